@@ -1,0 +1,98 @@
+// Command pressroom turns statement files into branded press-release PDFs.
+//
+// main only calls run and exits with its code; each subcommand lives in its
+// own file and maps flags onto the packages under pkg/.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/layout"
+)
+
+// Exit codes, decided here and nowhere else.
+const (
+	exitOK      = 0 // everything worked (warnings allowed)
+	exitProblem = 1 // an input file has errors, or an output could not be written
+	exitMisuse  = 2 // the command line itself is wrong
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}
+
+// env is what a command may use of the outside world. Commands read the
+// environment through getenv only, so tests can set it.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// layouts is shared by every document of this run, so fonts are
+	// parsed and logos decoded once.
+	layouts *layout.Library
+}
+
+// exitError carries an exit code chosen by a command, after the command
+// has already told the user what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a misuse of the command line; msg says what is wrong and
+// try gives a working command.
+type usageError struct{ msg, try string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := &env{
+		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts()),
+	}
+	app := &cli.App{
+		Name:      "pressroom",
+		Usage:     "turn a statement file into a branded press-release PDF",
+		Version:   pressroom.Version,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// urfave/cli would otherwise call os.Exit itself.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError{msg: err.Error(), try: "pressroom " + c.Command.Name + " --help"}
+		},
+		Commands:             commands(e),
+		EnableBashCompletion: false,
+	}
+	err := app.Run(args)
+	var ee exitError
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "pressroom: %s\n", ue.msg)
+		if ue.try != "" {
+			fmt.Fprintf(stderr, "try: %s\n", ue.try)
+		}
+		return exitMisuse
+	default:
+		fmt.Fprintf(stderr, "pressroom: %s\n", err)
+		return exitProblem
+	}
+}
+
+// commands lists the subcommands; each is defined in its own file.
+func commands(e *env) []*cli.Command {
+	return []*cli.Command{
+		// Each subcommand adds one line here.
+	}
+}

@@ -1,0 +1,121 @@
+package layout
+
+import (
+	"image"
+
+	"github.com/pressroom/pressroom/pkg/font"
+)
+
+// Layout is one organisation's look, fully resolved: every value set (from
+// the layout file, what it extends, and the built-in defaults), fonts parsed
+// and the logo decoded. A Layout is read-only once loaded and may be shared
+// by any number of concurrent renders.
+type Layout struct {
+	Name        string // built-in name, or the file's path
+	Description string // one line, for `pressroom layouts`
+
+	Page         Page
+	Organisation Organisation
+	Logo         *Logo // nil: the organisation's name is set as a wordmark
+	Colours      Colours
+	Fonts        Fonts
+	Type         TypeScale
+	Header       HeaderStyle
+	Text         Wording
+	DateStyle    DateStyle
+	// Align is "left" (the default) or "justify"; check warns on justify.
+	Align string
+	// PageNumbers shows "Page N of M" on releases of more than one page.
+	PageNumbers bool
+}
+
+// Page is the paper and its margins, in millimetres.
+type Page struct {
+	Size                     string // "A4" or "Letter"
+	Width, Height            float64
+	Top, Right, Bottom, Left float64
+}
+
+// Organisation is who the layout belongs to, printed in header or footer.
+type Organisation struct {
+	Name         string
+	Address      string
+	Website      string
+	Phone        string
+	Registration string // e.g. "Registered charity 1234567"
+}
+
+// Logo is a decoded image, decoded once per process.
+type Logo struct {
+	Path   string      // where it came from, for messages
+	Image  image.Image // decoded pixels
+	Data   []byte      // the file's bytes (PNG or JPEG), for embedding
+	Format string      // "png" or "jpeg"
+	Width  float64     // width on the page in mm; height keeps the aspect ratio
+	Align  string      // "left" or "right"
+	Alt    string      // alternative text; empty means decorative
+}
+
+// Colour is an sRGB colour.
+type Colour struct{ R, G, B uint8 }
+
+// Colours are the layout's palette.
+type Colours struct {
+	Primary    Colour // header band, headline
+	OnPrimary  Colour // text set on the primary colour
+	Accent     Colour // kind label, links, rules of emphasis
+	Text       Colour // body text
+	Muted      Colour // dates, footers, small print
+	Rule       Colour // thin rules
+	Background Colour // the page (white unless a layout says otherwise)
+}
+
+// Fonts are the families a layout sets text in, each with four styles,
+// and the fallbacks tried in order for characters the family lacks.
+type Fonts struct {
+	Body      Family
+	Heading   Family
+	Fallbacks []*font.Font
+}
+
+// Family is a font in four styles. A missing style falls back to Regular.
+type Family struct {
+	Name                              string
+	Regular, Bold, Italic, BoldItalic *font.Font
+}
+
+// TypeScale is the sizes (points) and spacing of the text.
+type TypeScale struct {
+	Body        float64 // at least 11
+	Headline    float64
+	Subheadline float64
+	Heading     float64 // section headings: Note to editors, About, Contacts
+	Label       float64 // the kind label
+	Small       float64 // footer, running header, small print
+	LineHeight  float64 // multiple of the size, about 1.4
+	Paragraph   float64 // space between paragraphs, in mm
+}
+
+// HeaderStyle is how the top of page 1 looks: "band" (a coloured band with
+// the wordmark or logo), "letterhead" (logo top left, address block, rule)
+// or "rule" (plain, a thin rule).
+type HeaderStyle string
+
+// Wording is the fixed words a layout prints.
+type Wording struct {
+	Kind      string // default kind label, e.g. "Press release"
+	Immediate string // release line without an embargo; empty prints none
+	// Embargoed is the release line under embargo; "{time}" is replaced by
+	// the embargo time in the layout's style, e.g. "Embargoed until {time}".
+	Embargoed    string
+	EmbargoZone  string // the zone name for local embargo times, e.g. "UK time"
+	EndMark      string // "ENDS"
+	MoreMark     string // "- more -"
+	FooterNotice string // a standing notice printed on every page
+	DatePrefix   string // e.g. "Date: "; empty for none
+}
+
+// DateStyle is how dates are written: "ordinal" (17th December 2024),
+// "day-month" (17 December 2024), "month-day" (December 17, 2024) or
+// "iso" (2024-12-17).
+type DateStyle string
