@@ -69,6 +69,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		},
 		Commands:             commands(e),
 		EnableBashCompletion: false,
+		// Reached only when no subcommand matched: either none was given
+		// or the word is not one of ours. Both are misuse.
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usageError{msg: fmt.Sprintf("unknown command %q", c.Args().First()), try: "pressroom --help"}
+			}
+			_ = cli.ShowAppHelp(c)
+			return exitError{code: exitMisuse}
+		},
+	}
+	// urfave/cli does not pass the app's OnUsageError down to subcommands,
+	// so a bad flag would otherwise print help and exit 1.
+	for _, c := range app.Commands {
+		if c.OnUsageError == nil {
+			c.OnUsageError = app.OnUsageError
+		}
 	}
 	err := app.Run(args)
 	var ee exitError
@@ -94,5 +110,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 func commands(e *env) []*cli.Command {
 	return []*cli.Command{
 		// Each subcommand adds one line here.
+		checkCommand(e),
 	}
 }

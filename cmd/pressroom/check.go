@@ -1,0 +1,203 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+func checkCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check statement files and explain every problem in them",
+		ArgsUsage: "FILE...",
+		Description: "Reads each statement file, checks it against the statement format and its layout,\n" +
+			"and prints every problem as path:line:col with a hint. Exits 0 when there are\n" +
+			"no errors (warnings allowed), 1 when any file has an error.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "how to print problems: text (on stderr) or json (on stdout)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+		},
+		Action: func(c *cli.Context) error {
+			files := c.Args().Slice()
+			if len(files) == 0 {
+				return usageError{msg: "check needs at least one statement file", try: "pressroom check examples/seed-statement.toml"}
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return usageError{msg: fmt.Sprintf("unknown --format %q: use text or json", format), try: "pressroom check --format json " + files[0]}
+			}
+			today, err := clockToday(e.getenv)
+			if err != nil {
+				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom check " + files[0]}
+			}
+			return e.check(files, format, c.String("layout"), today)
+		},
+	}
+}
+
+// fileReport is what check found in one file; its JSON form is part of the
+// command's interface for scripts and editors.
+type fileReport struct {
+	File        string    `json:"file"`
+	Errors      int       `json:"errors"`
+	Warnings    int       `json:"warnings"`
+	Diagnostics diag.List `json:"diagnostics"`
+}
+
+func (e *env) check(files []string, format, layoutRef string, today time.Time) error {
+	var reports []fileReport
+	totalErrors, totalWarnings := 0, 0
+	for _, file := range files {
+		list := e.checkFile(file, layoutRef, today)
+		list.Sort()
+		errs, warns := list.Count()
+		totalErrors += errs
+		totalWarnings += warns
+		if list == nil {
+			list = diag.List{}
+		}
+		reports = append(reports, fileReport{File: file, Errors: errs, Warnings: warns, Diagnostics: list})
+	}
+	switch format {
+	case "json":
+		out := struct {
+			Files    []fileReport `json:"files"`
+			Errors   int          `json:"errors"`
+			Warnings int          `json:"warnings"`
+		}{reports, totalErrors, totalWarnings}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	default:
+		for _, r := range reports {
+			if err := r.Diagnostics.Write(e.stderr); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "%s: %s\n", r.File, countWords(r.Errors, r.Warnings))
+		}
+		if len(reports) > 1 {
+			fmt.Fprintf(e.stderr, "%d files: %s\n", len(reports), countWords(totalErrors, totalWarnings))
+		}
+	}
+	if totalErrors > 0 {
+		return exitError{code: exitProblem}
+	}
+	return nil
+}
+
+// checkFile runs every check on one file: the statement itself, then, when
+// it is sound, its layout, the fonts' coverage and a trial render.
+func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
+	src, err := readStatement(file)
+	if err != nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
+		return l
+	}
+	t := today
+	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}})
+	if stmt == nil || list.HasErrors() {
+		return list
+	}
+
+	ref, dir := layoutRef, "."
+	fromStatement := false
+	if ref == "" && stmt.Layout != "" {
+		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
+	}
+	if ref == "" {
+		ref = "default"
+	}
+	lay, layoutList := e.layouts.Load(ref, dir)
+	for _, d := range layoutList {
+		// A layout that cannot be found is the statement's mistake: point
+		// at its layout key rather than at a file that does not exist.
+		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
+			d.Pos = stmt.Locate("layout", 0)
+		}
+		list.Add(d)
+	}
+	if lay == nil || list.HasErrors() {
+		return list
+	}
+
+	list = append(list, render.Check(stmt, lay)...)
+	if list.HasErrors() {
+		return list
+	}
+	res, err := render.Render(io.Discard, stmt, lay, render.Options{Created: today, Version: pressroom.Version})
+	list = append(list, res.Warnings...)
+	if err != nil {
+		var le *diag.ListError
+		if errors.As(err, &le) {
+			list = append(list, le.List...)
+		} else {
+			list.Errorf(diag.Pos{File: file}, "", "cannot typeset the statement: %v", err)
+		}
+	}
+	return list
+}
+
+// readStatement reads at most one byte more than a statement may have, so a
+// huge file is refused by the parser without being read in full.
+func readStatement(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, errors.New("it is a folder, not a file")
+	}
+	return io.ReadAll(io.LimitReader(f, statement.MaxSize+1))
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func countWords(errs, warns int) string {
+	if errs == 0 && warns == 0 {
+		return "ok"
+	}
+	plural := func(n int, word string) string {
+		if n == 1 {
+			return "1 " + word
+		}
+		return strconv.Itoa(n) + " " + word + "s"
+	}
+	return plural(errs, "error") + ", " + plural(warns, "warning")
+}
+
+// clockToday is the date used for "in the future" and "in the past"
+// warnings: SOURCE_DATE_EPOCH when set, so that builds and tests are
+// reproducible, otherwise the clock.
+func clockToday(getenv func(string) string) (time.Time, error) {
+	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", v)
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}

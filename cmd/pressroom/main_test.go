@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the testscript scripts run "pressroom" as a command: the
+// test binary re-executes itself and calls run, so scripts exercise the
+// real flags, output and exit codes without a separate build.
+func TestMain(m *testing.M) {
+	os.Exit(testscript.RunMain(m, map[string]func() int{
+		"pressroom": func() int { return run(os.Args, os.Stdin, os.Stdout, os.Stderr, os.Getenv) },
+	}))
+}
+
+// TestScripts runs every testdata/script/*.txtar. Set UPDATE_SCRIPTS=1 to
+// rewrite their expected output from what the program prints now.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
+		Setup: func(env *testscript.Env) error {
+			// Dates in warnings depend on today; pin it so scripts are stable.
+			env.Setenv("SOURCE_DATE_EPOCH", "1734393600") // 2024-12-17
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits": exitsCmd,
+		},
+	})
+}
+
+// exitsCmd is "exits CODE PROGRAM ARGS...": it runs PROGRAM like exec and
+// fails unless it exits with exactly CODE, because exec alone cannot tell
+// an input problem (1) from misuse (2). Its stdout and stderr can then be
+// matched as after exec.
+func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad code %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
