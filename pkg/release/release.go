@@ -1,0 +1,149 @@
+// Package release resolves a statement and its layout into the words a
+// reader sees — kind label, release line, formatted date, headings,
+// signatures set together, contact lines — once, so that the plain-text,
+// HTML and e-mail renditions say exactly the same thing.
+package release
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+// Release is a statement with every default filled in from its layout,
+// ready to be written out. It holds only values; renditions read it.
+type Release struct {
+	Lang         string // language tag, e.g. "en-GB"
+	Organisation string // who issues it, defaulted from the layout
+	Kind         string // the label above the headline
+	ReleaseLine  string // "For immediate release", "Embargoed until …" or empty
+	Headline     string
+	Subheadline  string
+	DatePrefix   string // e.g. "Date: "; may be empty
+	Date         string // the date in the layout's style
+	ISODate      string // the date as YYYY-MM-DD, for machines
+	Dateline     string
+	Reference    string
+	Keywords     []string
+
+	Summary      markup.Doc
+	Developments *statement.Developments
+	Signatures   []Signature
+	EndMark      string // "ENDS"
+	Notes        *Section
+	About        *Section
+	Contacts     []Contact
+
+	// Style is the layout's look, for renditions that can show colour.
+	Style Style
+}
+
+// Section is the note to editors or the About text with its heading
+// resolved.
+type Section struct {
+	Heading string
+	Body    markup.Doc
+}
+
+// Style is the part of a layout's look that survives outside a PDF.
+type Style struct {
+	Colours     layout.Colours
+	BodyFont    string // family name, e.g. "Noto Sans"
+	HeadingFont string
+}
+
+// Words is what a release asks a layout to put into words. *layout.Layout
+// provides these methods (the layout work adds them).
+type Words interface {
+	FormatDate(statement.Date) string
+	ReleaseLine(*statement.Embargo) string
+	KindLabel(string) string
+	OrganisationName(string) string
+}
+
+// Default headings, used when neither the statement nor the layout names
+// one.
+const (
+	DefaultNotesHeading = "Note to editors"
+	DefaultEndMark      = "ENDS"
+	defaultAboutPrefix  = "About "
+)
+
+// New resolves s in l. It fails only when the layout cannot put the
+// statement into words.
+func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
+	if s == nil || l == nil {
+		return nil, errors.New("release: no statement or no layout")
+	}
+	words, ok := any(l).(Words)
+	if !ok {
+		return nil, errors.New("release: the layout cannot format dates and labels yet")
+	}
+	return resolve(s, l, words), nil
+}
+
+// resolve does the work of New with the layout's words given separately,
+// so tests can supply them.
+func resolve(s *statement.Statement, l *layout.Layout, words Words) *Release {
+	org := words.OrganisationName(s.Organisation)
+	r := &Release{
+		Lang:         s.Lang,
+		Organisation: org,
+		Kind:         words.KindLabel(s.Kind),
+		ReleaseLine:  words.ReleaseLine(s.Embargo),
+		Headline:     s.Headline,
+		Subheadline:  s.Subheadline,
+		DatePrefix:   l.Text.DatePrefix,
+		Date:         words.FormatDate(s.Date),
+		ISODate:      s.Date.Time().Format("2006-01-02"),
+		Dateline:     s.Dateline,
+		Reference:    s.Reference,
+		Keywords:     s.Keywords,
+		Summary:      s.Summary,
+		Developments: s.Developments,
+		Signatures:   GroupSignatories(s.Signatories, org),
+		EndMark:      l.Text.EndMark,
+		Contacts:     ResolveContacts(s.Contacts),
+		Style: Style{
+			Colours:     l.Colours,
+			BodyFont:    l.Fonts.Body.Name,
+			HeadingFont: l.Fonts.Heading.Name,
+		},
+	}
+	if r.Lang == "" {
+		r.Lang = "en-GB"
+	}
+	if r.EndMark == "" {
+		r.EndMark = DefaultEndMark
+	}
+	if r.HeadingFontOrBody() == "" {
+		r.Style.HeadingFont = r.Style.BodyFont
+	}
+	if s.Notes != nil {
+		h := s.Notes.Heading
+		if h == "" {
+			h = DefaultNotesHeading
+		}
+		r.Notes = &Section{Heading: h, Body: s.Notes.Body}
+	}
+	if s.About != nil {
+		h := s.About.Heading
+		if h == "" {
+			h = strings.TrimSpace(defaultAboutPrefix + org)
+		}
+		r.About = &Section{Heading: h, Body: s.About.Body}
+	}
+	return r
+}
+
+// HeadingFontOrBody is the family headings are set in: the heading font,
+// or the body font when the layout names none.
+func (r *Release) HeadingFontOrBody() string {
+	if r.Style.HeadingFont != "" {
+		return r.Style.HeadingFont
+	}
+	return r.Style.BodyFont
+}
