@@ -1,0 +1,210 @@
+// Package webpage writes a release as one self-contained, accessible HTML
+// page: semantic headings, lists and links, the layout's colours and font
+// names in an inline style sheet, no scripts and nothing fetched from
+// elsewhere, so a web team can publish it or paste it into a CMS.
+package webpage
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/release"
+)
+
+//go:embed page.html.tmpl
+var pageSource string
+
+// page is parsed once; a parsed html/template is safe for concurrent use
+// and never changed after this.
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"sectionOf": func(id string, s *section) sectionRef { return sectionRef{ID: id, S: s} },
+	// safeURL marks a contact link pressroom built itself (mailto:, tel:,
+	// https:), which html/template would otherwise refuse for tel:.
+	"safeURL": func(s string) template.URL { return template.URL(s) },
+}).Parse(pageSource))
+
+// sectionRef is a section and the id its heading gets.
+type sectionRef struct {
+	ID string
+	S  *section
+}
+
+// Write writes r to w as an HTML page.
+func Write(w io.Writer, r *release.Release) error {
+	if err := page.Execute(w, newView(r)); err != nil {
+		return fmt.Errorf("write html: %w", err)
+	}
+	return nil
+}
+
+// view is what the template reads: the release with its texts turned
+// into pieces the template can print without logic of its own.
+type view struct {
+	*release.Release
+	Summary      []block
+	FirstIsPara  bool // the summary opens with a paragraph, so the dateline joins it
+	Developments []inline
+	Notes, About *section
+	Colours      colours
+}
+
+type section struct {
+	Heading string
+	Body    []block
+}
+
+// block is a paragraph (Inline) or a list (Items, Ordered, Start).
+type block struct {
+	Inline  []link
+	List    bool
+	Ordered bool
+	Start   int
+	Items   [][]block
+}
+
+// inline is one paragraph's pieces.
+type inline = []link
+
+// link is consecutive runs with the same target; Href is empty for text
+// that is not linked.
+type link struct {
+	Href template.URL
+	Runs []run
+}
+
+type run struct {
+	Text          string
+	Emphasis      bool
+	Strong        bool
+	LineBreakHere bool
+}
+
+// colours are CSS colours chosen from the layout so that text keeps a
+// contrast of at least 4.5:1 (WCAG AA) against its background.
+type colours struct {
+	Background, Text, Muted, Accent, Primary, OnPrimary, Rule string
+}
+
+func newView(r *release.Release) view {
+	v := view{Release: r, Summary: blocks(r.Summary)}
+	v.FirstIsPara = len(v.Summary) > 0 && !v.Summary[0].List
+	if d := r.Developments; d != nil {
+		for _, item := range d.Items {
+			v.Developments = append(v.Developments, links(item))
+		}
+	}
+	if s := r.Notes; s != nil {
+		v.Notes = &section{Heading: s.Heading, Body: blocks(s.Body)}
+	}
+	if s := r.About; s != nil {
+		v.About = &section{Heading: s.Heading, Body: blocks(s.Body)}
+	}
+	c := r.Style.Colours
+	bg := c.Background
+	if bg == (layout.Colour{}) && c.Text == (layout.Colour{}) {
+		// An unset palette: black on white.
+		bg = layout.Colour{R: 255, G: 255, B: 255}
+	}
+	primaryText := readable(c.OnPrimary, c.Primary)
+	v.Colours = colours{
+		Background: css(bg),
+		Text:       css(readable(c.Text, bg)),
+		Muted:      css(readable(c.Muted, bg)),
+		Accent:     css(readable(c.Accent, bg)),
+		Primary:    css(c.Primary),
+		OnPrimary:  css(primaryText),
+		Rule:       css(c.Rule),
+	}
+	return v
+}
+
+func blocks(d markup.Doc) []block {
+	out := make([]block, 0, len(d.Blocks))
+	for _, b := range d.Blocks {
+		out = append(out, toBlock(b))
+	}
+	return out
+}
+
+func toBlock(b markup.Block) block {
+	if b.Kind == markup.Paragraph {
+		return block{Inline: links(b.Inlines)}
+	}
+	nb := block{List: true, Ordered: b.Kind == markup.OrderedList, Start: b.Start}
+	for _, item := range b.Items {
+		var ib []block
+		for _, x := range item.Blocks {
+			ib = append(ib, toBlock(x))
+		}
+		nb.Items = append(nb.Items, ib)
+	}
+	return nb
+}
+
+// links groups runs by target, so that a link styled in parts is one
+// <a>. Placeholder links carry no target and are set as text.
+func links(runs []markup.Inline) []link {
+	var out []link
+	for _, r := range runs {
+		href := template.URL(r.Link) // the statement allows only http, https, mailto and tel
+		if n := len(out); n == 0 || out[n-1].Href != href {
+			out = append(out, link{Href: href})
+		}
+		n := len(out)
+		out[n-1].Runs = append(out[n-1].Runs, run{
+			Text: r.Text, Emphasis: r.Style&markup.Emphasis != 0, Strong: r.Style&markup.Strong != 0,
+			LineBreakHere: r.LineBreak,
+		})
+	}
+	return out
+}
+
+func css(c layout.Colour) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// readable returns fg, or fg moved towards black or white just far enough
+// to reach a contrast of 4.5:1 with bg. A layout may choose a light accent
+// for print; on screen the words must still be legible.
+func readable(fg, bg layout.Colour) layout.Colour {
+	if contrast(fg, bg) >= 4.5 {
+		return fg
+	}
+	target := layout.Colour{}
+	if luminance(bg) < 0.18 {
+		target = layout.Colour{R: 255, G: 255, B: 255}
+	}
+	for step := 1; step <= 20; step++ {
+		t := float64(step) / 20
+		c := layout.Colour{R: mix(fg.R, target.R, t), G: mix(fg.G, target.G, t), B: mix(fg.B, target.B, t)}
+		if contrast(c, bg) >= 4.5 {
+			return c
+		}
+	}
+	return target
+}
+
+func mix(a, b uint8, t float64) uint8 { return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
+
+// contrast is the WCAG 2 contrast ratio of two colours.
+func contrast(a, b layout.Colour) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c layout.Colour) float64 {
+	ch := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}
