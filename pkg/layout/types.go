@@ -3,6 +3,7 @@ package layout
 import (
 	"image"
 
+	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
 )
 
@@ -27,6 +28,10 @@ type Layout struct {
 	Align string
 	// PageNumbers shows "Page N of M" on releases of more than one page.
 	PageNumbers bool
+
+	// where holds the position each key's value came from (the user's
+	// file or the built-in it extends), so that Lint can point at it.
+	where map[string]diag.Pos
 }
 
 // Page is the paper and its margins, in millimetres.
@@ -54,6 +59,9 @@ type Logo struct {
 	Width  float64     // width on the page in mm; height keeps the aspect ratio
 	Align  string      // "left" or "right"
 	Alt    string      // alternative text; empty means decorative
+	// Wordmark asks for the organisation's name to be set beside the
+	// logo: the built-in logos are marks without a name.
+	Wordmark bool
 }
 
 // Colour is an sRGB colour.

@@ -1,0 +1,277 @@
+package layout
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pressroom/pressroom/pkg/font"
+)
+
+// bundledFamilies are the fonts built into pressroom, by the name a layout
+// uses: regular, bold, italic and bold italic files (only regular for the
+// fallback families, whose other styles are the same file).
+var bundledFamilies = map[string][]string{
+	"Noto Sans":           {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"},
+	"Noto Sans Math":      {"NotoSansMath-Regular.ttf"},
+	"Noto Sans Symbols 2": {"NotoSansSymbols2-Regular.ttf"},
+}
+
+// maxFontSize is the largest font file read: big enough for any Latin,
+// Greek and Cyrillic family, small enough to refuse a mistaken file.
+const maxFontSize = 64 << 20
+
+type fontResult struct {
+	font *font.Font
+	err  error
+}
+
+// bundledName returns the bundled family a layout names, ignoring case.
+func bundledName(name string) (string, bool) {
+	for n := range bundledFamilies {
+		if strings.EqualFold(strings.Join(strings.Fields(name), " "), n) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+func bundledNames() string {
+	var names []string
+	for n := range bundledFamilies {
+		names = append(names, fmt.Sprintf("%q", n))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// bundledFont parses one bundled font file, once per Library.
+func (lib *Library) bundledFont(file string) (*font.Font, error) {
+	r := get(lib, lib.faces, "bundled:"+file, func() fontResult {
+		data, err := fs.ReadFile(lib.fonts, file)
+		if err != nil {
+			return fontResult{err: fmt.Errorf("cannot read the bundled font %s: %w", file, err)}
+		}
+		lib.fontParses.Add(1)
+		f, err := font.Parse(data)
+		return fontResult{font: f, err: err}
+	})
+	return r.font, r.err
+}
+
+// fileFont parses a font file named in a layout, once per Library.
+func (lib *Library) fileFont(src *source, p string) (*font.Font, error) {
+	key, read := lib.opener(src, p)
+	r := get(lib, lib.faces, key, func() fontResult {
+		data, err := read(maxFontSize)
+		if err != nil {
+			return fontResult{err: err}
+		}
+		lib.fontParses.Add(1)
+		f, err := font.Parse(data)
+		return fontResult{font: f, err: err}
+	})
+	return r.font, r.err
+}
+
+// opener returns a cache key for the file p named in src and a function
+// reading it (at most limit bytes): from the built-in layouts for a
+// built-in, else relative to the layout file's folder.
+func (lib *Library) opener(src *source, p string) (string, func(limit int64) ([]byte, error)) {
+	if src.builtin {
+		name := builtinPath(p)
+		return "builtin:" + name, func(limit int64) ([]byte, error) {
+			data, err := fs.ReadFile(lib.builtins, name)
+			if err != nil {
+				return nil, fmt.Errorf("cannot read %s: %s", p, plainError(err))
+			}
+			return data, nil
+		}
+	}
+	full := p
+	if !filepath.IsAbs(p) {
+		full = filepath.Join(src.dir, p)
+	}
+	key := full
+	if abs, err := filepath.Abs(full); err == nil {
+		key = abs
+	}
+	return "file:" + key, func(limit int64) ([]byte, error) {
+		f, err := os.Open(full)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
+		}
+		if st.IsDir() {
+			return nil, fmt.Errorf("%s is a folder, not a file", full)
+		}
+		if st.Size() > limit {
+			return nil, fmt.Errorf("%s is %d MB, more than the %d MB allowed", full, st.Size()>>20, limit>>20)
+		}
+		data := make([]byte, st.Size())
+		if _, err := readFull(f, data); err != nil {
+			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
+		}
+		return data, nil
+	}
+}
+
+func readFull(f *os.File, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := f.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+func (lib *Library) decodeFonts(d *decoder, lay *Layout) {
+	lay.Fonts.Body = lib.family(d, "fonts.body")
+	lay.Fonts.Heading = lib.family(d, "fonts.heading")
+
+	s, ok := d.set["fonts.fallbacks"]
+	if !ok {
+		d.missing("fonts.fallbacks")
+		return
+	}
+	list, ok := s.v.([]any)
+	if !ok {
+		d.diag.Errorf(s.valuePos(), `write a list in square brackets, e.g. fallbacks = ["Noto Sans Math", "Noto Sans Symbols 2"]`,
+			"fonts.fallbacks must be a list of font names or files, not %s", describe(s.v))
+		return
+	}
+	for i, v := range list {
+		name, ok := v.(string)
+		if !ok {
+			d.diag.Errorf(s.valuePos(), "write each fallback in quotes", "fonts.fallbacks[%d] must be text, not %s", i+1, describe(v))
+			continue
+		}
+		if n, ok := bundledName(name); ok {
+			f, err := lib.bundledFont(bundledFamilies[n][0])
+			if err != nil {
+				d.diag.Errorf(s.valuePos(), "", "fonts.fallbacks: %v", err)
+				continue
+			}
+			lay.Fonts.Fallbacks = append(lay.Fonts.Fallbacks, f)
+			continue
+		}
+		if !isFontPath(name) {
+			d.diag.Errorf(s.valuePos(), "bundled fonts: "+bundledNames()+"; or give a .ttf file's path",
+				"fonts.fallbacks: there is no bundled font called %q", name)
+			continue
+		}
+		f, err := lib.fileFont(s.src, name)
+		if err != nil {
+			d.diag.Errorf(s.valuePos(), fontHint(err), "fonts.fallbacks: %s: %v", name, err)
+			continue
+		}
+		lay.Fonts.Fallbacks = append(lay.Fonts.Fallbacks, f)
+	}
+}
+
+func isFontPath(s string) bool {
+	lower := strings.ToLower(s)
+	return strings.ContainsAny(s, `/\`) || strings.HasSuffix(lower, ".ttf") || strings.HasSuffix(lower, ".otf") || strings.HasSuffix(lower, ".ttc")
+}
+
+func fontHint(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "cannot read"):
+		return "check the path: it is relative to the layout file"
+	case strings.Contains(msg, "TrueType"):
+		return "use a TrueType font file (.ttf) with a Unicode character map"
+	}
+	return ""
+}
+
+var styleKeys = []string{"regular", "bold", "italic", "bold-italic"}
+
+// family reads fonts.body or fonts.heading: a bundled family's name, or a
+// table of TrueType files by style.
+func (lib *Library) family(d *decoder, key string) Family {
+	s, ok := d.set[key]
+	if !ok {
+		d.missing(key)
+		return Family{}
+	}
+	switch v := s.v.(type) {
+	case string:
+		n, ok := bundledName(v)
+		if !ok {
+			hint := "bundled fonts: " + bundledNames() + `; or give files: [` + key + `] regular = "MyFont-Regular.ttf", bold = …`
+			d.diag.Errorf(s.valuePos(), hint, "%s: there is no bundled font called %q", key, v)
+			return Family{}
+		}
+		fam := Family{Name: n}
+		files := bundledFamilies[n]
+		for i, dst := range []**font.Font{&fam.Regular, &fam.Bold, &fam.Italic, &fam.BoldItalic} {
+			file := files[0]
+			if i < len(files) {
+				file = files[i]
+			}
+			f, err := lib.bundledFont(file)
+			if err != nil {
+				d.diag.Errorf(s.valuePos(), "", "%s: %v", key, err)
+				return Family{}
+			}
+			*dst = f
+		}
+		return fam
+	case map[string]any:
+		fam := Family{}
+		for _, k := range sortedKeys(v) {
+			if !contains(styleKeys, k) {
+				unknownKey(s.src, key+"."+k, styleKeys, key+".", d.diag)
+			}
+		}
+		if _, ok := v["regular"]; !ok {
+			d.diag.Errorf(s.keyPos(), `add regular = "MyFont-Regular.ttf"`, "%s needs a regular font file", key)
+			return Family{}
+		}
+		for i, dst := range []**font.Font{&fam.Regular, &fam.Bold, &fam.Italic, &fam.BoldItalic} {
+			style := styleKeys[i]
+			raw, ok := v[style]
+			if !ok {
+				continue
+			}
+			pos := s.src.spotOf(key + "." + style).value
+			p, ok := raw.(string)
+			if !ok {
+				d.diag.Errorf(pos, fmt.Sprintf(`write the font file's path in quotes: %s = "MyFont.ttf"`, style),
+					"%s.%s must be a file's path, not %s", key, style, describe(raw))
+				continue
+			}
+			f, err := lib.fileFont(s.src, p)
+			if err != nil {
+				d.diag.Errorf(pos, fontHint(err), "%s.%s: %s: %v", key, style, p, err)
+				continue
+			}
+			*dst = f
+		}
+		if fam.Regular == nil {
+			return Family{}
+		}
+		fam.Name = fam.Regular.Name
+		for _, dst := range []**font.Font{&fam.Bold, &fam.Italic, &fam.BoldItalic} {
+			if *dst == nil {
+				*dst = fam.Regular
+			}
+		}
+		return fam
+	default:
+		d.diag.Errorf(s.valuePos(), `write a bundled font's name, e.g. body = "Noto Sans", or a table of files`,
+			"%s must be a font name or a table of files, not %s", key, describe(s.v))
+		return Family{}
+	}
+}

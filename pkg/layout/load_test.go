@@ -1,0 +1,67 @@
+package layout_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/layout"
+)
+
+func newLibrary() *layout.Library {
+	return layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+}
+
+func TestLoadDefault(t *testing.T) {
+	lib := newLibrary()
+	l, diags := lib.Load("default", "")
+	if diags.HasErrors() || l == nil {
+		t.Fatalf("Load(default): %v", diags)
+	}
+	if l.Page.Width != 210 || l.Page.Height != 297 {
+		t.Errorf("page = %g × %g mm, want A4 210 × 297", l.Page.Width, l.Page.Height)
+	}
+	for name, f := range map[string]any{
+		"body regular": l.Fonts.Body.Regular, "body bold": l.Fonts.Body.Bold,
+		"body italic": l.Fonts.Body.Italic, "body bold italic": l.Fonts.Body.BoldItalic,
+		"heading bold": l.Fonts.Heading.Bold,
+	} {
+		if f == nil {
+			t.Errorf("%s font is nil", name)
+		}
+	}
+	if got := l.Fonts.Body.Bold.Name; got != "NotoSans-Bold" {
+		t.Errorf("body bold font = %q, want NotoSans-Bold", got)
+	}
+	if len(l.Fonts.Fallbacks) != 2 || !l.Fonts.Fallbacks[0].Has('∑') || !l.Fonts.Fallbacks[1].Has('⮕') {
+		t.Errorf("fallbacks should be Noto Sans Math (∑) and Symbols 2 (⮕), got %d fonts", len(l.Fonts.Fallbacks))
+	}
+	if again, _ := lib.Load("", ""); again != l {
+		t.Error(`Load("") should return the same default layout`)
+	}
+}
+
+// Many documents rendered at once share one Library: every goroutine gets
+// the same *Layout and each font file is parsed once.
+func TestLoadConcurrent(t *testing.T) {
+	lib := newLibrary()
+	const n = 32
+	got := make([]*layout.Layout, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], _ = lib.Load("default", "")
+		}()
+	}
+	wg.Wait()
+	for i, l := range got {
+		if l == nil || l != got[0] {
+			t.Fatalf("goroutine %d got %p, goroutine 0 got %p", i, l, got[0])
+		}
+	}
+	if parses := layout.FontParses(lib); parses != 6 {
+		t.Errorf("fonts parsed %d times, want 6 (four Noto Sans styles and two fallbacks)", parses)
+	}
+}

@@ -1,0 +1,96 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"strings"
+)
+
+// Limits on a logo: the pixel count is checked from the header before the
+// image is decoded, so an enormous image costs nothing to refuse.
+const (
+	maxLogoPixels = 20_000_000
+	maxLogoBytes  = 32 << 20
+)
+
+type logoResult struct {
+	image  image.Image
+	data   []byte
+	format string
+	err    error
+	hint   string
+}
+
+// decodeLogoFile reads and decodes an image, refusing what is not a PNG
+// or JPEG and anything over maxLogoPixels.
+func decodeLogoFile(read func(int64) ([]byte, error)) logoResult {
+	data, err := read(maxLogoBytes)
+	if err != nil {
+		return logoResult{err: err, hint: "check the path: it is relative to the layout file"}
+	}
+	var cfg image.Config
+	format := ""
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		format = "png"
+		cfg, err = png.DecodeConfig(bytes.NewReader(data))
+	case bytes.HasPrefix(data, []byte("\xff\xd8")):
+		format = "jpeg"
+		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+	default:
+		hint := "save the logo as a PNG (with transparency) or a JPEG"
+		head := strings.ToLower(string(data[:min(len(data), 512)]))
+		if strings.Contains(head, "<svg") {
+			hint = "SVG logos are not supported yet: export the logo as a PNG with transparency, about 600 pixels wide"
+		}
+		return logoResult{err: fmt.Errorf("the file is not a PNG or JPEG image"), hint: hint}
+	}
+	if err != nil {
+		return logoResult{err: fmt.Errorf("the %s image is damaged: %v", strings.ToUpper(format), err), hint: "export the logo again"}
+	}
+	if px := cfg.Width * cfg.Height; cfg.Width <= 0 || cfg.Height <= 0 || px > maxLogoPixels || px/cfg.Width != cfg.Height {
+		return logoResult{
+			err:  fmt.Errorf("the image is %d × %d pixels (%.1f megapixels), more than the 20 megapixels a logo may be", cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6),
+			hint: "a logo needs about 600 pixels across: scale it down",
+		}
+	}
+	var img image.Image
+	if format == "png" {
+		img, err = png.Decode(bytes.NewReader(data))
+	} else {
+		img, err = jpeg.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return logoResult{err: fmt.Errorf("the %s image is damaged: %v", strings.ToUpper(format), err), hint: "export the logo again"}
+	}
+	return logoResult{image: img, data: data, format: format}
+}
+
+func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
+	file := d.str("logo.file")
+	width := d.number("logo.width", 5, 120, "mm")
+	place := d.choice("logo.place", "left", "right")
+	alt := d.str("logo.alt")
+	wordmark := d.boolean("logo.wordmark")
+	s, ok := d.set["logo.file"]
+	if !ok || file == "" {
+		return
+	}
+	if max := lay.Page.Width - lay.Page.Left - lay.Page.Right; width > max && max > 0 {
+		ws := d.set["logo.width"]
+		d.diag.Errorf(ws.valuePos(), fmt.Sprintf("make it at most %g", max), "logo.width is %g mm, wider than the %g mm between the margins", width, max)
+	}
+	key, read := lib.opener(s.src, file)
+	r := get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(read) })
+	if r.err != nil {
+		d.diag.Errorf(s.valuePos(), r.hint, "logo.file: %s: %v", file, r.err)
+		return
+	}
+	lay.Logo = &Logo{
+		Path: file, Image: r.image, Data: r.data, Format: r.format,
+		Width: width, Align: place, Alt: alt, Wordmark: wordmark,
+	}
+}

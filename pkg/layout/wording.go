@@ -1,0 +1,189 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+// FormatDate writes d in the layout's date style: "17th December 2024"
+// (ordinal), "17 December 2024" (day-month), "December 17, 2024"
+// (month-day) or "2024-12-17" (iso). The date prefix is the caller's.
+func (l *Layout) FormatDate(d statement.Date) string {
+	switch l.DateStyle {
+	case "iso":
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	case "month-day":
+		return fmt.Sprintf("%s %d, %d", d.Month, d.Day, d.Year)
+	case "day-month":
+		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	default:
+		return fmt.Sprintf("%d%s %s %d", d.Day, ordinalSuffix(d.Day), d.Month, d.Year)
+	}
+}
+
+func ordinalSuffix(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// ReleaseLine is the line that says when the release may be published:
+// the layout's immediate wording (possibly empty) without an embargo, else
+// its embargoed wording with {time} replaced by the time, its zone, the
+// weekday and the date, e.g. "00:01 GMT, Tuesday 17th December 2024".
+//
+// An embargo written with an offset is shown in that offset: "GMT" or
+// "BST" when the offset is the one UK time has at that moment, else
+// "UTC" or "UTC+02:00". An embargo written without one is taken to be in
+// the layout's embargo zone (UK time for the built-in layouts).
+func (l *Layout) ReleaseLine(e *statement.Embargo) string {
+	if e == nil {
+		return l.Text.Immediate
+	}
+	return strings.ReplaceAll(l.Text.Embargoed, "{time}", l.EmbargoTime(e))
+}
+
+// EmbargoTime writes the embargo moment as ReleaseLine does.
+func (l *Layout) EmbargoTime(e *statement.Embargo) string {
+	wall, zone := embargoWall(e, l.Text.EmbargoZone)
+	d := statement.Date{Year: wall.Year(), Month: wall.Month(), Day: wall.Day()}
+	clock := fmt.Sprintf("%02d:%02d %s", wall.Hour(), wall.Minute(), zone)
+	switch l.DateStyle {
+	case "iso":
+		return l.FormatDate(d) + " " + clock
+	case "month-day":
+		return fmt.Sprintf("%s, %s, %s", clock, wall.Weekday(), l.FormatDate(d))
+	default:
+		return fmt.Sprintf("%s, %s %s", clock, wall.Weekday(), l.FormatDate(d))
+	}
+}
+
+// embargoWall returns the embargo's clock time as it will be shown and the
+// name of its zone.
+func embargoWall(e *statement.Embargo, zoneSetting string) (time.Time, string) {
+	t := e.Time
+	if e.HasZone {
+		_, off := t.Zone()
+		utc := t.UTC()
+		switch {
+		case off == 0 && !ukSummer(utc):
+			return t, "GMT"
+		case off == 3600 && ukSummer(utc):
+			return t, "BST"
+		}
+		return t, offsetName(off)
+	}
+	// A local date-time: its clock reading is in the layout's zone. Time
+	// carries that reading as if it were UTC.
+	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	zone, err := parseZone(zoneSetting)
+	if err != nil {
+		zone = ukZone
+	}
+	if zone == ukZone {
+		if ukSummerWall(wall) {
+			return wall, "BST"
+		}
+		return wall, "GMT"
+	}
+	return wall, offsetName(int(zone))
+}
+
+// ukZone marks the UK's rules (GMT, BST in summer) in parseZone's result;
+// other results are fixed offsets in seconds.
+const ukZone = zoneOffset(1 << 30)
+
+type zoneOffset int
+
+// parseZone reads text.embargo-zone: "UK", "UTC"/"GMT" or "+HH:MM".
+func parseZone(s string) (zoneOffset, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "UK", "UK TIME", "EUROPE/LONDON", "":
+		return ukZone, nil
+	case "UTC", "Z":
+		return 0, nil
+	}
+	var sign byte
+	var h, m int
+	if n, err := fmt.Sscanf(s, "%c%02d:%02d", &sign, &h, &m); err == nil && n == 3 && (sign == '+' || sign == '-') && h <= 14 && m < 60 && len(s) == 6 {
+		off := h*3600 + m*60
+		if sign == '-' {
+			off = -off
+		}
+		return zoneOffset(off), nil
+	}
+	return 0, fmt.Errorf("%q is not a zone pressroom knows", s)
+}
+
+func offsetName(off int) string {
+	if off == 0 {
+		return "UTC"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("UTC%c%02d:%02d", sign, off/3600, off%3600/60)
+}
+
+// lastSunday returns the day of month of the last Sunday of month in year.
+func lastSunday(year int, month time.Month) int {
+	last := time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC)
+	return last.Day() - int(last.Weekday())
+}
+
+// ukSummer reports whether the moment t falls in British Summer Time: from
+// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+// October (the rule since 1996). pkg/ computes this itself so that no
+// time zone database is needed and output never depends on the machine.
+func ukSummer(t time.Time) bool {
+	t = t.UTC()
+	y := t.Year()
+	start := time.Date(y, time.March, lastSunday(y, time.March), 1, 0, 0, 0, time.UTC)
+	end := time.Date(y, time.October, lastSunday(y, time.October), 1, 0, 0, 0, time.UTC)
+	return !t.Before(start) && t.Before(end)
+}
+
+// ukSummerWall reports whether a UK clock reading (carried as UTC) is in
+// British Summer Time. Clocks go forward from 01:00 to 02:00 on the last
+// Sunday of March, so a reading from 01:00 to 01:59 that day does not
+// exist; it is taken as GMT. They go back from 02:00 to 01:00 on the last
+// Sunday of October, so a reading from 01:00 to 01:59 that day happens
+// twice; it is taken as the first, BST. Both rules are fixed so the
+// output never varies.
+func ukSummerWall(wall time.Time) bool {
+	y := wall.Year()
+	start := time.Date(y, time.March, lastSunday(y, time.March), 2, 0, 0, 0, time.UTC)
+	end := time.Date(y, time.October, lastSunday(y, time.October), 2, 0, 0, 0, time.UTC)
+	return !wall.Before(start) && wall.Before(end)
+}
+
+// KindLabel is the label above the headline: the statement's kind, else
+// the layout's.
+func (l *Layout) KindLabel(s *statement.Statement) string {
+	if s != nil && strings.TrimSpace(s.Kind) != "" {
+		return s.Kind
+	}
+	return l.Text.Kind
+}
+
+// OrganisationName is who issues the statement: the statement's
+// organisation, else the layout's.
+func (l *Layout) OrganisationName(s *statement.Statement) string {
+	if s != nil && strings.TrimSpace(s.Organisation) != "" {
+		return s.Organisation
+	}
+	return l.Organisation.Name
+}
