@@ -674,6 +674,7 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	nXMP             int                        // XMP object number
+	nInfo            int                        // Info dictionary object number, for the trailer
 	xmp              []byte                     // XMP metadata
 	producer         string                     // producer
 	title            string                     // title

@@ -4522,9 +4522,10 @@ func (f *Fpdf) putfonts() {
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
+				toUnicode := toUnicodeCMap(f.utf8ToUnicodeCodes(font))
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				f.putstream(toUnicode)
 				f.out("endobj")
 
 				// CIDInfo
@@ -4746,9 +4747,17 @@ func (f *Fpdf) putimages() {
 		keyList = append(keyList, key)
 	}
 
-	// Sort the keyList []string by the corresponding image's width.
+	// Sort the keyList []string by the corresponding image's width, then
+	// by name: keys come from a map, so images of the same width would
+	// otherwise be written in a different order from run to run.
 	if f.catalogSort {
-		sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].w < f.images[keyList[j]].w })
+		sort.Slice(keyList, func(i, j int) bool {
+			wi, wj := f.images[keyList[i]].w, f.images[keyList[j]].w
+			if wi != wj {
+				return wi < wj
+			}
+			return keyList[i] < keyList[j]
+		})
 	}
 
 	// Maintain a list of inserted image SHA-1 hashes, with their
@@ -5111,7 +5120,7 @@ func (f *Fpdf) putheader() {
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
-	f.outf("/Info %d 0 R", f.n-1)
+	f.outf("/Info %d 0 R", f.nInfo)
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
@@ -5239,6 +5248,7 @@ func (f *Fpdf) enddoc() {
 	f.putxmp()
 	// 	Info
 	f.newobj()
+	f.nInfo = f.n
 	f.out("<<")
 	f.putinfo()
 	f.out(">>")

@@ -224,3 +224,176 @@ func BenchmarkPressroomSeedParallel(b *testing.B) {
 func squash(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// typographicText is what a UK statement typically contains beyond ASCII;
+// fpdf's old single <0000> <FFFF> bfrange made some readers extract “ as
+// U+001C and € as U+00AC.
+const typographicText = "“quoted” ‘single’ 2022–2026 — £5 €6 ŵ ẅ"
+
+// TestPressroomToUnicode checks that a PDF engine extracts every
+// typographic character exactly and that every ToUnicode CMap keeps to
+// the specification: no bfrange crosses a change of the high byte and no
+// block holds more than 100 entries.
+func TestPressroomToUnicode(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	qpdf := needTool(t, "qpdf")
+	a := loadSeedAssets(t)
+	math, err := os.ReadFile(filepath.Join("..", "..", "fonts", "NotoSansMath-Regular.ttf"))
+	if err != nil {
+		t.Skipf("pressroom's Noto Sans Math font is not here: %v", err)
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true)
+	pdf.AddUTF8FontFromBytes("noto", "", a.fonts[""])
+	pdf.AddUTF8FontFromBytes("math", "", math)
+	pdf.AddPage()
+	pdf.SetFont("noto", "", 12)
+	pdf.CellFormat(0, 8, typographicText, "", 1, "L", false, 0, "")
+	pdf.SetFont("math", "", 12)
+	pdf.CellFormat(0, 8, "→", "", 1, "L", false, 0, "")
+	// Many codes in one font: more than 100 ranges and 100 single codes.
+	pdf.SetFont("noto", "", 6)
+	var many strings.Builder
+	for r := rune(0x100); r < 0x180; r += 2 {
+		many.WriteRune(r) // single codes: every other Latin Extended-A letter
+	}
+	for r := rune(0x400); r < 0x4FF; r++ {
+		if r%3 != 0 {
+			many.WriteRune(r) // short runs of Cyrillic
+		}
+	}
+	pdf.MultiCell(0, 4, many.String(), "", "L", false)
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	p := writeTemp(t, "typographic.pdf", out.Bytes())
+	text, err := exec.Command(pdftotext, "-enc", "UTF-8", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	lines := strings.Split(string(text), "\n")
+	if len(lines) < 2 || lines[0] != typographicText || lines[1] != "→" {
+		t.Errorf("pdftotext extracted %q, want %q then %q", lines[:min(2, len(lines))], typographicText, "→")
+	}
+	if got := squash(strings.Join(lines[2:], "")); strings.ReplaceAll(got, " ", "") != many.String() {
+		t.Errorf("pdftotext extracted the many-code line as %q, want %q", got, many.String())
+	}
+
+	qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+	if out, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", p, qdf).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --qdf: %v\n%s", err, out)
+	}
+	raw, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkToUnicodeCMaps(t, string(raw), 2)
+}
+
+var (
+	cmapBlock   = regexp.MustCompile(`(?s)(\d+) begin(bfrange|bfchar)\n(.*?)end(?:bfrange|bfchar)\n`)
+	cmapEntry   = regexp.MustCompile(`<([0-9A-Fa-f]+)>`)
+	cmapSection = regexp.MustCompile(`(?s)begincmap.*?endcmap`)
+)
+
+// checkToUnicodeCMaps checks every CMap in an uncompressed PDF (qpdf
+// --qdf): the declared count matches, at most 100 entries per block, and
+// no bfrange crosses a high-byte boundary. wantCMaps is how many CMaps
+// there must be.
+func checkToUnicodeCMaps(t *testing.T, pdf string, wantCMaps int) {
+	t.Helper()
+	cmaps := cmapSection.FindAllString(pdf, -1)
+	if len(cmaps) != wantCMaps {
+		t.Fatalf("found %d ToUnicode CMaps, want %d", len(cmaps), wantCMaps)
+	}
+	for _, cmap := range cmaps {
+		blocks := cmapBlock.FindAllStringSubmatch(cmap, -1)
+		if len(blocks) == 0 {
+			t.Errorf("CMap with no bfrange or bfchar block:\n%s", cmap)
+		}
+		for _, b := range blocks {
+			lines := strings.Split(strings.TrimSpace(b[3]), "\n")
+			if b[1] != fmt.Sprint(len(lines)) || len(lines) > 100 {
+				t.Errorf("begin%s block declares %s entries and has %d (at most 100 allowed)", b[2], b[1], len(lines))
+			}
+			if b[2] != "bfrange" {
+				continue
+			}
+			for _, l := range lines {
+				codes := cmapEntry.FindAllStringSubmatch(l, -1)
+				if len(codes) != 3 || len(codes[0][1]) != 4 || codes[0][1][:2] != codes[1][1][:2] || codes[0][1] > codes[1][1] {
+					t.Errorf("bfrange entry %q crosses a high-byte boundary or is malformed", l)
+				}
+			}
+		}
+	}
+}
+
+// TestPressroomCatalogSortImages renders a document with two images of the
+// same width many times: with SetCatalogSort the bytes must never change
+// (fpdf used to order images by width only, so equal widths came out in
+// map order).
+func TestPressroomCatalogSortImages(t *testing.T) {
+	render := func() []byte {
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC))
+		pdf.SetModificationDate(time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC))
+		pdf.AddPage()
+		for i, name := range []string{"alpha", "beta", "gamma", "delta"} {
+			img := image.NewGray(image.Rect(0, 0, 8, 8))
+			for p := range img.Pix {
+				img.Pix[p] = uint8(i * 60)
+			}
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, img); err != nil {
+				t.Fatal(err)
+			}
+			pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, &buf)
+			pdf.ImageOptions(name, 10+float64(i)*20, 10, 10, 0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		}
+		var out bytes.Buffer
+		if err := pdf.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	first := render()
+	for range 30 {
+		if !bytes.Equal(render(), first) {
+			t.Fatal("two renders of the same document with SetCatalogSort(true) differ")
+		}
+	}
+}
+
+// TestPressroomOutputIntentInfo checks that a document with an output
+// intent still has its document information: the trailer used to point
+// /Info at the ICC profile stream, so readers showed no title.
+func TestPressroomOutputIntentInfo(t *testing.T) {
+	pdfinfo := needTool(t, "pdfinfo")
+	icc, err := os.ReadFile(filepath.Join("icc", "sRGB2014.icc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle("Statement on the new library", true)
+	pdf.AddOutputIntent(fpdf.OutputIntentType{
+		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                icc,
+	})
+	pdf.AddPage()
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	got, err := exec.Command(pdfinfo, writeTemp(t, "intent.pdf", out.Bytes())).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s", err, got)
+	}
+	if !regexp.MustCompile(`(?m)^Title:\s+Statement on the new library$`).Match(got) {
+		t.Errorf("pdfinfo shows no title for a document with an output intent:\n%s", got)
+	}
+}
