@@ -1,0 +1,204 @@
+package batch
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pressroom/pressroom/pkg/diag"
+)
+
+// process does the work for one input: read, prepare, keep an up-to-date
+// PDF or write a new one.
+func (r *runner) process(ctx context.Context, j job) Result {
+	res := Result{Index: j.index, Input: j.input}
+	if j.rel != "" {
+		res.Output = filepath.Join(r.opts.OutDir, filepath.FromSlash(j.rel))
+	}
+	if j.pre != nil {
+		res.Status, res.Err = j.pre.Status, j.pre.Err
+		return res
+	}
+	if ctx.Err() != nil {
+		res.Status = Cancelled
+		return res
+	}
+	fail := func(err error) Result {
+		res.Status, res.Err = Failed, err
+		r.state.forget(j.rel)
+		return res
+	}
+	src, err := readStatement(j.path)
+	if err != nil {
+		return fail(fmt.Errorf("cannot read the statement: %w", err))
+	}
+	doc, err := r.opts.Prepare(ctx, j.input, src)
+	if err != nil {
+		if j.walked && !looksLikeStatement(src) {
+			res.Status, res.Err = Skipped, errNotStatement
+			return res
+		}
+		var le *diag.ListError
+		if errors.As(err, &le) {
+			res.Warnings = warningsOf(le.List)
+		}
+		return fail(err)
+	}
+	res.Warnings = warningsOf(doc.Warnings)
+	key := inputKey(doc.Fingerprint, src)
+	if key != "" && !r.opts.Force {
+		if e, ok := r.state.lookup(j.rel); ok && e.Key == key && r.onDisk(j.rel, e) {
+			res.Status, res.Pages, res.Bytes, res.SHA256 = Unchanged, e.Pages, e.Bytes, e.SHA256
+			res.Warnings = append(res.Warnings, fromStateDiags(e.Warnings)...)
+			return res
+		}
+	}
+	var pages int
+	var renderWarnings diag.List
+	sum := sha256.New()
+	size := &counter{}
+	err = writeInRoot(r.root, filepath.FromSlash(j.rel), r.opts.Sync, func(w io.Writer) error {
+		var err error
+		pages, renderWarnings, err = doc.Write(io.MultiWriter(w, sum, size))
+		return err
+	})
+	renderWarnings = warningsOf(renderWarnings)
+	res.Warnings = append(res.Warnings, renderWarnings...)
+	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted while writing: the temporary file is gone and
+			// the next run renders this one.
+			res.Status, res.Warnings = Cancelled, nil
+			return res
+		}
+		var le *diag.ListError
+		if errors.As(err, &le) {
+			res.Warnings = append(res.Warnings, warningsOf(le.List)...)
+		}
+		return fail(err)
+	}
+	res.Status, res.Pages, res.Bytes = Rendered, pages, size.n
+	res.SHA256 = hex.EncodeToString(sum.Sum(nil))
+	if key != "" {
+		r.state.put(j.rel, stateEntry{Key: key, SHA256: res.SHA256, Bytes: res.Bytes, Pages: pages, Warnings: toStateDiags(renderWarnings)})
+	} else {
+		r.state.forget(j.rel)
+	}
+	return res
+}
+
+// onDisk reports whether the PDF the state describes is still there,
+// unaltered: a PDF deleted or edited since is rendered again.
+func (r *runner) onDisk(rel string, e stateEntry) bool {
+	f, err := r.root.Open(filepath.FromSlash(rel))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.Bytes {
+		return false
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return false
+	}
+	return hex.EncodeToString(h.Sum(nil)) == e.SHA256
+}
+
+// writeInRoot writes name inside root through a temporary file beside it
+// and a rename, so that the name holds the old file or the complete new
+// one, never part of one; on failure the temporary file is removed. Going
+// through os.Root means no name, "..", or symlink can make it write
+// outside the output folder. sync flushes the file to disk before the
+// rename.
+func writeInRoot(root *os.Root, name string, sync bool, write func(io.Writer) error) (err error) {
+	if dir := filepath.Dir(name); dir != "." {
+		if err := root.MkdirAll(dir, 0o755); err != nil {
+			return rootError(name, err)
+		}
+	}
+	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+"."+randomSuffix()+".tmp")
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return rootError(name, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			root.Remove(tmp)
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return rootError(name, err)
+	}
+	if sync {
+		if err := f.Sync(); err != nil {
+			return rootError(name, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return rootError(name, err)
+	}
+	if err := root.Rename(tmp, name); err != nil {
+		return rootError(name, err)
+	}
+	return nil
+}
+
+// rootError explains a refusal of os.Root in the user's terms.
+func rootError(name string, err error) error {
+	if strings.Contains(err.Error(), "escapes") {
+		return fmt.Errorf("refusing to write %s: a symlink in the output folder leads outside it", filepath.ToSlash(name))
+	}
+	return fmt.Errorf("cannot write %s in the output folder: %w", filepath.ToSlash(name), unwrapPath(err))
+}
+
+// randomSuffix keeps two runs writing to one folder from sharing a
+// temporary file.
+func randomSuffix() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// counter counts the bytes written through it.
+type counter struct{ n int64 }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+func warningsOf(l diag.List) diag.List {
+	var out diag.List
+	for _, d := range l {
+		if d.Severity == diag.Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// hintFor names a fix for the errors that have one.
+func hintFor(err error) string {
+	switch {
+	case errors.Is(err, errNotStatement):
+		return ""
+	case strings.Contains(err.Error(), "outside"):
+		return "name the file or folder as an input of its own, or copy it into the folder"
+	}
+	return ""
+}
