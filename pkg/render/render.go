@@ -5,9 +5,14 @@
 package render
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 	"time"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
@@ -34,16 +39,135 @@ type Result struct {
 	Warnings diag.List
 }
 
+// Producer is written as every PDF's producer. It names no version of a
+// library so that output stays byte-identical across dependency updates.
+const Producer = "pressroom (fpdf)"
+
 // Render typesets s in l and writes the PDF to w. Input problems (a
 // character no font can show) come back as a *diag.ListError; nothing is
 // written to w then.
 func Render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (Result, error) {
-	// TODO(issue 3): implemented by the render work.
-	return Result{}, errors.New("rendering is not implemented yet")
+	var buf bytes.Buffer
+	res, err := render(&buf, s, l, opts)
+	if err != nil {
+		return res, err
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return res, fmt.Errorf("write pdf: %w", err)
+	}
+	return res, nil
 }
 
-// Check reports what the statement needs of the layout: every character no
-// font of the layout can show, as an error at its place in the file.
-func Check(s *statement.Statement, l *layout.Layout) diag.List {
-	return nil
+// Layout typesets s in l into a page plan without writing a PDF, for
+// tests and tools that look at what the typesetter decided.
+func Layout(s *statement.Statement, l *layout.Layout) (*Plan, error) {
+	d, err := newDocument(s, l, Options{})
+	if err != nil {
+		return nil, err
+	}
+	return d.plan, nil
+}
+
+// document is one render in progress: its own fpdf instance and plan.
+type document struct {
+	pdf      *fpdf.Fpdf
+	fs       *faces
+	plan     *Plan
+	warnings diag.List
+}
+
+func newDocument(s *statement.Statement, l *layout.Layout, opts Options) (d *document, err error) {
+	defer errPanic(&err)
+	if s == nil || l == nil {
+		return nil, errors.New("render: no statement or no layout")
+	}
+	if list := Check(s, l); list.HasErrors() {
+		return nil, &diag.ListError{List: list}
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageSize(l).Wd, Ht: pageSize(l).Ht}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetCompression(true)
+	fs := newFaces(pdf, l)
+	c := newComposer(s, l, fs)
+	plan := c.plan()
+	if fs.err != nil {
+		return nil, fmt.Errorf("render: %w", fs.err)
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("render: laying out: %w", err)
+	}
+	if len(c.br.missing) > 0 {
+		// Check finds these with their place in the file; this is the
+		// safety net for text that does not come from the statement's
+		// strings (the layout's wording, the organisation's name).
+		var list diag.List
+		seen := map[rune]bool{}
+		for _, m := range c.br.missing {
+			if !seen[m.r] {
+				seen[m.r] = true
+				list.Errorf(diag.Pos{File: s.File}, runeHint(m.r), "%s in %q cannot be shown: no font of the layout has it", describeRune(m.r), shorten(m.text, 60))
+			}
+		}
+		return nil, &diag.ListError{List: list}
+	}
+	d = &document{pdf: pdf, fs: fs, plan: plan}
+	if n := len(plan.Pages); n > 2 {
+		d.warnings.Warnf(diag.Pos{File: s.File}, "journalists read one or two pages: shorten the summary, or move background into [notes]",
+			"the release runs to %d pages", n)
+	}
+	return d, nil
+}
+
+func pageSize(l *layout.Layout) fpdf.SizeType {
+	if l.Page.Width > 0 && l.Page.Height > 0 {
+		return fpdf.SizeType{Wd: l.Page.Width, Ht: l.Page.Height}
+	}
+	return fpdf.SizeType{Wd: 210, Ht: 297}
+}
+
+func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (res Result, err error) {
+	defer errPanic(&err)
+	d, err := newDocument(s, l, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	pdf := d.pdf
+	created := opts.Created
+	if created.IsZero() {
+		created = s.Date.Time()
+	}
+	created = created.UTC()
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetTitle(s.Headline, true)
+	pdf.SetAuthor(organisation(s, l), true)
+	kind := s.Kind
+	if kind == "" {
+		kind = l.Text.Kind
+	}
+	pdf.SetSubject(kind, true)
+	pdf.SetKeywords(strings.Join(s.Keywords, ", "), true)
+	creator := "pressroom"
+	if opts.Version != "" {
+		creator += " " + opts.Version
+	}
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(Producer, true)
+	lang := s.Lang
+	if lang == "" {
+		lang = "en-GB"
+	}
+	pdf.SetLang(lang)
+
+	draw(d.plan, &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo})
+	if err := pdf.Error(); err != nil {
+		return Result{}, fmt.Errorf("render: drawing: %w", err)
+	}
+	if err := pdf.Output(w); err != nil {
+		return Result{}, fmt.Errorf("render: writing: %w", err)
+	}
+	return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil
 }

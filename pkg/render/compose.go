@@ -1,0 +1,388 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+// flowLine is one line of the text flow: items with y relative to the
+// line's top, and the line's height.
+type flowLine struct {
+	h     float64
+	items []Item
+}
+
+// flowBlock is a unit the paginator places: lines, the space above it,
+// and the rules that keep it whole or with what follows.
+type flowBlock struct {
+	lines    []flowLine
+	before   float64 // space above; dropped at the top of a page
+	keep     bool    // never split (a signatory block, a contact, a list item)
+	keepNext bool    // never the last thing on a page (a heading)
+	bookmark string
+}
+
+func (b *flowBlock) height() float64 {
+	h := 0.0
+	for _, ln := range b.lines {
+		h += ln.h
+	}
+	return h
+}
+
+// composer lays a statement out in a layout.
+type composer struct {
+	s     *statement.Statement
+	l     *layout.Layout
+	fs    *faces
+	br    *breaker
+	block int
+	// The page geometry in mm.
+	pageW, pageH             float64
+	left, right, top, bottom float64 // edges of the printable area
+	width                    float64 // the measure: right - left
+	ts                       typeScale
+}
+
+// typeScale is the layout's type scale with defaults for unset values.
+type typeScale struct {
+	body, headline, subheadline, heading, label, small, lineHeight, paragraph float64
+}
+
+func resolveScale(t layout.TypeScale) typeScale {
+	ts := typeScale{t.Body, t.Headline, t.Subheadline, t.Heading, t.Label, t.Small, t.LineHeight, t.Paragraph}
+	def := func(v *float64, d float64) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&ts.body, 11)
+	def(&ts.headline, 2.2*ts.body)
+	def(&ts.subheadline, 1.3*ts.body)
+	def(&ts.heading, 1.2*ts.body)
+	def(&ts.label, 0.85*ts.body)
+	def(&ts.small, 0.8*ts.body)
+	def(&ts.lineHeight, 1.4)
+	def(&ts.paragraph, 0.5*ts.body*ts.lineHeight*pt)
+	return ts
+}
+
+func newComposer(s *statement.Statement, l *layout.Layout, fs *faces) *composer {
+	c := &composer{s: s, l: l, fs: fs, br: &breaker{fs: fs}, ts: resolveScale(l.Type)}
+	c.pageW, c.pageH = l.Page.Width, l.Page.Height
+	if c.pageW <= 0 || c.pageH <= 0 {
+		c.pageW, c.pageH = 210, 297
+	}
+	c.left, c.top = l.Page.Left, l.Page.Top
+	c.right, c.bottom = c.pageW-l.Page.Right, c.pageH-l.Page.Bottom
+	c.width = c.right - c.left
+	return c
+}
+
+func (c *composer) nextBlock() int { c.block++; return c.block }
+
+// lineHeight of text at size points, with the layout's spacing factor
+// scaled down for large type (headlines set at 1.4 look loose).
+func (c *composer) lineHeight(size float64) float64 {
+	f := c.ts.lineHeight
+	if size > 1.5*c.ts.body {
+		f = 1 + (f-1)/2
+	}
+	return size * f * pt
+}
+
+// textLines sets runs at x within width as flow lines of one role.
+func (c *composer) textLines(runs []run, x, width float64, role Role, block int) []flowLine {
+	if len(runs) == 0 {
+		return nil
+	}
+	size := runs[0].style.size
+	h := c.lineHeight(size)
+	// The baseline sits so that capitals are centred in the line box.
+	base := (h + 0.714*size*pt) / 2
+	var out []flowLine
+	for _, sl := range c.br.set(runs, width) {
+		it := Item{Kind: KindText, Role: role, Block: block, X: x, W: sl.width, H: h, Baseline: base}
+		for _, sp := range sl.spans {
+			sp.X += x
+			it.Spans = append(it.Spans, sp)
+		}
+		out = append(out, flowLine{h: h, items: []Item{it}})
+	}
+	return out
+}
+
+func (c *composer) style(size float64, colour layout.Colour) textStyle {
+	return textStyle{size: size, colour: colour}
+}
+
+// para is a block of plain text in one style.
+func (c *composer) para(text string, st textStyle, role Role, before float64) flowBlock {
+	return flowBlock{lines: c.textLines([]run{{text: text, style: st}}, c.left, c.width, role, c.nextBlock()), before: before}
+}
+
+// doc lays out a markup text: paragraphs and lists, in body style.
+// lead, when set, is run before the first paragraph's text (a dateline).
+func (c *composer) doc(d markup.Doc, role Role, lead []run) []flowBlock {
+	var out []flowBlock
+	body := c.style(c.ts.body, c.l.Colours.Text)
+	for i, b := range d.Blocks {
+		before := c.ts.paragraph
+		switch b.Kind {
+		case markup.Paragraph:
+			runs := c.inlineRuns(b.Inlines, body)
+			if i == 0 && lead != nil {
+				runs = append(append([]run{}, lead...), runs...)
+			}
+			out = append(out, flowBlock{lines: c.textLines(runs, c.left, c.width, role, c.nextBlock()), before: before})
+		default:
+			if i == 0 && lead != nil {
+				out = append(out, flowBlock{lines: c.textLines(lead, c.left, c.width, role, c.nextBlock()), before: before})
+			}
+			out = append(out, c.list(b, c.left, c.width, before, 0)...)
+		}
+	}
+	return out
+}
+
+// list lays out a bullet or numbered list, each item a block kept whole.
+func (c *composer) list(b markup.Block, x, width, before float64, depth int) []flowBlock {
+	body := c.style(c.ts.body, c.l.Colours.Text)
+	indent := 6.5
+	var out []flowBlock
+	for n, item := range b.Items {
+		label := "•"
+		if depth%2 == 1 {
+			label = "–"
+		}
+		if b.Kind == markup.OrderedList {
+			label = strconv.Itoa(b.Start+n) + "."
+			indent = 8
+		}
+		blk := flowBlock{keep: true, before: 1.2}
+		if n == 0 {
+			blk.before = before
+		}
+		id := c.nextBlock()
+		for k, ib := range item.Blocks {
+			switch ib.Kind {
+			case markup.Paragraph:
+				lines := c.textLines(c.inlineRuns(ib.Inlines, body), x+indent, width-indent, RoleListBody, id)
+				if k == 0 && len(lines) > 0 {
+					lines[0].items = append([]Item{c.label(label, x, lines[0], id, body)}, lines[0].items...)
+				}
+				blk.lines = append(blk.lines, lines...)
+			default:
+				for _, nested := range c.list(ib, x+indent, width-indent, 0, depth+1) {
+					blk.lines = append(blk.lines, nested.lines...)
+				}
+			}
+		}
+		out = append(out, blk)
+	}
+	return out
+}
+
+// label is a list item's bullet or number, on the baseline of its first
+// line.
+func (c *composer) label(text string, x float64, first flowLine, block int, st textStyle) Item {
+	st.colour = c.l.Colours.Accent
+	lines := c.br.set([]run{{text: text, style: st}}, 100)
+	it := first.items[0]
+	label := Item{Kind: KindText, Role: RoleListLabel, Block: block, X: x, Y: it.Y, W: lines[0].width, H: it.H, Baseline: it.Baseline}
+	for _, sp := range lines[0].spans {
+		sp.X += x
+		label.Spans = append(label.Spans, sp)
+	}
+	return label
+}
+
+// rule is a flow line holding a horizontal rule across the measure.
+func (c *composer) ruleLine(gapAbove, gapBelow, thickness float64, colour layout.Colour) flowLine {
+	return flowLine{h: gapAbove + gapBelow, items: []Item{{Kind: KindRule, Role: RoleRule, X: c.left, Y: gapAbove, W: c.width, Thickness: thickness, Colour: colour}}}
+}
+
+// content lays out everything after the page-1 header, in reading order.
+func (c *composer) content() []flowBlock {
+	s, l, ts := c.s, c.l, c.ts
+	col := l.Colours
+	var out []flowBlock
+
+	if k := kindLabel(s, l); k != "" {
+		st := c.style(ts.label, col.Accent)
+		st.bold = true
+		b := c.para(k, st, RoleKindLabel, 0)
+		b.keepNext = true
+		out = append(out, b)
+	}
+	if rl := releaseLine(s, l); rl != "" {
+		st := c.style(ts.body, col.Text)
+		st.bold = true
+		b := c.para(rl, st, RoleReleaseLine, 1)
+		b.keepNext = true
+		out = append(out, b)
+	}
+	headline := textStyle{heading: true, bold: true, size: ts.headline, colour: col.Primary}
+	hb := c.para(s.Headline, headline, RoleHeadline, 5)
+	hb.keepNext, hb.bookmark = true, s.Headline
+	out = append(out, hb)
+	if s.Subheadline != "" {
+		st := textStyle{heading: true, size: ts.subheadline, colour: col.Text}
+		b := c.para(s.Subheadline, st, RoleSubheadline, 3)
+		b.keepNext = true
+		out = append(out, b)
+	}
+	if !s.Date.IsZero() {
+		b := c.para(l.Text.DatePrefix+formatDate(s.Date, l.DateStyle), c.style(ts.body, col.Muted), RoleDate, 4)
+		b.keepNext = true
+		b.lines = append(b.lines, c.ruleLine(3, 3, 0.3, col.Rule))
+		out = append(out, b)
+	}
+
+	var lead []run
+	if s.Dateline != "" {
+		st := c.style(ts.body, col.Text)
+		st.bold = true
+		lead = []run{{text: strings.ToUpper(s.Dateline) + " – ", style: st, role: RoleDateline}}
+	}
+	out = append(out, c.doc(s.Summary, RoleParagraph, lead)...)
+
+	if d := s.Developments; d != nil {
+		body := c.style(ts.body, col.Text)
+		if d.Intro != "" {
+			b := c.para(d.Intro, body, RoleDevIntro, ts.paragraph)
+			b.keepNext = true
+			out = append(out, b)
+		}
+		list := markup.Block{Kind: markup.BulletList}
+		for _, it := range d.Items {
+			list.Items = append(list.Items, markup.Item{Blocks: []markup.Block{{Kind: markup.Paragraph, Inlines: it}}})
+		}
+		blocks := c.list(list, c.left, c.width, ts.paragraph, 0)
+		for i := range blocks {
+			for j := range blocks[i].lines {
+				for k := range blocks[i].lines[j].items {
+					if it := &blocks[i].lines[j].items[k]; it.Role == RoleListBody {
+						it.Role = RoleDevelopment
+					}
+				}
+			}
+		}
+		out = append(out, blocks...)
+	}
+
+	for i, g := range groupSignatories(s, l) {
+		id := c.nextBlock()
+		name := c.style(ts.body, col.Text)
+		name.bold = true
+		blk := flowBlock{keep: true, before: ts.paragraph}
+		if i == 0 {
+			blk.before = 2.5 * ts.paragraph
+		}
+		blk.lines = append(blk.lines, c.textLines([]run{{text: g.joinedNames(), style: name}}, c.left, c.width, RoleSignature, id)...)
+		if r := g.joinedRole(); r != "" {
+			blk.lines = append(blk.lines, c.textLines([]run{{text: r, style: c.style(ts.body, col.Text)}}, c.left, c.width, RoleSignature, id)...)
+		}
+		if g.organisation != "" {
+			blk.lines = append(blk.lines, c.textLines([]run{{text: g.organisation, style: c.style(ts.body, col.Muted)}}, c.left, c.width, RoleSignature, id)...)
+		}
+		out = append(out, blk)
+	}
+
+	if em := l.Text.EndMark; em != "" {
+		st := c.style(ts.body, col.Text)
+		st.bold = true
+		out = append(out, c.para(em, st, RoleEndMark, 2.5*ts.paragraph))
+	}
+
+	if n := s.Notes; n != nil {
+		h := n.Heading
+		if h == "" {
+			h = "Note to editors"
+		}
+		out = append(out, c.heading(h))
+		out = append(out, c.doc(n.Body, RoleParagraph, nil)...)
+	}
+	if a := s.About; a != nil {
+		h := a.Heading
+		if h == "" {
+			h = "About " + organisation(s, l)
+		}
+		out = append(out, c.heading(h))
+		out = append(out, c.doc(a.Body, RoleParagraph, nil)...)
+	}
+	if len(s.Contacts) > 0 {
+		h := "Media contact"
+		if len(s.Contacts) > 1 {
+			h = "Media contacts"
+		}
+		out = append(out, c.heading(h))
+		for i, ct := range s.Contacts {
+			out = append(out, c.contact(ct, i))
+		}
+	}
+	return out
+}
+
+// heading is a section heading, kept with what follows and bookmarked.
+func (c *composer) heading(text string) flowBlock {
+	st := textStyle{heading: true, bold: true, size: c.ts.heading, colour: c.l.Colours.Primary}
+	b := c.para(text, st, RoleSectionHeading, 2.5*c.ts.paragraph)
+	b.keepNext, b.bookmark = true, text
+	return b
+}
+
+// contact is a media contact as a card: an accent bar on the left, the
+// purpose, the person, and each way to reach them as a link.
+func (c *composer) contact(ct statement.Contact, i int) flowBlock {
+	col, ts := c.l.Colours, c.ts
+	id := c.nextBlock()
+	x, w := c.left+5, c.width-5
+	body := c.style(ts.body, col.Text)
+	bold := body
+	bold.bold = true
+	var lines []flowLine
+	add := func(runs ...run) { lines = append(lines, c.textLines(runs, x, w, RoleContact, id)...) }
+	if ct.Purpose != "" {
+		it := body
+		it.italic = true
+		add(run{text: ct.Purpose, style: it})
+	}
+	if ct.Name != "" {
+		add(run{text: ct.Name, style: bold})
+	}
+	if ct.Role != "" {
+		add(run{text: ct.Role, style: body})
+	}
+	if ct.Organisation != "" {
+		add(run{text: ct.Organisation, style: body})
+	}
+	link := body
+	link.colour = col.Accent
+	label := c.style(ts.body, col.Muted)
+	for _, cl := range contactLines(ct, i) {
+		add(run{text: cl.label + ": ", style: label}, run{text: cl.text, style: link, link: cl.target})
+	}
+	for k := range lines {
+		lines[k].items = append(lines[k].items, Item{Kind: KindRule, Role: RoleRule, X: c.left + 0.6, Y: 0, W: 0, H: lines[k].h, Thickness: 1.2, Colour: col.Accent})
+	}
+	return flowBlock{lines: lines, keep: true, before: 1.5 * c.ts.paragraph}
+}
+
+// shorten cuts text to at most n characters at a word boundary, with an
+// ellipsis, for the running header.
+func shorten(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:–-") + "…"
+}

@@ -1,0 +1,155 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pressroom/pressroom/pkg/layout"
+)
+
+// canvas is the only way the drawing step puts anything on a page. Each
+// call carries the item it draws (its Role and Block say what the piece
+// is), so that tagged-PDF output can wrap each call in marked content
+// (BDC … EMC, or /Artifact for decorations) by wrapping this interface,
+// without changing the typesetter or the drawing loop.
+type canvas interface {
+	// beginPage starts page n (from 1).
+	beginPage(n int)
+	// text draws one span of a text item on the item's baseline.
+	text(it *Item, sp *Span)
+	// link makes the area of a span a link to sp.Link.
+	link(it *Item, sp *Span)
+	// rule draws a rule item.
+	rule(it *Item)
+	// fill draws a filled rectangle item.
+	fill(it *Item)
+	// image draws the layout's logo in an image item's box.
+	image(it *Item)
+	// bookmark adds an outline entry at y on the current page.
+	bookmark(title string, y float64)
+}
+
+// draw walks the plan in order and hands every piece to cv.
+func draw(p *Plan, cv canvas) {
+	for n, pg := range p.Pages {
+		cv.beginPage(n + 1)
+		for _, bm := range pg.Bookmarks {
+			cv.bookmark(bm.Title, bm.Y)
+		}
+		for i := range pg.Items {
+			it := &pg.Items[i]
+			switch it.Kind {
+			case KindText:
+				for k := range it.Spans {
+					sp := &it.Spans[k]
+					cv.text(it, sp)
+					if sp.Link != "" {
+						cv.link(it, sp)
+					}
+				}
+			case KindRule:
+				cv.rule(it)
+			case KindFill:
+				cv.fill(it)
+			case KindImage:
+				cv.image(it)
+			}
+		}
+	}
+}
+
+// pdfCanvas draws on an fpdf document. It remembers the colour and font
+// it set last so that a page's content stream does not repeat them.
+type pdfCanvas struct {
+	pdf     *fpdf.Fpdf
+	fs      *faces
+	plan    *Plan
+	logo    *layout.Logo
+	logoKey string // the name the logo is registered under, once
+	text0   layout.Colour
+	page    int
+}
+
+func (pc *pdfCanvas) beginPage(n int) {
+	pc.pdf.AddPageFormat("P", fpdf.SizeType{Wd: pc.plan.Width, Ht: pc.plan.Height})
+	pc.page = n
+	pc.fs.cur = -1 // fpdf writes the font again on a new page
+}
+
+func (pc *pdfCanvas) text(it *Item, sp *Span) {
+	if pc.fs.cur != sp.Face {
+		pc.fs.use(sp.Face, sp.Size)
+	} else {
+		pc.pdf.SetFontSize(sp.Size)
+	}
+	c := sp.Colour
+	pc.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+	pc.pdf.Text(sp.X, it.Baseline, sp.Text)
+}
+
+func (pc *pdfCanvas) link(it *Item, sp *Span) {
+	pc.pdf.LinkString(sp.X, it.Y, trimmedWidth(pc, sp), it.H, sp.Link)
+	// Links are underlined as well as coloured, so that they are not
+	// told apart by colour alone.
+	pc.rule(&Item{Kind: KindRule, Role: RoleLinkUnderline, X: sp.X, Y: it.Baseline + 0.25*sp.Size*pt,
+		W: trimmedWidth(pc, sp), Thickness: 0.05 * sp.Size * pt, Colour: sp.Colour})
+}
+
+// trimmedWidth is a span's width without its trailing spaces, so that a
+// link area or underline stops at the last character.
+func trimmedWidth(pc *pdfCanvas, sp *Span) float64 {
+	w := sp.W
+	for i := len(sp.Text) - 1; i >= 0 && sp.Text[i] == ' '; i-- {
+		w -= pc.fs.runeWidth(sp.Face, ' ', sp.Size)
+	}
+	return w
+}
+
+func (pc *pdfCanvas) rule(it *Item) {
+	c := it.Colour
+	pc.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	pc.pdf.SetLineWidth(it.Thickness)
+	pc.pdf.Line(it.X, it.Y, it.X+it.W, it.Y+it.H)
+}
+
+func (pc *pdfCanvas) fill(it *Item) {
+	c := it.Colour
+	pc.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+	pc.pdf.Rect(it.X, it.Y, it.W, it.H, "F")
+}
+
+func (pc *pdfCanvas) image(it *Item) {
+	if pc.logo == nil {
+		return
+	}
+	if pc.logoKey == "" {
+		// Registered once per document, from the file's bytes: fpdf
+		// keeps the image and every page refers to the one copy.
+		pc.logoKey = "logo"
+		tp := "PNG"
+		if pc.logo.Format == "jpeg" {
+			tp = "JPG"
+		}
+		pc.pdf.RegisterImageOptionsReader(pc.logoKey, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(pc.logo.Data))
+	}
+	pc.pdf.ImageOptions(pc.logoKey, it.X, it.Y, it.W, it.H, false, fpdf.ImageOptions{}, 0, "")
+}
+
+func (pc *pdfCanvas) bookmark(title string, y float64) {
+	// fpdf encodes a bookmark's title by the font selected at the time:
+	// a UTF-8 font must be set for non-ASCII titles.
+	if pc.fs.cur < 0 && len(pc.fs.list) > 0 {
+		pc.fs.use(0, 10)
+	}
+	pc.pdf.Bookmark(title, 0, y)
+}
+
+// errPanic turns a panic inside fpdf into an error, as a safety net at
+// the API boundary: bad input must never crash the caller.
+func errPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error while writing the PDF (please report it): %v", r)
+	}
+}

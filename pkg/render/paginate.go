@@ -1,0 +1,329 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pressroom/pressroom/pkg/layout"
+)
+
+// header places the top of page 1 (band, letterhead or rule with the
+// wordmark or logo) and returns where the text flow starts.
+func (c *composer) header() ([]Item, float64) {
+	l, col := c.l, c.l.Colours
+	var items []Item
+	style := l.Header
+	if style == "" {
+		style = "band"
+	}
+	wmColour := col.Primary
+	if style == "band" {
+		wmColour = col.OnPrimary
+	}
+	// The mark: the logo, the wordmark, or both side by side.
+	markItems, markH := c.mark(c.top, wmColour)
+	bottom := c.top + markH
+	switch style {
+	case "band":
+		bandBottom := bottom + c.top*0.6
+		items = append(items, Item{Kind: KindFill, Role: RoleHeaderBand, X: 0, Y: 0, W: c.pageW, H: bandBottom, Colour: col.Primary})
+		items = append(items, markItems...)
+		return items, bandBottom + 8
+	case "letterhead":
+		items = append(items, markItems...)
+		var addr []string
+		for _, part := range strings.Split(l.Organisation.Address, "\n") {
+			if p := strings.TrimSpace(part); p != "" {
+				addr = append(addr, p)
+			}
+		}
+		for _, v := range []string{l.Organisation.Phone, l.Organisation.Website} {
+			if v != "" {
+				addr = append(addr, v)
+			}
+		}
+		y := c.top
+		small := c.style(c.ts.small, col.Muted)
+		for _, a := range addr {
+			for _, fl := range c.textLines([]run{{text: a, style: small}}, c.left, c.width*0.45, RoleLetterhead, 0) {
+				it := fl.items[0]
+				c.alignRight(&it, c.right)
+				it.Y += y
+				it.Baseline += y
+				items = append(items, it)
+				y += fl.h
+			}
+		}
+		bottom = max(bottom, y)
+	}
+	bottom += 4
+	items = append(items, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: bottom, W: c.width, Thickness: 0.6, Colour: col.Primary})
+	return items, bottom + 8
+}
+
+// mark places the logo and/or the wordmark at the top left (or the logo
+// at the right when the layout says so) and returns their height.
+func (c *composer) mark(top float64, colour layout.Colour) ([]Item, float64) {
+	l := c.l
+	org := organisation(c.s, l)
+	var items []Item
+	h := 0.0
+	x := c.left
+	wmWidth := c.width * 0.75
+	if lg := l.Logo; lg != nil && lg.Image != nil {
+		bounds := lg.Image.Bounds()
+		w := lg.Width
+		if w <= 0 {
+			w = 40
+		}
+		w = min(w, c.width/2)
+		ih := w * float64(bounds.Dy()) / float64(max(bounds.Dx(), 1))
+		if ih > 30 {
+			w, ih = w*30/ih, 30
+		}
+		lx := c.left
+		if lg.Align == "right" {
+			lx = c.right - w
+		} else {
+			x = c.left + w + 6
+		}
+		items = append(items, Item{Kind: KindImage, Role: RoleLogo, X: lx, Y: top, W: w, H: ih, Alt: lg.Alt})
+		h = ih
+		wmWidth = c.width - w - 6
+		if !lg.Wordmark || org == "" {
+			return items, h
+		}
+	}
+	if org == "" {
+		return items, h
+	}
+	st := textStyle{heading: true, bold: true, size: max(c.ts.subheadline, 15), colour: colour}
+	lines := c.textLines([]run{{text: org, style: st}}, x, wmWidth, RoleWordmark, c.nextBlock())
+	total := 0.0
+	for _, fl := range lines {
+		total += fl.h
+	}
+	y := top
+	if h > total { // centre the name on the logo
+		y += (h - total) / 2
+	}
+	for _, fl := range lines {
+		it := fl.items[0]
+		it.Y += y
+		it.Baseline += y
+		items = append(items, it)
+		y += fl.h
+	}
+	return items, max(h, y-top)
+}
+
+func (c *composer) alignRight(it *Item, right float64) {
+	dx := right - (it.X + it.W)
+	it.X += dx
+	for i := range it.Spans {
+		it.Spans[i].X += dx
+	}
+}
+
+// furniture is what repeats on pages: the footer, "- more -" and the
+// running header, and the space they take.
+type furniture struct {
+	footerH, moreH, runningH float64
+}
+
+func (c *composer) measureFurniture() furniture {
+	small := c.lineHeight(c.ts.small)
+	f := furniture{footerH: small + 2, moreH: small + 3, runningH: small + 8}
+	if n := c.l.Text.FooterNotice; n != "" {
+		f.footerH += float64(len(c.textLines([]run{{text: n, style: c.style(c.ts.small, c.l.Colours.Muted)}}, c.left, c.width, RoleFooterNotice, 0))) * small
+	}
+	return f
+}
+
+// paginate places the flow on pages, page 1 starting at firstTop.
+func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture) []Page {
+	pages := []Page{{}}
+	top := firstTop
+	bottom := c.bottom - fur.footerH - fur.moreH
+	y := top
+	newPage := func() {
+		pages = append(pages, Page{})
+		top = c.top + fur.runningH
+		y = top
+	}
+	place := func(b *flowBlock, ln flowLine, first bool) {
+		pg := &pages[len(pages)-1]
+		if first && b.bookmark != "" {
+			pg.Bookmarks = append(pg.Bookmarks, Bookmark{Title: b.bookmark, Y: y})
+		}
+		for _, it := range ln.items {
+			it.Y += y
+			it.Baseline += y
+			pg.Items = append(pg.Items, it)
+		}
+		y += ln.h
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if len(b.lines) == 0 {
+			continue
+		}
+		before := b.before
+		if y <= top {
+			before = 0
+		}
+		need := c.firstChunk(blocks, i, 0)
+		if y+before+need > bottom && y > top {
+			newPage()
+			before = 0
+		}
+		y += before
+		lines := b.lines
+		first := true
+		for len(lines) > 0 {
+			fit, h := 0, 0.0
+			for fit < len(lines) && y+h+lines[fit].h <= bottom+1e-6 {
+				h += lines[fit].h
+				fit++
+			}
+			k := fit
+			if k < len(lines) {
+				if !b.keep {
+					// No widow: at least two lines go over; no orphan: at
+					// least two lines stay.
+					if len(lines)-k < 2 {
+						k = len(lines) - 2
+					}
+					if k < 2 {
+						k = 0
+					}
+				} else {
+					k = 0
+				}
+				if k == 0 && y <= top {
+					// Taller than a page even on its own: split where it must.
+					k = max(fit, 1)
+				}
+			}
+			for _, ln := range lines[:k] {
+				place(b, ln, first)
+				first = false
+			}
+			lines = lines[k:]
+			if len(lines) > 0 {
+				newPage()
+			}
+		}
+	}
+	return pages
+}
+
+// firstChunk is the height block i needs at the foot of a page before it
+// may start there: the whole block when it is kept whole, else its first
+// two lines (all of a three-line paragraph, which cannot split 2+1), plus
+// what follows when it is kept with the next block.
+func (c *composer) firstChunk(blocks []flowBlock, i, depth int) float64 {
+	b := &blocks[i]
+	need := 0.0
+	n := len(b.lines)
+	take := n
+	if !b.keep && n > 3 {
+		take = 2
+	}
+	for _, ln := range b.lines[:take] {
+		need += ln.h
+	}
+	if b.keepNext && depth < 4 {
+		for j := i + 1; j < len(blocks); j++ {
+			if len(blocks[j].lines) == 0 {
+				continue
+			}
+			return b.height() + blocks[j].before + c.firstChunk(blocks, j, depth+1)
+		}
+	}
+	return need
+}
+
+// furnish adds the running header, the footer, the page number and
+// "- more -" to each page.
+func (c *composer) furnish(pages []Page, fur furniture) {
+	col := c.l.Colours
+	small := c.style(c.ts.small, col.Muted)
+	n := len(pages)
+	for i := range pages {
+		pg := &pages[i]
+		var extra []Item
+		if i > 0 {
+			text := shorten(c.s.Headline, 70)
+			if !c.s.Date.IsZero() {
+				text += " — " + formatDate(c.s.Date, c.l.DateStyle)
+			}
+			for _, fl := range c.textLines([]run{{text: text, style: small}}, c.left, c.width, RoleRunningHeader, 0)[:1] {
+				it := fl.items[0]
+				it.Y += c.top
+				it.Baseline += c.top
+				extra = append(extra, it)
+			}
+			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: c.top + c.lineHeight(c.ts.small) + 2, W: c.width, Thickness: 0.3, Colour: col.Rule})
+		}
+		y := c.bottom - fur.footerH
+		if i < n-1 && c.l.Text.MoreMark != "" {
+			more := c.textLines([]run{{text: c.l.Text.MoreMark, style: small}}, c.left, c.width, RoleMore, 0)
+			it := more[0].items[0]
+			dx := (c.width - it.W) / 2
+			it.X += dx
+			for k := range it.Spans {
+				it.Spans[k].X += dx
+			}
+			it.Y += y - fur.moreH + 1
+			it.Baseline += y - fur.moreH + 1
+			extra = append(extra, it)
+		}
+		extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: y + 1, W: c.width, Thickness: 0.3, Colour: col.Rule})
+		y += 2
+		if notice := c.l.Text.FooterNotice; notice != "" {
+			for _, fl := range c.textLines([]run{{text: notice, style: small}}, c.left, c.width, RoleFooterNotice, 0) {
+				it := fl.items[0]
+				it.Y += y
+				it.Baseline += y
+				extra = append(extra, it)
+				y += fl.h
+			}
+		}
+		var left string
+		if c.s.Reference != "" {
+			left = "Ref: " + c.s.Reference
+		}
+		if left != "" {
+			fl := c.textLines([]run{{text: left, style: small}}, c.left, c.width*0.6, RoleFooter, 0)[0]
+			it := fl.items[0]
+			it.Y += y
+			it.Baseline += y
+			extra = append(extra, it)
+		}
+		if n > 1 && c.l.PageNumbers {
+			fl := c.textLines([]run{{text: fmt.Sprintf("Page %d of %d", i+1, n), style: small}}, c.left, c.width*0.35, RolePageNumber, 0)[0]
+			it := fl.items[0]
+			c.alignRight(&it, c.right)
+			it.Y += y
+			it.Baseline += y
+			extra = append(extra, it)
+		}
+		pg.Items = append(pg.Items, extra...)
+	}
+}
+
+// plan lays the statement out completely.
+func (c *composer) plan() *Plan {
+	head, firstTop := c.header()
+	fur := c.measureFurniture()
+	pages := c.paginate(c.content(), firstTop, fur)
+	pages[0].Items = append(head, pages[0].Items...)
+	c.furnish(pages, fur)
+	return &Plan{
+		Width: c.pageW, Height: c.pageH,
+		Printable: [4]float64{c.left, c.top, c.right, c.bottom},
+		Pages:     pages,
+		Faces:     c.fs.list,
+	}
+}

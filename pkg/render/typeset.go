@@ -1,0 +1,220 @@
+package render
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/pkg/markup"
+)
+
+// run is a piece of text to set, in one style, maybe linked.
+type run struct {
+	text      string
+	style     textStyle
+	link      string
+	role      Role // overrides the line's role (a dateline), or empty
+	lineBreak bool // a hard line break after the text
+}
+
+// glyph is one character placed by the line breaker.
+type glyph struct {
+	r         rune
+	face      int
+	w         float64 // advance in mm
+	run       int     // index of the run it came from
+	space     bool    // a break opportunity after it
+	lineBreak bool    // a hard break after it
+}
+
+// setLine is one line of text: its spans with x relative to the line's
+// start, and the width of its ink (trailing spaces not counted).
+type setLine struct {
+	spans []Span
+	width float64
+}
+
+// breaker turns runs into lines no wider than a measure. It breaks at
+// spaces, keeps each space in the text before the break (so that
+// extracted text keeps its word boundaries), and breaks a word that is
+// wider than a whole line between characters, preferring a place after
+// a slash, dot, hyphen or similar in a long URL.
+type breaker struct {
+	fs      *faces
+	missing []missingRune
+}
+
+// missingRune is a character no font of the layout can show, found while
+// setting text (Check normally finds these first, with a position).
+type missingRune struct {
+	r    rune
+	text string
+}
+
+func (b *breaker) glyphs(runs []run) []glyph {
+	var gs []glyph
+	for i, rn := range runs {
+		for _, r := range rn.text {
+			if r == utf8.RuneError || r < ' ' && !isSpace(r) {
+				b.missing = append(b.missing, missingRune{r, rn.text})
+				continue
+			}
+			sp := isSpace(r)
+			if sp {
+				r = ' '
+			}
+			face, ok := b.fs.face(rn.style, r)
+			if !ok {
+				b.missing = append(b.missing, missingRune{r, rn.text})
+				continue
+			}
+			gs = append(gs, glyph{r: r, face: face, w: b.fs.runeWidth(face, r, rn.style.size), run: i, space: sp})
+		}
+		if rn.lineBreak && len(gs) > 0 {
+			gs[len(gs)-1].lineBreak = true
+		}
+	}
+	return gs
+}
+
+// set breaks runs into lines of at most width mm.
+func (b *breaker) set(runs []run, width float64) []setLine {
+	gs := b.glyphs(runs)
+	var lines [][]glyph
+	var cur []glyph
+	curW := 0.0
+	flush := func() {
+		lines = append(lines, cur)
+		cur, curW = nil, 0
+	}
+	for i := 0; i < len(gs); {
+		g := gs[i]
+		if g.space {
+			cur = append(cur, g)
+			curW += g.w
+			i++
+			if g.lineBreak {
+				flush()
+			}
+			continue
+		}
+		j, ww := i, 0.0
+		for j < len(gs) && !gs[j].space {
+			ww += gs[j].w
+			j++
+			if gs[j-1].lineBreak {
+				break
+			}
+		}
+		switch {
+		case curW+ww <= width+1e-9:
+			cur = append(cur, gs[i:j]...)
+			curW += ww
+			i = j
+			if gs[j-1].lineBreak {
+				flush()
+			}
+		case hasInk(cur):
+			flush()
+		default:
+			// The word alone is wider than the line: split it.
+			k := splitPoint(gs[i:j], width-curW)
+			cur = append(cur, gs[i:i+k]...)
+			i += k
+			flush()
+		}
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		flush()
+	}
+	out := make([]setLine, 0, len(lines))
+	for _, ln := range lines {
+		out = append(out, b.spans(ln, runs))
+	}
+	return out
+}
+
+func hasInk(gs []glyph) bool {
+	for _, g := range gs {
+		if !g.space {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPoint returns how many glyphs of a too-long word go on a line of
+// width mm: as many as fit (at least one), or fewer to break after a URL
+// separator when one lies in the second half of that stretch.
+func splitPoint(word []glyph, width float64) int {
+	n, w := 0, 0.0
+	for n < len(word) && w+word[n].w <= width+1e-9 {
+		w += word[n].w
+		n++
+	}
+	if n == 0 {
+		return 1
+	}
+	if n == len(word) {
+		return n
+	}
+	for k := n; k > n/2; k-- {
+		if strings.ContainsRune("/.-?&=_#:,;", word[k-1].r) {
+			return k
+		}
+	}
+	return n
+}
+
+// spans merges a line's glyphs into spans of one face, run and link.
+func (b *breaker) spans(gs []glyph, runs []run) setLine {
+	var ln setLine
+	x := 0.0
+	var sb strings.Builder
+	for i := 0; i < len(gs); {
+		j := i
+		w := 0.0
+		sb.Reset()
+		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) {
+			sb.WriteRune(gs[j].r)
+			w += gs[j].w
+			j++
+		}
+		rn := runs[gs[i].run]
+		ln.spans = append(ln.spans, Span{X: x, W: w, Text: sb.String(), Face: gs[i].face,
+			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Role: rn.role})
+		x += w
+		i = j
+	}
+	ink := x
+	for k := len(gs) - 1; k >= 0 && gs[k].space; k-- {
+		ink -= gs[k].w
+	}
+	ln.width = ink
+	return ln
+}
+
+func sameSpan(a, b run) bool {
+	return a.style == b.style && a.link == b.link && a.role == b.role
+}
+
+// inlineRuns turns markup inlines into runs in base style: emphasis is
+// italic, strong is bold, links take the accent colour.
+func (c *composer) inlineRuns(ins []markup.Inline, base textStyle) []run {
+	runs := make([]run, 0, len(ins))
+	for _, in := range ins {
+		st := base
+		if in.Style&markup.Strong != 0 {
+			st.bold = true
+		}
+		if in.Style&markup.Emphasis != 0 {
+			st.italic = true
+		}
+		link := ""
+		if in.Link != "" && !in.Placeholder {
+			link = in.Link
+			st.colour = c.l.Colours.Accent
+		}
+		runs = append(runs, run{text: in.Text, style: st, link: link, lineBreak: in.LineBreak})
+	}
+	return runs
+}
