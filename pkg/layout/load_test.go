@@ -65,3 +65,28 @@ func TestLoadConcurrent(t *testing.T) {
 		t.Errorf("fonts parsed %d times, want 6 (four Noto Sans styles and two fallbacks)", parses)
 	}
 }
+
+// Every built-in layout loads, has its mark, and passes its own lint.
+func TestBuiltins(t *testing.T) {
+	lib := newLibrary()
+	builtins := lib.Builtins()
+	if len(builtins) < 3 || builtins[0].Name != "default" {
+		t.Fatalf("Builtins() = %v, want default first and at least three", builtins)
+	}
+	for _, b := range builtins {
+		l, diags := lib.Load(b.Name, "")
+		if l == nil {
+			t.Errorf("%s: %v", b.Name, diags)
+			continue
+		}
+		if b.Description == "" || l.Description != b.Description {
+			t.Errorf("%s: description %q, listed as %q", b.Name, l.Description, b.Description)
+		}
+		if l.Logo == nil || l.Logo.Format != "png" || l.Logo.Image.Bounds().Dx() < 200 {
+			t.Errorf("%s: want a PNG mark at least 200 pixels wide, got %+v", b.Name, l.Logo)
+		}
+		if lint := l.Lint(); len(lint) != 0 {
+			t.Errorf("%s: a built-in layout should pass its own lint:\n%v", b.Name, lint)
+		}
+	}
+}

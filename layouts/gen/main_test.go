@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The committed marks are what gen draws: a change to a drawing needs
+// `go run ./layouts/gen` and the new images committed with it.
+func TestMarksUpToDate(t *testing.T) {
+	for _, m := range marks {
+		want, err := encode(trim(m.draw()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(m.path)))
+		if err != nil {
+			t.Fatalf("%s: %v (run go run ./layouts/gen)", m.path, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what gen draws: run go run ./layouts/gen", m.path)
+		}
+	}
+}
+
+// Every mark has a transparent background and something drawn on it.
+func TestMarksTransparent(t *testing.T) {
+	for _, m := range marks {
+		img := trim(m.draw())
+		b := img.Bounds()
+		if b.Dx() < 200 || b.Dy() < 200 {
+			t.Errorf("%s: %v is too small to print sharply", m.path, b.Size())
+		}
+		clear, solid := 0, 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				switch img.NRGBAAt(x, y).A {
+				case 0:
+					clear++
+				case 255:
+					solid++
+				}
+			}
+		}
+		if clear == 0 || solid == 0 {
+			t.Errorf("%s: %d transparent and %d opaque pixels; want both", m.path, clear, solid)
+		}
+	}
+}
