@@ -25,7 +25,6 @@ import (
 	"crypto/sha1"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -853,13 +852,6 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
-// generateFontID generates a font Id from the font definition
-func generateFontID(fdt fontDefType) (string, error) {
-	// file can be different if generated in different instance
-	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
-}
 
 type fontInfoType struct {
 	Data               []byte

@@ -1,0 +1,87 @@
+// Copyright ©2026 The go-pdf Authors. All rights reserved.
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+package fpdf
+
+import (
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+)
+
+// fontIDFromJSON is how fpdf computed font IDs before they were hashed
+// directly; the IDs appear in every content stream, so they must match.
+func fontIDFromJSON(fdt fontDefType) string {
+	fdt.File = ""
+	b, err := json.Marshal(&fdt)
+	if err != nil {
+		panic(err)
+	}
+	return fmt.Sprintf("%x", sha1.Sum(b))
+}
+
+func TestGenerateFontIDMatchesJSON(t *testing.T) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf := newUTF8Font(&fileReader{array: data})
+	if err := utf.parseFile(); err != nil {
+		t.Fatal(err)
+	}
+	defs := []fontDefType{
+		{},
+		{Tp: "Core", Name: "Helvetica-Bold", Cw: []int{1, -2, 3}},
+		{Tp: "TrueType", Name: `odd "name" <&> é ` + "\u2028\xff", Enc: "cp1252", Diff: "128 /Euro", File: "x.z",
+			Size1: 1, Size2: 2, OriginalSize: 3, N: 4, DiffN: 5, Up: -100, Ut: 50,
+			Desc: FontDescType{Ascent: 1, Descent: -2, CapHeight: 3, Flags: 32, FontBBox: fontBoxType{-1, -2, 3, 4}, ItalicAngle: -12, StemV: 80, MissingWidth: 600}},
+		{Tp: "UTF8", Name: "dejavuB", Cw: utf.CharWidths, Up: -63, Ut: 44,
+			Desc: FontDescType{Ascent: int(utf.Ascent), Descent: int(utf.Descent), CapHeight: utf.CapHeight, Flags: utf.Flags, FontBBox: utf.Bbox}},
+	}
+	for i, d := range defs {
+		got, err := generateFontID(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fontIDFromJSON(d); got != want {
+			t.Errorf("font %d: ID %s, want %s (the JSON-derived ID)", i, got, want)
+		}
+	}
+}
+
+func BenchmarkGenerateFontIDUTF8(b *testing.B) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	utf := newUTF8Font(&fileReader{array: data})
+	if err := utf.parseFile(); err != nil {
+		b.Fatal(err)
+	}
+	def := fontDefType{Tp: "UTF8", Name: "dejavu", Cw: utf.CharWidths}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := generateFontID(def); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGenerateFontIDJSON(b *testing.B) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	utf := newUTF8Font(&fileReader{array: data})
+	if err := utf.parseFile(); err != nil {
+		b.Fatal(err)
+	}
+	def := fontDefType{Tp: "UTF8", Name: "dejavu", Cw: utf.CharWidths}
+	b.ReportAllocs()
+	for b.Loop() {
+		fontIDFromJSON(def)
+	}
+}
