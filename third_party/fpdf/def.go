@@ -852,7 +852,6 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
-
 type fontInfoType struct {
 	Data               []byte
 	File               string
