@@ -20,6 +20,7 @@ type Release struct {
 	Organisation string // who issues it, defaulted from the layout
 	Kind         string // the label above the headline
 	ReleaseLine  string // "For immediate release", "Embargoed until …" or empty
+	Embargo      *statement.Embargo
 	Headline     string
 	Subheadline  string
 	DatePrefix   string // e.g. "Date: "; may be empty
@@ -94,6 +95,7 @@ func resolve(s *statement.Statement, l *layout.Layout, words Words) *Release {
 		Organisation: org,
 		Kind:         words.KindLabel(s.Kind),
 		ReleaseLine:  words.ReleaseLine(s.Embargo),
+		Embargo:      s.Embargo,
 		Headline:     s.Headline,
 		Subheadline:  s.Subheadline,
 		DatePrefix:   l.Text.DatePrefix,

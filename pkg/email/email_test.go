@@ -1,0 +1,293 @@
+package email
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pressroom/pressroom/pkg/plaintext"
+	"github.com/pressroom/pressroom/pkg/release"
+	"github.com/pressroom/pressroom/pkg/release/releasetest"
+	"github.com/pressroom/pressroom/pkg/statement"
+	"github.com/pressroom/pressroom/pkg/webpage"
+)
+
+// fakePDF stands for a rendered PDF: binary bytes, so that an encoding
+// slip would show.
+func fakePDF() []byte {
+	b := []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	for i := 0; i < 5000; i++ {
+		b = append(b, byte(i*7), byte(i>>3))
+	}
+	return b
+}
+
+func content(t *testing.T, r *release.Release) Content {
+	t.Helper()
+	var h bytes.Buffer
+	if err := webpage.Write(&h, r); err != nil {
+		t.Fatal(err)
+	}
+	return Content{Text: plaintext.String(r), HTML: h.String(), PDF: fakePDF()}
+}
+
+func build(t *testing.T, r *release.Release, opts Options) (*Message, []byte) {
+	t.Helper()
+	m, err := Build(r, content(t, r), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return m, b.Bytes()
+}
+
+// part is one leaf of a parsed message.
+type part struct {
+	mediaType string
+	params    map[string]string
+	header    map[string][]string
+	body      []byte
+}
+
+// parseMessage reads an e-mail with net/mail and mime/multipart, the way
+// a mail program would, and returns its header and its leaves in order,
+// with the boundary of each multipart level.
+func parseMessage(t *testing.T, raw []byte) (*mail.Message, []part, []string) {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("net/mail cannot read the message: %v", err)
+	}
+	var leaves []part
+	var boundaries []string
+	var walk func(ct, cte string, body io.Reader, header map[string][]string)
+	walk = func(ct, cte string, body io.Reader, header map[string][]string) {
+		mt, params, err := mime.ParseMediaType(ct)
+		if err != nil {
+			t.Fatalf("content type %q: %v", ct, err)
+		}
+		if strings.HasPrefix(mt, "multipart/") {
+			boundaries = append(boundaries, mt+" "+params["boundary"])
+			mr := multipart.NewReader(body, params["boundary"])
+			for {
+				p, err := mr.NextRawPart()
+				if err == io.EOF {
+					return
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", mt, err)
+				}
+				walk(p.Header.Get("Content-Type"), p.Header.Get("Content-Transfer-Encoding"), p, p.Header)
+			}
+		}
+		switch strings.ToLower(cte) {
+		case "quoted-printable":
+			body = quotedprintable.NewReader(body)
+		case "base64":
+			body = base64.NewDecoder(base64.StdEncoding, body)
+		}
+		data, err := io.ReadAll(body)
+		if err != nil {
+			t.Fatalf("%s body: %v", mt, err)
+		}
+		leaves = append(leaves, part{mediaType: mt, params: params, header: header, body: data})
+	}
+	walk(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body, msg.Header)
+	return msg, leaves, boundaries
+}
+
+func TestDraftParts(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	date := time.Date(2024, 12, 17, 9, 30, 0, 0, time.UTC)
+	m, raw := build(t, r, Options{
+		From: "Simon Cross <simon.cross@example.org>", To: []string{"desk@news.example", "Ann Other <ann@example.com>"},
+		Cc: []string{"cc@example.org"}, Bcc: []string{"hidden@example.org"}, Date: date, UserAgent: "pressroom test",
+	})
+	msg, leaves, boundaries := parseMessage(t, raw)
+	h := msg.Header
+	want := map[string]string{
+		"Subject":      r.Headline,
+		"From":         `"Simon Cross" <simon.cross@example.org>`,
+		"To":           `<desk@news.example>, "Ann Other" <ann@example.com>`,
+		"Cc":           "<cc@example.org>",
+		"Bcc":          "<hidden@example.org>",
+		"X-Unsent":     "1",
+		"Date":         "Tue, 17 Dec 2024 09:30:00 +0000",
+		"Mime-Version": "1.0",
+		"User-Agent":   "pressroom test",
+	}
+	for k, v := range want {
+		if got := h.Get(k); got != v {
+			t.Errorf("header %s = %q, want %q", k, got, v)
+		}
+	}
+	if id := h.Get("Message-Id"); !strings.HasPrefix(id, "<") || !strings.HasSuffix(id, "@example.org>") {
+		t.Errorf("Message-ID = %q, want <hash@example.org>", id)
+	}
+	if len(boundaries) != 2 || !strings.HasPrefix(boundaries[0], "multipart/mixed pressroom-mixed-") ||
+		!strings.HasPrefix(boundaries[1], "multipart/alternative pressroom-alt-") {
+		t.Fatalf("multipart structure: %q, want mixed then alternative with their own boundaries", boundaries)
+	}
+	if len(leaves) != 3 {
+		t.Fatalf("got %d parts, want text, html and the pdf", len(leaves))
+	}
+	if leaves[0].mediaType != "text/plain" || leaves[0].params["charset"] != "UTF-8" || crlf(leaves[0].body) != c.Text {
+		t.Errorf("first alternative is %s %v, or its text differs from the text rendition", leaves[0].mediaType, leaves[0].params)
+	}
+	if leaves[1].mediaType != "text/html" || crlf(leaves[1].body) != c.HTML {
+		t.Errorf("second alternative is %s, or it differs from the HTML page", leaves[1].mediaType)
+	}
+	pdf := leaves[2]
+	_, disp, _ := mime.ParseMediaType(pdf.header["Content-Disposition"][0])
+	if pdf.mediaType != "application/pdf" || disp["filename"] != m.Attachment ||
+		m.Attachment != "2024-12-17-publication-of-learning-from-a-local-child.pdf" {
+		t.Errorf("attachment %s named %q (message says %q)", pdf.mediaType, disp["filename"], m.Attachment)
+	}
+	if !bytes.Equal(pdf.body, c.PDF) {
+		t.Errorf("the attached PDF differs from the rendered one (%d bytes, want %d)", len(pdf.body), len(c.PDF))
+	}
+}
+
+// crlf undoes MIME's canonical CRLF line ends in a text part.
+func crlf(b []byte) string { return strings.ReplaceAll(string(b), "\r\n", "\n") }
+
+func TestSameInputSameBytes(t *testing.T) {
+	r := releasetest.Seed()
+	opts := Options{To: []string{"a@example.org"}, Date: time.Unix(1734427800, 0).UTC()}
+	_, a := build(t, r, opts)
+	_, b := build(t, r, opts)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two builds of the same input differ")
+	}
+	opts.Date = opts.Date.Add(time.Second)
+	_, c := build(t, r, opts)
+	ma, _ := mail.ReadMessage(bytes.NewReader(a))
+	mc, _ := mail.ReadMessage(bytes.NewReader(c))
+	if ma.Header.Get("Message-Id") == mc.Header.Get("Message-Id") {
+		t.Error("a different date gives the same Message-ID")
+	}
+	// No date given: the statement's date.
+	_, d := build(t, r, Options{})
+	md, _ := mail.ReadMessage(bytes.NewReader(d))
+	if got := md.Header.Get("Date"); got != "Tue, 17 Dec 2024 00:00:00 +0000" {
+		t.Errorf("default Date = %q", got)
+	}
+}
+
+func TestEmbargoSubject(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	r := releasetest.Seed()
+	// 00:01 on 18 June 2025, UK time (BST, UTC+1), written without a zone.
+	r.Embargo = &statement.Embargo{Time: time.Date(2025, 6, 18, 0, 1, 0, 0, time.UTC)}
+	tests := []struct {
+		now  time.Time
+		zone *time.Location
+		want string
+	}{
+		{time.Date(2025, 6, 17, 23, 0, 0, 0, time.UTC), london, r.Headline},                  // 00:00 BST: still embargoed? no: 23:00Z is 00:00 BST, before 00:01
+		{time.Date(2025, 6, 17, 22, 59, 0, 0, time.UTC), london, EmbargoPrefix + r.Headline}, // 23:59 BST
+		{time.Date(2025, 6, 17, 23, 30, 0, 0, time.UTC), nil, EmbargoPrefix + r.Headline},    // read as UTC
+	}
+	tests[0].want = EmbargoPrefix + r.Headline // 23:00Z = 00:00 BST < 00:01 BST
+	tests = append(tests, struct {
+		now  time.Time
+		zone *time.Location
+		want string
+	}{time.Date(2025, 6, 17, 23, 1, 0, 0, time.UTC), london, r.Headline}) // 00:01 BST: lifted
+	for _, tt := range tests {
+		m, raw := build(t, r, Options{Now: tt.now, EmbargoZone: tt.zone})
+		msg, _ := mail.ReadMessage(bytes.NewReader(raw))
+		got, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		if got != tt.want || m.Embargoed != strings.HasPrefix(tt.want, EmbargoPrefix) {
+			t.Errorf("at %v (zone %v): subject %q embargoed %v, want %q", tt.now, tt.zone, got, m.Embargoed, tt.want)
+		}
+	}
+	// A zone in the file wins over the assumed one.
+	r.Embargo = &statement.Embargo{Time: time.Date(2025, 6, 18, 0, 1, 0, 0, time.FixedZone("", 0)), HasZone: true}
+	if UnderEmbargo(r.Embargo, time.Date(2025, 6, 18, 0, 0, 30, 0, time.UTC), london) != true ||
+		UnderEmbargo(r.Embargo, time.Date(2025, 6, 18, 0, 1, 0, 0, time.UTC), london) != false {
+		t.Error("an embargo with a zone is not read in that zone")
+	}
+}
+
+func TestHeaderInjectionRefused(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	tests := []struct {
+		field string
+		opts  Options
+	}{
+		{"subject", Options{Subject: "Hello\r\nBcc: victim@example.org"}},
+		{"subject", Options{Subject: "Hello\nX-Evil: 1"}},
+		{"to", Options{To: []string{"a@example.org\r\nBcc: victim@example.org"}}},
+		{"cc", Options{Cc: []string{"a@example.org\nSubject: spoofed"}}},
+		{"bcc", Options{Bcc: []string{"a@example.org\r"}}},
+		{"from", Options{From: "Me <me@example.org>\r\nReply-To: evil@example.org"}},
+	}
+	for _, tt := range tests {
+		_, err := Build(r, c, tt.opts)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != tt.field || !errors.Is(err, ErrLineBreak) {
+			t.Errorf("%+v: err = %v, want a line-break error on %s", tt.opts, err, tt.field)
+		}
+	}
+	// A subject with a headline under embargo written in non-ASCII stays
+	// one encoded header.
+	m, raw := build(t, r, Options{Subject: "Café £5 – “quoted”"})
+	msg, _ := mail.ReadMessage(bytes.NewReader(raw))
+	if got, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject")); got != "Café £5 – “quoted”" || m == nil {
+		t.Errorf("non-ASCII subject came back as %q", got)
+	}
+}
+
+func TestBadAddresses(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	for _, tt := range []struct {
+		field string
+		opts  Options
+	}{
+		{"to", Options{To: []string{"not an address"}}},
+		{"to", Options{To: []string{"a@example.org", "@example.org"}}},
+		{"cc", Options{Cc: []string{"a@"}}},
+		{"from", Options{From: "a@example.org, b@example.org"}},
+	} {
+		_, err := Build(r, c, tt.opts)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != tt.field {
+			t.Errorf("%+v: err = %v, want an error on %s", tt.opts, err, tt.field)
+		}
+	}
+	if _, err := Build(r, c, Options{To: []string{"a@example.org, B <b@example.org>"}}); err != nil {
+		t.Errorf("a comma-separated list was refused: %v", err)
+	}
+}
+
+func TestAttachmentName(t *testing.T) {
+	for _, tt := range []struct{ date, headline, want string }{
+		{"2024-12-17", "Publication of learning from a Local Child Safeguarding Practice Review", "2024-12-17-publication-of-learning-from-a-local-child.pdf"},
+		{"2025-01-02", "Café & Crèche: £5m for Æthelred's straße", "2025-01-02-cafe-and-creche-gbp-5m-for-aethelreds-strasse.pdf"},
+		{"2025-01-02", "事件", "2025-01-02-press-release.pdf"},
+		{"2025-01-02", "../../etc/passwd", "2025-01-02-etc-passwd.pdf"},
+		{"2025-01-02", strings.Repeat("x", 80), "2025-01-02-" + strings.Repeat("x", 45) + ".pdf"},
+	} {
+		if got := AttachmentName(tt.date, tt.headline); got != tt.want {
+			t.Errorf("AttachmentName(%q) = %q, want %q", tt.headline, got, tt.want)
+		}
+	}
+}
