@@ -36,7 +36,8 @@ type Statement struct {
 
 	// texts and where they are, for Locate and Texts.
 	fields []Field
-	lines  []int // byte offset of each line start, for Locate
+	lines  []int  // byte offset of each line start, for Locate
+	src    []byte // the file, to decode strings again for Locate
 }
 
 // Date is a calendar date with no time or zone (a TOML local date).
@@ -99,7 +100,10 @@ type Contact struct {
 type Field struct {
 	Key   string
 	Value string // the decoded string, as the program sees it
-	Pos   diag.Pos
+	// Pos is where the value starts in the file: its opening quote.
+	Pos diag.Pos
+	// quote is the byte offset of the opening quote in the file.
+	quote int
 }
 
 // Texts returns every string value of the statement with its key, in file

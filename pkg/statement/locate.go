@@ -1,0 +1,416 @@
+package statement
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// BurntSushi/toml reports positions only for syntax errors, so the key
+// locator below scans the file (already known to be valid TOML) once more
+// and records where every key and every value starts. Paths name array
+// elements and [[array tables]] by index: "contacts[1].email",
+// "developments.items[0]".
+
+// place is where a key, or an array element, and its value start.
+type place struct {
+	parts []string // the key path without indexes, as MetaData.Keys lists it
+	key   int      // byte offset of the key (of a table header's last key); -1 for array elements
+	value int      // byte offset of the value's first character; -1 for table headers
+	// element is set for array values' elements: they are not keys to
+	// BurntSushi/toml.
+	element bool
+	// implicit is set for tables that only a dotted key or a header's
+	// leading parts create: BurntSushi/toml does not list them as keys.
+	implicit bool
+}
+
+type locator struct {
+	src    []byte
+	i      int
+	places map[string]place
+	order  []string       // paths in file order
+	arrays map[string]int // last index of each [[array table]], by indexed path
+}
+
+// locateKeys scans valid TOML and returns every key path's place.
+func locateKeys(src []byte) (map[string]place, []string) {
+	l := &locator{src: src, places: map[string]place{}, arrays: map[string]int{}}
+	if len(src) >= 3 && string(src[:3]) == "\ufeff" {
+		l.i = 3
+	}
+	l.document()
+	return l.places, l.order
+}
+
+func (l *locator) record(path string, p place) {
+	if old, ok := l.places[path]; ok && !(old.implicit && !p.implicit) {
+		return
+	} else if ok {
+		l.places[path] = p
+		return
+	}
+	l.places[path] = p
+	l.order = append(l.order, path)
+}
+
+func (l *locator) peek(k int) byte {
+	if l.i+k < len(l.src) {
+		return l.src[l.i+k]
+	}
+	return 0
+}
+
+// space skips blanks and, when lines is set, line ends and comments.
+func (l *locator) space(lines bool) {
+	for l.i < len(l.src) {
+		switch c := l.src[l.i]; {
+		case c == ' ' || c == '\t':
+			l.i++
+		case lines && (c == '\n' || c == '\r'):
+			l.i++
+		case lines && c == '#':
+			for l.i < len(l.src) && l.src[l.i] != '\n' {
+				l.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (l *locator) document() {
+	table, tableParts := "", []string(nil)
+	for {
+		l.space(true)
+		if l.i >= len(l.src) {
+			return
+		}
+		start := l.i
+		if l.src[l.i] == '[' {
+			array := l.peek(1) == '['
+			l.i++
+			if array {
+				l.i++
+			}
+			l.space(false)
+			parts, offs := l.key()
+			l.space(false)
+			l.i++ // ]
+			if array {
+				l.i++
+			}
+			table, tableParts = l.header(parts, offs, array)
+			l.line()
+			continue
+		}
+		parts, offs := l.key()
+		if len(parts) == 0 { // not TOML after all: give up rather than loop
+			if l.i == start {
+				return
+			}
+			continue
+		}
+		l.space(false)
+		if l.peek(0) == '=' {
+			l.i++
+		}
+		l.space(false)
+		path := l.implicit(table, tableParts, parts, offs)
+		l.value(path, append(append([]string(nil), tableParts...), parts...), offs[len(offs)-1], false)
+		l.line()
+	}
+}
+
+// line skips the rest of a line: blanks and a comment.
+func (l *locator) line() {
+	l.space(false)
+	if l.peek(0) == '#' {
+		for l.i < len(l.src) && l.src[l.i] != '\n' {
+			l.i++
+		}
+	}
+}
+
+// header records a [table] or [[array table]] header and returns the
+// indexed path of the table it opens and its plain parts.
+func (l *locator) header(parts []string, offs []int, array bool) (string, []string) {
+	path := ""
+	for k, part := range parts {
+		path = joinPath(path, part)
+		last := k == len(parts)-1
+		if last && array {
+			if n, ok := l.arrays[path]; ok {
+				l.arrays[path] = n + 1
+			} else {
+				l.arrays[path] = 0
+			}
+			l.record(path, place{parts: parts[:k+1], key: offs[k], value: -1})
+			path += "[" + strconv.Itoa(l.arrays[path]) + "]"
+			// Each element is a key to BurntSushi/toml as well.
+			l.places[path] = place{parts: parts[:k+1], key: offs[k], value: -1}
+			l.order = append(l.order, path)
+			continue
+		}
+		if n, ok := l.arrays[path]; ok {
+			path += "[" + strconv.Itoa(n) + "]"
+			continue
+		}
+		l.record(path, place{parts: parts[:k+1], key: offs[k], value: -1, implicit: !last})
+	}
+	return path, parts
+}
+
+// implicit records the tables a dotted key creates and returns the full
+// indexed path of the key.
+func (l *locator) implicit(base string, baseParts, parts []string, offs []int) string {
+	path := base
+	all := append([]string(nil), baseParts...)
+	for k, part := range parts {
+		path = joinPath(path, part)
+		all = append(all, part)
+		if k < len(parts)-1 {
+			l.record(path, place{parts: append([]string(nil), all...), key: offs[k], value: -1, implicit: true})
+		}
+	}
+	return path
+}
+
+// key reads a possibly dotted key and returns its parts and their offsets.
+func (l *locator) key() ([]string, []int) {
+	var parts []string
+	var offs []int
+	for {
+		l.space(false)
+		start := l.i
+		switch l.peek(0) {
+		case '"', '\'':
+			v, _, end := readString(l.src, l.i, -1)
+			parts = append(parts, string(v))
+			l.i = end
+		default:
+			for l.i < len(l.src) && isBareKey(l.src[l.i]) {
+				l.i++
+			}
+			if l.i == start {
+				return parts, offs
+			}
+			parts = append(parts, string(l.src[start:l.i]))
+		}
+		offs = append(offs, start)
+		l.space(false)
+		if l.peek(0) != '.' {
+			return parts, offs
+		}
+		l.i++
+	}
+}
+
+func isBareKey(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// value records the value at l.i under path and skips it.
+func (l *locator) value(path string, parts []string, keyOff int, element bool) {
+	p := place{parts: parts, key: keyOff, value: l.i, element: element}
+	if element {
+		p.key = -1
+	}
+	l.places[path] = p
+	l.order = append(l.order, path)
+	switch l.peek(0) {
+	case '"', '\'':
+		_, _, l.i = readString(l.src, l.i, -1)
+	case '[':
+		l.i++
+		for n := 0; ; n++ {
+			l.space(true)
+			if l.i >= len(l.src) || l.src[l.i] == ']' {
+				l.i++
+				return
+			}
+			l.value(path+"["+strconv.Itoa(n)+"]", parts, -1, true)
+			l.space(true)
+			if l.peek(0) == ',' {
+				l.i++
+			}
+		}
+	case '{':
+		l.i++
+		for {
+			l.space(true)
+			if l.i >= len(l.src) || l.src[l.i] == '}' {
+				l.i++
+				return
+			}
+			before := l.i
+			kparts, offs := l.key()
+			if len(kparts) == 0 {
+				if l.i == before {
+					l.i++
+				}
+				continue
+			}
+			l.space(false)
+			if l.peek(0) == '=' {
+				l.i++
+			}
+			l.space(false)
+			sub := l.implicit(path, parts, kparts, offs)
+			l.value(sub, append(append([]string(nil), parts...), kparts...), offs[len(offs)-1], false)
+			l.space(true)
+			if l.peek(0) == ',' {
+				l.i++
+			}
+		}
+	default:
+		for l.i < len(l.src) && !strings.ContainsRune(",]}#\r\n", rune(l.src[l.i])) {
+			l.i++
+		}
+	}
+}
+
+func joinPath(base, part string) string {
+	if base == "" {
+		return part
+	}
+	return base + "." + part
+}
+
+// readString decodes the TOML string (basic, literal, or either multi-line)
+// whose opening quote is at src[pos]. It returns the decoded value, the
+// offset in src of the decoded byte at index want (the closing quote when
+// want is the value's length; -1 when want is -1), and the offset just
+// after the closing quote. It follows BurntSushi/toml's decoding exactly:
+// first newline trimmed, line-ending backslashes, escapes.
+func readString(src []byte, pos, want int) (value []byte, at, end int) {
+	at = -1
+	if pos >= len(src) {
+		return nil, pos, pos
+	}
+	quote := src[pos]
+	multi := pos+2 < len(src) && src[pos+1] == quote && src[pos+2] == quote
+	i := pos + 1
+	if multi {
+		i = pos + 3
+		if i < len(src) && src[i] == '\n' {
+			i++
+		} else if i+1 < len(src) && src[i] == '\r' && src[i+1] == '\n' {
+			i += 2
+		}
+	}
+	mark := func(n int) {
+		if at < 0 && want >= 0 && want < len(value)+n {
+			at = i
+		}
+	}
+	for i < len(src) {
+		c := src[i]
+		if c == quote {
+			if !multi {
+				end = i + 1
+				break
+			}
+			n := 0
+			for i+n < len(src) && src[i+n] == quote {
+				n++
+			}
+			if n >= 3 {
+				for k := 0; k < n-3; k++ {
+					mark(1)
+					value = append(value, quote)
+					i++
+				}
+				end = i + 3
+				break
+			}
+			mark(n)
+			for k := 0; k < n; k++ {
+				value = append(value, quote)
+			}
+			i += n
+			continue
+		}
+		if c == '\\' && quote == '"' && i+1 < len(src) {
+			if multi {
+				j := i + 1
+				for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
+					j++
+				}
+				if strings.Contains(string(src[i+1:j]), "\n") {
+					i = j
+					continue
+				}
+			}
+			var r rune
+			n := 0
+			switch src[i+1] {
+			case 'b':
+				r = '\b'
+			case 't':
+				r = '\t'
+			case 'n':
+				r = '\n'
+			case 'f':
+				r = '\f'
+			case 'r':
+				r = '\r'
+			case 'e':
+				r = 0x1b
+			case 'x':
+				n = 2
+			case 'u':
+				n = 4
+			case 'U':
+				n = 8
+			default:
+				r = rune(src[i+1])
+			}
+			if n > 0 && i+2+n <= len(src) {
+				h, _ := strconv.ParseUint(string(src[i+2:i+2+n]), 16, 32)
+				r = rune(h)
+			}
+			var buf [utf8.UTFMax]byte
+			w := utf8.EncodeRune(buf[:], r)
+			mark(w)
+			value = append(value, buf[:w]...)
+			i += 2 + n
+			continue
+		}
+		mark(1)
+		value = append(value, c)
+		i++
+	}
+	if end == 0 {
+		end = len(src)
+	}
+	if at < 0 && want >= 0 {
+		// The end of the value: its closing quote.
+		at = min(i, len(src))
+	}
+	return value, at, end
+}
+
+// lineStarts returns the byte offset at which each line starts.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineCol turns a byte offset into a line and a column counted in
+// characters, as editors show them. A byte order mark takes no column.
+func lineCol(src []byte, starts []int, off int) (line, col int) {
+	off = max(0, min(off, len(src)))
+	k := sort.Search(len(starts), func(k int) bool { return starts[k] > off }) - 1
+	from := starts[k]
+	if k == 0 && len(src) >= 3 && string(src[:3]) == "\ufeff" && off >= 3 {
+		from = 3
+	}
+	return k + 1, utf8.RuneCount(src[from:off]) + 1
+}

@@ -1,0 +1,134 @@
+package statement
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// locatorSamples are valid TOML files that exercise what the locator must
+// understand, beyond what statements usually hold.
+var locatorSamples = []string{
+	"a = 1\nb = \"two\" # comment\n[t]\nc = [1,\n  2, # c\n  3]\n",
+	"x.y.z = 'lit'\n\"quoted key\" = 1\n'lit key'.sub = true\n",
+	"[a.b]\nc = 1\n[a]\nd = 2\n",
+	"[[arr]]\nk = 1\n[[arr]]\nk = 2\n[arr.sub]\nm = 3\n[[arr.list]]\nn = 4\n[[arr]]\n",
+	"it = { p = 1, q.r = \"s\", t = { u = [1, 2] } }\n",
+	"arr = [ { a = 1 }, { b = 2 } ]\nnested = [[1, 2], ['x', \"y\"]]\n",
+	"d = 2024-12-17\ndt = 2024-12-17 10:00:00\nodt = 2024-12-17T10:00:00+01:00 # c\n",
+	"s = \"\"\"\nline one\\\n   still one \\u00e9\n\"\"\"\nl = '''\nraw \\ text'''\n",
+	"  [ spaced . \"table\" ]  \n  key   =   \"v\"  \n",
+	"\ufeffbom = 1\n",
+	"crlf = \"a\"\r\n[t]\r\nk = \"\"\"\r\nx\\\r\n  y\r\n\"\"\"\r\n",
+	"q = \"\"\"two \"\" quotes and end\"\"\"\"\"\nr = '''x'''''\n",
+}
+
+// TestLocatorFindsEveryKey checks that the locator finds exactly the keys
+// BurntSushi/toml lists, for the samples, the examples and every valid
+// file of the corpus.
+func TestLocatorFindsEveryKey(t *testing.T) {
+	inputs := map[string]string{}
+	for i, s := range locatorSamples {
+		inputs[fmt.Sprintf("sample %d", i)] = s
+	}
+	for _, pattern := range []string{"../../examples/*.toml", "../../testdata/statements/*.toml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs[f] = string(b)
+		}
+	}
+	checked := 0
+	for name, src := range inputs {
+		var v map[string]any
+		md, err := toml.Decode(src, &v)
+		if err != nil {
+			continue // syntax errors are toml's to report
+		}
+		checked++
+		var want []string
+		for _, k := range md.Keys() {
+			want = append(want, strings.Join(k, "\x00"))
+		}
+		places, _ := locateKeys([]byte(src))
+		var got []string
+		for _, p := range places {
+			if p.key >= 0 && !p.element && !p.implicit {
+				got = append(got, strings.Join(p.parts, "\x00"))
+			}
+		}
+		sort.Strings(want)
+		sort.Strings(got)
+		want, got = dedupe(want), dedupe(got)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: locator found keys\n%q\nBurntSushi/toml lists\n%q", name, got, want)
+		}
+	}
+	if checked < len(locatorSamples) {
+		t.Errorf("only %d inputs were valid TOML", checked)
+	}
+}
+
+func dedupe(s []string) []string {
+	var out []string
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// TestReadStringMatchesTOML checks that the string decoder the positions
+// rely on decodes every string value exactly as BurntSushi/toml does.
+func TestReadStringMatchesTOML(t *testing.T) {
+	for i, src := range locatorSamples {
+		var v map[string]any
+		if _, err := toml.Decode(src, &v); err != nil {
+			t.Fatalf("sample %d: %v", i, err)
+		}
+		places, _ := locateKeys([]byte(src))
+		for path, p := range places {
+			if p.value < 0 || (src[p.value] != '"' && src[p.value] != '\'') {
+				continue
+			}
+			got, _, _ := readString([]byte(src), p.value, -1)
+			want := lookup(v, path)
+			if string(got) != want {
+				t.Errorf("sample %d: %s decodes to %q, toml says %q", i, path, got, want)
+			}
+		}
+	}
+}
+
+// lookup finds an indexed path ("a.b[1].c") in decoded TOML.
+func lookup(v any, path string) string {
+	for _, part := range strings.Split(path, ".") {
+		name, rest, _ := strings.Cut(part, "[")
+		if m, ok := v.(map[string]any); ok {
+			v = m[name]
+		}
+		for rest != "" {
+			var n int
+			fmt.Sscanf(rest, "%d]", &n)
+			_, rest, _ = strings.Cut(rest, "]")
+			rest = strings.TrimPrefix(rest, "[")
+			switch a := v.(type) {
+			case []any:
+				v = a[n]
+			case []map[string]any:
+				v = a[n]
+			}
+		}
+	}
+	s, _ := v.(string)
+	return s
+}
