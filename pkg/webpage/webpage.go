@@ -187,7 +187,9 @@ func readable(fg, bg layout.Colour) layout.Colour {
 	return target
 }
 
-func mix(a, b uint8, t float64) uint8 { return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
+func mix(a, b uint8, t float64) uint8 {
+	return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t))
+}
 
 // contrast is the WCAG 2 contrast ratio of two colours.
 func contrast(a, b layout.Colour) float64 {
