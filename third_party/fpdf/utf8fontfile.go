@@ -58,6 +58,10 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// tablesParsed says parseFile has filled tableDescriptions,
+	// charSymbolDictionary and symbolPosition, so GenerateCutFont can
+	// use them instead of parsing the font again.
+	tablesParsed bool
 }
 
 type tableDescription struct {
@@ -490,6 +494,15 @@ func (utf *utf8FontFile) parseTables() {
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+
+	// Keep what GenerateCutFont needs, so that subsetting the font for a
+	// document does not parse the cmap and loca tables again.
+	utf.charSymbolDictionary = charSymbolDictionary
+	utf.SeekTable("head")
+	utf.skip(50)
+	locaFormat := utf.readUint16()
+	utf.parseLOCATable(locaFormat, numSymbols)
+	utf.tablesParsed = true
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
@@ -629,18 +642,31 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	return cmapstr
 }
 
+// subsetter returns a copy of a parsed font for subsetting it for one
+// document. The copy reads the same font bytes through its own reader and
+// shares the parsed tables (table directory, cmap, loca), which neither
+// the copy nor GenerateCutFont ever modify; everything GenerateCutFont
+// writes is replaced in the copy, not changed in place.
+func (utf *utf8FontFile) subsetter() *utf8FontFile {
+	sub := *utf
+	sub.fileReader = &fileReader{array: utf.fileReader.array}
+	return &sub
+}
+
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
-	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
 	utf.Descent = 0
-	utf.skip(4)
 	utf.LastRune = 0
-	utf.generateTableDescriptions()
+	if !utf.tablesParsed {
+		utf.symbolPosition = make([]int, 0)
+		utf.charSymbolDictionary = make(map[int]int)
+		utf.tableDescriptions = make(map[string]*tableDescription)
+		utf.skip(4)
+		utf.generateTableDescriptions()
+	}
 
 	utf.SeekTable("head")
 	utf.skip(50)
@@ -655,14 +681,15 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	if !utf.tablesParsed {
+		// Not parsed by parseFile (UTF8CutFont): read cmap and loca now.
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
