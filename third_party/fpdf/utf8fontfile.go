@@ -36,7 +36,6 @@ const symbolContinue = 1 << 5
 const symbolAllScale = 1 << 6
 const symbol2x2 = 1 << 7
 
-
 type utf8FontFile struct {
 	fileReader           *fileReader
 	LastRune             int
