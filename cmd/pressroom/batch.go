@@ -1,0 +1,482 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/batch"
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+func batchCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "batch",
+		Usage:     "render many statements (files, folders of *.toml, or - for paths on stdin) into a folder of PDFs",
+		ArgsUsage: "INPUT... --out-dir DIR",
+		Description: "Renders every statement named, found in a folder (walked for *.toml; dotfiles are\n" +
+			"skipped) or listed one path per line on standard input (-). Each PDF keeps the\n" +
+			"statement's path relative to the folder named: archive/2019/x.toml becomes\n" +
+			"DIR/2019/x.pdf. Nothing is written outside DIR.\n\n" +
+			"A bad file is reported with its problems and the run goes on; the exit code is 1\n" +
+			"when any file failed. A re-run keeps PDFs that are up to date (same statement,\n" +
+			"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json).\n" +
+			"Ctrl-C stops cleanly: documents being written finish, and a re-run continues.\n\n" +
+			"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
+			"file, say) is skipped and reported as skipped.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder to write the PDFs into (created if needed)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of each statement's own"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "how many documents to render at once"},
+			&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
+			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
+			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv"},
+			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages and size, instead of a progress bar"},
+			&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
+		},
+		Action: func(c *cli.Context) error {
+			inputs, err := trailingFlags(c)
+			if err != nil {
+				return err
+			}
+			if len(inputs) == 0 {
+				return usageError{msg: "batch needs at least one statement file or folder", try: "pressroom batch archive/ --out-dir pdf/"}
+			}
+			outDir := c.String("out-dir")
+			if outDir == "" {
+				return usageError{msg: "batch needs --out-dir, the folder to write the PDFs into", try: "pressroom batch " + strings.Join(inputs, " ") + " --out-dir pdf/"}
+			}
+			jobs := c.Int("jobs")
+			if jobs < 1 {
+				return usageError{msg: fmt.Sprintf("--jobs %d: give at least 1", jobs), try: "pressroom batch --jobs 2 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			}
+			var shard batch.Shard
+			if s := c.String("shard"); s != "" {
+				var err error
+				if shard, err = batch.ParseShard(s); err != nil {
+					return usageError{msg: err.Error(), try: "pressroom batch --shard 1/4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+				}
+			}
+			if m := c.String("manifest"); m != "" {
+				if ext := strings.ToLower(filepath.Ext(m)); ext != ".json" && ext != ".csv" {
+					return usageError{msg: fmt.Sprintf("--manifest %s: the name must end in .json or .csv", m), try: "pressroom batch --manifest manifest.json " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+				}
+			}
+			if c.Bool("quiet") && c.Bool("verbose") {
+				return usageError{msg: "--quiet and --verbose cannot both be given", try: "pressroom batch --verbose " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			}
+			today, err := clockToday(e.getenv)
+			if err != nil {
+				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom batch " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			}
+			created, err := sourceDate(e.getenv)
+			if err != nil {
+				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom batch " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			}
+			mode := logLines
+			switch {
+			case c.Bool("quiet"):
+				mode = logQuiet
+			case c.Bool("verbose"):
+				mode = logVerbose
+			case isTerminal(e.stderr, e.getenv):
+				mode = logBar
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return e.batch(ctx, batchRun{
+				opts: batch.Options{
+					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs,
+					Force: c.Bool("force"), FailFast: c.Bool("fail-fast"), Shard: shard, Sync: c.Bool("sync"),
+					Prepare: e.batchPrepare(c.String("layout"), today, render.Options{Created: created, Version: pressroom.Version}),
+				},
+				manifest: c.String("manifest"),
+				mode:     mode,
+				stop:     stop,
+			})
+		},
+	}
+}
+
+// trailingFlags lets flags follow the inputs, as in
+// "pressroom batch archive/ --out-dir pdf/": urfave/cli stops reading flags
+// at the first argument, so the rest are set here. "--" ends the flags.
+func trailingFlags(c *cli.Context) ([]string, error) {
+	args := c.Args().Slice()
+	var inputs []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(inputs, args[i+1:]...), nil
+		}
+		if len(a) < 2 || a[0] != '-' {
+			inputs = append(inputs, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		var flag cli.Flag
+		for _, f := range c.Command.Flags {
+			for _, n := range f.Names() {
+				if n == name {
+					flag = f
+				}
+			}
+		}
+		if flag == nil {
+			return nil, usageError{msg: "flag provided but not defined: " + a, try: "pressroom batch --help"}
+		}
+		if _, isBool := flag.(*cli.BoolFlag); isBool {
+			if !hasValue {
+				value = "true"
+			}
+		} else if !hasValue {
+			if i+1 >= len(args) {
+				return nil, usageError{msg: "flag needs an argument: " + a, try: "pressroom batch --help"}
+			}
+			i++
+			value = args[i]
+		}
+		if err := c.Set(flag.Names()[0], value); err != nil {
+			return nil, usageError{msg: fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err), try: "pressroom batch --help"}
+		}
+	}
+	return inputs, nil
+}
+
+// logMode is how a batch tells the user what it does.
+type logMode int
+
+const (
+	logLines   logMode = iota // one line per file (stderr is not a terminal)
+	logBar                    // a progress bar, problems printed above it
+	logQuiet                  // failures and the summary only
+	logVerbose                // one line per file with pages and size
+)
+
+type batchRun struct {
+	opts     batch.Options
+	manifest string
+	mode     logMode
+	// stop restores the default signal handling, so that a second Ctrl-C
+	// ends the program at once.
+	stop func()
+}
+
+func (e *env) batch(ctx context.Context, b batchRun) error {
+	var manifest *batch.Manifest
+	if b.manifest != "" {
+		m, err := batch.CreateManifest(b.manifest)
+		if err != nil {
+			return err
+		}
+		manifest = m
+	}
+	log := newBatchLog(e.stderr, b.mode)
+	b.opts.Found = log.found
+	b.opts.Report = func(r batch.Result) {
+		if manifest != nil {
+			manifest.Add(r)
+		}
+		log.result(r)
+	}
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-ctx.Done():
+			b.stop()
+			log.printf("interrupted: finishing the documents being written (press Ctrl-C again to stop at once)\n")
+		case <-finished:
+		}
+	}()
+
+	start := time.Now()
+	sum, err := batch.Run(ctx, b.opts)
+	elapsed := time.Since(start)
+	log.close()
+	if manifest != nil {
+		if err != nil {
+			manifest.Discard()
+		} else if merr := manifest.Commit(sum); merr != nil {
+			err = merr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, summaryLine(sum, elapsed, b.opts.Shard))
+	if sum.Warnings > 0 && (b.mode == logQuiet) {
+		fmt.Fprintf(e.stderr, "hint: run without --quiet, or with --manifest, to see the warnings\n")
+	}
+	switch {
+	case sum.Interrupted:
+		fmt.Fprintf(e.stderr, "interrupted: run the same command again to continue; PDFs already written are kept\n")
+		return exitError{code: exitProblem}
+	case sum.StoppedEarly:
+		fmt.Fprintf(e.stderr, "stopped at the first failure (--fail-fast)\n")
+		return exitError{code: exitProblem}
+	case sum.Failed > 0:
+		return exitError{code: exitProblem}
+	}
+	return nil
+}
+
+func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d rendered, %d unchanged, %d failed", s.Rendered, s.Unchanged, s.Failed)
+	if s.Skipped > 0 {
+		fmt.Fprintf(&b, ", %d skipped", s.Skipped)
+	}
+	if s.Cancelled > 0 {
+		fmt.Fprintf(&b, ", %d not started", s.Cancelled)
+	}
+	fmt.Fprintf(&b, ", %s", plural(s.Warnings, "warning"))
+	secs := elapsed.Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(s.Rendered+s.Unchanged+s.Failed) / secs
+	}
+	fmt.Fprintf(&b, " in %.2f s (%.1f documents/s)", secs, rate)
+	if sh.Count > 1 {
+		fmt.Fprintf(&b, "; shard %s, %d inputs left to other shards", sh, s.OtherShards)
+	}
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// batchLog prints what a batch does, as lines or above a progress bar.
+// result is called from one goroutine, found from another.
+type batchLog struct {
+	w    io.Writer
+	mode logMode
+
+	progress *mpb.Progress
+	bar      *mpb.Bar
+
+	mu       sync.Mutex
+	failures int
+}
+
+func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
+	l := &batchLog{w: stderr, mode: mode}
+	if mode == logBar {
+		l.progress = mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(32), mpb.WithRefreshRate(120*time.Millisecond))
+		l.bar = l.progress.AddBar(0,
+			mpb.PrependDecorators(
+				decor.Name("rendering "),
+				decor.CountersNoUnit("%d/%d", decor.WCSyncWidth),
+			),
+			mpb.AppendDecorators(
+				decor.AverageSpeed(0, " %.1f docs/s", decor.WCSyncWidth),
+				decor.Name("  ETA "),
+				decor.AverageETA(decor.ET_STYLE_MMSS),
+				decor.Any(func(decor.Statistics) string {
+					l.mu.Lock()
+					defer l.mu.Unlock()
+					if l.failures == 0 {
+						return ""
+					}
+					return "  " + plural(l.failures, "failure")
+				}),
+			),
+		)
+	}
+	return l
+}
+
+// found moves the bar's total as the walk finds inputs.
+func (l *batchLog) found(n int, complete bool) {
+	if l.bar != nil {
+		l.bar.SetTotal(int64(n), false)
+	}
+}
+
+// printf writes a message, above the bar when there is one.
+func (l *batchLog) printf(format string, args ...any) {
+	if l.progress != nil {
+		if _, err := fmt.Fprintf(l.progress, format, args...); err == nil {
+			return
+		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(l.w, format, args...)
+}
+
+func (l *batchLog) result(r batch.Result) {
+	if r.Status == batch.Failed {
+		l.mu.Lock()
+		l.failures++
+		l.mu.Unlock()
+	}
+	var b strings.Builder
+	switch {
+	case r.Status == batch.Failed:
+		fmt.Fprintf(&b, "failed %s\n", r.Input)
+		writeDiags(&b, r.Diagnostics())
+	case r.Status == batch.Skipped && l.mode != logQuiet:
+		fmt.Fprintf(&b, "skipped %s: %v\n", r.Input, r.Err)
+	case l.mode == logLines, l.mode == logVerbose:
+		switch r.Status {
+		case batch.Rendered, batch.Unchanged:
+			fmt.Fprintf(&b, "%s %s → %s", r.Status, r.Input, r.Output)
+			if l.mode == logVerbose {
+				fmt.Fprintf(&b, " (%s, %.1f kB)", plural(r.Pages, "page"), float64(r.Bytes)/1000)
+			}
+			b.WriteString("\n")
+		case batch.Cancelled:
+			fmt.Fprintf(&b, "not started %s\n", r.Input)
+		}
+	}
+	if l.mode != logQuiet || r.Status == batch.Failed {
+		writeDiags(&b, r.Warnings)
+	}
+	if b.Len() > 0 {
+		l.printf("%s", b.String())
+	}
+	if l.bar != nil {
+		l.bar.Increment()
+	}
+}
+
+func writeDiags(b *strings.Builder, l diag.List) {
+	for _, d := range l {
+		// Flush left, so editors and CI logs recognise path:line:col.
+		fmt.Fprintln(b, d.String())
+	}
+}
+
+func (l *batchLog) close() {
+	if l.progress == nil {
+		return
+	}
+	l.bar.SetTotal(-1, true)
+	l.progress.Wait()
+}
+
+// isTerminal reports whether w is a terminal that can redraw a progress bar.
+func isTerminal(w io.Writer, getenv func(string) string) bool {
+	f, ok := w.(*os.File)
+	if !ok || getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// sourceDate is SOURCE_DATE_EPOCH as the PDFs' creation date; unset, the
+// zero time lets each PDF take its statement's date, so output never
+// depends on the clock.
+func sourceDate(getenv func(string) string) (time.Time, error) {
+	if getenv("SOURCE_DATE_EPOCH") == "" {
+		return time.Time{}, nil
+	}
+	return clockToday(getenv)
+}
+
+// batchPrepare is the real per-document work: parse, resolve the layout
+// (from --layout or the statement), and typeset on Write. The layouts come
+// from the process's one Library, so fonts and logos are loaded once.
+func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Options) batch.Prepare {
+	prints := &fingerprints{opts: opts}
+	stmtOpts := statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}}
+	return func(ctx context.Context, file string, src []byte) (batch.Document, error) {
+		stmt, list := statement.Parse(file, src, stmtOpts)
+		if stmt == nil || list.HasErrors() {
+			return batch.Document{}, &diag.ListError{List: list}
+		}
+		ref, dir := layoutRef, "."
+		fromStatement := false
+		if ref == "" && stmt.Layout != "" {
+			ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
+		}
+		lay, layoutList := e.layouts.Load(ref, dir)
+		for _, d := range layoutList {
+			// A layout that cannot be found is the statement's mistake:
+			// point at its layout key.
+			if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
+				d.Pos = stmt.Locate("layout", 0)
+			}
+			list.Add(d)
+		}
+		if lay == nil || list.HasErrors() {
+			list.Sort()
+			return batch.Document{}, &diag.ListError{List: list}
+		}
+		return batch.Document{
+			Fingerprint: prints.of(lay),
+			Warnings:    list,
+			Write: func(w io.Writer) (int, diag.List, error) {
+				res, err := render.Render(w, stmt, lay, opts)
+				return res.Pages, res.Warnings, err
+			},
+		}, nil
+	}
+}
+
+// fingerprints computes, once per layout, a hash of everything besides the
+// statement that a PDF depends on: the resolved layout with its fonts' and
+// logo's bytes, the render options and pressroom's version.
+type fingerprints struct {
+	opts render.Options
+	m    sync.Map // *layout.Layout → string
+}
+
+func (f *fingerprints) of(l *layout.Layout) string {
+	if fp, ok := f.m.Load(l); ok {
+		return fp.(string)
+	}
+	fp := layoutFingerprint(l, f.opts)
+	f.m.Store(l, fp)
+	return fp
+}
+
+// layoutFingerprint hashes the layout as JSON: every exported value,
+// including each font's and the logo's bytes (the decoded logo is left out:
+// its file's bytes say the same). A layout that cannot be encoded gets no
+// fingerprint, so its statements are always rendered.
+func layoutFingerprint(l *layout.Layout, opts render.Options) string {
+	c := *l
+	if c.Logo != nil {
+		logo := *c.Logo
+		logo.Image = nil
+		c.Logo = &logo
+	}
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	if err := enc.Encode(struct {
+		Version string
+		Options render.Options
+		Layout  layout.Layout
+	}{pressroom.Version, opts, c}); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
