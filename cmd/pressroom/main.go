@@ -111,5 +111,6 @@ func commands(e *env) []*cli.Command {
 	return []*cli.Command{
 		// Each subcommand adds one line here.
 		checkCommand(e),
+		batchCommand(e),
 	}
 }
