@@ -111,6 +111,7 @@ func commands(e *env) []*cli.Command {
 	return []*cli.Command{
 		// Each subcommand adds one line here.
 		checkCommand(e),
+		renderCommand(e),
 		batchCommand(e),
 	}
 }

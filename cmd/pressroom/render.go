@@ -1,0 +1,170 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/output"
+	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+func renderCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "render",
+		Usage:     "turn a statement file into a press-release PDF",
+		ArgsUsage: "FILE",
+		Description: "Reads the statement, typesets it in its layout and writes the PDF next to it\n" +
+			"(seed-statement.toml → seed-statement.pdf), or to -o FILE, or to standard output\n" +
+			"with --stdout. A statement with errors produces no PDF: the errors are printed\n" +
+			"as path:line:col with a hint, and the exit status is 1.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "o", Aliases: []string{"output"}, Usage: "write the PDF to `FILE` instead of next to the statement"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME` or a layout file PATH, instead of the statement's own"},
+			&cli.BoolFlag{Name: "stdout", Usage: "write the PDF to standard output"},
+			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: a tagged, accessible PDF/UA-1 and PDF/A-2b file; none: a plain PDF"},
+		},
+		Action: func(c *cli.Context) error {
+			args, err := trailingFlags(c)
+			var ue usageError
+			if errors.As(err, &ue) {
+				ue.try = "pressroom render --help"
+				return ue
+			}
+			if err != nil {
+				return err
+			}
+			switch {
+			case len(args) == 0:
+				return usageError{msg: "render needs a statement file", try: "pressroom render examples/seed-statement.toml"}
+			case len(args) > 1:
+				return usageError{msg: fmt.Sprintf("render takes one statement file, not %d", len(args)),
+					try: "pressroom batch " + strings.Join(args, " ")}
+			}
+			out := c.String("o")
+			if out != "" && c.Bool("stdout") {
+				return usageError{msg: "-o and --stdout both say where the PDF goes: give one", try: "pressroom render " + args[0] + " -o " + out}
+			}
+			std := c.String("pdf-standard")
+			if std != "ua-a" && std != "none" {
+				return usageError{msg: fmt.Sprintf("unknown --pdf-standard %q: use ua-a or none", std), try: "pressroom render --pdf-standard none " + args[0]}
+			}
+			created, err := sourceDate(e.getenv)
+			if err != nil {
+				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom render " + args[0]}
+			}
+			today, err := clockToday(e.getenv)
+			if err != nil {
+				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom render " + args[0]}
+			}
+			return e.render(renderJob{
+				file: args[0], out: out, stdout: c.Bool("stdout"), layoutRef: c.String("layout"), today: today,
+				opts: render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
+			})
+		},
+	}
+}
+
+type renderJob struct {
+	file, out, layoutRef string
+	stdout               bool
+	today                time.Time
+	opts                 render.Options
+}
+
+// render parses, checks and typesets one statement. Diagnostics are
+// printed as check prints them; with any error no file is written.
+func (e *env) render(j renderJob) error {
+	stmt, lay, list := e.loadForRender(j.file, j.layoutRef, j.today)
+	if list.HasErrors() {
+		return e.renderFailed(j.file, list)
+	}
+	out := j.out
+	if out == "" {
+		out = strings.TrimSuffix(j.file, filepath.Ext(j.file)) + ".pdf"
+	}
+	var res render.Result
+	write := func(w io.Writer) error {
+		var err error
+		res, err = render.Render(w, stmt, lay, j.opts)
+		return err
+	}
+	var err error
+	if j.stdout {
+		err = write(e.stdout)
+	} else {
+		err = output.WriteFile(out, write)
+	}
+	list = append(list, res.Warnings...)
+	if err != nil {
+		var le *diag.ListError
+		if errors.As(err, &le) {
+			list = append(list, le.List...)
+			return e.renderFailed(j.file, list)
+		}
+		list.Sort()
+		list.Write(e.stderr)
+		fmt.Fprintf(e.stderr, "pressroom: %v\n", err)
+		return exitError{code: exitProblem}
+	}
+	list.Sort()
+	if err := list.Write(e.stderr); err != nil {
+		return err
+	}
+	if !j.stdout {
+		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", out, plural(res.Pages, "page"))
+	}
+	return nil
+}
+
+func (e *env) renderFailed(file string, list diag.List) error {
+	list.Sort()
+	list.Write(e.stderr)
+	errs, warns := list.Count()
+	fmt.Fprintf(e.stderr, "%s: %s; no PDF written\n", file, countWords(errs, warns))
+	return exitError{code: exitProblem}
+}
+
+// loadForRender reads the statement and its layout (--layout, else the
+// statement's layout key, else "default") and checks that the layout's
+// fonts can show every character.
+func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
+	src, err := readStatement(file)
+	if err != nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
+		return nil, nil, l
+	}
+	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
+	if stmt == nil || list.HasErrors() {
+		return nil, nil, list
+	}
+	ref, dir, fromStatement := layoutRef, ".", false
+	if ref == "" && stmt.Layout != "" {
+		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
+	}
+	if ref == "" {
+		ref = "default"
+	}
+	lay, layoutList := e.layouts.Load(ref, dir)
+	for _, d := range layoutList {
+		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
+			d.Pos = stmt.Locate("layout", 0)
+		}
+		list.Add(d)
+	}
+	if lay == nil || list.HasErrors() {
+		return nil, nil, list
+	}
+	list = append(list, render.Check(stmt, lay)...)
+	return stmt, lay, list
+}
