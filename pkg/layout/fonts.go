@@ -44,7 +44,8 @@ func bundledNames() string {
 	for n := range bundledFamilies {
 		names = append(names, fmt.Sprintf("%q", n))
 	}
-	sort.Strings(names)
+	// The text family first, then its fallbacks.
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) < len(names[j]) })
 	return strings.Join(names, ", ")
 }
 
@@ -64,7 +65,7 @@ func (lib *Library) bundledFont(file string) (*font.Font, error) {
 
 // fileFont parses a font file named in a layout, once per Library.
 func (lib *Library) fileFont(src *source, p string) (*font.Font, error) {
-	key, read := lib.opener(src, p)
+	key, shown, read := lib.opener(src, p)
 	r := get(lib, lib.faces, key, func() fontResult {
 		data, err := read(maxFontSize)
 		if err != nil {
@@ -72,18 +73,22 @@ func (lib *Library) fileFont(src *source, p string) (*font.Font, error) {
 		}
 		lib.fontParses.Add(1)
 		f, err := font.Parse(data)
-		return fontResult{font: f, err: err}
+		if err != nil {
+			return fontResult{err: fmt.Errorf("%s: %w", shown, err)}
+		}
+		return fontResult{font: f}
 	})
 	return r.font, r.err
 }
 
-// opener returns a cache key for the file p named in src and a function
-// reading it (at most limit bytes): from the built-in layouts for a
-// built-in, else relative to the layout file's folder.
-func (lib *Library) opener(src *source, p string) (string, func(limit int64) ([]byte, error)) {
+// opener returns a cache key for the file p named in src, the path to show
+// in messages, and a function reading it (at most limit bytes): from the
+// built-in layouts for a built-in, else relative to the layout file's
+// folder. Its errors name the file.
+func (lib *Library) opener(src *source, p string) (key, shown string, read func(limit int64) ([]byte, error)) {
 	if src.builtin {
 		name := builtinPath(p)
-		return "builtin:" + name, func(limit int64) ([]byte, error) {
+		return "builtin:" + name, p, func(limit int64) ([]byte, error) {
 			data, err := fs.ReadFile(lib.builtins, name)
 			if err != nil {
 				return nil, fmt.Errorf("cannot read %s: %s", p, plainError(err))
@@ -95,11 +100,11 @@ func (lib *Library) opener(src *source, p string) (string, func(limit int64) ([]
 	if !filepath.IsAbs(p) {
 		full = filepath.Join(src.dir, p)
 	}
-	key := full
+	key = full
 	if abs, err := filepath.Abs(full); err == nil {
 		key = abs
 	}
-	return "file:" + key, func(limit int64) ([]byte, error) {
+	return "file:" + key, full, func(limit int64) ([]byte, error) {
 		f, err := os.Open(full)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
@@ -172,7 +177,7 @@ func (lib *Library) decodeFonts(d *decoder, lay *Layout) {
 		}
 		f, err := lib.fileFont(s.src, name)
 		if err != nil {
-			d.diag.Errorf(s.valuePos(), fontHint(err), "fonts.fallbacks: %s: %v", name, err)
+			d.diag.Errorf(s.valuePos(), fontHint(err), "fonts.fallbacks: %v", err)
 			continue
 		}
 		lay.Fonts.Fallbacks = append(lay.Fonts.Fallbacks, f)
@@ -254,7 +259,7 @@ func (lib *Library) family(d *decoder, key string) Family {
 			}
 			f, err := lib.fileFont(s.src, p)
 			if err != nil {
-				d.diag.Errorf(pos, fontHint(err), "%s.%s: %s: %v", key, style, p, err)
+				d.diag.Errorf(pos, fontHint(err), "%s.%s: %v", key, style, err)
 				continue
 			}
 			*dst = f

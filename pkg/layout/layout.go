@@ -260,6 +260,11 @@ func (lib *Library) resolve(name string, src *source) loaded {
 		default:
 			base = s
 		}
+		if base == "" && !src.builtin {
+			// Check the rest of the file against the default, rather
+			// than report every key as missing.
+			base = DefaultName
+		}
 	} else if !src.builtin {
 		// A layout file that extends nothing starts from the default.
 		base = DefaultName

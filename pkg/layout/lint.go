@@ -37,7 +37,7 @@ func (l *Layout) Lint() diag.List {
 	}
 	for _, p := range pairs {
 		if r := Contrast(p.fg, p.bg); r < minContrast {
-			out.Warnf(l.pos(p.key), fmt.Sprintf("choose a %s colour with a contrast of at least %.1f:1 against %s %s", lastPart(p.key), minContrast, p.bgKey, p.bg),
+			out.Warnf(l.pos(p.key), fmt.Sprintf("choose a darker or lighter %s: at least %.1f:1 against %s %s", lastPart(p.key), minContrast, p.bgKey, p.bg),
 				"%s (%s) on %s (%s) has a contrast of %.2f:1, under %.1f:1 (WCAG AA)", p.key, p.fg, p.bgKey, p.bg, r, minContrast)
 		}
 	}

@@ -26,7 +26,7 @@ type logoResult struct {
 
 // decodeLogoFile reads and decodes an image, refusing what is not a PNG
 // or JPEG and anything over maxLogoPixels.
-func decodeLogoFile(read func(int64) ([]byte, error)) logoResult {
+func decodeLogoFile(shown string, read func(int64) ([]byte, error)) logoResult {
 	data, err := read(maxLogoBytes)
 	if err != nil {
 		return logoResult{err: err, hint: "check the path: it is relative to the layout file"}
@@ -46,14 +46,14 @@ func decodeLogoFile(read func(int64) ([]byte, error)) logoResult {
 		if strings.Contains(head, "<svg") {
 			hint = "SVG logos are not supported yet: export the logo as a PNG with transparency, about 600 pixels wide"
 		}
-		return logoResult{err: fmt.Errorf("the file is not a PNG or JPEG image"), hint: hint}
+		return logoResult{err: fmt.Errorf("%s is not a PNG or JPEG image", shown), hint: hint}
 	}
 	if err != nil {
-		return logoResult{err: fmt.Errorf("the %s image is damaged: %v", strings.ToUpper(format), err), hint: "export the logo again"}
+		return logoResult{err: fmt.Errorf("%s: the %s image is damaged: %v", shown, strings.ToUpper(format), err), hint: "export the logo again"}
 	}
 	if px := cfg.Width * cfg.Height; cfg.Width <= 0 || cfg.Height <= 0 || px > maxLogoPixels || px/cfg.Width != cfg.Height {
 		return logoResult{
-			err:  fmt.Errorf("the image is %d × %d pixels (%.1f megapixels), more than the 20 megapixels a logo may be", cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6),
+			err:  fmt.Errorf("%s is %d × %d pixels (%.1f megapixels), more than the 20 megapixels a logo may be", shown, cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6),
 			hint: "a logo needs about 600 pixels across: scale it down",
 		}
 	}
@@ -64,7 +64,7 @@ func decodeLogoFile(read func(int64) ([]byte, error)) logoResult {
 		img, err = jpeg.Decode(bytes.NewReader(data))
 	}
 	if err != nil {
-		return logoResult{err: fmt.Errorf("the %s image is damaged: %v", strings.ToUpper(format), err), hint: "export the logo again"}
+		return logoResult{err: fmt.Errorf("%s: the %s image is damaged: %v", shown, strings.ToUpper(format), err), hint: "export the logo again"}
 	}
 	return logoResult{image: img, data: data, format: format}
 }
@@ -83,10 +83,10 @@ func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
 		ws := d.set["logo.width"]
 		d.diag.Errorf(ws.valuePos(), fmt.Sprintf("make it at most %g", max), "logo.width is %g mm, wider than the %g mm between the margins", width, max)
 	}
-	key, read := lib.opener(s.src, file)
-	r := get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(read) })
+	key, shown, read := lib.opener(s.src, file)
+	r := get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read) })
 	if r.err != nil {
-		d.diag.Errorf(s.valuePos(), r.hint, "logo.file: %s: %v", file, r.err)
+		d.diag.Errorf(s.valuePos(), r.hint, "logo.file: %v", r.err)
 		return
 	}
 	lay.Logo = &Logo{

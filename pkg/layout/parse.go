@@ -67,7 +67,7 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 			pos.Col = runeCol(data, pe.Position.Start)
 			msg = pe.Message
 		}
-		l.Errorf(pos, syntaxHint(msg), "%s", lowerFirst(msg))
+		l.Errorf(pos, syntaxHint(msg), "%s", strings.TrimSuffix(lowerFirst(msg), "."))
 		return nil, l
 	}
 	return &source{name: name, tree: tree, spots: locateKeys(name, data)}, nil
@@ -100,6 +100,8 @@ func syntaxHint(msg string) string {
 	switch {
 	case strings.Contains(msg, "expected value but found") || strings.Contains(msg, "bare keys cannot contain"):
 		return `put text in double quotes, e.g. name = "Riverside Council"`
+	case strings.Contains(msg, "strings cannot contain newlines"):
+		return `end the text with a " on the same line, or use """ before and after text of several lines`
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "Key") && strings.Contains(msg, "already"):
 		return "each key may be set once; remove one of them"
 	}
