@@ -21,7 +21,12 @@ func (c *composer) header() ([]Item, float64) {
 		wmColour = col.OnPrimary
 	}
 	// The mark: the logo, the wordmark, or both side by side.
-	markItems, markH := c.mark(c.top, wmColour)
+	// A letterhead keeps the right of the top for the address block.
+	markRight := c.right
+	if style == "letterhead" {
+		markRight = c.left + 0.55*c.width
+	}
+	markItems, markH := c.mark(c.top, markRight, wmColour)
 	bottom := c.top + markH
 	switch style {
 	case "band":
@@ -55,6 +60,8 @@ func (c *composer) header() ([]Item, float64) {
 			}
 		}
 		bottom = max(bottom, y)
+	default: // "rule"
+		items = append(items, markItems...)
 	}
 	bottom += 4
 	items = append(items, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: bottom, W: c.width, Thickness: 0.6, Colour: col.Primary})
@@ -63,13 +70,13 @@ func (c *composer) header() ([]Item, float64) {
 
 // mark places the logo and/or the wordmark at the top left (or the logo
 // at the right when the layout says so) and returns their height.
-func (c *composer) mark(top float64, colour layout.Colour) ([]Item, float64) {
+func (c *composer) mark(top, right float64, colour layout.Colour) ([]Item, float64) {
 	l := c.l
 	org := organisation(c.s, l)
 	var items []Item
 	h := 0.0
 	x := c.left
-	wmWidth := c.width * 0.75
+	wmWidth := min(c.width*0.75, right-c.left)
 	if lg := l.Logo; lg != nil && lg.Image != nil {
 		bounds := lg.Image.Bounds()
 		w := lg.Width
@@ -82,14 +89,17 @@ func (c *composer) mark(top float64, colour layout.Colour) ([]Item, float64) {
 			w, ih = w*30/ih, 30
 		}
 		lx := c.left
-		if lg.Align == "right" {
+		if lg.Align == "right" && right == c.right {
 			lx = c.right - w
+			right = lx - 6
 		} else {
+			// A letterhead keeps its right side for the address, so its
+			// logo stands on the left whatever the layout says.
 			x = c.left + w + 6
 		}
 		items = append(items, Item{Kind: KindImage, Role: RoleLogo, X: lx, Y: top, W: w, H: ih, Alt: lg.Alt})
 		h = ih
-		wmWidth = c.width - w - 6
+		wmWidth = right - x
 		if !lg.Wordmark || org == "" {
 			return items, h
 		}
