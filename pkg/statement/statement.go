@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -67,6 +69,10 @@ type parser struct {
 	places map[string]place
 	stmt   *Statement
 	items  int // list entries seen, against MaxItems
+	// explained holds required keys whose absence an unknown-key error
+	// already explains (a misspelt or misplaced key), so that one mistake
+	// gives one message.
+	explained map[string]bool
 }
 
 // at is the position of byte offset off; a negative offset means the
@@ -140,8 +146,12 @@ func (p *parser) badUTF8() {
 		if r == utf8.RuneError && w <= 1 {
 			n++
 			if n <= most {
+				guess := ""
+				if r := charmap.Windows1252.DecodeByte(p.src[i]); p.src[i] >= 0x80 && unicode.IsPrint(r) {
+					guess = fmt.Sprintf(" (perhaps “%c” saved in an older encoding)", r)
+				}
 				p.list.Errorf(p.at(i), "save the file as UTF-8 (in most editors: Save as…, Encoding: UTF-8)",
-					"the file is not valid UTF-8: byte 0x%02X at byte offset %d is not a character", p.src[i], i)
+					"the file is not valid UTF-8: byte 0x%02X at byte offset %d is not a character%s", p.src[i], i, guess)
 			}
 		}
 		i += max(w, 1)
@@ -182,6 +192,8 @@ func (p *parser) syntaxError(err error) {
 		hint = `a " inside a "…" string ends it: use curly quotes “…”, or write the text in '…' or """…"""`
 	case strings.Contains(msg, "newline") || strings.Contains(msg, "unexpected EOF"):
 		hint = `text over several lines goes between triple quotes: summary = """ … """`
+	case strings.Contains(msg, "expected '.' or '='"):
+		hint = `write key = value, for example summary = "…"`
 	case perr.Usage != "":
 		hint = strings.Join(strings.Fields(strings.SplitN(perr.Usage, "\n\n", 2)[0]), " ")
 	}
@@ -211,6 +223,7 @@ var (
 
 func (p *parser) statement(raw map[string]any) {
 	s := p.stmt
+	p.explain(raw)
 	p.unknownKeys("", raw, topKeys)
 	p.countItems(raw)
 	if p.items > MaxItems {
@@ -255,6 +268,40 @@ func (p *parser) statement(raw map[string]any) {
 	sortFields(s.fields)
 }
 
+// explain notes the required keys that are present in the wrong place or
+// under a slightly wrong name.
+func (p *parser) explain(raw map[string]any) {
+	p.explained = map[string]bool{}
+	for k := range raw {
+		if !contains(topKeys, k) {
+			p.explained[closest(k, topKeys)] = true
+		}
+	}
+	var inTable func(path string, t map[string]any, known []string)
+	inTable = func(path string, t map[string]any, known []string) {
+		for k := range t {
+			switch {
+			case contains(known, k):
+			case contains(topKeys, k):
+				p.explained[k] = true
+			default:
+				p.explained[joinPath(path, closest(k, known))] = true
+			}
+		}
+	}
+	for key, known := range map[string][]string{"developments": developmentsKeys, "notes": sectionKeys, "about": sectionKeys,
+		"signatories": signatoryKeys, "contacts": contactKeys} {
+		switch t := raw[key].(type) {
+		case map[string]any:
+			inTable(key, t, known)
+		case []map[string]any:
+			for i, x := range t {
+				inTable(fmt.Sprintf("%s[%d]", key, i), x, known)
+			}
+		}
+	}
+}
+
 // countItems counts every list entry of the file before anything costly is
 // done with them.
 func (p *parser) countItems(v any) {
@@ -287,13 +334,16 @@ func (p *parser) unknownKeys(path string, table map[string]any, known []string) 
 		where := "at the top of the file"
 		if path != "" {
 			where = "in [" + stripIndexes(path) + "]"
+			if strings.Contains(path, "[") {
+				where = "in [[" + stripIndexes(path) + "]]"
+			}
 		}
 		hint := ""
 		switch {
-		case closest(k, known) != "":
-			hint = fmt.Sprintf("did you mean %s?", closest(k, known))
 		case path != "" && contains(topKeys, k):
 			hint = fmt.Sprintf("%s belongs at the top of the file, before the first [table]: move it up", k)
+		case closest(k, known) != "":
+			hint = fmt.Sprintf("did you mean %s?", closest(k, known))
 		default:
 			hint = "the keys allowed here are: " + strings.Join(known, ", ")
 		}
@@ -343,12 +393,18 @@ func (p *parser) missing(path, key string) {
 		"name":     `name = "…"`,
 		"body":     `body = """…"""`,
 	}
+	if p.explained[joinPath(path, key)] {
+		return
+	}
 	if path == "" {
 		p.list.Errorf(p.at(-1), "add "+examples[key]+" at the top of the file", "%s is missing", key)
 		return
 	}
-	p.list.Errorf(p.keyAt(path), "add "+examples[key]+" under ["+stripIndexes(path)+"]",
-		"%s has no %s", describeTable(path), key)
+	under := "under [" + path + "]"
+	if strings.Contains(path, "[") {
+		under = "under this [[" + stripIndexes(path) + "]]"
+	}
+	p.list.Errorf(p.keyAt(path), "add "+examples[key]+" "+under, "%s has no %s", describeTable(path), key)
 }
 
 // describeTable names a table in words: "[notes]", "[[contacts]] number 2".
@@ -609,6 +665,9 @@ func (p *parser) developments(raw map[string]any) {
 	d := &Developments{}
 	d.Intro, _ = p.str(t, "developments", "intro", false)
 	v, ok := t["items"]
+	if !ok && p.explained["developments.items"] {
+		return
+	}
 	if !ok {
 		p.list.Errorf(p.keyAt("developments"), `add items = ["…", "…"] under [developments], or remove the table`,
 			"developments has no items")
@@ -694,7 +753,7 @@ func (p *parser) section(raw map[string]any, key string) *Section {
 func (p *parser) contacts(raw map[string]any) {
 	list, ok := p.tables(raw, "contacts")
 	if !ok {
-		if _, present := raw["contacts"]; !present {
+		if _, present := raw["contacts"]; !present && !p.explained["contacts"] {
 			p.list.Warnf(p.at(-1), `add a [[contacts]] table with the email or phone number of your press office`,
 				"the statement has no contacts: journalists will not know whom to ask")
 		}
@@ -713,18 +772,18 @@ func (p *parser) contacts(raw map[string]any) {
 		}
 		if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t\n")) {
 			p.list.Errorf(p.valueAt(path+".email"), `write one address such as email = "press@example.org.uk"`,
-				"contacts email %q is not an e-mail address", c.Email)
+				"contacts.email %q is not an e-mail address", c.Email)
 		}
 		for _, k := range []string{"phone", "mobile", "office"} {
 			if v := map[string]string{"phone": c.Phone, "mobile": c.Mobile, "office": c.Office}[k]; v != "" && !strings.ContainsAny(v, "0123456789") {
 				p.list.Errorf(p.valueAt(path+"."+k), fmt.Sprintf(`write the number as it should be dialled, e.g. %s = "0121 464 2612"`, k),
-					"contacts %s %q is not a phone number", k, v)
+					"contacts.%s %q is not a phone number", k, v)
 			}
 		}
 		if w := c.Website; w != "" {
 			if scheme, _, ok := strings.Cut(w, "://"); ok && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
 				p.list.Errorf(p.valueAt(path+".website"), `write a web address such as website = "www.example.org.uk"`,
-					"contacts website %q is not a web address", w)
+					"contacts.website %q is not a web address", w)
 			}
 		}
 		p.stmt.Contacts = append(p.stmt.Contacts, c)
