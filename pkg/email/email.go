@@ -58,6 +58,8 @@ type Content struct {
 // Message is a checked e-mail, ready to write as a draft or to send.
 type Message struct {
 	draft, outgoing *gomail.Msg
+	// Subject is the message's subject as sent.
+	Subject string
 	// Attachment is the PDF's file name in the message.
 	Attachment string
 	// Embargoed says the release was under embargo at Options.Now.
@@ -108,6 +110,7 @@ func Build(r *release.Release, c Content, opts Options) (*Message, error) {
 	if hasControl(subject) {
 		return nil, &FieldError{Field: "subject", Value: subject, Err: ErrLineBreak}
 	}
+	m.Subject = subject
 	var from *mail.Address
 	if opts.From != "" {
 		list, err := parseAddresses("from", []string{opts.From})

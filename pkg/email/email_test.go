@@ -281,8 +281,9 @@ func TestBadAddresses(t *testing.T) {
 func TestAttachmentName(t *testing.T) {
 	for _, tt := range []struct{ date, headline, want string }{
 		{"2024-12-17", "Publication of learning from a Local Child Safeguarding Practice Review", "2024-12-17-publication-of-learning-from-a-local-child.pdf"},
-		{"2025-01-02", "Café & Crèche: £5m for Æthelred's straße", "2025-01-02-cafe-and-creche-gbp-5m-for-aethelreds-strasse.pdf"},
+		{"2025-01-02", "Café & Crèche: £5m for Æthelred's straße", "2025-01-02-cafe-and-creche-5m-for-aethelreds-strasse.pdf"},
 		{"2025-01-02", "事件", "2025-01-02-press-release.pdf"},
+		{"2025-01-08", "£2.4m to bring community diagnostic hubs to three valley towns", "2025-01-08-2-4m-to-bring-community-diagnostic-hubs-to.pdf"},
 		{"2025-01-02", "../../etc/passwd", "2025-01-02-etc-passwd.pdf"},
 		{"2025-01-02", strings.Repeat("x", 80), "2025-01-02-" + strings.Repeat("x", 45) + ".pdf"},
 	} {

@@ -30,7 +30,7 @@ func AttachmentName(isoDate, headline string) string {
 var spelled = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'œ': "oe", 'Œ': "oe",
 	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d",
-	'&': "and", '£': "gbp", '€': "eur",
+	'&': "and",
 }
 
 // Slug turns s into lowercase ASCII words joined by hyphens, at most max
@@ -48,7 +48,7 @@ func Slug(s string, max int) string {
 		switch {
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			cur.WriteRune(unicode.ToLower(r))
-		case r == '&' || r == '£' || r == '€':
+		case r == '&':
 			end()
 			words = append(words, spelled[r])
 		case spelled[r] != "":

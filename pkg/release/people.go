@@ -1,6 +1,7 @@
 package release
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -14,6 +15,7 @@ type Signature struct {
 	Names        []string
 	Role         string // plural when more than one name shares it
 	Organisation string
+	First        int // index of the first signatory in the statement, for its key
 }
 
 // NamesText joins the names as a sentence does: "A", "A and B",
@@ -35,7 +37,7 @@ func (s Signature) NamesText() string {
 func GroupSignatories(people []statement.Signatory, org string) []Signature {
 	var out []Signature
 	var roles []string // the singular role of each group in out
-	for _, p := range people {
+	for i, p := range people {
 		o := p.Organisation
 		if o == "" {
 			o = org
@@ -45,39 +47,46 @@ func GroupSignatories(people []statement.Signatory, org string) []Signature {
 			out[n-1].Role = Plural(p.Role)
 			continue
 		}
-		out = append(out, Signature{Names: []string{p.Name}, Role: p.Role, Organisation: o})
+		out = append(out, Signature{Names: []string{p.Name}, Role: p.Role, Organisation: o, First: i})
 		roles = append(roles, p.Role)
 	}
 	return out
 }
 
-// Plural makes a role plural for people who share it: "Co-Chair" →
-// "Co-Chairs", "Director of Children's Services" → "Directors of
-// Children's Services", "Deputy" → "Deputies". The noun is the last word
-// before " of ", " for ", " at " or a comma, or else the last word.
+// Plural makes a job title plural at its head noun: "Co-Chair" →
+// "Co-Chairs", "Chair of the Board" → "Chairs of the Board", "Deputy" →
+// "Deputies", "Chairman" → "Chairmen". A title that already reads as
+// plural is kept.
 func Plural(role string) string {
-	end := len(role)
-	for _, sep := range []string{",", " of ", " for ", " at ", " to ", " and "} {
-		if i := strings.Index(role, sep); i > 0 && i < end {
-			end = i
+	head, tail := role, ""
+	for _, sep := range []string{" of ", " for ", " to ", " at ", ", ", " - ", " – "} {
+		if i := strings.Index(head, sep); i > 0 {
+			head, tail = head[:i], head[i:]+tail
 		}
 	}
-	noun, rest := role[:end], role[end:]
-	lower := strings.ToLower(noun)
-	switch {
-	case noun == "":
+	words := strings.Fields(head)
+	if len(words) == 0 {
 		return role
-	case !unicode.IsLetter(lastRune(noun)):
-		return role
-	case strings.HasSuffix(lower, "s"), strings.HasSuffix(lower, "x"),
-		strings.HasSuffix(lower, "ch"), strings.HasSuffix(lower, "sh"):
-		noun += "es"
-	case strings.HasSuffix(lower, "y") && len(lower) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
-		noun = noun[:len(noun)-1] + "ies"
-	default:
-		noun += "s"
 	}
-	return noun + rest
+	last := words[len(words)-1]
+	lower := strings.ToLower(last)
+	switch {
+	case !unicode.IsLetter(lastRune(lower)):
+		return role
+	case strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss"):
+		return role // already plural, or a title such as "Governors"
+	case strings.HasSuffix(lower, "ss"), strings.HasSuffix(lower, "x"),
+		strings.HasSuffix(lower, "ch"), strings.HasSuffix(lower, "sh"):
+		last += "es"
+	case strings.HasSuffix(lower, "y") && len(lower) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		last = last[:len(last)-1] + "ies"
+	case strings.HasSuffix(lower, "man") && !strings.HasSuffix(lower, "human"):
+		last = last[:len(last)-2] + "en"
+	default:
+		last += "s"
+	}
+	words[len(words)-1] = last
+	return strings.Join(words, " ") + tail
 }
 
 func lastRune(s string) rune {
@@ -100,24 +109,26 @@ type ContactLine struct {
 	Label string // "Email", "Phone", "Mobile", "Office", "Website"
 	Text  string // as written: "07825 282 465"
 	Href  string // "mailto:…", "tel:…" or "https://…"
+	Key   string // the statement key it came from: "contacts[0].email"
 }
 
 // ResolveContacts turns the statement's contacts into lines, in the order
 // email, phone, mobile, office, website.
 func ResolveContacts(contacts []statement.Contact) []Contact {
 	out := make([]Contact, 0, len(contacts))
-	for _, c := range contacts {
+	for i, c := range contacts {
 		rc := Contact{Purpose: c.Purpose, Name: c.Name, Role: c.Role, Organisation: c.Organisation}
-		add := func(label, text, href string) {
+		add := func(label, key, text, href string) {
 			if text != "" {
-				rc.Lines = append(rc.Lines, ContactLine{Label: label, Text: text, Href: href})
+				rc.Lines = append(rc.Lines, ContactLine{Label: label, Text: text, Href: href,
+					Key: "contacts[" + strconv.Itoa(i) + "]." + key})
 			}
 		}
-		add("Email", c.Email, "mailto:"+c.Email)
-		add("Phone", c.Phone, telHref(c.Phone))
-		add("Mobile", c.Mobile, telHref(c.Mobile))
-		add("Office", c.Office, telHref(c.Office))
-		add("Website", c.Website, webHref(c.Website))
+		add("Email", "email", c.Email, "mailto:"+c.Email)
+		add("Phone", "phone", c.Phone, telHref(c.Phone))
+		add("Mobile", "mobile", c.Mobile, telHref(c.Mobile))
+		add("Office", "office", c.Office, telHref(c.Office))
+		add("Website", "website", c.Website, webHref(c.Website))
 		out = append(out, rc)
 	}
 	return out

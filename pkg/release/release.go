@@ -56,15 +56,6 @@ type Style struct {
 	HeadingFont string
 }
 
-// Words is what a release asks a layout to put into words. *layout.Layout
-// provides these methods (the layout work adds them).
-type Words interface {
-	FormatDate(statement.Date) string
-	ReleaseLine(*statement.Embargo) string
-	KindLabel(string) string
-	OrganisationName(string) string
-}
-
 // Default headings, used when neither the statement nor the layout names
 // one.
 const (
@@ -73,33 +64,23 @@ const (
 	defaultAboutPrefix  = "About "
 )
 
-// New resolves s in l. It fails only when the layout cannot put the
-// statement into words.
+// New resolves s in l: the layout supplies the defaults and the words
+// (date style, release line, kind label, organisation, end mark).
 func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 	if s == nil || l == nil {
 		return nil, errors.New("release: no statement or no layout")
 	}
-	words, ok := any(l).(Words)
-	if !ok {
-		return nil, errors.New("release: the layout cannot format dates and labels yet")
-	}
-	return resolve(s, l, words), nil
-}
-
-// resolve does the work of New with the layout's words given separately,
-// so tests can supply them.
-func resolve(s *statement.Statement, l *layout.Layout, words Words) *Release {
-	org := words.OrganisationName(s.Organisation)
+	org := l.OrganisationName(s)
 	r := &Release{
 		Lang:         s.Lang,
 		Organisation: org,
-		Kind:         words.KindLabel(s.Kind),
-		ReleaseLine:  words.ReleaseLine(s.Embargo),
+		Kind:         l.KindLabel(s),
+		ReleaseLine:  l.ReleaseLine(s.Embargo),
 		Embargo:      s.Embargo,
 		Headline:     s.Headline,
 		Subheadline:  s.Subheadline,
 		DatePrefix:   l.Text.DatePrefix,
-		Date:         words.FormatDate(s.Date),
+		Date:         l.FormatDate(s.Date),
 		ISODate:      s.Date.Time().Format("2006-01-02"),
 		Dateline:     s.Dateline,
 		Reference:    s.Reference,
@@ -138,7 +119,7 @@ func resolve(s *statement.Statement, l *layout.Layout, words Words) *Release {
 		}
 		r.About = &Section{Heading: h, Body: s.About.Body}
 	}
-	return r
+	return r, nil
 }
 
 // HeadingFontOrBody is the family headings are set in: the heading font,

@@ -1,0 +1,90 @@
+package release
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+func TestGroupSignatories(t *testing.T) {
+	org := "Birmingham Safeguarding Children Partnership"
+	got := GroupSignatories([]statement.Signatory{
+		{Name: "James Thomas", Role: "Co-Chair"},
+		{Name: "Richard North", Role: "Co-Chair", Organisation: org},
+		{Name: "Ann Lee", Role: "Co-Chair", Organisation: "West Midlands Police"},
+		{Name: "A", Role: "Director of Children's Services"},
+		{Name: "B", Role: "Director of Children's Services"},
+		{Name: "C", Role: "Director of Children's Services"},
+		{Name: "D", Role: "Co-Chair"},
+	}, org)
+	want := []Signature{
+		{Names: []string{"James Thomas", "Richard North"}, Role: "Co-Chairs", Organisation: org, First: 0},
+		{Names: []string{"Ann Lee"}, Role: "Co-Chair", Organisation: "West Midlands Police", First: 2},
+		{Names: []string{"A", "B", "C"}, Role: "Directors of Children's Services", Organisation: org, First: 3},
+		{Names: []string{"D"}, Role: "Co-Chair", Organisation: org, First: 6},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+	if s := got[2].NamesText(); s != "A, B and C" {
+		t.Errorf("NamesText = %q", s)
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for in, want := range map[string]string{
+		"Co-Chair": "Co-Chairs", "Deputy": "Deputies", "Chairman": "Chairmen", "Boss": "Bosses",
+		"Chair of the Board": "Chairs of the Board", "Governors": "Governors", "Human": "Humans",
+		"Chief Executive, NHS Trust": "Chief Executives, NHS Trust", "": "", "Member (2)": "Member (2)",
+	} {
+		if got := Plural(in); got != want {
+			t.Errorf("Plural(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestResolveContacts(t *testing.T) {
+	got := ResolveContacts([]statement.Contact{{Name: "S", Email: "s@example.org", Phone: "+44 (0)121 464-2612", Website: "HTTP://x.example"}})
+	want := []ContactLine{
+		{Label: "Email", Text: "s@example.org", Href: "mailto:s@example.org", Key: "contacts[0].email"},
+		{Label: "Phone", Text: "+44 (0)121 464-2612", Href: "tel:+4401214642612", Key: "contacts[0].phone"},
+		{Label: "Website", Text: "HTTP://x.example", Href: "HTTP://x.example", Key: "contacts[0].website"},
+	}
+	if !reflect.DeepEqual(got[0].Lines, want) {
+		t.Errorf("got  %+v\nwant %+v", got[0].Lines, want)
+	}
+}
+
+// TestNewFromExample resolves a real statement in the default layout.
+func TestNewFromExample(t *testing.T) {
+	src, err := os.ReadFile("../../examples/seed-statement.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, list := statement.Parse("seed-statement.toml", src, statement.Options{})
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	l, list := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts()).Load("default", ".")
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	r, err := New(s, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind != "Partnership statement" || r.Date != "17th December 2024" || r.ISODate != "2024-12-17" ||
+		r.EndMark != "ENDS" || r.Notes == nil || r.Notes.Heading != "Note to editors" || r.Lang != "en-GB" {
+		t.Errorf("resolved %+v", r)
+	}
+	if len(r.Signatures) != 1 || r.Signatures[0].NamesText() != "James Thomas and Richard North" || r.Signatures[0].Role != "Co-Chairs" {
+		t.Errorf("signatures %+v", r.Signatures)
+	}
+	if r.Style.BodyFont == "" {
+		t.Error("no body font name")
+	}
+}
