@@ -237,7 +237,7 @@ func (c *composer) content() []flowBlock {
 		out = append(out, b)
 	}
 	if !s.Date.IsZero() {
-		b := c.para(l.Text.DatePrefix+formatDate(s.Date, l.DateStyle), c.style(ts.body, col.Muted), RoleDate, 4)
+		b := c.para(l.Text.DatePrefix+formatDate(s.Date, l), c.style(ts.body, col.Muted), RoleDate, 4)
 		b.keepNext = true
 		b.lines = append(b.lines, c.ruleLine(3, 3, 0.3, col.Rule))
 		out = append(out, b)
@@ -247,7 +247,7 @@ func (c *composer) content() []flowBlock {
 	if s.Dateline != "" {
 		st := c.style(ts.body, col.Text)
 		st.bold = true
-		lead = []run{{text: strings.ToUpper(s.Dateline) + " – ", style: st, role: RoleDateline}}
+		lead = []run{{text: s.Dateline + " – ", style: st, role: RoleDateline}}
 	}
 	out = append(out, c.doc(s.Summary, RoleParagraph, lead)...)
 
@@ -275,11 +275,12 @@ func (c *composer) content() []flowBlock {
 		out = append(out, blocks...)
 	}
 
-	for i, g := range groupSignatories(s, l) {
+	groups := groupSignatories(s, l)
+	for i, g := range groups {
 		id := c.nextBlock()
 		name := c.style(ts.body, col.Text)
 		name.bold = true
-		blk := flowBlock{keep: true, before: ts.paragraph}
+		blk := flowBlock{keep: true, before: ts.paragraph, keepNext: i < len(groups)-1}
 		if i == 0 {
 			blk.before = 2.5 * ts.paragraph
 		}
@@ -294,6 +295,12 @@ func (c *composer) content() []flowBlock {
 	}
 
 	if em := l.Text.EndMark; em != "" {
+		// The end mark is never alone at the top of a page: the block
+		// before it comes along when it is one kept whole (a signatory,
+		// a list item), and signatories stay together.
+		if n := len(out); n > 0 && out[n-1].keep {
+			out[n-1].keepNext = true
+		}
 		st := c.style(ts.body, col.Text)
 		st.bold = true
 		out = append(out, c.para(em, st, RoleEndMark, 2.5*ts.paragraph))

@@ -266,7 +266,7 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 		if i > 0 {
 			text := shorten(c.s.Headline, 70)
 			if !c.s.Date.IsZero() {
-				text += " — " + formatDate(c.s.Date, c.l.DateStyle)
+				text += " — " + formatDate(c.s.Date, c.l)
 			}
 			for _, fl := range c.textLines([]run{{text: text, style: small}}, c.left, c.width, RoleRunningHeader, 0)[:1] {
 				it := fl.items[0]
@@ -289,7 +289,9 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			it.Baseline += y - fur.moreH + 1
 			extra = append(extra, it)
 		}
-		extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: y + 1, W: c.width, Thickness: 0.3, Colour: col.Rule})
+		if c.l.Text.FooterNotice != "" || c.s.Reference != "" || n > 1 && c.l.PageNumbers {
+			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: y + 1, W: c.width, Thickness: 0.3, Colour: col.Rule})
+		}
 		y += 2
 		if notice := c.l.Text.FooterNotice; notice != "" {
 			for _, fl := range c.textLines([]run{{text: notice, style: small}}, c.left, c.width, RoleFooterNotice, 0) {

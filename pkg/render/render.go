@@ -144,11 +144,7 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	pdf.SetModificationDate(created)
 	pdf.SetTitle(s.Headline, true)
 	pdf.SetAuthor(organisation(s, l), true)
-	kind := s.Kind
-	if kind == "" {
-		kind = l.Text.Kind
-	}
-	pdf.SetSubject(kind, true)
+	pdf.SetSubject(l.KindLabel(s), true)
 	pdf.SetKeywords(strings.Join(s.Keywords, ", "), true)
 	creator := "pressroom"
 	if opts.Version != "" {

@@ -3,107 +3,24 @@ package render
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
-// formatDate writes d in a layout's date style.
-func formatDate(d statement.Date, style layout.DateStyle) string {
-	month := d.Month.String()
-	switch style {
-	case "iso":
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
-	case "month-day":
-		return fmt.Sprintf("%s %d, %d", month, d.Day, d.Year)
-	case "day-month":
-		return fmt.Sprintf("%d %s %d", d.Day, month, d.Year)
-	default: // "ordinal", the UK style of the seed statement
-		return fmt.Sprintf("%d%s %s %d", d.Day, ordinal(d.Day), month, d.Year)
-	}
-}
+// The layout writes dates, the release line, the kind and the
+// organisation (pkg/layout's wording), so that every rendition of a
+// statement says them the same way.
 
-func ordinal(day int) string {
-	if day%100 >= 11 && day%100 <= 13 {
-		return "th"
-	}
-	switch day % 10 {
-	case 1:
-		return "st"
-	case 2:
-		return "nd"
-	case 3:
-		return "rd"
-	}
-	return "th"
-}
+func formatDate(d statement.Date, l *layout.Layout) string { return l.FormatDate(d) }
 
-// embargoTime writes an embargo as "00:01 GMT, Tuesday 17 December 2024":
-// the time, the zone it is in, the weekday and the date in the layout's
-// style. A local time (no zone in the file) is named with the layout's
-// zone words ("UK time").
-func embargoTime(e *statement.Embargo, l *layout.Layout) string {
-	t := e.Time
-	zone := l.Text.EmbargoZone
-	if e.HasZone {
-		zone = zoneName(t)
-	}
-	if zone == "" {
-		zone = "UK time"
-	}
-	d := statement.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-	return fmt.Sprintf("%s %s, %s %s", t.Format("15:04"), zone, t.Weekday(), formatDate(d, l.DateStyle))
-}
+func releaseLine(s *statement.Statement, l *layout.Layout) string { return l.ReleaseLine(s.Embargo) }
 
-// zoneName names a fixed offset the way UK readers know it: GMT for
-// +00:00, BST for +01:00 in British summer time, UTC±hh:mm otherwise.
-func zoneName(t time.Time) string {
-	name, off := t.Zone()
-	if name != "" && !strings.HasPrefix(name, "+") && !strings.HasPrefix(name, "-") && name != "UTC" {
-		return name
-	}
-	switch {
-	case off == 0:
-		return "GMT"
-	case off == 3600 && t.Month() >= time.April && t.Month() <= time.October:
-		return "BST"
-	}
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	return fmt.Sprintf("UTC%c%02d:%02d", sign, off/3600, off%3600/60)
-}
-
-// releaseLine is "For immediate release" or "Embargoed until …"; empty
-// when the layout prints no release line.
-func releaseLine(s *statement.Statement, l *layout.Layout) string {
-	if s.Embargo != nil {
-		tmpl := l.Text.Embargoed
-		if tmpl == "" {
-			tmpl = "Embargoed until {time}"
-		}
-		return strings.ReplaceAll(tmpl, "{time}", embargoTime(s.Embargo, l))
-	}
-	return l.Text.Immediate
-}
-
-// organisation is the statement's organisation, or the layout's.
-func organisation(s *statement.Statement, l *layout.Layout) string {
-	if s.Organisation != "" {
-		return s.Organisation
-	}
-	return l.Organisation.Name
-}
+func organisation(s *statement.Statement, l *layout.Layout) string { return l.OrganisationName(s) }
 
 // kindLabel is the label above the headline, in capitals.
 func kindLabel(s *statement.Statement, l *layout.Layout) string {
-	k := s.Kind
-	if k == "" {
-		k = l.Text.Kind
-	}
-	return strings.ToUpper(k)
+	return strings.ToUpper(l.KindLabel(s))
 }
 
 // signatoryGroup is consecutive signatories who share a role and an

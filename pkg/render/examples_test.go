@@ -1,0 +1,162 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/internal/pdftest"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+// parseFile reads a statement and its layout as the command does.
+func parseFile(t testing.TB, lib *layout.Library, file string) (*statement.Statement, *layout.Layout) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, list := statement.Parse(file, src, statement.Options{})
+	if list.HasErrors() {
+		t.Fatalf("%s does not parse:\n%v", file, list)
+	}
+	ref, dir := s.Layout, filepath.Dir(file)
+	if ref == "" {
+		ref, dir = "default", "."
+	}
+	l, ll := lib.Load(ref, dir)
+	if l == nil || ll.HasErrors() {
+		t.Fatalf("%s: layout %q:\n%v", file, ref, ll)
+	}
+	return s, l
+}
+
+// statementLinks is every link target a reader must be able to click.
+func statementLinks(s *statement.Statement) []string {
+	var out []string
+	inl := func(ins []markup.Inline) {
+		for _, in := range ins {
+			if in.Link != "" && !in.Placeholder {
+				out = append(out, in.Link)
+			}
+		}
+	}
+	var block func(b markup.Block)
+	block = func(b markup.Block) {
+		inl(b.Inlines)
+		for _, it := range b.Items {
+			for _, ib := range it.Blocks {
+				block(ib)
+			}
+		}
+	}
+	for _, b := range s.Summary.Blocks {
+		block(b)
+	}
+	if s.Developments != nil {
+		for _, it := range s.Developments.Items {
+			inl(it)
+		}
+	}
+	for _, sec := range []*statement.Section{s.Notes, s.About} {
+		if sec != nil {
+			for _, b := range sec.Body.Blocks {
+				block(b)
+			}
+		}
+	}
+	for i, c := range s.Contacts {
+		for _, cl := range contactLines(c, i) {
+			out = append(out, cl.target)
+		}
+	}
+	return out
+}
+
+func exampleFiles(t testing.TB) []string {
+	files, err := filepath.Glob("../../examples/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../../examples/*/*.toml")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Fatal("no examples found")
+	}
+	return files
+}
+
+// Every example renders, and a PDF engine reading it back finds every
+// word, the metadata, the page count and every link.
+func TestExamples(t *testing.T) {
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	for _, file := range exampleFiles(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".toml")
+		t.Run(name, func(t *testing.T) {
+			s, l := parseFile(t, lib, file)
+			if list := Check(s, l); list.HasErrors() {
+				t.Fatalf("check: %v", list)
+			}
+			p, err := Layout(s, l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pr := range append(planProblems(p), splitProblems(p)...) {
+				t.Error(pr)
+			}
+			var buf bytes.Buffer
+			res, err := Render(&buf, s, l, Options{Version: pressroom.Version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf := buf.Bytes()
+			keep(t, "example-"+name+".pdf", pdf)
+			pdftest.Check(t, pdf)
+
+			info := pdftest.Info(t, pdf)
+			for k, v := range map[string]string{
+				"Title": s.Headline, "Author": l.OrganisationName(s), "Subject": l.KindLabel(s),
+				"Keywords": strings.Join(s.Keywords, ", "), "Creator": "pressroom " + pressroom.Version,
+				"Pages": itoa(res.Pages),
+			} {
+				if info[k] != v {
+					t.Errorf("pdfinfo %s = %q; want %q", k, info[k], v)
+				}
+			}
+			if res.Pages != len(p.Pages) {
+				t.Errorf("%d pages rendered, %d planned", res.Pages, len(p.Pages))
+			}
+			text := pdftest.Text(t, pdf)
+			if m := missingWords(text.Raw, statementWords(s)); len(m) > 0 {
+				t.Errorf("words missing from the PDF's text: %q", m)
+			}
+			got := map[string]bool{}
+			links := pdftest.Links(t, pdf)
+			for _, lk := range links {
+				got[lk.URI] = true
+			}
+			for _, want := range statementLinks(s) {
+				if !got[want] {
+					t.Errorf("no link to %s; links:\n%s", want, pdftest.Describe(links))
+				}
+			}
+		})
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	if n == 0 {
+		return "0"
+	}
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
