@@ -4697,7 +4697,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	var w fmtBuffer
 	for _, k := range cidArrayKeys {
 		ws := cidArray[k]
-		if len(arrayCountValues(ws.valueSet)) == 1 {
+		if allEqual(ws.valueSet) {
 			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
 		} else {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
@@ -4707,25 +4707,30 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 }
 
 func implode(sep string, arr []int) string {
-	var s fmtBuffer
-	for i := 0; i < len(arr)-1; i++ {
-		s.printf("%v", arr[i])
-		s.printf("%s", sep)
+	b := make([]byte, 0, len(arr)*4)
+	for i, v := range arr {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = strconv.AppendInt(b, int64(v), 10)
 	}
-	if len(arr) > 0 {
-		s.printf("%v", arr[len(arr)-1])
-	}
-	return s.String()
+	return string(b)
 }
 
-// arrayCountValues counts the occurrences of each item in the $mp array.
-func arrayCountValues(mp []int) map[int]int {
-	answer := make(map[int]int)
-	for _, v := range mp {
-		answer[v] = answer[v] + 1
+// allEqual reports whether arr holds exactly one distinct value; it
+// replaces counting the values in a map.
+func allEqual(arr []int) bool {
+	if len(arr) == 0 {
+		return false
 	}
-	return answer
+	for _, v := range arr[1:] {
+		if v != arr[0] {
+			return false
+		}
+	}
+	return true
 }
+
 
 func (f *Fpdf) loadFontFile(name string) ([]byte, error) {
 	if f.fontLoader != nil {

@@ -293,20 +293,40 @@ func (s *SizeType) ScaleToHeight(height float64) SizeType {
 
 // The untypedKeyMap structure and its methods are copyrighted 2019 by Arteom Korotkiy (Gmail: arteomkorotkiy).
 // Imitation of untyped Map Array
+//
+// The width array of a UTF-8 font is built with put(nil, …) and get(0)
+// per code. Both used to scan the keys (put(nil) once for every candidate
+// key), making a range of n codes cost O(n³). The int keys are always
+// 0, 1, …, ints-1 (at most one string key, "interval", sits among them),
+// so put(nil) takes the next key and getIndex of an int key looks at two
+// places; gappy records that an operation broke that shape, and then the
+// old scans run.
 type untypedKeyMap struct {
 	keySet   []any
 	valueSet []int
+	ints     int  // number of int keys
+	gappy    bool // int keys may not be exactly 0..ints-1 in order
 }
 
 // Get position of key=>value in PHP Array
 func (pa *untypedKeyMap) getIndex(key any) int {
-	if key != nil {
-		for i, mKey := range pa.keySet {
-			if mKey == key {
+	if key == nil {
+		return -1
+	}
+	if k, ok := key.(int); ok && !pa.gappy {
+		if k < 0 || k >= pa.ints {
+			return -1
+		}
+		for _, i := range [2]int{k, k + 1} {
+			if i < len(pa.keySet) && pa.keySet[i] == key {
 				return i
 			}
 		}
-		return -1
+	}
+	for i, mKey := range pa.keySet {
+		if mKey == key {
+			return i
+		}
 	}
 	return -1
 }
@@ -314,24 +334,33 @@ func (pa *untypedKeyMap) getIndex(key any) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key any, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
+		if !pa.gappy {
+			key = pa.ints
+		} else {
+			for n := 0; ; n++ {
+				if pa.getIndex(n) < 0 {
+					key = n
+					break
+				}
 			}
 		}
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
-	} else {
-		i := pa.getIndex(key)
-		if i < 0 {
-			pa.keySet = append(pa.keySet, key)
-			pa.valueSet = append(pa.valueSet, value)
-		} else {
-			pa.valueSet[i] = value
+		pa.ints++
+		return
+	}
+	i := pa.getIndex(key)
+	if i >= 0 {
+		pa.valueSet[i] = value
+		return
+	}
+	pa.keySet = append(pa.keySet, key)
+	pa.valueSet = append(pa.valueSet, value)
+	if k, ok := key.(int); ok {
+		if k != pa.ints {
+			pa.gappy = true
 		}
+		pa.ints++
 	}
 }
 
@@ -342,6 +371,10 @@ func (pa *untypedKeyMap) delete(key any) {
 	}
 	i := pa.getIndex(key)
 	if i >= 0 {
+		if _, ok := key.(int); ok {
+			pa.ints--
+			pa.gappy = true
+		}
 		if i == 0 {
 			pa.keySet = pa.keySet[1:]
 			pa.valueSet = pa.valueSet[1:]
@@ -366,6 +399,12 @@ func (pa *untypedKeyMap) get(key any) int {
 
 // Imitation of PHP function pop()
 func (pa *untypedKeyMap) pop() {
+	if k, ok := pa.keySet[len(pa.keySet)-1].(int); ok {
+		pa.ints--
+		if k != pa.ints {
+			pa.gappy = true
+		}
+	}
 	pa.keySet = pa.keySet[:len(pa.keySet)-1]
 	pa.valueSet = pa.valueSet[:len(pa.valueSet)-1]
 }
@@ -375,18 +414,15 @@ func arrayMerge(arr1, arr2 *untypedKeyMap) *untypedKeyMap {
 	answer := untypedKeyMap{}
 	if arr1 == nil && arr2 == nil {
 		answer = untypedKeyMap{
-			make([]any, 0),
-			make([]int, 0),
+			keySet:   make([]any, 0),
+			valueSet: make([]int, 0),
 		}
 	} else if arr2 == nil {
-		answer.keySet = arr1.keySet[:]
-		answer.valueSet = arr1.valueSet[:]
+		answer = *arr1
 	} else if arr1 == nil {
-		answer.keySet = arr2.keySet[:]
-		answer.valueSet = arr2.valueSet[:]
+		answer = *arr2
 	} else {
-		answer.keySet = arr1.keySet[:]
-		answer.valueSet = arr1.valueSet[:]
+		answer = *arr1
 		for i := 0; i < len(arr2.keySet); i++ {
 			if arr2.keySet[i] == "interval" {
 				if arr1.getIndex("interval") < 0 {
