@@ -113,5 +113,8 @@ func commands(e *env) []*cli.Command {
 		checkCommand(e),
 		renderCommand(e),
 		batchCommand(e),
+		textCommand(e),
+		htmlCommand(e),
+		emailCommand(e),
 	}
 }

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"strings"
+	"time"
+	_ "time/tzdata" // UK time for embargoes, on systems without zone files
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/email"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/plaintext"
+	"github.com/pressroom/pressroom/pkg/release"
+	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/statement"
+	"github.com/pressroom/pressroom/pkg/webpage"
+)
+
+func emailCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "email",
+		Usage:     "make an e-mail draft of a statement with the PDF attached, or send it",
+		ArgsUsage: "FILE",
+		Description: "Writes an e-mail (.eml) that opens as an editable draft in Outlook, Thunderbird\n" +
+			"and Apple Mail: the plain text and the web page as the body, the PDF attached.\n" +
+			"The subject is the headline, with \"EMBARGOED: \" in front while the embargo holds.\n" +
+			"\n" +
+			"With --send it goes through your SMTP server instead (STARTTLS or TLS, never\n" +
+			"plain): give the server as --smtp smtp://user@host:587 or smtps://user@host:465,\n" +
+			"or in PRESSROOM_SMTP_URL, and the password in PRESSROOM_SMTP_PASSWORD or a file\n" +
+			"named by --password-file. An embargoed release is only sent with --embargo-ok.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the draft to `OUT.eml` instead of standard output"},
+			&cli.StringSliceFlag{Name: "to", Usage: "a recipient `ADDR`ess; repeat or separate with commas"},
+			&cli.StringSliceFlag{Name: "cc", Usage: "a copy recipient `ADDR`ess"},
+			&cli.StringSliceFlag{Name: "bcc", Usage: "a blind copy recipient `ADDR`ess"},
+			&cli.StringFlag{Name: "from", Usage: "the sender `ADDR`ess (default: the first contact with an email)"},
+			&cli.StringFlag{Name: "subject", Usage: "the subject `TEXT` (default: the headline)"},
+			&cli.BoolFlag{Name: "send", Usage: "send the message through SMTP instead of only writing a draft"},
+			&cli.BoolFlag{Name: "embargo-ok", Usage: "send even though the release is still under embargo"},
+			&cli.StringFlag{Name: "smtp", Usage: "the mail server as `URL`: smtp://user@host:587 or smtps://user@host:465 (default: $PRESSROOM_SMTP_URL)"},
+			&cli.StringFlag{Name: "password-file", Usage: "read the SMTP password from `FILE` (default: $PRESSROOM_SMTP_PASSWORD)"},
+			&cli.StringFlag{Name: "smtp-ca", Usage: "trust the server certificate's issuer in `FILE` (PEM), for an organisation's own CA"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+		},
+		Action: func(c *cli.Context) error {
+			const example = "pressroom email examples/seed-statement.toml --to desk@news.example -o seed.eml"
+			file, err := oneFile(c, example)
+			if err != nil {
+				return err
+			}
+			f := emailFlags{
+				to: c.StringSlice("to"), cc: c.StringSlice("cc"), bcc: c.StringSlice("bcc"),
+				from: c.String("from"), subject: c.String("subject"), send: c.Bool("send"),
+			}
+			var server email.Server
+			if f.send {
+				// Everything about the server is checked before any work,
+				// so a mistake there costs nothing and sends nothing.
+				if server, err = e.smtpServer(c.String("smtp"), c.String("password-file"), c.String("smtp-ca")); err != nil {
+					return err
+				}
+			}
+			r, stmt, lay, err := e.loadRelease(file, c.String("layout"))
+			if err != nil {
+				return err
+			}
+			var pdf bytes.Buffer
+			if err := e.renderPDF(&pdf, stmt, lay); err != nil {
+				return err
+			}
+			m, err := buildEmail(e, r, pdf.Bytes(), f)
+			if err != nil {
+				return err
+			}
+			if f.send && m.Embargoed && !c.Bool("embargo-ok") {
+				fmt.Fprintf(e.stderr, "%s: error: the release is under embargo (%s); nothing was sent\n    hint: send it after the embargo ends, or add --embargo-ok if every recipient has agreed to the embargo\n", file, r.ReleaseLine)
+				return exitError{code: exitProblem}
+			}
+			if out := c.String("output"); out != "" || !f.send {
+				if err := e.emit(out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+					return err
+				}
+			}
+			if !f.send {
+				return nil
+			}
+			ctx, cancel := context.WithTimeout(c.Context, 2*time.Minute)
+			defer cancel()
+			reply, err := m.Send(ctx, server)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "sent %q with %s attached\nserver: %s\n", m.Subject, m.Attachment, reply)
+			return nil
+		},
+	}
+}
+
+// emailFlags are the header values the user gave.
+type emailFlags struct {
+	to, cc, bcc   []string
+	from, subject string
+	send          bool
+}
+
+// buildEmail makes the message: text and HTML from r, pdf attached. The
+// Date header is SOURCE_DATE_EPOCH, else the clock when sending, else the
+// statement's date; the embargo is judged at SOURCE_DATE_EPOCH or the
+// clock, in UK time for embargoes written without a zone.
+func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Message, error) {
+	now, err := clockToday(e.getenv)
+	if err != nil {
+		return nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email FILE"}
+	}
+	var date time.Time
+	if e.getenv("SOURCE_DATE_EPOCH") != "" || f.send {
+		date = now
+	}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return nil, err // cannot happen: time/tzdata is built in
+	}
+	from := f.from
+	if from == "" {
+		for _, c := range r.Contacts {
+			for _, l := range c.Lines {
+				if l.Label == "Email" && from == "" {
+					from = (&mail.Address{Name: c.Name, Address: l.Text}).String()
+				}
+			}
+		}
+	}
+	var html bytes.Buffer
+	if err := webpage.Write(&html, r); err != nil {
+		return nil, err
+	}
+	m, err := email.Build(r, email.Content{Text: plaintext.String(r), HTML: html.String(), PDF: pdf}, email.Options{
+		From: from, To: f.to, Cc: f.cc, Bcc: f.bcc, Subject: f.subject,
+		Date: date, Now: now, EmbargoZone: london, UserAgent: "pressroom " + pressroom.Version,
+	})
+	var fe *email.FieldError
+	if errors.As(err, &fe) {
+		flag := "--" + fe.Field
+		if fe.Field == "from" && f.from == "" {
+			flag = "contacts.email (the default sender)"
+		}
+		return nil, usageError{msg: fmt.Sprintf("%s %q %v", flag, fe.Value, fe.Err),
+			try: "pressroom email FILE --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}
+	}
+	return m, err
+}
+
+// renderPDF typesets the statement exactly as render does for the same
+// input and SOURCE_DATE_EPOCH, so the attachment is the same file.
+func (e *env) renderPDF(w io.Writer, stmt *statement.Statement, lay *layout.Layout) error {
+	var created time.Time
+	if e.getenv("SOURCE_DATE_EPOCH") != "" {
+		t, err := clockToday(e.getenv)
+		if err != nil {
+			return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email FILE"}
+		}
+		created = t
+	}
+	res, err := render.Render(w, stmt, lay, render.Options{Created: created, Version: pressroom.Version})
+	res.Warnings.Write(e.stderr)
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		le.List.Write(e.stderr)
+		return exitError{code: exitProblem}
+	}
+	return err
+}
+
+// smtpServer reads the server's address from --smtp or
+// PRESSROOM_SMTP_URL, and the password from --password-file or
+// PRESSROOM_SMTP_PASSWORD: never from a flag, which other users of the
+// machine could read in the process list.
+func (e *env) smtpServer(flagURL, passwordFile, caFile string) (email.Server, error) {
+	raw := flagURL
+	if raw == "" {
+		raw = e.getenv("PRESSROOM_SMTP_URL")
+	}
+	const try = "PRESSROOM_SMTP_URL=smtp://you@mail.example.org:587 PRESSROOM_SMTP_PASSWORD=… pressroom email FILE --to news@example.org --send"
+	if raw == "" {
+		return email.Server{}, usageError{msg: "--send needs a mail server: give --smtp or set PRESSROOM_SMTP_URL", try: try}
+	}
+	s, err := email.ParseServerURL(raw)
+	if err != nil {
+		return email.Server{}, usageError{msg: err.Error(), try: try}
+	}
+	switch {
+	case passwordFile != "":
+		b, err := os.ReadFile(passwordFile)
+		if err != nil {
+			return email.Server{}, fmt.Errorf("--password-file: %w", err)
+		}
+		s.Password = strings.TrimRight(string(b), "\r\n")
+	default:
+		s.Password = e.getenv("PRESSROOM_SMTP_PASSWORD")
+	}
+	if s.Username != "" && s.Password == "" {
+		return email.Server{}, usageError{msg: "the mail server has a user name but no password: set PRESSROOM_SMTP_PASSWORD or give --password-file", try: try}
+	}
+	if caFile != "" {
+		pem, err := os.ReadFile(caFile)
+		if err != nil {
+			return email.Server{}, fmt.Errorf("--smtp-ca: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return email.Server{}, fmt.Errorf("--smtp-ca %s: no PEM certificate in the file", caFile)
+		}
+		s.TLSConfig = &tls.Config{RootCAs: pool, ServerName: s.Host, MinVersion: tls.VersionTLS12}
+	}
+	return s, nil
+}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pressroom/pressroom/pkg/release"
+	"github.com/pressroom/pressroom/pkg/webpage"
+)
+
+func htmlCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "html",
+		Usage:     "write a statement as one accessible web page",
+		ArgsUsage: "FILE",
+		Description: "Writes the release as a single HTML page with headings, lists and links, the\n" +
+			"layout's colours and fonts, no scripts and nothing loaded from elsewhere, for a\n" +
+			"web team to publish or paste into a CMS. Without -o the page goes to standard\n" +
+			"output.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.html` instead of standard output"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+		},
+		Action: func(c *cli.Context) error {
+			file, err := oneFile(c, "pressroom html examples/seed-statement.toml -o seed.html")
+			if err != nil {
+				return err
+			}
+			r, _, _, err := e.loadRelease(file, c.String("layout"))
+			if err != nil {
+				return err
+			}
+			return e.emit(c.String("output"), func(w io.Writer) error { return writeHTML(w, r) })
+		},
+	}
+}
+
+func writeHTML(w io.Writer, r *release.Release) error { return webpage.Write(w, r) }

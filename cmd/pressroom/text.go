@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/output"
+	"github.com/pressroom/pressroom/pkg/plaintext"
+	"github.com/pressroom/pressroom/pkg/release"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+func textCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "text",
+		Usage:     "write a statement as plain text, ready to paste into an e-mail",
+		ArgsUsage: "FILE",
+		Description: "Writes the release as plain text wrapped at 72 columns: kind, release line,\n" +
+			"headline, date, body, signatures, ENDS, notes and contacts. Links show as\n" +
+			"their text followed by the address in brackets. Without -o the text goes to\n" +
+			"standard output.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.txt` instead of standard output"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+		},
+		Action: func(c *cli.Context) error {
+			file, err := oneFile(c, "pressroom text examples/seed-statement.toml -o seed.txt")
+			if err != nil {
+				return err
+			}
+			r, _, _, err := e.loadRelease(file, c.String("layout"))
+			if err != nil {
+				return err
+			}
+			return e.emit(c.String("output"), func(w io.Writer) error { return plaintext.Write(w, r) })
+		},
+	}
+}
+
+// oneFile returns the command's single statement file, or a usage error
+// whose try: line is example. Flags may follow the file, as in
+// "pressroom text seed.toml -o seed.txt".
+func oneFile(c *cli.Context, example string) (string, error) {
+	args, err := trailingFlags(c)
+	if err != nil {
+		return "", err
+	}
+	switch len(args) {
+	case 1:
+		return args[0], nil
+	case 0:
+		return "", usageError{msg: c.Command.Name + " needs a statement file", try: example}
+	default:
+		return "", usageError{msg: fmt.Sprintf("%s takes one statement file, not %d", c.Command.Name, len(args)), try: example}
+	}
+}
+
+// loadRelease reads file and its layout (layoutRef, else the statement's
+// own, else the default) and resolves them into a release. Problems are
+// printed as path:line:col on stderr, warnings too; an error means the
+// user has been told and the command should exit with exitProblem.
+func (e *env) loadRelease(file, layoutRef string) (*release.Release, *statement.Statement, *layout.Layout, error) {
+	src, err := readStatement(file)
+	if err != nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
+		l.Write(e.stderr)
+		return nil, nil, nil, exitError{code: exitProblem}
+	}
+	today, err := clockToday(e.getenv)
+	if err != nil {
+		return nil, nil, nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom text " + file}
+	}
+	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
+	if stmt == nil || list.HasErrors() {
+		list.Write(e.stderr)
+		return nil, nil, nil, exitError{code: exitProblem}
+	}
+	ref, dir := layoutRef, "."
+	fromStatement := false
+	if ref == "" && stmt.Layout != "" {
+		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
+	}
+	if ref == "" {
+		ref = "default"
+	}
+	lay, layoutList := e.layouts.Load(ref, dir)
+	for _, d := range layoutList {
+		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
+			d.Pos = stmt.Locate("layout", 0)
+		}
+		list.Add(d)
+	}
+	list.Sort()
+	list.Write(e.stderr)
+	if lay == nil || list.HasErrors() {
+		return nil, nil, nil, exitError{code: exitProblem}
+	}
+	r, err := release.New(stmt, lay)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return r, stmt, lay, nil
+}
+
+// emit writes through write to path, atomically, or to stdout when path
+// is empty or "-".
+func (e *env) emit(path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		_, err := e.stdout.Write(b.Bytes())
+		return err
+	}
+	return output.WriteFile(path, write)
+}
+
+// renditions says which forms writeRenditions writes beside a PDF.
+type renditions struct {
+	Text, HTML, EML bool
+}
+
+// any reports whether any form is asked for.
+func (r renditions) any() bool { return r.Text || r.HTML || r.EML }
+
+// writeRenditions writes the asked-for forms of stmt in lay beside a PDF:
+// base+".txt", base+".html" and base+".eml" (base is the PDF's path
+// without ".pdf"). The .eml is a draft with no recipients and pdf, the
+// PDF's bytes, attached; it is dated like the PDF (SOURCE_DATE_EPOCH or
+// the statement's date). Each file is written atomically. It returns the
+// paths written. render --text/--html/--eml and batch call it.
+func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, base string, pdf []byte, want renditions) ([]string, error) {
+	if !want.any() {
+		return nil, nil
+	}
+	r, err := release.New(stmt, lay)
+	if err != nil {
+		return nil, err
+	}
+	base = strings.TrimSuffix(base, ".pdf")
+	var written []string
+	if want.Text {
+		p := base + ".txt"
+		if err := output.WriteFile(p, func(w io.Writer) error { return plaintext.Write(w, r) }); err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	if want.HTML {
+		p := base + ".html"
+		if err := output.WriteFile(p, func(w io.Writer) error { return writeHTML(w, r) }); err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	if want.EML {
+		p := base + ".eml"
+		m, err := buildEmail(e, r, pdf, emailFlags{})
+		if err != nil {
+			return written, err
+		}
+		if err := output.WriteFile(p, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	return written, nil
+}
