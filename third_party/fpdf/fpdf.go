@@ -3150,8 +3150,12 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 	wmax := (w - 2*f.cMargin) * 1000 / f.fontSize
 	s := strings.Replace(txtStr, "\r", "", -1)
 	var nb int
+	// runes is s as runes, converted once: converting again for every
+	// character made writing a paragraph quadratic in its length.
+	var runes []rune
 	if f.isCurrentUTF8 {
-		nb = len([]rune(s))
+		runes = []rune(s)
+		nb = len(runes)
 		if nb == 1 && s == " " {
 			f.x += f.GetStringWidth(s)
 			return
@@ -3168,14 +3172,14 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 		// Get next character
 		var c rune
 		if f.isCurrentUTF8 {
-			c = []rune(s)[i]
+			c = runes[i]
 		} else {
 			c = rune(byte(s[i]))
 		}
 		if c == '\n' {
 			// Explicit line break
 			if f.isCurrentUTF8 {
-				f.CellFormat(w, h, string([]rune(s)[j:i]), "", 2, "", false, link, linkStr)
+				f.CellFormat(w, h, string(runes[j:i]), "", 2, "", false, link, linkStr)
 			} else {
 				f.CellFormat(w, h, s[j:i], "", 2, "", false, link, linkStr)
 			}
@@ -3212,13 +3216,13 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 					i++
 				}
 				if f.isCurrentUTF8 {
-					f.CellFormat(w, h, string([]rune(s)[j:i]), "", 2, "", false, link, linkStr)
+					f.CellFormat(w, h, string(runes[j:i]), "", 2, "", false, link, linkStr)
 				} else {
 					f.CellFormat(w, h, s[j:i], "", 2, "", false, link, linkStr)
 				}
 			} else {
 				if f.isCurrentUTF8 {
-					f.CellFormat(w, h, string([]rune(s)[j:sep]), "", 2, "", false, link, linkStr)
+					f.CellFormat(w, h, string(runes[j:sep]), "", 2, "", false, link, linkStr)
 				} else {
 					f.CellFormat(w, h, s[j:sep], "", 2, "", false, link, linkStr)
 				}
@@ -3240,7 +3244,7 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 	// Last chunk
 	if i != j {
 		if f.isCurrentUTF8 {
-			f.CellFormat(l/1000*f.fontSize, h, string([]rune(s)[j:]), "", 0, "", false, link, linkStr)
+			f.CellFormat(l/1000*f.fontSize, h, string(runes[j:]), "", 0, "", false, link, linkStr)
 		} else {
 			f.CellFormat(l/1000*f.fontSize, h, s[j:], "", 0, "", false, link, linkStr)
 		}
@@ -4730,7 +4734,6 @@ func allEqual(arr []int) bool {
 	}
 	return true
 }
-
 
 func (f *Fpdf) loadFontFile(name string) ([]byte, error) {
 	if f.fontLoader != nil {
