@@ -116,5 +116,7 @@ func commands(e *env) []*cli.Command {
 		textCommand(e),
 		htmlCommand(e),
 		emailCommand(e),
+		layoutsCommand(e),
+		newCommand(e),
 	}
 }

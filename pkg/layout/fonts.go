@@ -24,6 +24,9 @@ var bundledFamilies = map[string][]string{
 // Greek and Cyrillic family, small enough to refuse a mistaken file.
 const maxFontSize = 64 << 20
 
+// builtinPrefix starts a path to a file shipped with the built-in layouts.
+const builtinPrefix = "builtin:"
+
 type fontResult struct {
 	font *font.Font
 	err  error
@@ -86,8 +89,11 @@ func (lib *Library) fileFont(src *source, p string) (*font.Font, error) {
 // built-in layouts for a built-in, else relative to the layout file's
 // folder. Its errors name the file.
 func (lib *Library) opener(src *source, p string) (key, shown string, read func(limit int64) ([]byte, error)) {
-	if src.builtin {
-		name := builtinPath(p)
+	// "builtin:NAME" names a file of the built-in layouts from any layout,
+	// so a copy of a built-in (pressroom layouts show) works anywhere.
+	rest, named := strings.CutPrefix(p, builtinPrefix)
+	if src.builtin || named {
+		name := builtinPath(rest)
 		return "builtin:" + name, p, func(limit int64) ([]byte, error) {
 			data, err := fs.ReadFile(lib.builtins, name)
 			if err != nil {
