@@ -46,6 +46,7 @@ type composer struct {
 	left, right, top, bottom float64 // edges of the printable area
 	width                    float64 // the measure: right - left
 	ts                       typeScale
+	fullPage                 float64 // the flow's height on a continuation page
 }
 
 // typeScale is the layout's type scale with defaults for unset values.

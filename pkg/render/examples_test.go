@@ -132,7 +132,7 @@ func TestExamples(t *testing.T) {
 				t.Errorf("%d pages rendered, %d planned", res.Pages, len(p.Pages))
 			}
 			text := pdftest.Text(t, pdf)
-			if m := missingWords(text.Raw, statementWords(s)); len(m) > 0 {
+			if m := missingWords(text.Raw, statementWords(s), furnitureLines(p)); len(m) > 0 {
 				t.Errorf("words missing from the PDF's text: %q", m)
 			}
 			got := map[string]bool{}

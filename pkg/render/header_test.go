@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
@@ -41,7 +42,7 @@ func TestHeaderStyles(t *testing.T) {
 				if withLogo {
 					l.Logo = testLogo(t)
 				}
-				s := longStatement()
+				s, _ := parseFile(t, layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts()), "../../testdata/render/ten-pages.toml")
 				p, err := Layout(s, l)
 				if err != nil {
 					t.Fatal(err)

@@ -155,6 +155,7 @@ func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture)
 	pages := []Page{{}}
 	top := firstTop
 	bottom := c.bottom - fur.footerH - fur.moreH
+	c.fullPage = bottom - (c.top + fur.runningH)
 	y := top
 	newPage := func() {
 		pages = append(pages, Page{})
@@ -207,7 +208,7 @@ func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture)
 					if k < 2 {
 						k = 0
 					}
-				} else {
+				} else if b.height() <= c.fullPage {
 					k = 0
 				}
 				if k == 0 && y <= top {
@@ -237,7 +238,9 @@ func (c *composer) firstChunk(blocks []flowBlock, i, depth int) float64 {
 	need := 0.0
 	n := len(b.lines)
 	take := n
-	if !b.keep && n > 3 {
+	// A block taller than a whole page is split wherever it starts, so
+	// waiting for a fresh page would only leave a hole.
+	if (!b.keep || b.height() > c.fullPage) && n > 3 {
 		take = 2
 	}
 	for _, ln := range b.lines[:take] {

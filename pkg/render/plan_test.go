@@ -1,9 +1,15 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/internal/pdftest"
+	"github.com/pressroom/pressroom/pkg/layout"
 
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -116,9 +122,9 @@ func splitProblems(p *Plan) []string {
 	return out
 }
 
-func checkPlan(t *testing.T, name string, s *statement.Statement) *Plan {
+func checkPlan(t *testing.T, name string, s *statement.Statement, l *layout.Layout) *Plan {
 	t.Helper()
-	p, err := Layout(s, testLayout(t))
+	p, err := Layout(s, l)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -129,86 +135,79 @@ func checkPlan(t *testing.T, name string, s *statement.Statement) *Plan {
 }
 
 func TestSeedPlanIsClean(t *testing.T) {
-	checkPlan(t, "seed", seedStatement())
+	checkPlan(t, "seed", seedStatement(), testLayout(t))
 }
 
-// Stress statements: each must lay out with nothing off the page and no
-// overlaps. They are built here as well as kept as TOML in testdata/render
-// for the command and for looking at.
-func longStatement() *statement.Statement {
-	s := seedStatement()
-	var blocks []markup.Block
-	for i := 0; i < 70; i++ {
-		n := 1 + i%5
-		var b strings.Builder
-		for k := 0; k < n; k++ {
-			fmt.Fprintf(&b, "Paragraph %d sentence %d explains what partners did and what they will do next, in plain words for readers. ", i+1, k+1)
-		}
-		blocks = append(blocks, markup.Block{Kind: markup.Paragraph, Inlines: []markup.Inline{{Text: strings.TrimSpace(b.String())}}})
-		if i%7 == 3 {
-			blocks = append(blocks, markup.Block{Kind: markup.BulletList, Items: []markup.Item{
-				{Blocks: []markup.Block{para(markup.Inline{Text: "A first point that runs long enough to wrap onto a second line of the list, to test how list items wrap."})}},
-				{Blocks: []markup.Block{para(markup.Inline{Text: "A second point."})}},
-			}})
-		}
-	}
-	s.Summary = markup.Doc{Blocks: blocks}
-	s.About = &statement.Section{Body: doc(para(markup.Inline{Text: "The partnership brings together the council, the police and the NHS to keep children safe."}))}
-	return s
-}
-
-func manyDevelopments() *statement.Statement {
-	s := seedStatement()
-	s.Developments.Items = nil
-	for i := 0; i < 200; i++ {
-		txt := fmt.Sprintf("Development number %d", i+1)
-		if i%3 == 0 {
-			txt += ", a longer entry that wraps across two lines because it describes the change in some detail for readers"
-		}
-		s.Developments.Items = append(s.Developments.Items, text(txt))
-	}
-	return s
-}
-
-func longWord() *statement.Statement {
-	s := seedStatement()
-	word := strings.Repeat("Safeguarding", 250) // 3,000 characters
-	s.Summary.Blocks = append([]markup.Block{para(markup.Inline{Text: "Before the word " + word + " and after it."})}, s.Summary.Blocks...)
-	return s
-}
-
-func longURL() *statement.Statement {
-	s := seedStatement()
-	url := "https://example.org/" + strings.Repeat("path/segment-", 160)[:1980]
-	s.Notes.Body.Blocks = append(s.Notes.Body.Blocks, para(markup.Inline{Text: "The full record is at "},
-		markup.Inline{Text: url, Link: url}, markup.Inline{Text: " for anyone who wants it."}))
-	return s
-}
-
-func TestStressPlans(t *testing.T) {
+// The stress statements in testdata/render each lay out with nothing off
+// the page, no overlaps, no widows, orphans or split kept blocks, and read
+// back with every word and link.
+func TestStressFiles(t *testing.T) {
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
 	for _, tc := range []struct {
-		name     string
-		s        *statement.Statement
+		file     string
 		minPages int
 	}{
-		{"ten-pages", longStatement(), 10},
-		{"developments-200", manyDevelopments(), 5},
-		{"word-3000", longWord(), 2},
-		{"url-2000", longURL(), 2},
+		{"ten-pages.toml", 10},
+		{"developments-200.toml", 5},
+		{"word-3000.toml", 2},
+		{"url-2000.toml", 1},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			p := checkPlan(t, tc.name, tc.s)
+		t.Run(strings.TrimSuffix(tc.file, ".toml"), func(t *testing.T) {
+			s, l := parseFile(t, lib, filepath.Join("../../testdata/render", tc.file))
+			p := checkPlan(t, tc.file, s, l)
 			if len(p.Pages) < tc.minPages {
 				t.Errorf("%d pages; want at least %d", len(p.Pages), tc.minPages)
 			}
-			pdf, res := renderBytes(t, tc.s, Options{})
-			keep(t, tc.name+".pdf", pdf)
+			var buf bytes.Buffer
+			res, err := Render(&buf, s, l, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf := buf.Bytes()
+			keep(t, "stress-"+strings.TrimSuffix(tc.file, ".toml")+".pdf", pdf)
 			if res.Pages != len(p.Pages) {
 				t.Errorf("rendered %d pages, planned %d", res.Pages, len(p.Pages))
 			}
-			if len(p.Pages) > 2 && len(res.Warnings) == 0 {
-				t.Errorf("no warning for a %d-page release", len(p.Pages))
+			if (len(p.Pages) > 2) != (len(res.Warnings) > 0) {
+				t.Errorf("%d pages and warnings %v: want a warning exactly when over two pages", len(p.Pages), res.Warnings)
+			}
+			pdftest.Check(t, pdf)
+			text := pdftest.Text(t, pdf)
+			if m := missingWords(text.Raw, statementWords(s), furnitureLines(p)); len(m) > 0 {
+				t.Errorf("%d words missing from the PDF's text, first %q", len(m), m[0])
+			}
+			got := map[string]int{}
+			for _, lk := range pdftest.Links(t, pdf) {
+				got[lk.URI]++
+			}
+			for _, want := range statementLinks(s) {
+				if got[want] == 0 {
+					t.Errorf("no link to %s", shorten(want, 80))
+				}
 			}
 		})
+	}
+}
+
+// A long word set in a list item and a long link both break between
+// characters, and every piece of a broken link still links.
+func TestLongWordsBreak(t *testing.T) {
+	s := seedStatement()
+	url := "https://example.org/" + strings.Repeat("abcdefghij", 60)
+	s.Notes.Body.Blocks = append(s.Notes.Body.Blocks, para(markup.Inline{Text: "See "}, markup.Inline{Text: url, Link: url}))
+	p := checkPlan(t, "long link", s, testLayout(t))
+	var pieces, chars int
+	for _, pg := range p.Pages {
+		for _, it := range pg.Items {
+			for _, sp := range it.Spans {
+				if sp.Link == url {
+					pieces++
+					chars += len(sp.Text)
+				}
+			}
+		}
+	}
+	if pieces < 3 || chars != len(url) {
+		t.Errorf("link set in %d pieces holding %d characters; want it broken over 3 or more lines, all %d characters linked", pieces, chars, len(url))
 	}
 }
