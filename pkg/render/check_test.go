@@ -1,0 +1,67 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+const checkSrc = `headline = "Costs fell −12 % → on target ✓"
+date = 2024-12-17
+summary = """
+A first line.
+
+A snowman ☃ is fine, an emoji 🙂 is not, nor 🙂 again.
+"""
+
+[[contacts]]
+name = "Press Office"
+email = "press@example.org"
+phone = "0121 000 0000 \u0007"
+`
+
+func TestCheckNamesEachMissingCharacter(t *testing.T) {
+	s, list := statement.Parse("stmt.toml", []byte(checkSrc), statement.Options{})
+	if s == nil || list.HasErrors() {
+		t.Fatalf("the test statement does not parse: %v", list)
+	}
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	l, ll := lib.Load("default", ".")
+	if ll.HasErrors() {
+		t.Fatal(ll)
+	}
+	got := Check(s, l)
+	var lines []string
+	for _, d := range got {
+		lines = append(lines, d.String())
+	}
+	all := strings.Join(lines, "\n")
+	want := []string{
+		`stmt.toml:6:31: error: U+1F642 "🙂" in summary cannot be shown: no font of the layout has it (2 times in this text)`,
+		"hint: write it in words or delete it",
+		`stmt.toml:12:24: error: U+0007 (a control character) in contacts[0].phone cannot be shown`,
+		"hint: delete the invisible control character",
+	}
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("check output lacks %q; got:\n%s", w, all)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("%d diagnostics; want 2 (−, → and ✓ come from the fallback fonts, ☃ too):\n%s", len(got), all)
+	}
+
+	// Render refuses, and writes nothing.
+	var buf bytes.Buffer
+	_, err := Render(&buf, s, l, Options{})
+	var le *diag.ListError
+	if !errors.As(err, &le) || len(le.List) != 2 || buf.Len() != 0 {
+		t.Errorf("Render: err %v, %d bytes written; want the two errors and nothing written", err, buf.Len())
+	}
+}
