@@ -3,149 +3,22 @@ package email
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"io"
-	"math/big"
 	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-sasl"
-	"github.com/emersion/go-smtp"
-
+	"github.com/pressroom/pressroom/pkg/email/emailtest"
 	"github.com/pressroom/pressroom/pkg/release/releasetest"
 )
 
-// selfSigned makes a certificate for 127.0.0.1 and a client configuration
-// that trusts only it.
-func selfSigned(t *testing.T) (server, client *tls.Config) {
+// startServer runs the test SMTP server and says how to reach it.
+func startServer(t *testing.T, implicit bool) (*emailtest.Server, Server) {
 	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: "pressroom test"},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(cert)
-	return &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}},
-		&tls.Config{RootCAs: pool, ServerName: "127.0.0.1"}
-}
-
-// mailbox is what the test server received.
-type mailbox struct {
-	mu       sync.Mutex
-	from     string
-	rcpts    []string
-	data     [][]byte
-	authUser string
-	tls      bool
-}
-
-type session struct {
-	box    *mailbox
-	conn   *smtp.Conn
-	authed bool
-	from   string
-	rcpts  []string
-}
-
-func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
-
-func (s *session) Auth(mech string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(identity, user, pass string) error {
-		if user != "press" || pass != "s3cret" {
-			return smtp.ErrAuthFailed
-		}
-		s.authed = true
-		s.box.mu.Lock()
-		s.box.authUser = user
-		s.box.mu.Unlock()
-		return nil
-	}), nil
-}
-
-func (s *session) Mail(from string, _ *smtp.MailOptions) error {
-	if !s.authed {
-		return smtp.ErrAuthRequired
-	}
-	s.from = from
-	return nil
-}
-
-func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
-	if strings.HasPrefix(to, "nobody@") {
-		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user here"}
-	}
-	s.rcpts = append(s.rcpts, to)
-	return nil
-}
-
-func (s *session) Data(r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	_, isTLS := s.conn.TLSConnectionState()
-	s.box.mu.Lock()
-	defer s.box.mu.Unlock()
-	s.box.from, s.box.rcpts, s.box.tls = s.from, s.rcpts, isTLS
-	s.box.data = append(s.box.data, b)
-	return nil
-}
-
-func (s *session) Reset()        { s.from, s.rcpts = "", nil }
-func (s *session) Logout() error { return nil }
-
-// startServer runs an SMTP server on 127.0.0.1 at a free port, speaking
-// STARTTLS or, with implicit, TLS from the start.
-func startServer(t *testing.T, implicit bool) (*mailbox, Server) {
-	t.Helper()
-	serverTLS, clientTLS := selfSigned(t)
-	box := &mailbox{}
-	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
-		return &session{box: box, conn: c}, nil
-	}))
-	srv.Domain = "localhost"
-	srv.TLSConfig = serverTLS
-	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
-	var l net.Listener
-	var err error
-	if implicit {
-		l, err = tls.Listen("tcp", "127.0.0.1:0", serverTLS)
-	} else {
-		l, err = net.Listen("tcp", "127.0.0.1:0")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(l)
-	t.Cleanup(func() { srv.Close() })
-	port := l.Addr().(*net.TCPAddr).Port
-	return box, Server{Host: "127.0.0.1", Port: port, ImplicitTLS: implicit, Username: "press", Password: "s3cret",
-		TLSConfig: clientTLS, Timeout: 10 * time.Second}
+	box := emailtest.Start(t, implicit)
+	return box, Server{Host: box.Host, Port: box.Port, ImplicitTLS: implicit, Username: emailtest.User,
+		Password: emailtest.Password, TLSConfig: box.Client, Timeout: 10 * time.Second}
 }
 
 func TestSend(t *testing.T) {
@@ -170,15 +43,14 @@ func TestSend(t *testing.T) {
 			if !strings.Contains(reply, "OK") {
 				t.Errorf("server reply %q, want the server's OK", reply)
 			}
-			box.mu.Lock()
-			defer box.mu.Unlock()
-			if len(box.data) != 1 || !box.tls || box.authUser != "press" {
-				t.Fatalf("server got %d messages (tls %v, user %q), want 1 over TLS as press", len(box.data), box.tls, box.authUser)
+			got := box.Deliveries()
+			if len(got) != 1 || !got[0].TLS || got[0].User != emailtest.User {
+				t.Fatalf("server got %+v, want 1 message over TLS as %s", got, emailtest.User)
 			}
-			if box.from != "press@example.org" || strings.Join(box.rcpts, " ") != "desk@news.example hidden@news.example" {
-				t.Errorf("envelope from %q to %q", box.from, box.rcpts)
+			if got[0].From != "press@example.org" || strings.Join(got[0].Rcpts, " ") != "desk@news.example hidden@news.example" {
+				t.Errorf("envelope from %q to %q", got[0].From, got[0].Rcpts)
 			}
-			msg, leaves, _ := parseMessage(t, box.data[0])
+			msg, leaves, _ := parseMessage(t, got[0].Data)
 			if msg.Header.Get("Bcc") != "" || msg.Header.Get("X-Unsent") != "" {
 				t.Errorf("the sent message shows Bcc %q / X-Unsent %q", msg.Header.Get("Bcc"), msg.Header.Get("X-Unsent"))
 			}
@@ -224,10 +96,8 @@ func TestSendFailures(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want one saying %q", err, tt.want)
 			}
-			box.mu.Lock()
-			defer box.mu.Unlock()
-			if len(box.data) != 0 {
-				t.Errorf("the server received %d messages after a failure", len(box.data))
+			if got := box.Deliveries(); len(got) != 0 {
+				t.Errorf("the server received %d messages after a failure", len(got))
 			}
 		})
 	}
