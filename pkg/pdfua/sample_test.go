@@ -182,7 +182,6 @@ func wrap(pdf *fpdf.Fpdf, text string, width float64) []string {
 	return append(lines, strings.TrimSuffix(line, " "))
 }
 
-
 // finishedSample returns the finished sample document.
 func finishedSample(t testing.TB, compress bool) []byte {
 	t.Helper()
