@@ -83,8 +83,14 @@ func exampleFiles(t testing.TB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A folder of its own holds a brand: its layout.toml is a layout, the
+	// other files statements.
 	more, _ := filepath.Glob("../../examples/*/*.toml")
-	files = append(files, more...)
+	for _, m := range more {
+		if filepath.Base(m) != "layout.toml" {
+			files = append(files, m)
+		}
+	}
 	if len(files) == 0 {
 		t.Fatal("no examples found")
 	}
@@ -96,7 +102,7 @@ func exampleFiles(t testing.TB) []string {
 func TestExamples(t *testing.T) {
 	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
 	for _, file := range exampleFiles(t) {
-		name := strings.TrimSuffix(filepath.Base(file), ".toml")
+		name := exampleName(file)
 		t.Run(name, func(t *testing.T) {
 			s, l := parseFile(t, lib, file)
 			if list := Check(s, l); list.HasErrors() {
@@ -159,4 +165,14 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// exampleName is the file's name, with its folder for a brand's files:
+// "seed-statement", "custom-brand-statement".
+func exampleName(file string) string {
+	name := strings.TrimSuffix(filepath.Base(file), ".toml")
+	if dir := filepath.Base(filepath.Dir(file)); dir != "examples" && dir != "render" {
+		name = dir + "-" + name
+	}
+	return name
 }

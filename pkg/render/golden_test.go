@@ -20,7 +20,7 @@ func TestPlanGolden(t *testing.T) {
 	files := exampleFiles(t)
 	files = append(files, "../../testdata/render/url-2000.toml")
 	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".toml")
+		name := exampleName(file)
 		t.Run(name, func(t *testing.T) {
 			s, l := parseFile(t, lib, file)
 			p, err := Layout(s, l)

@@ -26,11 +26,17 @@ func (c *composer) header() ([]Item, float64) {
 	if style == "letterhead" {
 		markRight = c.left + 0.55*c.width
 	}
-	markItems, markH := c.mark(c.top, markRight, wmColour)
-	bottom := c.top + markH
+	markTop := c.top
+	if style == "band" {
+		// The band bleeds off the top of the page; its mark sits in it
+		// with equal space above and below rather than at the margin.
+		markTop = max(c.top*0.6, 8)
+	}
+	markItems, markH := c.mark(markTop, markRight, wmColour)
+	bottom := markTop + markH
 	switch style {
 	case "band":
-		bandBottom := bottom + c.top*0.6
+		bandBottom := bottom + markTop
 		items = append(items, Item{Kind: KindFill, Role: RoleHeaderBand, X: 0, Y: 0, W: c.pageW, H: bandBottom, Colour: col.Primary})
 		items = append(items, markItems...)
 		return items, bandBottom + 8

@@ -16,14 +16,21 @@ import (
 )
 
 // planProblems lists what a typesetter would reject in a plan: a box
-// outside the printable area (the header band alone may bleed to the
-// page edge), text boxes that overlap, a section heading last on a page.
+// outside the printable area (the header band may bleed to the page edge,
+// and the mark inside it may stand above the top margin), text boxes that
+// overlap, a section heading last on a page.
 func planProblems(p *Plan) []string {
 	var out []string
 	const eps = 0.01
 	left, top, right, bottom := p.Printable[0], p.Printable[1], p.Printable[2], p.Printable[3]
 	for n, pg := range p.Pages {
 		var texts []Item
+		band := -1.0 // the bottom of a header band on the page
+		for _, it := range pg.Items {
+			if it.Role == RoleHeaderBand {
+				band = it.Y + it.H
+			}
+		}
 		for _, it := range pg.Items {
 			x1, y1, x2, y2 := it.X, it.Y, it.X+it.W, it.Y+it.H
 			if x2 < x1 {
@@ -38,7 +45,8 @@ func planProblems(p *Plan) []string {
 				}
 				continue
 			}
-			if x1 < left-eps || y1 < top-eps || x2 > right+eps || y2 > bottom+eps {
+			inBand := (it.Role == RoleWordmark || it.Role == RoleLogo) && y2 <= band+eps && y1 >= 0
+			if x1 < left-eps || (y1 < top-eps && !inBand) || x2 > right+eps || y2 > bottom+eps {
 				out = append(out, fmt.Sprintf("page %d: %s %s at %.1f,%.1f-%.1f,%.1f outside the printable area %q",
 					n+1, it.Kind, it.Role, x1, y1, x2, y2, shorten(it.Text(), 40)))
 			}
