@@ -4092,6 +4092,9 @@ func (f *Fpdf) newobj() {
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
 	if f.protect.encrypted {
+		// Encrypt a copy: b may be an image's data, which must stay as
+		// parsed (for a second Output, or another document sharing it).
+		b = append([]byte(nil), b...)
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")

@@ -912,8 +912,11 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		utf.seek(start + (gid * 4))
 		metrics = utf.fileReader.Read(4)
 	} else {
+		// Read returns a slice of the font bytes, so build a new slice:
+		// appending to it would overwrite the bytes that follow it in
+		// the caller's font (the last metric's left side bearing).
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		metrics = append(make([]byte, 0, 4), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
