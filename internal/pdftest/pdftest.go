@@ -255,3 +255,30 @@ func Describe(links []Link) string {
 	}
 	return b.String()
 }
+
+// Outline is one bookmark of the PDF's outline.
+type Outline struct {
+	Title string
+	Page  int // from 1
+}
+
+// Outlines returns the top-level bookmarks of pdf, in order, as qpdf
+// reads them.
+func Outlines(t testing.TB, pdf []byte) []Outline {
+	t.Helper()
+	out := runTool(t, "qpdf", "--json=2", "--json-key=outlines", file(t, pdf))
+	var doc struct {
+		Outlines []struct {
+			Title string `json:"title"`
+			Page  int    `json:"destpageposfrom1"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("qpdf --json outlines: %v", err)
+	}
+	var list []Outline
+	for _, o := range doc.Outlines {
+		list = append(list, Outline{Title: o.Title, Page: o.Page})
+	}
+	return list
+}

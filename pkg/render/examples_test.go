@@ -141,6 +141,23 @@ func TestExamples(t *testing.T) {
 			if m := missingWords(text.Raw, statementWords(s), furnitureLines(p)); len(m) > 0 {
 				t.Errorf("words missing from the PDF's text: %q", m)
 			}
+			var titles []string
+			for _, o := range pdftest.Outlines(t, pdf) {
+				titles = append(titles, o.Title)
+			}
+			wantTitles := []string{s.Headline}
+			if s.Notes != nil {
+				wantTitles = append(wantTitles, cmpOr(s.Notes.Heading, "Note to editors"))
+			}
+			if s.About != nil {
+				wantTitles = append(wantTitles, cmpOr(s.About.Heading, "About "+l.OrganisationName(s)))
+			}
+			if len(s.Contacts) > 0 {
+				wantTitles = append(wantTitles, "Media contact")
+			}
+			if a, b := strings.Join(titles, " | "), strings.Join(wantTitles, " | "); !strings.HasPrefix(strings.ReplaceAll(a, "Media contacts", "Media contact"), b) || len(titles) != len(wantTitles) {
+				t.Errorf("bookmarks %q; want %q", titles, wantTitles)
+			}
 			got := map[string]bool{}
 			links := pdftest.Links(t, pdf)
 			for _, lk := range links {
@@ -175,4 +192,11 @@ func exampleName(file string) string {
 		name = dir + "-" + name
 	}
 	return name
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
