@@ -65,3 +65,24 @@ func TestCheckNamesEachMissingCharacter(t *testing.T) {
 		t.Errorf("Render: err %v, %d bytes written; want the two errors and nothing written", err, buf.Len())
 	}
 }
+
+func TestPlaceholderTextWarns(t *testing.T) {
+	src := "headline = \"Opening of the new centre on TBC\"\ndate = 2024-12-17\nsummary = \"\"\"\nThe centre opens. [Insert quote from the chair]\n\nTBA: XXX and TBCs of the Tbc.\n\"\"\"\n[[contacts]]\nemail = \"a@b.org\"\n"
+	s, list := statement.Parse("p.toml", []byte(src), statement.Options{})
+	if s == nil || list.HasErrors() {
+		t.Fatalf("does not parse: %v", list)
+	}
+	var got []string
+	for _, d := range placeholderWarnings(s) {
+		got = append(got, d.Pos.String()+" "+d.Message)
+	}
+	want := []string{
+		`p.toml:1:42 headline looks like placeholder text: "TBC"`,
+		`p.toml:4:19 summary looks like placeholder text: "[Insert quote from the chair]"`,
+		`p.toml:6:1 summary looks like placeholder text: "TBA"`,
+		`p.toml:6:6 summary looks like placeholder text: "XXX"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

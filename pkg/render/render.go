@@ -112,7 +112,7 @@ func newDocument(s *statement.Statement, l *layout.Layout, opts Options) (d *doc
 		}
 		return nil, &diag.ListError{List: list}
 	}
-	d = &document{pdf: pdf, fs: fs, plan: plan}
+	d = &document{pdf: pdf, fs: fs, plan: plan, warnings: placeholderWarnings(s)}
 	if n := len(plan.Pages); n > 2 {
 		d.warnings.Warnf(diag.Pos{File: s.File}, "journalists read one or two pages: shorten the summary, or move background into [notes]",
 			"the release runs to %d pages", n)
