@@ -23,6 +23,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/batch"
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -53,6 +54,7 @@ func batchCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages and size, instead of a progress bar"},
+			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
 			&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -94,6 +96,10 @@ func batchCommand(e *env) *cli.Command {
 			if err != nil {
 				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom batch " + strings.Join(inputs, " ") + " --out-dir " + outDir}
 			}
+			std := c.String("pdf-standard")
+			if std != "ua-a" && std != "none" {
+				return usageError{msg: fmt.Sprintf("unknown --pdf-standard %q: use ua-a or none", std), try: "pressroom batch --pdf-standard none " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			}
 			mode := logLines
 			switch {
 			case c.Bool("quiet"):
@@ -109,7 +115,7 @@ func batchCommand(e *env) *cli.Command {
 				opts: batch.Options{
 					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs,
 					Force: c.Bool("force"), FailFast: c.Bool("fail-fast"), Shard: shard, Sync: c.Bool("sync"),
-					Prepare: e.batchPrepare(c.String("layout"), today, render.Options{Created: created, Version: pressroom.Version}),
+					Prepare: e.batchPrepare(c.String("layout"), today, render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"}),
 				},
 				manifest: c.String("manifest"),
 				mode:     mode,
@@ -430,6 +436,13 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}
+		// Every character must have a font, or the PDF would silently
+		// lack it.
+		list = append(list, render.Check(stmt, lay)...)
+		if list.HasErrors() {
+			list.Sort()
+			return batch.Document{}, &diag.ListError{List: list}
+		}
 		return batch.Document{
 			Fingerprint: prints.of(lay),
 			Warnings:    list,
@@ -458,20 +471,27 @@ func (f *fingerprints) of(l *layout.Layout) string {
 	return fp
 }
 
-// layoutFingerprint hashes the layout as JSON: every exported value,
-// including each font's and the logo's bytes (the decoded logo is left out:
-// its file's bytes say the same). A layout that cannot be encoded gets no
-// fingerprint, so its statements are always rendered.
+// layoutFingerprint hashes the layout as JSON: every exported value, with
+// each font and the logo standing in as a hash of its file's bytes (the
+// decoded logo is left out: its file's bytes say the same). A layout that
+// cannot be encoded gets no fingerprint, so its statements are always
+// rendered.
 func layoutFingerprint(l *layout.Layout, opts render.Options) string {
 	c := *l
 	if c.Logo != nil {
 		logo := *c.Logo
 		logo.Image = nil
+		logo.Data = digest(logo.Data)
 		c.Logo = &logo
 	}
+	c.Fonts.Body = familyDigest(c.Fonts.Body)
+	c.Fonts.Heading = familyDigest(c.Fonts.Heading)
+	c.Fonts.Fallbacks = make([]*font.Font, len(l.Fonts.Fallbacks))
+	for i, f := range l.Fonts.Fallbacks {
+		c.Fonts.Fallbacks[i] = fontDigest(f)
+	}
 	h := sha256.New()
-	enc := json.NewEncoder(h)
-	if err := enc.Encode(struct {
+	if err := json.NewEncoder(h).Encode(struct {
 		Version string
 		Options render.Options
 		Layout  layout.Layout
@@ -479,4 +499,24 @@ func layoutFingerprint(l *layout.Layout, opts render.Options) string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+func digest(b []byte) []byte {
+	sum := sha256.Sum256(b)
+	return sum[:]
+}
+
+// fontDigest stands in for a font in the fingerprint: its name and a hash
+// of its bytes, so the JSON stays small.
+func fontDigest(f *font.Font) *font.Font {
+	if f == nil {
+		return nil
+	}
+	return &font.Font{Name: f.Name, Data: digest(f.Data)}
+}
+
+func familyDigest(fam layout.Family) layout.Family {
+	fam.Regular, fam.Bold = fontDigest(fam.Regular), fontDigest(fam.Bold)
+	fam.Italic, fam.BoldItalic = fontDigest(fam.Italic), fontDigest(fam.BoldItalic)
+	return fam
 }
