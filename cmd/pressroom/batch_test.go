@@ -201,7 +201,7 @@ func TestLayoutFingerprint(t *testing.T) {
 			c.Logo = &logo
 		},
 		"--pdf-standard none": func(_ *layout.Layout, o *render.Options) { o.Plain = true },
-		"SOURCE_DATE_EPOCH": func(_ *layout.Layout, o *render.Options) { o.Created = time.Unix(1734393600, 0) },
+		"SOURCE_DATE_EPOCH":   func(_ *layout.Layout, o *render.Options) { o.Created = time.Unix(1734393600, 0) },
 	}
 	for name, change := range changed {
 		c, o := *l, opts
