@@ -54,6 +54,8 @@ type Style struct {
 	Colours     layout.Colours
 	BodyFont    string // family name, e.g. "Noto Sans"
 	HeadingFont string
+	// Logo is the layout's logo (shared, read-only), nil for none.
+	Logo *layout.Logo
 }
 
 // Default headings, used when neither the statement nor the layout names
@@ -94,6 +96,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 			Colours:     l.Colours,
 			BodyFont:    l.Fonts.Body.Name,
 			HeadingFont: l.Fonts.Heading.Name,
+			Logo:        l.Logo,
 		},
 	}
 	if r.Lang == "" {

@@ -6,6 +6,7 @@ package webpage
 
 import (
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -51,6 +52,9 @@ type view struct {
 	Developments []inline
 	Notes, About *section
 	Colours      colours
+	// LogoSrc is the logo as a data: URL, so the page stays one file.
+	LogoSrc template.URL
+	LogoAlt string
 }
 
 type section struct {
@@ -103,6 +107,11 @@ func newView(r *release.Release) view {
 	}
 	if s := r.About; s != nil {
 		v.About = &section{Heading: s.Heading, Body: blocks(s.Body)}
+	}
+	if lg := r.Style.Logo; lg != nil && len(lg.Data) > 0 && (lg.Format == "png" || lg.Format == "jpeg") {
+		// Built from the layout's own image bytes, never from user text.
+		v.LogoSrc = template.URL("data:image/" + lg.Format + ";base64," + base64.StdEncoding.EncodeToString(lg.Data))
+		v.LogoAlt = lg.Alt
 	}
 	c := r.Style.Colours
 	bg := c.Background
