@@ -194,7 +194,8 @@ func (lib *Library) Check(path string) diag.List {
 	return l
 }
 
-func (lib *Library) loadBuiltin(name string) loaded {
+func (lib *Library) loadBuiltin(name string) (r loaded) {
+	defer recoverAsError(name+".toml", &r)
 	data, err := fs.ReadFile(lib.builtins, name+".toml")
 	if err != nil {
 		var l diag.List
@@ -209,7 +210,8 @@ func (lib *Library) loadBuiltin(name string) loaded {
 	return lib.resolve(name, src)
 }
 
-func (lib *Library) loadFile(name string) loaded {
+func (lib *Library) loadFile(name string) (r loaded) {
+	defer recoverAsError(name, &r)
 	var l diag.List
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -226,6 +228,17 @@ func (lib *Library) loadFile(name string) loaded {
 	}
 	src.dir = filepath.Dir(name)
 	return lib.resolve(name, src)
+}
+
+// recoverAsError turns a panic while loading into an error on the file: a
+// safety net, so that a bug met by one odd layout file stops that file,
+// not the whole run.
+func recoverAsError(file string, r *loaded) {
+	if p := recover(); p != nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: file}, "please report this with the layout file", "internal error while reading the layout: %v", p)
+		*r = loaded{diags: l}
+	}
 }
 
 // plainError drops the operation and path Go puts in front of a file

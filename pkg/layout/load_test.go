@@ -1,6 +1,8 @@
 package layout_test
 
 import (
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -88,5 +90,70 @@ func TestBuiltins(t *testing.T) {
 		if lint := l.Lint(); len(lint) != 0 {
 			t.Errorf("%s: a built-in layout should pass its own lint:\n%v", b.Name, lint)
 		}
+	}
+}
+
+// A logo used by several layouts is read and decoded once: every layout
+// holds the same decoded image.
+func TestLogoDecodedOnce(t *testing.T) {
+	dir := t.TempDir()
+	logo, err := os.ReadFile("../../examples/custom-brand/logo.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("logo.png", string(logo))
+	write("a.toml", "extends = \"default\"\n[logo]\nfile = \"logo.png\"\n")
+	write("b.toml", "extends = \"plain\"\n[logo]\nfile = \"logo.png\"\nwidth = 30\n")
+	lib := newLibrary()
+	a, da := lib.Load("a.toml", dir)
+	b, db := lib.Load(filepath.Join(dir, "b.toml"), "")
+	if a == nil || b == nil {
+		t.Fatalf("load: %v %v", da, db)
+	}
+	if a.Logo.Image != b.Logo.Image || &a.Logo.Data[0] != &b.Logo.Data[0] {
+		t.Error("two layouts with the same logo file hold two decoded copies")
+	}
+	if a.Logo.Width != 14 || b.Logo.Width != 30 {
+		t.Errorf("logo widths %g and %g, want 14 (from default) and 30", a.Logo.Width, b.Logo.Width)
+	}
+	// The same file by another path is the same layout.
+	if again, _ := lib.Load(filepath.Join(dir, "a.toml"), "/"); again != a {
+		t.Error("the same layout file by an absolute path gave another *Layout")
+	}
+}
+
+// extends starts from a built-in and changes only the keys the file sets.
+func TestExtends(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "brand.toml")
+	src := "extends = \"letterhead\"\n[colours]\nprimary = \"#3B1F5F\"\n[text]\nfooter-notice = \"Helpline 0808 157 0000\"\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := newLibrary()
+	l, diags := lib.Load(file, "")
+	if l == nil {
+		t.Fatal(diags)
+	}
+	base, _ := lib.Load("letterhead", "")
+	if l.Colours.Primary != (layout.Colour{R: 0x3B, G: 0x1F, B: 0x5F}) {
+		t.Errorf("primary = %v, want #3B1F5F", l.Colours.Primary)
+	}
+	if l.Colours.Accent != base.Colours.Accent || l.Header != "letterhead" || l.Type != base.Type {
+		t.Errorf("keys the file does not set should be letterhead's: accent %v header %q", l.Colours.Accent, l.Header)
+	}
+	if l.Text.FooterNotice != "Helpline 0808 157 0000" || l.Text.Kind != base.Text.Kind {
+		t.Errorf("text = %+v", l.Text)
+	}
+	if l.Fonts.Body.Regular != base.Fonts.Body.Regular {
+		t.Error("an extending layout should share the built-in's parsed fonts")
+	}
+	if l.Description != "" || l.Name != file {
+		t.Errorf("name %q, description %q: want the file's path and no description", l.Name, l.Description)
 	}
 }

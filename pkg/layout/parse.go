@@ -65,6 +65,9 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 		if errors.As(err, &pe) {
 			pos.Line = pe.Position.Line
 			pos.Col = runeCol(data, pe.Position.Start)
+			if pe.Position.Start <= 0 && pe.Position.Col > 0 {
+				pos.Col = pe.Position.Col
+			}
 			msg = pe.Message
 		}
 		l.Errorf(pos, syntaxHint(msg), "%s", strings.TrimSuffix(lowerFirst(msg), "."))
@@ -75,9 +78,7 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 
 // runeCol turns a byte offset into the column, in characters, on its line.
 func runeCol(data []byte, off int) int {
-	if off > len(data) {
-		off = len(data)
-	}
+	off = max(0, min(off, len(data)))
 	start := off
 	for start > 0 && data[start-1] != '\n' {
 		start--
