@@ -202,6 +202,9 @@ func finish(f *file, t *Tagger, meta Metadata) ([]byte, error) {
 		if e.lang != "" {
 			d.set("Lang", textString(e.lang))
 		}
+		if e.numbering != "" {
+			d.set("A", newDict(name("O"), name("List"), name("ListNumbering"), name(e.numbering)))
+		}
 		newObjs = append(newObjs, d)
 	}
 

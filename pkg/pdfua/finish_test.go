@@ -324,6 +324,8 @@ func TestTaggerMisuse(t *testing.T) {
 		{"unknown role", func(tg *Tagger) { tg.Add(Root, Role("Banner")) }, "add Banner: not a structure type"},
 		{"second document", func(tg *Tagger) { tg.Add(Root, Document) }, "add Document: not a structure type"},
 		{"empty link description", func(tg *Tagger) { tg.AddLink(Root, "") }, "add link: empty description"},
+		{"numbering a paragraph", func(tg *Tagger) { tg.SetListNumbering(tg.Add(Root, P), "Disc") }, "is not a list"},
+		{"unknown numbering", func(tg *Tagger) { tg.SetListNumbering(tg.Add(Root, L), "Bullet") }, `unknown numbering "Bullet"`},
 		{"new page with content open", func(tg *Tagger) {
 			tg.StartPage(1)
 			tg.Begin(tg.Add(Root, P))

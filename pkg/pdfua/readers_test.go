@@ -136,6 +136,9 @@ func TestStructureTreePoppler(t *testing.T) {
 			t.Errorf("root element %q, want Document", root)
 		}
 		compareLeaves(t, "poppler", got, wantLeaves())
+		if attrs := run(t, "pdfinfo", "-struct", path); !strings.Contains(attrs, "L (block):\n     /ListNumbering /Disc\n") {
+			t.Errorf("poppler: the list has no ListNumbering attribute:\n%s", attrs)
+		}
 	}
 }
 

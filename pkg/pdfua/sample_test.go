@@ -124,6 +124,7 @@ func samplePDF(t testing.TB, compress bool) ([]byte, *Tagger) {
 	leaf(p, "", 11, " on our website.", 1)
 
 	list := tg.Add(Root, L)
+	tg.SetListNumbering(list, "Disc")
 	for _, item := range []string{sampleText[6].text, sampleText[8].text} {
 		li := tg.Add(list, LI)
 		pdf.SetX(25)

@@ -114,7 +114,10 @@ type element struct {
 	alt      string // Figure: the alternative text
 	lang     string // a language differing from the document's
 	contents string // Link: what the annotation's /Contents says
-	kids     []kid
+	// numbering is an L element's ListNumbering attribute: how its
+	// labels count (Disc, Decimal …); empty for none set.
+	numbering string
+	kids      []kid
 }
 
 // marker is the marked-content sequence open in the page content.
@@ -234,6 +237,24 @@ func (t *Tagger) SetLang(e Elem, lang string) {
 		return
 	}
 	t.elems[e].lang = lang
+}
+
+// SetListNumbering says how the labels of list e count, so that a screen
+// reader can announce "bullet" or "1": one of the ListNumbering values of
+// ISO 32000-1, 14.8.5.5 (None, Disc, Circle, Square, Decimal, UpperRoman,
+// LowerRoman, UpperAlpha, LowerAlpha).
+func (t *Tagger) SetListNumbering(e Elem, numbering string) {
+	switch {
+	case !t.valid(e) || t.elems[e].role != L:
+		t.fail("set list numbering: element %d is not a list", e)
+		return
+	}
+	switch numbering {
+	case "None", "Disc", "Circle", "Square", "Decimal", "UpperRoman", "LowerRoman", "UpperAlpha", "LowerAlpha":
+		t.elems[e].numbering = numbering
+	default:
+		t.fail("set list numbering: unknown numbering %q", numbering)
+	}
 }
 
 // StartPage tells the Tagger that page n (counting from 1) has begun.
