@@ -162,6 +162,15 @@ func partnershipMark() *image.NRGBA {
 	for i, c := range centres {
 		cv.fill(colours[i], band(c.x, c.y, r, w, 0, 2*math.Pi-0.0001))
 	}
+	// Interlace them: each pair crosses twice, and at one of the two
+	// crossings the ring drawn first passes over the other.
+	over := func(i int, from, to float64) {
+		c := centres[i]
+		cv.fill(colours[i], band(c.x, c.y, r, w, from*math.Pi, to*math.Pi))
+	}
+	over(0, 0.54, 0.66)   // green over slate, lower left
+	over(0, -0.33, -0.20) // green over teal, top
+	over(1, 0.34, 0.46)   // teal over slate, lower right
 	return cv.img
 }
 
