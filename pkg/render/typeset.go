@@ -97,8 +97,11 @@ func (b *breaker) set(runs []run, width float64) []setLine {
 			}
 			continue
 		}
+		// The word's end, or as much of it as shows that it does not fit:
+		// scanning all of a very long word for every line it is broken
+		// over would take quadratic time.
 		j, ww := i, 0.0
-		for j < len(gs) && !gs[j].space {
+		for j < len(gs) && !gs[j].space && ww <= width {
 			ww += gs[j].w
 			j++
 			if gs[j-1].lineBreak {
