@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -187,5 +190,49 @@ func TestEveryWord(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWriteRenditions is what render --text --html --eml and batch rely
+// on: the three files beside the PDF, the same as the commands write.
+func TestWriteRenditions(t *testing.T) {
+	dir := t.TempDir()
+	file := "../../examples/embargoed-press-release.toml"
+	pdfPath := filepath.Join(dir, "release.pdf")
+	runPressroom(t, "render", file, "-o", pdfPath)
+	pdf, err := os.ReadFile(pdfPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{stdout: io.Discard, stderr: io.Discard, getenv: fixedEnv,
+		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
+	_, stmt, lay, err := e.loadRelease(file, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err := writeRenditions(e, stmt, lay, pdfPath, pdf, renditions{Text: true, HTML: true, EML: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := strings.TrimSuffix(pdfPath, ".pdf")
+	if strings.Join(written, " ") != base+".txt "+base+".html "+base+".eml" {
+		t.Fatalf("wrote %q", written)
+	}
+	for _, form := range []struct{ cmd, ext string }{{"text", ".txt"}, {"html", ".html"}} {
+		got, _ := os.ReadFile(base + form.ext)
+		if want := runPressroom(t, form.cmd, file); !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what pressroom %s writes", base+form.ext, form.cmd)
+		}
+	}
+	raw, _ := os.ReadFile(base + ".eml")
+	msg, files := attachments(t, raw)
+	if got := files["2025-01-08-2-4m-to-bring-community-diagnostic-hubs-to.pdf"]; !bytes.Equal(got, pdf) {
+		t.Errorf("the .eml does not carry the PDF (attachments: %d)", len(files))
+	}
+	if s := msg.Header.Get("Subject"); !strings.Contains(s, "EMBARGOED") {
+		t.Errorf("subject %q lacks the embargo", s)
+	}
+	if got, err := writeRenditions(e, stmt, lay, pdfPath, pdf, renditions{}); got != nil || err != nil {
+		t.Errorf("asking for nothing wrote %q, %v", got, err)
 	}
 }

@@ -292,3 +292,21 @@ func TestAttachmentName(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDraft builds and writes a draft with a 10 kB PDF attached.
+func BenchmarkDraft(b *testing.B) {
+	r := releasetest.Seed()
+	var h bytes.Buffer
+	webpage.Write(&h, r)
+	c := Content{Text: plaintext.String(r), HTML: h.String(), PDF: fakePDF()}
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := Build(r, c, Options{To: []string{"a@example.org"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -75,3 +75,11 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkText(b *testing.B) {
+	r := releasetest.Seed()
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = String(r)
+	}
+}

@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +74,15 @@ func TestReadableColours(t *testing.T) {
 	}
 	if got := readable(dark, dark); contrast(got, dark) < 4.5 {
 		t.Errorf("text on its own colour stays unreadable: %v", got)
+	}
+}
+
+func BenchmarkPage(b *testing.B) {
+	r := releasetest.Seed()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, r); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
