@@ -19,6 +19,12 @@ import (
 // into the hash because reflecting over a UTF-8 font's 65,536-entry width
 // table cost about 1 ms per font per document.
 func generateFontID(fdt fontDefType) (string, error) {
+	return generateFontIDWidths(fdt, nil)
+}
+
+// generateFontIDWidths is generateFontID with the JSON text of fdt.Cw
+// already formatted (by appendWidthsJSON), or nil to format it here.
+func generateFontIDWidths(fdt fontDefType, widthsJSON []byte) (string, error) {
 	h := sha1.New()
 	w := fontIDWriter{h: h, buf: make([]byte, 0, fontIDBufSize+16)}
 	w.raw(`{"Tp":`)
@@ -53,7 +59,10 @@ func generateFontID(fdt fontDefType) (string, error) {
 	w.raw(`,"Ut":`)
 	w.int(fdt.Ut)
 	w.raw(`,"Cw":`)
-	if fdt.Cw == nil {
+	if widthsJSON != nil {
+		w.flush()
+		h.Write(widthsJSON)
+	} else if fdt.Cw == nil {
 		w.raw("null")
 	} else {
 		w.raw("[")
@@ -108,6 +117,22 @@ func (w *fontIDWriter) int(v int) {
 	if len(w.buf) >= fontIDBufSize {
 		w.flush()
 	}
+}
+
+// appendWidthsJSON appends the JSON text of a width table, as
+// json.Marshal writes it, to b.
+func appendWidthsJSON(b []byte, cw []int) []byte {
+	if cw == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, v := range cw {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(v), 10)
+	}
+	return append(b, ']')
 }
 
 // widths writes a width table as JSON array elements. The entries are

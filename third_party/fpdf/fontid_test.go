@@ -46,8 +46,12 @@ func TestGenerateFontIDMatchesJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := fontIDFromJSON(d); got != want {
+		want := fontIDFromJSON(d)
+		if got != want {
 			t.Errorf("font %d: ID %s, want %s (the JSON-derived ID)", i, got, want)
+		}
+		if got, err := generateFontIDWidths(d, appendWidthsJSON(nil, d.Cw)); err != nil || got != want {
+			t.Errorf("font %d: ID from preformatted widths %s (%v), want %s", i, got, err, want)
 		}
 	}
 }

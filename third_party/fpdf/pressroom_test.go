@@ -85,7 +85,35 @@ var seedParagraphs = []string{
 }
 
 // seedOptions selects which API a seed render uses.
-type seedOptions struct{}
+type seedOptions struct {
+	// parsed, when non-nil, adds fonts and the logo parsed once per
+	// process instead of from bytes.
+	parsed *seedParsed
+}
+
+// seedParsed holds the fonts and logo parsed once, shared by every render.
+type seedParsed struct {
+	fonts map[string]*fpdf.UTF8Font
+	logo  *fpdf.ParsedImage
+}
+
+func parseSeedAssets(tb testing.TB, a seedAssets) *seedParsed {
+	tb.Helper()
+	p := &seedParsed{fonts: map[string]*fpdf.UTF8Font{}}
+	for style, data := range a.fonts {
+		font, err := fpdf.ParseUTF8Font(data)
+		if err != nil {
+			tb.Fatalf("%s: %v", seedFontFiles[style], err)
+		}
+		p.fonts[style] = font
+	}
+	logo, err := fpdf.ParseImage(bytes.NewReader(a.logo), fpdf.ImageOptions{ImageType: "PNG"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p.logo = logo
+	return p
+}
 
 // renderSeed renders the seed-like document and returns the PDF bytes.
 func renderSeed(tb testing.TB, a seedAssets, opts seedOptions) []byte {
@@ -151,11 +179,19 @@ func renderSeed(tb testing.TB, a seedAssets, opts seedOptions) []byte {
 
 func addSeedFonts(pdf *fpdf.Fpdf, a seedAssets, opts seedOptions) {
 	for _, style := range []string{"", "B", "I", "BI"} {
+		if opts.parsed != nil {
+			pdf.AddUTF8FontParsed("noto", style, opts.parsed.fonts[style])
+			continue
+		}
 		pdf.AddUTF8FontFromBytes("noto", style, a.fonts[style])
 	}
 }
 
 func addSeedLogo(pdf *fpdf.Fpdf, a seedAssets, opts seedOptions) {
+	if opts.parsed != nil {
+		pdf.RegisterParsedImage("logo", opts.parsed.logo)
+		return
+	}
 	pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(a.logo))
 }
 
@@ -396,4 +432,109 @@ func TestPressroomOutputIntentInfo(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^Title:\s+Statement on the new library$`).Match(got) {
 		t.Errorf("pdfinfo shows no title for a document with an output intent:\n%s", got)
 	}
+}
+
+// TestPressroomParsedMatchesBytes checks that a document made with fonts
+// and a logo parsed once is byte for byte the document made from the
+// bytes, including after other documents have used the parsed values.
+func TestPressroomParsedMatchesBytes(t *testing.T) {
+	a := loadSeedAssets(t)
+	want := renderSeed(t, a, seedOptions{})
+	parsed := parseSeedAssets(t, a)
+	for i := range 3 {
+		if got := renderSeed(t, a, seedOptions{parsed: parsed}); !bytes.Equal(got, want) {
+			t.Fatalf("render %d with parsed fonts and logo differs from the render from bytes (%d vs %d bytes)", i, len(got), len(want))
+		}
+	}
+}
+
+// TestPressroomParallelRenders renders 100 documents at once from the
+// same parsed fonts and logo (run it with -race) and checks every one is
+// byte for byte the serial render: nothing shared may be written.
+func TestPressroomParallelRenders(t *testing.T) {
+	a := loadSeedAssets(t)
+	parsed := parseSeedAssets(t, a)
+	want := renderSeed(t, a, seedOptions{parsed: parsed})
+	const n = 100
+	results := make([][]byte, n)
+	done := make(chan int)
+	for i := range n {
+		go func() {
+			opts := seedOptions{parsed: parsed}
+			if i%10 == 9 {
+				opts = seedOptions{} // some from bytes, in between
+			}
+			results[i] = renderSeedNoFatal(a, opts)
+			done <- i
+		}()
+	}
+	for range n {
+		<-done
+	}
+	for i, got := range results {
+		if !bytes.Equal(got, want) {
+			t.Errorf("parallel render %d differs from the serial render (%d vs %d bytes)", i, len(got), len(want))
+		}
+	}
+}
+
+// renderSeedNoFatal is renderSeed for goroutines other than the test's,
+// where t.Fatal must not be called; a failed render returns nil.
+func renderSeedNoFatal(a seedAssets, opts seedOptions) []byte {
+	var tb silentTB
+	defer func() { _ = recover() }()
+	return renderSeed(&tb, a, opts)
+}
+
+// silentTB turns a fatal test error into a panic that renderSeedNoFatal
+// recovers from.
+type silentTB struct{ testing.TB }
+
+func (silentTB) Helper()               {}
+func (silentTB) Fatal(args ...any)     { panic(fmt.Sprint(args...)) }
+func (silentTB) Fatalf(string, ...any) { panic("fatal") }
+
+func TestParseUTF8FontRejectsBadFonts(t *testing.T) {
+	a := loadSeedAssets(t)
+	for name, data := range map[string][]byte{
+		"empty":      nil,
+		"not a font": []byte("%PDF-1.4 not a font at all"),
+		"truncated":  bytes.Clone(a.fonts[""][:4096]),
+		// A short slice of a whole font: the parser must not read past
+		// the slice's length into its capacity.
+		"short slice": a.fonts[""][:4096],
+		"png":         a.logo,
+	} {
+		if font, err := fpdf.ParseUTF8Font(data); err == nil || font != nil {
+			t.Errorf("%s: ParseUTF8Font gave a font (%t) and error %v; want only an error", name, font != nil, err)
+		}
+	}
+	if _, err := fpdf.ParseImage(bytes.NewReader(a.fonts[""]), fpdf.ImageOptions{ImageType: "PNG"}); err == nil {
+		t.Error("ParseImage accepted a font as a PNG")
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontParsed("noto", "", nil)
+	if pdf.Error() == nil {
+		t.Error("AddUTF8FontParsed accepted a nil font")
+	}
+}
+
+func BenchmarkPressroomSeedParsed(b *testing.B) {
+	a := loadSeedAssets(b)
+	parsed := parseSeedAssets(b, a)
+	b.ReportAllocs()
+	for b.Loop() {
+		renderSeed(b, a, seedOptions{parsed: parsed})
+	}
+}
+
+func BenchmarkPressroomSeedParsedParallel(b *testing.B) {
+	a := loadSeedAssets(b)
+	parsed := parseSeedAssets(b, a)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			renderSeed(b, a, seedOptions{parsed: parsed})
+		}
+	})
 }

@@ -27,6 +27,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // flags
@@ -57,6 +58,10 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// quiet keeps problems found while parsing from being printed;
+	// they are still recorded in problems.
+	quiet    bool
+	problems []string
 	// tablesParsed says parseFile has filled tableDescriptions,
 	// charSymbolDictionary and symbolPosition, so GenerateCutFont can
 	// use them instead of parsing the font again.
@@ -120,6 +125,16 @@ func (utf *utf8FontFile) parseFile() error {
 	utf.generateTableDescriptions()
 	utf.parseTables()
 	return nil
+}
+
+// problem records a problem with the font and, unless quiet, prints it
+// as fpdf always has.
+func (utf *utf8FontFile) problem(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	utf.problems = append(utf.problems, strings.TrimSpace(msg))
+	if !utf.quiet {
+		fmt.Print(msg)
+	}
 }
 
 func (utf *utf8FontFile) generateTableDescriptions() {
@@ -281,7 +296,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 	namePosition := utf.SeekTable("name")
 	format := utf.readUint16()
 	if format != 0 {
-		fmt.Printf("Illegal format %d\n", format)
+		utf.problem("Illegal format %d\n", format)
 		return format
 	}
 	nameCount := utf.readUint16()
@@ -304,7 +319,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			oldPos := utf.fileReader.readerPosition
 			utf.seek(stringDataPosition + position)
 			if size%2 != 0 {
-				fmt.Printf("name is not binar byte format\n")
+				utf.problem("name is not binar byte format\n")
 				return format
 			}
 			size /= 2
@@ -348,7 +363,7 @@ func (utf *utf8FontFile) parseHEADTable() {
 	_ = utf.readUint16()
 	symbolDataFormat := utf.readUint16()
 	if symbolDataFormat != 0 {
-		fmt.Printf("Unknown symbol data format %d\n", symbolDataFormat)
+		utf.problem("Unknown symbol data format %d\n", symbolDataFormat)
 		return
 	}
 }
@@ -366,12 +381,12 @@ func (utf *utf8FontFile) parseHHEATable() int {
 		utf.skip(24)
 		metricDataFormat := utf.readUint16()
 		if metricDataFormat != 0 {
-			fmt.Printf("Unknown horizontal metric data format %d\n", metricDataFormat)
+			utf.problem("Unknown horizontal metric data format %d\n", metricDataFormat)
 			return 0
 		}
 		metricsCount = utf.readUint16()
 		if metricsCount == 0 {
-			fmt.Printf("Number of horizontal metrics is 0\n")
+			utf.problem("Number of horizontal metrics is 0\n")
 			return 0
 		}
 	}
@@ -389,7 +404,7 @@ func (utf *utf8FontFile) parseOS2Table() int {
 		utf.skip(2)
 		fsType := utf.readUint16()
 		if fsType == 0x0002 || (fsType&0x0300) != 0 {
-			fmt.Printf("ERROR - copyright restrictions.\n")
+			utf.problem("ERROR - copyright restrictions.\n")
 			return 0
 		}
 		utf.skip(20)
@@ -469,7 +484,7 @@ func (utf *utf8FontFile) parseCMAPTable(format int) int {
 		utf.seek(int(oldReaderPosition))
 	}
 	if cidCMAPPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.problem("Font does not have cmap for Unicode\n")
 		return cidCMAPPosition
 	}
 	return cidCMAPPosition
@@ -525,7 +540,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 	}
 
 	if runeCmapPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.problem("Font does not have cmap for Unicode\n")
 		return nil
 	}
 
@@ -649,6 +664,7 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 func (utf *utf8FontFile) subsetter() *utf8FontFile {
 	sub := *utf
 	sub.fileReader = &fileReader{array: utf.fileReader.array}
+	sub.problems = nil
 	return &sub
 }
 
@@ -939,7 +955,7 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
 		}
 	} else {
-		fmt.Printf("Unknown loca table format %d\n", format)
+		utf.problem("Unknown loca table format %d\n", format)
 		return
 	}
 }
