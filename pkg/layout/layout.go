@@ -303,9 +303,8 @@ func (lib *Library) resolve(name string, src *source) loaded {
 	for k, s := range set {
 		lay.where[k] = s.valuePos()
 	}
-	if desc, ok := set["description"]; ok {
+	if _, ok := set["description"]; ok {
 		lay.Description = d.str("description")
-		_ = desc
 	}
 	lib.decode(d, lay)
 	if l.HasErrors() {
