@@ -1,10 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -28,10 +32,17 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			// Dates in warnings depend on today; pin it so scripts are stable.
 			env.Setenv("SOURCE_DATE_EPOCH", "1734393600") // 2024-12-17
+			// Scripts copy the real examples with: cp $EXAMPLES/NAME.toml .
+			examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXAMPLES", examples)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": exitsCmd,
+			"json":  jsonCmd,
 		},
 	})
 }
@@ -58,5 +69,46 @@ func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// jsonCmd is "json FILE PATH WANT": it parses FILE as JSON and fails unless
+// the value at PATH (keys and list indexes joined by dots, e.g.
+// files.0.diagnostics.1.pos.line) prints as WANT. "json FILE PATH" only
+// asks that the value exists; "! json FILE PATH" that it does not.
+func jsonCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: json FILE PATH [WANT]")
+	}
+	var v any
+	if err := json.Unmarshal([]byte(ts.ReadFile(args[0])), &v); err != nil {
+		ts.Fatalf("%s is not JSON: %v", args[0], err)
+	}
+	for _, step := range strings.Split(args[1], ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[step]
+		case []any:
+			i, err := strconv.Atoi(step)
+			if err != nil || i < 0 || i >= len(x) {
+				v = nil
+			} else {
+				v = x[i]
+			}
+		default:
+			v = nil
+		}
+	}
+	if neg {
+		if v != nil {
+			ts.Fatalf("%s: %s is %v, want nothing", args[0], args[1], v)
+		}
+		return
+	}
+	if v == nil {
+		ts.Fatalf("%s: no %s", args[0], args[1])
+	}
+	if len(args) == 3 && fmt.Sprint(v) != args[2] {
+		ts.Fatalf("%s: %s is %q, want %q", args[0], args[1], fmt.Sprint(v), args[2])
 	}
 }
