@@ -232,8 +232,8 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 		return err
 	}
 	fmt.Fprintln(e.stderr, summaryLine(sum, elapsed, b.opts.Shard))
-	if sum.Warnings > 0 && (b.mode == logQuiet) {
-		fmt.Fprintf(e.stderr, "hint: run without --quiet, or with --manifest, to see the warnings\n")
+	if sum.Warnings > 0 && b.mode != logVerbose {
+		fmt.Fprintf(e.stderr, "hint: --verbose lists the warnings, and --manifest FILE.json records them\n")
 	}
 	switch {
 	case sum.Interrupted:
@@ -355,13 +355,17 @@ func (l *batchLog) result(r batch.Result) {
 			fmt.Fprintf(&b, "%s %s → %s", r.Status, r.Input, r.Output)
 			if l.mode == logVerbose {
 				fmt.Fprintf(&b, " (%s, %.1f kB)", plural(r.Pages, "page"), float64(r.Bytes)/1000)
+			} else if len(r.Warnings) > 0 {
+				fmt.Fprintf(&b, " (%s)", plural(len(r.Warnings), "warning"))
 			}
 			b.WriteString("\n")
 		case batch.Cancelled:
 			fmt.Fprintf(&b, "not started %s\n", r.Input)
 		}
 	}
-	if l.mode != logQuiet || r.Status == batch.Failed {
+	// Warnings of an archive are many and mostly old news: listed with
+	// --verbose (and in the manifest), counted otherwise.
+	if l.mode == logVerbose {
 		writeDiags(&b, r.Warnings)
 	}
 	if b.Len() > 0 {

@@ -221,7 +221,10 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		defer close(todo)
 		r.produce(runCtx, todo)
 	}()
-	var wg sync.WaitGroup
+	var wg, counting sync.WaitGroup
+	if r.counts() {
+		counting.Go(func() { r.count(runCtx) })
+	}
 	for range jobs {
 		wg.Go(func() {
 			for j := range todo {
@@ -235,6 +238,8 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	}()
 
 	sum := r.collect(done)
+	stop()
+	counting.Wait()
 	if ctx.Err() != nil {
 		sum.Interrupted = true
 	}

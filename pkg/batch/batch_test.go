@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -596,5 +597,56 @@ func TestRunRefusesBadOptions(t *testing.T) {
 	must(t, os.WriteFile(file, nil, 0o644))
 	if _, err := Run(context.Background(), Options{Prepare: f.prepare, OutDir: file}); err == nil || errors.Is(err, nil) {
 		t.Errorf("an output folder that is a file was accepted")
+	}
+}
+
+// TestFoundGivesTheTotalEarly checks that a progress display learns the
+// total while the work is still going, not only at the end.
+func TestFoundGivesTheTotalEarly(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	archive(t, in, 150, func(int) bool { return false })
+	writeFile(t, filepath.Join(dir, "extra.toml"), "headline = \"x\"\n")
+	var mu sync.Mutex
+	total, complete, reportedBeforeTotal := 0, false, 0
+	reported := 0
+	f := &fake{fingerprint: "fp"}
+	sh := Shard{Index: 2, Count: 3}
+	sum, _ := collect(t, context.Background(), Options{
+		Inputs: []string{in, filepath.Join(dir, "extra.toml")}, OutDir: filepath.Join(dir, "out"), Jobs: 1, Shard: sh, Prepare: f.prepare,
+		Found: func(n int, c bool) {
+			mu.Lock()
+			defer mu.Unlock()
+			if complete {
+				t.Errorf("Found(%d, %v) after the total was complete", n, c)
+			}
+			total, complete = n, c
+			if c {
+				reportedBeforeTotal = reported
+			}
+		},
+		Report: func(Result) {
+			mu.Lock()
+			reported++
+			mu.Unlock()
+		},
+	})
+	if !complete || total != sum.Total() {
+		t.Errorf("Found said %d (complete %v); the run reported %d", total, complete, sum.Total())
+	}
+	if reportedBeforeTotal == sum.Total() {
+		t.Logf("the total came only at the end (a slow machine?)")
+	}
+
+	// With paths on stdin the total is known only when they have all
+	// been read.
+	total, complete = 0, false
+	stdin := strings.NewReader("in/2000/000.toml\nin/2001/001.toml\n")
+	sum, _ = collect(t, context.Background(), Options{
+		Inputs: []string{"-"}, Stdin: stdin, WorkDir: dir, OutDir: filepath.Join(dir, "out2"), Prepare: f.prepare,
+		Found: func(n int, c bool) { total, complete = n, c },
+	})
+	if !complete || total != 2 || sum.Rendered != 2 {
+		t.Errorf("stdin: Found said %d (complete %v), %+v", total, complete, sum)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -42,12 +43,35 @@ var errStop = errors.New("stopped")
 // returns early when ctx is cancelled.
 func (r *runner) produce(ctx context.Context, todo chan<- job) {
 	p := &producer{r: r, ctx: ctx, todo: todo, seen: map[string]string{}}
+	p.reportFound = r.opts.Found != nil && !r.counts()
 	defer func() {
-		if r.opts.Found != nil {
+		if p.reportFound {
 			r.opts.Found(p.next, p.err == nil)
 		}
 	}()
-	for _, in := range r.opts.Inputs {
+	p.run()
+}
+
+// counts says whether a second walk counts the inputs for Found. The walk
+// that feeds the workers runs only a window ahead of them, so the number
+// it has found is no total; when every input can be walked twice (none is
+// stdin), a walk that only counts runs alongside, and a progress display
+// has its total at once.
+func (r *runner) counts() bool {
+	return r.opts.Found != nil && !slices.Contains(r.opts.Inputs, "-")
+}
+
+// count walks the inputs as produce does, only counting, and tells Found.
+func (r *runner) count(ctx context.Context) {
+	p := &producer{r: r, ctx: ctx, counting: true}
+	p.run()
+	if p.err == nil {
+		r.opts.Found(p.next, true)
+	}
+}
+
+func (p *producer) run() {
+	for _, in := range p.r.opts.Inputs {
 		if p.err != nil {
 			return
 		}
@@ -63,7 +87,12 @@ type producer struct {
 	r    *runner
 	ctx  context.Context
 	todo chan<- job
-	next int
+	// counting makes a producer that only counts its jobs.
+	counting bool
+	// reportFound is set when this producer tells Found how many inputs
+	// it has found (no counting producer runs).
+	reportFound bool
+	next        int
 	// seen maps each output path to the input that claimed it, so that
 	// two inputs never overwrite each other's PDF.
 	seen map[string]string
@@ -81,7 +110,19 @@ func (p *producer) emit(j job) {
 		j.shardKey = filepath.ToSlash(j.input)
 	}
 	if !p.r.opts.Shard.Has(j.shardKey) {
-		p.r.otherShards++
+		if !p.counting {
+			p.r.otherShards++
+		}
+		return
+	}
+	if p.counting {
+		if p.next++; p.next%100 == 0 {
+			if p.ctx.Err() != nil {
+				p.err = errStop
+				return
+			}
+			p.r.opts.Found(p.next, false)
+		}
 		return
 	}
 	if j.rel != "" && j.pre == nil {
@@ -102,7 +143,7 @@ func (p *producer) emit(j job) {
 	select {
 	case p.todo <- j:
 		p.next++
-		if p.r.opts.Found != nil {
+		if p.reportFound {
 			p.r.opts.Found(p.next, false)
 		}
 	case <-p.ctx.Done():
