@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pressroom/pressroom/pkg/pdfua/uatest"
 )
 
 // TestDeterministic: two documents drawn and finished separately (each
@@ -58,14 +60,14 @@ type xmpPacket struct {
 // producer and both dates, plus the PDF/A-2B and PDF/UA-1 identifiers and
 // the extension schema PDF/A-2 needs for the latter.
 func TestMetadata(t *testing.T) {
-	path := writeTemp(t, "sample.pdf", finishedSample(t, true))
-	raw := run(t, "pdfinfo", "-meta", path)
+	path := uatest.WriteTemp(t, finishedSample(t, true))
+	raw := uatest.Run(t, "pdfinfo", "-meta", path)
 	var x xmpPacket
 	if err := xml.Unmarshal([]byte(raw), &x); err != nil {
 		t.Fatalf("XMP does not parse: %v\n%s", err, raw)
 	}
 	info := map[string]string{}
-	for _, line := range strings.Split(run(t, "pdfinfo", "-isodates", path), "\n") {
+	for _, line := range strings.Split(uatest.Run(t, "pdfinfo", "-isodates", path), "\n") {
 		k, v, ok := strings.Cut(line, ":")
 		if ok {
 			info[k] = strings.TrimSpace(v)
@@ -133,12 +135,12 @@ func TestMetadata(t *testing.T) {
 // TestCatalog checks, with qpdf's JSON view of the file, the entries
 // PDF/UA and PDF/A need outside the structure tree.
 func TestCatalog(t *testing.T) {
-	path := writeTemp(t, "sample.pdf", finishedSample(t, true))
-	out := run(t, "qpdf", "--show-object=trailer", path)
+	path := uatest.WriteTemp(t, finishedSample(t, true))
+	out := uatest.Run(t, "qpdf", "--show-object=trailer", path)
 	if !strings.Contains(out, "/ID [ <") {
 		t.Errorf("trailer has no /ID: %s", out)
 	}
-	cat := run(t, "qpdf", "--show-object="+trailerRoot(t, out), path)
+	cat := uatest.Run(t, "qpdf", "--show-object="+trailerRoot(t, out), path)
 	for _, want := range []string{
 		"/Lang (en-GB)", "/MarkInfo << /Marked true >>", "/ViewerPreferences << /DisplayDocTitle true >>",
 		"/Version /1.7", "/StructTreeRoot", "/Metadata", "/S /GTS_PDFA1", "/OutputConditionIdentifier (sRGB IEC61966-2.1)",
@@ -147,18 +149,18 @@ func TestCatalog(t *testing.T) {
 			t.Errorf("catalog has no %s: %s", want, cat)
 		}
 	}
-	pages := run(t, "qpdf", "--show-pages", path)
+	pages := uatest.Run(t, "qpdf", "--show-pages", path)
 	if strings.Count(pages, "page ") != 2 {
 		t.Fatalf("qpdf --show-pages: %s", pages)
 	}
-	page1 := run(t, "qpdf", "--show-object=3", path)
+	page1 := uatest.Run(t, "qpdf", "--show-object=3", path)
 	for _, want := range []string{"/Tabs /S", "/StructParents 0", "/Annots [ "} {
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 has no %s: %s", want, page1)
 		}
 	}
 	annot := strings.Fields(strings.SplitN(page1, "/Annots [ ", 2)[1])[0]
-	a := run(t, "qpdf", "--show-object="+annot, path)
+	a := uatest.Run(t, "qpdf", "--show-object="+annot, path)
 	for _, want := range []string{"/F 4", "/StructParent 2", "/Contents (the full review on lscpbirmingham.org.uk)", "/URI (" + strings.NewReplacer("(", "\\(", ")", "\\)").Replace(sampleURI) + ")"} {
 		if !strings.Contains(a, want) {
 			t.Errorf("link annotation has no %s: %s", want, a)
