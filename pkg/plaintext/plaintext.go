@@ -108,6 +108,22 @@ func (t *writer) release(r *release.Release) {
 		Contact(c, t.plain)
 		t.para()
 	}
+	p := r.Publisher
+	if p.Notice != "" || p.Registration != "" || len(p.Address) > 0 || len(p.Lines) > 0 {
+		t.line("--")
+		t.plain(p.Notice)
+		t.para()
+		if len(p.Address) > 0 || len(p.Lines) > 0 || p.Registration != "" {
+			t.plain(p.Name)
+		}
+		for _, a := range p.Address {
+			t.plain(a)
+		}
+		for _, l := range p.Lines {
+			t.plain(l.Label + ": " + l.Text)
+		}
+		t.plain(p.Registration)
+	}
 }
 
 // Contact writes one contact as lines through put: purpose, name, role,

@@ -38,6 +38,10 @@ type Release struct {
 	About        *Section
 	Contacts     []Contact
 
+	// Publisher is the layout's standing footer: who publishes, where
+	// they are, and a notice the layout prints on every page.
+	Publisher Publisher
+
 	// Style is the layout's look, for renditions that can show colour.
 	Style Style
 }
@@ -47,6 +51,16 @@ type Release struct {
 type Section struct {
 	Heading string
 	Body    markup.Doc
+}
+
+// Publisher is the organisation's details from the layout, printed at
+// the foot of a release. Empty fields are not shown.
+type Publisher struct {
+	Name         string
+	Address      []string // lines
+	Lines        []ContactLine
+	Registration string
+	Notice       string // a standing notice, e.g. a helpline
 }
 
 // Style is the part of a layout's look that survives outside a PDF.
@@ -98,6 +112,19 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 			HeadingFont: l.Fonts.Heading.Name,
 			Logo:        l.Logo,
 		},
+	}
+	o := l.Organisation
+	r.Publisher = Publisher{Name: o.Name, Registration: o.Registration, Notice: l.Text.FooterNotice}
+	for _, line := range strings.Split(o.Address, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			r.Publisher.Address = append(r.Publisher.Address, line)
+		}
+	}
+	if o.Phone != "" {
+		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: "Phone", Text: o.Phone, Href: telHref(o.Phone), Key: "organisation.phone"})
+	}
+	if o.Website != "" {
+		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: "Website", Text: o.Website, Href: webHref(o.Website), Key: "organisation.website"})
 	}
 	if r.Lang == "" {
 		r.Lang = "en-GB"
