@@ -154,6 +154,7 @@ func (c *composer) doc(d markup.Doc, role Role, lead []run) []flowBlock {
 func (c *composer) list(b markup.Block, x, width, before float64, depth int) []flowBlock {
 	body := c.style(c.ts.body, c.l.Colours.Text)
 	indent := 6.5
+	listID := c.nextBlock()
 	var out []flowBlock
 	for n, item := range b.Items {
 		label := "•"
@@ -180,6 +181,13 @@ func (c *composer) list(b markup.Block, x, width, before float64, depth int) []f
 			default:
 				for _, nested := range c.list(ib, x+indent, width-indent, 0, depth+1) {
 					blk.lines = append(blk.lines, nested.lines...)
+				}
+			}
+		}
+		for i := range blk.lines {
+			for k := range blk.lines[i].items {
+				if it := &blk.lines[i].items[k]; it.Kind == KindText && it.List == 0 {
+					it.List, it.Depth = listID, depth
 				}
 			}
 		}

@@ -73,3 +73,25 @@ func TestHeaderStyles(t *testing.T) {
 		}
 	}
 }
+
+// A layout's page size and its page-number switch are obeyed.
+func TestLetterWithoutPageNumbers(t *testing.T) {
+	l := testLayout(t)
+	l.Page = layout.Page{Size: "Letter", Width: 215.9, Height: 279.4, Top: 19, Right: 19, Bottom: 19, Left: 19}
+	l.PageNumbers = false
+	var buf bytes.Buffer
+	res, err := Render(&buf, seedStatement(), l, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages < 2 {
+		t.Fatalf("%d pages; the test needs two", res.Pages)
+	}
+	info := pdftest.Info(t, buf.Bytes())
+	if !strings.HasPrefix(info["Page size"], "612 x 792 pts (letter)") {
+		t.Errorf("page size %q; want US Letter", info["Page size"])
+	}
+	if txt := pdftest.Text(t, buf.Bytes()).Raw; strings.Contains(txt, "Page 1 of") {
+		t.Error("page numbers printed although the layout turns them off")
+	}
+}

@@ -103,6 +103,12 @@ type Item struct {
 	// list item, a contact card) across lines and pages; lines of one
 	// paragraph share it. Zero for decorations.
 	Block int
+	// List numbers the list a list item's pieces belong to (labels and
+	// bodies of one bulleted or numbered list share it), and Depth is how
+	// deeply that list is nested (0 for a top-level list): what a tagged
+	// PDF needs to build L, LI, Lbl and LBody elements. Zero List means
+	// the item is not part of a list.
+	List, Depth int
 	// The box the item covers. For text, the line box: Y is its top and
 	// H the line height; W is the width of the ink (trailing spaces, which
 	// are kept so that text extracts with its spaces, are not counted).
@@ -151,6 +157,9 @@ func (p *Plan) WriteTo(w io.Writer) (int64, error) {
 			fmt.Fprintf(&b, "  %s %s %.1f,%.1f %.1fx%.1f", it.Kind, it.Role, it.X, it.Y, it.W, it.H)
 			if it.Block != 0 {
 				fmt.Fprintf(&b, " #%d", it.Block)
+			}
+			if it.List != 0 {
+				fmt.Fprintf(&b, " list=%d/%d", it.List, it.Depth)
 			}
 			if it.Kind == KindText {
 				fmt.Fprintf(&b, " %q", it.Text())
