@@ -62,7 +62,9 @@ func testLayout(t testing.TB) *layout.Layout {
 
 func text(s string) []markup.Inline { return []markup.Inline{{Text: s}} }
 
-func para(ins ...markup.Inline) markup.Block { return markup.Block{Kind: markup.Paragraph, Inlines: ins} }
+func para(ins ...markup.Inline) markup.Block {
+	return markup.Block{Kind: markup.Paragraph, Inlines: ins}
+}
 
 func doc(blocks ...markup.Block) markup.Doc { return markup.Doc{Blocks: blocks} }
 

@@ -166,11 +166,11 @@ func TestSeedReadBack(t *testing.T) {
 
 	links := pdftest.Links(t, pdf)
 	wantLinks := map[string]int{
-		"https://lscpbirmingham.org.uk":                      2,
+		"https://lscpbirmingham.org.uk":                     2,
 		"mailto:Simon.Cross@birminghamchildrenstrust.co.uk": 2,
-		"tel:07825282465":                                    2,
-		"tel:01214642612":                                    2,
-		"https://www.lscpbirmingham.org.uk":                  2,
+		"tel:07825282465":                                   2,
+		"tel:01214642612":                                   2,
+		"https://www.lscpbirmingham.org.uk":                 2,
 	}
 	got := map[string]int{}
 	for _, l := range links {
