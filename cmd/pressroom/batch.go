@@ -55,6 +55,9 @@ func batchCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages and size, instead of a progress bar"},
 			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
+			&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
+			&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
+			&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
 			&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -115,7 +118,9 @@ func batchCommand(e *env) *cli.Command {
 				opts: batch.Options{
 					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs,
 					Force: c.Bool("force"), FailFast: c.Bool("fail-fast"), Shard: shard, Sync: c.Bool("sync"),
-					Prepare: e.batchPrepare(c.String("layout"), today, render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"}),
+					Prepare: e.batchPrepare(c.String("layout"), today,
+						render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
+						renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")}),
 				},
 				manifest: c.String("manifest"),
 				mode:     mode,
@@ -414,8 +419,17 @@ func sourceDate(getenv func(string) string) (time.Time, error) {
 // batchPrepare is the real per-document work: parse, resolve the layout
 // (from --layout or the statement), and typeset on Write. The layouts come
 // from the process's one Library, so fonts and logos are loaded once.
-func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Options) batch.Prepare {
-	prints := &fingerprints{opts: opts}
+func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Options, want renditions) batch.Prepare {
+	prints := &fingerprints{opts: opts, want: want}
+	var beside []string
+	for _, r := range []struct {
+		on  bool
+		ext string
+	}{{want.Text, ".txt"}, {want.HTML, ".html"}, {want.EML, ".eml"}} {
+		if r.on {
+			beside = append(beside, r.ext)
+		}
+	}
 	stmtOpts := statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}}
 	return func(ctx context.Context, file string, src []byte) (batch.Document, error) {
 		stmt, list := statement.Parse(file, src, stmtOpts)
@@ -447,14 +461,22 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}
-		return batch.Document{
+		doc := batch.Document{
 			Fingerprint: prints.of(lay),
 			Warnings:    list,
 			Write: func(w io.Writer) (int, diag.List, error) {
 				res, err := render.Render(w, stmt, lay, opts)
 				return res.Pages, res.Warnings, err
 			},
-		}, nil
+		}
+		if want.any() {
+			doc.Beside = beside
+			doc.After = func(pdfPath string, pdf []byte) error {
+				_, err := writeRenditions(e, stmt, lay, pdfPath, pdf, want)
+				return err
+			}
+		}
+		return doc, nil
 	}
 }
 
@@ -463,6 +485,7 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 // logo's bytes, the render options and pressroom's version.
 type fingerprints struct {
 	opts render.Options
+	want renditions
 	m    sync.Map // *layout.Layout → string
 }
 
@@ -471,6 +494,11 @@ func (f *fingerprints) of(l *layout.Layout) string {
 		return fp.(string)
 	}
 	fp := layoutFingerprint(l, f.opts)
+	if fp != "" && f.want.any() {
+		// The other forms depend on the same statement and layout; asking
+		// for a new one renders again so it is written.
+		fp += fmt.Sprintf(" text=%v html=%v eml=%v", f.want.Text, f.want.HTML, f.want.EML)
+	}
 	f.m.Store(l, fp)
 	return fp
 }

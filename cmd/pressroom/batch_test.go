@@ -15,6 +15,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/batch"
+	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/render"
 )
@@ -124,7 +125,7 @@ func TestBatchRealInterrupted(t *testing.T) {
 	in, out := filepath.Join(dir, "archive"), filepath.Join(dir, "pdf")
 	seedArchive(t, in, 40, func(int) bool { return false })
 	e := &env{layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
-	prepare := e.batchPrepare("", time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC), render.Options{Version: pressroom.Version})
+	prepare := e.batchPrepare("", time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC), render.Options{Version: pressroom.Version}, renditions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n := 0
@@ -187,10 +188,10 @@ func TestLayoutFingerprint(t *testing.T) {
 	changed := map[string]func(c *layout.Layout, o *render.Options){
 		"a colour": func(c *layout.Layout, _ *render.Options) { c.Colours.Primary.R++ },
 		"a font's bytes": func(c *layout.Layout, _ *render.Options) {
-			f := *c.Fonts.Body.Regular
-			f.Data = append([]byte{}, f.Data...)
-			f.Data[len(f.Data)-1] ^= 1
-			c.Fonts.Body.Regular = &f
+			old := c.Fonts.Body.Regular
+			data := append([]byte{}, old.Data...)
+			data[len(data)-1] ^= 1
+			c.Fonts.Body.Regular = &font.Font{Name: old.Name, Data: data}
 		},
 		"the logo's bytes": func(c *layout.Layout, _ *render.Options) {
 			logo := layout.Logo{Data: []byte("a different logo")}

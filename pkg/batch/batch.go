@@ -54,6 +54,13 @@ type Document struct {
 	// warnings found while typesetting; input problems come back as a
 	// *diag.ListError.
 	Write func(w io.Writer) (pages int, warnings diag.List, err error)
+	// After, when set, is called once the PDF is in place, with its path
+	// and bytes, to write other forms of the statement beside it (plain
+	// text, HTML, an e-mail draft). Its error fails the input.
+	After func(pdfPath string, pdf []byte) error
+	// Beside lists the extensions of the files After writes (".txt"), so
+	// that a PDF counts as up to date only when they are there too.
+	Beside []string
 }
 
 // Prepare reads one statement: file names it in diagnostics and src holds

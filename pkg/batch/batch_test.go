@@ -650,3 +650,48 @@ func TestFoundGivesTheTotalEarly(t *testing.T) {
 		t.Errorf("stdin: Found said %d (complete %v), %+v", total, complete, sum)
 	}
 }
+
+// TestFilesBesideThePDF checks the hook that writes other forms (text,
+// HTML, e-mail) beside each PDF, and that a missing one is written again.
+func TestFilesBesideThePDF(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	archive(t, in, 4, func(int) bool { return false })
+	f := &fake{fingerprint: "fp"}
+	var failOn atomic.Value
+	failOn.Store("")
+	prepare := func(ctx context.Context, file string, src []byte) (Document, error) {
+		doc, err := f.prepare(ctx, file, src)
+		doc.Beside = []string{".txt"}
+		doc.After = func(pdfPath string, pdf []byte) error {
+			if !bytes.Equal(pdf, fakePDF(src)) {
+				t.Errorf("After for %s got other bytes than the PDF's", file)
+			}
+			if s := failOn.Load().(string); s != "" && strings.HasSuffix(file, s) {
+				return errors.New("cannot write the text")
+			}
+			return os.WriteFile(strings.TrimSuffix(pdfPath, ".pdf")+".txt", src, 0o644)
+		}
+		return doc, err
+	}
+	opts := Options{Inputs: []string{in}, OutDir: out, Prepare: prepare}
+	sum, results := collect(t, context.Background(), opts)
+	if sum.Rendered != 4 {
+		t.Fatalf("%+v", sum)
+	}
+	txt := strings.TrimSuffix(results[1].Output, ".pdf") + ".txt"
+	if _, err := os.Stat(txt); err != nil {
+		t.Fatalf("no text beside the PDF: %v", err)
+	}
+	os.Remove(txt)
+	sum, _ = collect(t, context.Background(), opts)
+	if sum.Rendered != 1 || sum.Unchanged != 3 {
+		t.Errorf("after removing one text file: %+v; want its statement rendered again", sum)
+	}
+	failOn.Store(filepath.Base(results[2].Input))
+	opts.Force = true
+	sum, got := collect(t, context.Background(), opts)
+	if sum.Failed != 1 || got[2].Status != Failed || !strings.Contains(got[2].Err.Error(), "cannot write the text") {
+		t.Errorf("an After error: %+v, %v; want that input failed", sum, got[2].Err)
+	}
+}

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -55,7 +56,7 @@ func (r *runner) process(ctx context.Context, j job) Result {
 	res.Warnings = warningsOf(doc.Warnings)
 	key := inputKey(doc.Fingerprint, src)
 	if key != "" && !r.opts.Force {
-		if e, ok := r.state.lookup(j.rel); ok && e.Key == key && r.onDisk(j.rel, e) {
+		if e, ok := r.state.lookup(j.rel); ok && e.Key == key && r.onDisk(j.rel, e) && r.besideOnDisk(j.rel, doc.Beside) {
 			res.Status, res.Pages, res.Bytes, res.SHA256 = Unchanged, e.Pages, e.Bytes, e.SHA256
 			res.Warnings = append(res.Warnings, fromStateDiags(e.Warnings)...)
 			return res
@@ -65,11 +66,19 @@ func (r *runner) process(ctx context.Context, j job) Result {
 	var renderWarnings diag.List
 	sum := sha256.New()
 	size := &counter{}
+	var pdf bytes.Buffer // kept only when After needs the bytes
 	err = writeInRoot(r.root, filepath.FromSlash(j.rel), r.opts.Sync, func(w io.Writer) error {
 		var err error
-		pages, renderWarnings, err = doc.Write(io.MultiWriter(w, sum, size))
+		ws := []io.Writer{w, sum, size}
+		if doc.After != nil {
+			ws = append(ws, &pdf)
+		}
+		pages, renderWarnings, err = doc.Write(io.MultiWriter(ws...))
 		return err
 	})
+	if err == nil && doc.After != nil {
+		err = doc.After(res.Output, pdf.Bytes())
+	}
 	renderWarnings = warningsOf(renderWarnings)
 	res.Warnings = append(res.Warnings, renderWarnings...)
 	if err != nil {
@@ -112,6 +121,17 @@ func (r *runner) onDisk(rel string, e stateEntry) bool {
 		return false
 	}
 	return hex.EncodeToString(h.Sum(nil)) == e.SHA256
+}
+
+// besideOnDisk reports whether the files written beside the PDF are there.
+func (r *runner) besideOnDisk(rel string, exts []string) bool {
+	base := strings.TrimSuffix(filepath.FromSlash(rel), ".pdf")
+	for _, ext := range exts {
+		if fi, err := r.root.Stat(base + ext); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // writeInRoot writes name inside root through a temporary file beside it
