@@ -153,8 +153,11 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 	var fe *email.FieldError
 	if errors.As(err, &fe) {
 		flag := "--" + fe.Field
-		if fe.Field == "from" && f.from == "" {
+		switch {
+		case fe.Field == "from" && f.from == "":
 			flag = "contacts.email (the default sender)"
+		case fe.Field == "subject" && f.subject == "":
+			flag = "headline (the default subject)"
 		}
 		return nil, usageError{msg: fmt.Sprintf("%s %q %v", flag, fe.Value, fe.Err),
 			try: "pressroom email FILE --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}

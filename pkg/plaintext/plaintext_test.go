@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/release/releasetest"
 )
 
@@ -82,4 +83,58 @@ func BenchmarkText(b *testing.B) {
 	for b.Loop() {
 		_ = String(r)
 	}
+}
+
+func TestNestedList(t *testing.T) {
+	r := releasetest.Seed()
+	r.Summary = markup.Doc{Blocks: []markup.Block{{Kind: markup.OrderedList, Start: 9, Items: []markup.Item{
+		{Blocks: []markup.Block{
+			{Kind: markup.Paragraph, Inlines: []markup.Inline{{Text: "Ninth, with points:"}}},
+			{Kind: markup.BulletList, Items: []markup.Item{
+				{Blocks: []markup.Block{{Kind: markup.Paragraph, Inlines: []markup.Inline{{Text: strings.Repeat("nested ", 12)}}}}},
+			}},
+		}},
+		{Blocks: []markup.Block{{Kind: markup.Paragraph, Inlines: []markup.Inline{{Text: "Tenth."}}}}},
+	}}}}
+	got := String(r)
+	want := "\n9.  Ninth, with points:\n    - nested nested nested nested nested nested nested nested nested\n      nested nested nested\n10. Tenth.\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("nested list:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// FuzzWrap: any text wraps without losing or changing a word, and no
+// line is longer than Width unless it is one word.
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"", "a b", strings.Repeat("word ", 40), "x\u00a0y z", "tab\there\nnew line", strings.Repeat("é", 100)} {
+		f.Add(s, "- ", "  ")
+	}
+	f.Fuzz(func(t *testing.T, s, first, rest string) {
+		if len(first) > 20 || len(rest) > 20 || strings.ContainsAny(first+rest, " \t\n\r") && strings.TrimSpace(first+rest) != "" {
+			return
+		}
+		lines := wrap(plainWords(s), first, rest)
+		var joined []string
+		for i, l := range lines {
+			prefix := rest
+			if i == 0 {
+				prefix = first
+			}
+			if !strings.HasPrefix(l, prefix) {
+				t.Fatalf("line %d %q lacks its prefix %q", i, l, prefix)
+			}
+			body := strings.TrimPrefix(l, prefix)
+			if utf8.RuneCountInString(l) > Width && strings.Contains(body, " ") {
+				t.Fatalf("line %d is %d columns but could break: %q", i, utf8.RuneCountInString(l), l)
+			}
+			joined = append(joined, strings.FieldsFunc(body, isSpace)...)
+		}
+		var want []string
+		for _, w := range plainWords(s) {
+			want = append(want, w.text)
+		}
+		if strings.Join(joined, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("words changed: %q → %q", want, joined)
+		}
+	})
 }
