@@ -346,7 +346,7 @@ func (c *composer) content() []flowBlock {
 
 // heading is a section heading, kept with what follows and bookmarked.
 func (c *composer) heading(text string) flowBlock {
-	st := textStyle{heading: true, bold: true, size: c.ts.heading, colour: c.l.Colours.Primary}
+	st := textStyle{heading: true, bold: true, size: c.ts.heading, colour: c.l.Colours.Accent}
 	b := c.para(text, st, RoleSectionHeading, 2.5*c.ts.paragraph)
 	b.keepNext, b.bookmark = true, text
 	return b
