@@ -77,6 +77,9 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		return list
 	}
 	for _, f := range s.Texts() {
+		if !drawn(f.Key) {
+			continue
+		}
 		reported := map[rune]int{}
 		var order []rune
 		first := map[rune]int{}
@@ -120,4 +123,11 @@ func runeHint(r rune) string {
 		return "delete the invisible character (it may have come from a copy and paste)"
 	}
 	return "write it another way, or use a layout whose fonts include it (fonts.fallbacks)"
+}
+
+// drawn reports whether the text of a key is set on the page in the
+// layout's fonts. The layout's name and path, the language tag and the
+// keywords only go into the file's metadata, where any character is fine.
+func drawn(key string) bool {
+	return key != "layout" && key != "lang" && !strings.HasPrefix(key, "keywords")
 }
