@@ -19,11 +19,9 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/email"
-	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/plaintext"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/render"
-	"github.com/pressroom/pressroom/pkg/statement"
 	"github.com/pressroom/pressroom/pkg/webpage"
 )
 
@@ -72,12 +70,13 @@ func emailCommand(e *env) *cli.Command {
 					return err
 				}
 			}
-			r, stmt, lay, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(file, c.String("layout"))
 			if err != nil {
 				return err
 			}
+			r := in.release
 			var pdf bytes.Buffer
-			if err := e.renderPDF(&pdf, stmt, lay); err != nil {
+			if err := e.renderPDF(&pdf, in); err != nil {
 				return err
 			}
 			m, err := buildEmail(e, r, pdf.Bytes(), f)
@@ -167,7 +166,8 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 
 // renderPDF typesets the statement exactly as render does for the same
 // input and SOURCE_DATE_EPOCH, so the attachment is the same file.
-func (e *env) renderPDF(w io.Writer, stmt *statement.Statement, lay *layout.Layout) error {
+// Warnings loadRelease has shown already are not repeated.
+func (e *env) renderPDF(w io.Writer, in loaded) error {
 	var created time.Time
 	if e.getenv("SOURCE_DATE_EPOCH") != "" {
 		t, err := clockToday(e.getenv)
@@ -176,8 +176,16 @@ func (e *env) renderPDF(w io.Writer, stmt *statement.Statement, lay *layout.Layo
 		}
 		created = t
 	}
-	res, err := render.Render(w, stmt, lay, render.Options{Created: created, Version: pressroom.Version})
-	res.Warnings.Write(e.stderr)
+	res, err := render.Render(w, in.stmt, in.layout, render.Options{Created: created, Version: pressroom.Version})
+	shown := map[string]bool{}
+	for _, d := range in.warnings {
+		shown[d.String()] = true
+	}
+	for _, d := range res.Warnings {
+		if !shown[d.String()] {
+			fmt.Fprintln(e.stderr, d.String())
+		}
+	}
 	var le *diag.ListError
 	if errors.As(err, &le) {
 		le.List.Write(e.stderr)

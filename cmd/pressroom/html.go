@@ -27,11 +27,11 @@ func htmlCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, _, _, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(file, c.String("layout"))
 			if err != nil {
 				return err
 			}
-			return e.emit(c.String("output"), func(w io.Writer) error { return writeHTML(w, r) })
+			return e.emit(c.String("output"), func(w io.Writer) error { return writeHTML(w, in.release) })
 		},
 	}
 }

@@ -206,10 +206,11 @@ func TestWriteRenditions(t *testing.T) {
 	}
 	e := &env{stdout: io.Discard, stderr: io.Discard, getenv: fixedEnv,
 		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
-	_, stmt, lay, err := e.loadRelease(file, "")
+	in, err := e.loadRelease(file, "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	stmt, lay := in.stmt, in.layout
 	written, err := writeRenditions(e, stmt, lay, pdfPath, pdf, renditions{Text: true, HTML: true, EML: true})
 	if err != nil {
 		t.Fatal(err)

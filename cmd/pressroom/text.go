@@ -36,11 +36,11 @@ func textCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, _, _, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(file, c.String("layout"))
 			if err != nil {
 				return err
 			}
-			return e.emit(c.String("output"), func(w io.Writer) error { return plaintext.Write(w, r) })
+			return e.emit(c.String("output"), func(w io.Writer) error { return plaintext.Write(w, in.release) })
 		},
 	}
 }
@@ -68,26 +68,35 @@ func oneFile(c *cli.Context, example string) (string, error) {
 	}
 }
 
+// loaded is a statement read for a rendition, with its layout, the
+// release resolved from both, and the warnings already shown.
+type loaded struct {
+	release  *release.Release
+	stmt     *statement.Statement
+	layout   *layout.Layout
+	warnings diag.List
+}
+
 // loadRelease reads file and its layout (layoutRef, else the statement's
 // own, else the default) and resolves them into a release. Problems are
 // printed as path:line:col on stderr, warnings too; an error means the
 // user has been told and the command should exit with exitProblem.
-func (e *env) loadRelease(file, layoutRef string) (*release.Release, *statement.Statement, *layout.Layout, error) {
+func (e *env) loadRelease(file, layoutRef string) (loaded, error) {
 	src, err := readStatement(file)
 	if err != nil {
 		var l diag.List
 		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
 		l.Write(e.stderr)
-		return nil, nil, nil, exitError{code: exitProblem}
+		return loaded{}, exitError{code: exitProblem}
 	}
 	today, err := clockToday(e.getenv)
 	if err != nil {
-		return nil, nil, nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom text " + file}
+		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom text " + file}
 	}
 	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
 	if stmt == nil || list.HasErrors() {
 		list.Write(e.stderr)
-		return nil, nil, nil, exitError{code: exitProblem}
+		return loaded{}, exitError{code: exitProblem}
 	}
 	ref, dir := layoutRef, "."
 	fromStatement := false
@@ -107,13 +116,13 @@ func (e *env) loadRelease(file, layoutRef string) (*release.Release, *statement.
 	list.Sort()
 	list.Write(e.stderr)
 	if lay == nil || list.HasErrors() {
-		return nil, nil, nil, exitError{code: exitProblem}
+		return loaded{}, exitError{code: exitProblem}
 	}
 	r, err := release.New(stmt, lay)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: %w", file, err)
+		return loaded{}, fmt.Errorf("%s: %w", file, err)
 	}
-	return r, stmt, lay, nil
+	return loaded{release: r, stmt: stmt, layout: lay, warnings: list}, nil
 }
 
 // emit writes through write to path, atomically, or to stdout when path
