@@ -29,6 +29,11 @@ for f in ../examples/*.toml ../examples/*/*.toml; do
 	name=$(echo "${f#../examples/}" | sed 's|/|-|g; s|\.toml$||')
 	SOURCE_DATE_EPOCH=1734393600 "$tmp/pressroom" html "$f" -o "$tmp/html/$name.html" 2>/dev/null
 done
+# The seed statement in every built-in layout, so each palette is checked.
+for l in ../layouts/*.toml; do
+	name=$(basename "$l" .toml)
+	SOURCE_DATE_EPOCH=1734393600 "$tmp/pressroom" html ../examples/seed-statement.toml --layout "$name" -o "$tmp/html/seed-in-$name.html" 2>/dev/null
+done
 ls "$tmp"/html/*.html >/dev/null 2>&1 || { echo "a11y: no examples were written" >&2; exit 1; }
 
 node check.mjs ${SHOTS:+--screenshot "$SHOTS"} "$tmp"/html/*.html
