@@ -310,3 +310,38 @@ func BenchmarkDraft(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentDrafts: batch builds many drafts at once; they share the
+// release and the parsed page template, never a mutable value (-race).
+func TestConcurrentDrafts(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	_, want := build(t, r, Options{To: []string{"a@example.org"}})
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			var h bytes.Buffer
+			if err := webpage.Write(&h, r); err != nil || h.String() != c.HTML {
+				errs <- errors.New("the page differs when written concurrently")
+				return
+			}
+			m, err := Build(r, c, Options{To: []string{"a@example.org"}})
+			if err != nil {
+				errs <- err
+				return
+			}
+			var b bytes.Buffer
+			m.WriteTo(&b)
+			if !bytes.Equal(b.Bytes(), want) {
+				errs <- errors.New("a draft built concurrently differs")
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
