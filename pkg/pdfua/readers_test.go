@@ -48,6 +48,17 @@ func TestStructureTreePoppler(t *testing.T) {
 			t.Errorf("root element %q, want Document", root)
 		}
 		compareLeaves(t, "poppler", got, wantLeaves())
+		// The same pieces, read one by one, by both engines.
+		if compress {
+			tree := uatest.PopplerTree(t, path)
+			if tree.Role != "Document" {
+				t.Errorf("poppler tree root %q", tree.Role)
+			}
+			compareLeaves(t, "pdf.js pieces", uatest.Pdfjs(t, path).ContentList(), tree.ContentList())
+			if n := len(tree.ContentList()); n != 14 {
+				t.Errorf("poppler: %d pieces of content and links, want 14", n)
+			}
+		}
 		if attrs := uatest.Run(t, "pdfinfo", "-struct", path); !strings.Contains(attrs, "L (block):\n     /ListNumbering /Disc\n") {
 			t.Errorf("poppler: the list has no ListNumbering attribute:\n%s", attrs)
 		}

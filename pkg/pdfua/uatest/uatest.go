@@ -246,3 +246,124 @@ func (d *PdfjsDoc) Find(role string) *PdfjsNode {
 	}
 	return found
 }
+
+// Node is an element of the structure tree as Poppler prints it.
+type Node struct {
+	Role string
+	// Text is the text of the element's content and of everything below
+	// it, in order.
+	Text string
+	// Kids are the element's child elements; Pieces all its kids in
+	// order: content, link annotations and elements.
+	Kids   []*Node
+	Pieces []Piece
+}
+
+// Piece is one kid of a Node: a piece of marked content (its text), a
+// link annotation, or a child element.
+type Piece struct {
+	Content string
+	Link    bool
+	Kid     *Node
+}
+
+// PopplerTree returns the Document element of the PDF at path, as
+// pdfinfo -struct-text prints the tree.
+func PopplerTree(t testing.TB, path string) *Node {
+	t.Helper()
+	out := Run(t, "pdfinfo", "-struct-text", path)
+	var stack []*Node // elements by depth
+	var root *Node
+	for _, line := range strings.Split(out, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if trimmed == "" {
+			continue
+		}
+		depth := (len(line) - len(trimmed)) / 2
+		if depth > len(stack) || (depth == 0 && root != nil) {
+			t.Fatalf("pdfinfo -struct-text: line %q is out of place", line)
+		}
+		switch {
+		case strings.HasPrefix(trimmed, `"`), strings.HasPrefix(trimmed, "Object "):
+			if depth == 0 {
+				t.Fatalf("pdfinfo -struct-text: %q outside any element", line)
+			}
+			n := stack[depth-1]
+			if strings.HasPrefix(trimmed, "Object ") {
+				n.Pieces = append(n.Pieces, Piece{Link: true})
+				continue
+			}
+			text := strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
+			n.Pieces = append(n.Pieces, Piece{Content: text})
+			for _, up := range stack[:depth] {
+				up.Text += text
+			}
+		default:
+			n := &Node{Role: strings.TrimSuffix(strings.Fields(trimmed)[0], ":")}
+			stack = append(stack[:depth], n)
+			if depth == 0 {
+				root = n
+			} else {
+				parent := stack[depth-1]
+				parent.Kids = append(parent.Kids, n)
+				parent.Pieces = append(parent.Pieces, Piece{Kid: n})
+			}
+		}
+	}
+	if root == nil {
+		t.Fatal("pdfinfo -struct-text: no structure tree")
+	}
+	return root
+}
+
+// ContentList lists the pieces of marked content and the link
+// annotations below n, in order, each with the roles from below n down to
+// its element: the sequence a screen reader walks. A link annotation is a
+// Leaf with Links 1 and no text.
+func (n *Node) ContentList() []Leaf {
+	var out []Leaf
+	var walk func(n *Node, path string)
+	walk = func(n *Node, path string) {
+		for _, p := range n.Pieces {
+			switch {
+			case p.Kid != nil:
+				walk(p.Kid, strings.TrimPrefix(path+"/"+p.Kid.Role, "/"))
+			case p.Link:
+				out = append(out, Leaf{Path: path, Links: 1})
+			default:
+				out = append(out, Leaf{Path: path, Text: p.Content})
+			}
+		}
+	}
+	walk(n, "")
+	return out
+}
+
+// ContentList is the same sequence as Node.ContentList, read by pdf.js:
+// each page's tree in order, pages one after the other.
+func (d *PdfjsDoc) ContentList() []Leaf {
+	var out []Leaf
+	var walk func(n *PdfjsNode, path string)
+	walk = func(n *PdfjsNode, path string) {
+		for _, k := range n.Children {
+			switch {
+			case k.Role != "":
+				walk(k, strings.TrimPrefix(path+"/"+k.Role, "/"))
+			case k.Object != "" || k.Annotation != "":
+				out = append(out, Leaf{Path: path, Links: 1})
+			default:
+				text := ""
+				if k.Text != nil {
+					text = *k.Text
+				}
+				out = append(out, Leaf{Path: path, Text: text})
+			}
+		}
+	}
+	for _, p := range d.Pages {
+		if p.Tree != nil && len(p.Tree.Children) == 1 {
+			walk(p.Tree.Children[0], "")
+		}
+	}
+	return out
+}
