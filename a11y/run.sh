@@ -4,7 +4,8 @@
 # no scripts, no requests, no sideways scrolling on a phone). Then prove
 # the checker still fails a page with known faults.
 #
-# Needs: go, node (>= 18), npm, chromium (apt-get install chromium).
+# Needs: go, node (>= 18), npm; installs the npm packages (npm ci) and,
+# as root on Debian, chromium when they are missing.
 # Set SHOTS=DIR to keep full-page screenshots (desktop and phone).
 set -eu
 cd "$(dirname "$0")"
@@ -12,6 +13,9 @@ cd "$(dirname "$0")"
 for tool in go node npm; do
 	command -v "$tool" >/dev/null || { echo "a11y: $tool is not installed" >&2; exit 2; }
 done
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null
+fi
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "a11y: no Chromium at ${CHROMIUM:-/usr/bin/chromium}: apt-get install chromium" >&2; exit 2; }
 if [ ! -d node_modules/axe-core ] || [ ! -d node_modules/playwright-core ]; then
 	npm ci --no-audit --no-fund --loglevel=error
