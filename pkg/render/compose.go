@@ -108,11 +108,18 @@ func (c *composer) textLines(runs []run, x, width float64, role Role, block int)
 	var out []flowLine
 	for _, sl := range c.br.set(runs, width) {
 		it := Item{Kind: KindText, Role: role, Block: block, X: x, W: sl.width, H: h, Baseline: base}
+		var underlines []Item
 		for _, sp := range sl.spans {
 			sp.X += x
 			it.Spans = append(it.Spans, sp)
+			if sp.Link != "" && sp.Ink > 0 {
+				// Links are underlined as well as coloured, so that they
+				// are not told apart by colour alone.
+				underlines = append(underlines, Item{Kind: KindRule, Role: RoleLinkUnderline, Block: block,
+					X: sp.X, Y: base + 0.2*sp.Size*pt, W: sp.Ink, Thickness: 0.05 * sp.Size * pt, Colour: sp.Colour})
+			}
 		}
-		out = append(out, flowLine{h: h, items: []Item{it}})
+		out = append(out, flowLine{h: h, items: append([]Item{it}, underlines...)})
 	}
 	return out
 }

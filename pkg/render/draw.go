@@ -19,7 +19,8 @@ type canvas interface {
 	beginPage(n int)
 	// text draws one span of a text item on the item's baseline.
 	text(it *Item, sp *Span)
-	// link makes the area of a span a link to sp.Link.
+	// link makes the area of a span (its ink, the line's height) a link
+	// to sp.Link. The span's underline is a separate rule item.
 	link(it *Item, sp *Span)
 	// rule draws a rule item.
 	rule(it *Item)
@@ -90,21 +91,7 @@ func (pc *pdfCanvas) text(it *Item, sp *Span) {
 }
 
 func (pc *pdfCanvas) link(it *Item, sp *Span) {
-	pc.pdf.LinkString(sp.X, it.Y, trimmedWidth(pc, sp), it.H, sp.Link)
-	// Links are underlined as well as coloured, so that they are not
-	// told apart by colour alone.
-	pc.rule(&Item{Kind: KindRule, Role: RoleLinkUnderline, X: sp.X, Y: it.Baseline + 0.25*sp.Size*pt,
-		W: trimmedWidth(pc, sp), Thickness: 0.05 * sp.Size * pt, Colour: sp.Colour})
-}
-
-// trimmedWidth is a span's width without its trailing spaces, so that a
-// link area or underline stops at the last character.
-func trimmedWidth(pc *pdfCanvas, sp *Span) float64 {
-	w := sp.W
-	for i := len(sp.Text) - 1; i >= 0 && sp.Text[i] == ' '; i-- {
-		w -= pc.fs.runeWidth(sp.Face, ' ', sp.Size)
-	}
-	return w
+	pc.pdf.LinkString(sp.X, it.Y, sp.Ink, it.H, sp.Link)
 }
 
 func (pc *pdfCanvas) rule(it *Item) {

@@ -123,6 +123,7 @@ type Item struct {
 // Span is a run of text in one face, size, colour and link.
 type Span struct {
 	X, W   float64 // absolute x and advance width
+	Ink    float64 // the width without trailing spaces: a link's area
 	Text   string
 	Face   int
 	Size   float64 // points

@@ -183,7 +183,11 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 			j++
 		}
 		rn := runs[gs[i].run]
-		ln.spans = append(ln.spans, Span{X: x, W: w, Text: sb.String(), Face: gs[i].face,
+		ink := w
+		for k := j - 1; k >= i && gs[k].space; k-- {
+			ink -= gs[k].w
+		}
+		ln.spans = append(ln.spans, Span{X: x, W: w, Ink: ink, Text: sb.String(), Face: gs[i].face,
 			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Role: rn.role})
 		x += w
 		i = j
