@@ -40,9 +40,9 @@ func emailCommand(e *env) *cli.Command {
 			"named by --password-file. An embargoed release is only sent with --embargo-ok.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the draft to `OUT.eml` instead of standard output"},
-			&cli.StringSliceFlag{Name: "to", Usage: "a recipient `ADDR`ess; repeat or separate with commas"},
-			&cli.StringSliceFlag{Name: "cc", Usage: "a copy recipient `ADDR`ess"},
-			&cli.StringSliceFlag{Name: "bcc", Usage: "a blind copy recipient `ADDR`ess"},
+			&cli.GenericFlag{Name: "to", Value: &addressFlag{}, Usage: "a recipient `ADDR`ess; repeat the flag or separate with commas"},
+			&cli.GenericFlag{Name: "cc", Value: &addressFlag{}, Usage: "a copy recipient `ADDR`ess"},
+			&cli.GenericFlag{Name: "bcc", Value: &addressFlag{}, Usage: "a blind copy recipient `ADDR`ess"},
 			&cli.StringFlag{Name: "from", Usage: "the sender `ADDR`ess (default: the first contact with an email)"},
 			&cli.StringFlag{Name: "subject", Usage: "the subject `TEXT` (default: the headline)"},
 			&cli.BoolFlag{Name: "send", Usage: "send the message through SMTP instead of only writing a draft"},
@@ -59,7 +59,7 @@ func emailCommand(e *env) *cli.Command {
 				return err
 			}
 			f := emailFlags{
-				to: c.StringSlice("to"), cc: c.StringSlice("cc"), bcc: c.StringSlice("bcc"),
+				to: addresses(c, "to"), cc: addresses(c, "cc"), bcc: addresses(c, "bcc"),
 				from: c.String("from"), subject: c.String("subject"), send: c.Bool("send"),
 			}
 			var server email.Server
@@ -105,6 +105,28 @@ func emailCommand(e *env) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// addressFlag collects every value of a repeated address flag as given.
+// urfave/cli's string slices split at commas, which would cut
+// "Smith, John" <j@example.org> in two; the addresses are split by
+// net/mail instead, which knows about quotes.
+type addressFlag []string
+
+func (a *addressFlag) Set(v string) error { *a = append(*a, v); return nil }
+
+func (a *addressFlag) String() string {
+	if a == nil {
+		return ""
+	}
+	return strings.Join(*a, ", ")
+}
+
+func addresses(c *cli.Context, name string) []string {
+	if a, ok := c.Generic(name).(*addressFlag); ok && a != nil {
+		return *a
+	}
+	return nil
 }
 
 // emailFlags are the header values the user gave.
