@@ -170,7 +170,7 @@ func (c *composer) list(b markup.Block, x, width, before float64, depth int) []f
 		}
 		if b.Kind == markup.OrderedList {
 			label = strconv.Itoa(b.Start+n) + "."
-			indent = 8
+			indent = c.numberIndent(b, body)
 		}
 		blk := flowBlock{keep: true, before: 1.2}
 		if n == 0 {
@@ -186,7 +186,10 @@ func (c *composer) list(b markup.Block, x, width, before float64, depth int) []f
 				}
 				blk.lines = append(blk.lines, lines...)
 			default:
-				for _, nested := range c.list(ib, x+indent, width-indent, 0, depth+1) {
+				// Deeply nested lists stop moving right at the middle of
+				// the measure, so that their text keeps room to wrap.
+				nx := min(x+indent, c.left+0.4*c.width)
+				for _, nested := range c.list(ib, nx, c.right-nx, 0, depth+1) {
 					blk.lines = append(blk.lines, nested.lines...)
 				}
 			}
@@ -201,6 +204,22 @@ func (c *composer) list(b markup.Block, x, width, before float64, depth int) []f
 		out = append(out, blk)
 	}
 	return out
+}
+
+// numberIndent is the indent of a numbered list: room for its widest
+// number ("10." is wider than "9."), at least 8 mm.
+func (c *composer) numberIndent(b markup.Block, st textStyle) float64 {
+	widest := 0.0
+	for n := range b.Items {
+		w := 0.0
+		for _, r := range strconv.Itoa(b.Start+n) + "." {
+			if f, ok := c.fs.face(st, r); ok {
+				w += c.fs.runeWidth(f, r, st.size)
+			}
+		}
+		widest = max(widest, w)
+	}
+	return max(8, widest+2.5)
 }
 
 // label is a list item's bullet or number, on the baseline of its first

@@ -219,3 +219,26 @@ func TestLongWordsBreak(t *testing.T) {
 		t.Errorf("link set in %d pieces holding %d characters; want it broken over 3 or more lines, all %d characters linked", pieces, chars, len(url))
 	}
 }
+
+// A numbered list starting at a large number indents its text past the
+// widest number instead of setting the text over it.
+func TestNumberedListIndent(t *testing.T) {
+	s := seedStatement()
+	s.Summary.Blocks = append(s.Summary.Blocks, markup.Block{Kind: markup.OrderedList, Start: 99999998, Items: []markup.Item{
+		{Blocks: []markup.Block{para(markup.Inline{Text: "one"})}},
+		{Blocks: []markup.Block{para(markup.Inline{Text: "two"})}},
+		{Blocks: []markup.Block{para(markup.Inline{Text: "three"})}},
+	}})
+	checkPlan(t, "numbers", s, testLayout(t))
+}
+
+// Lists nested far deeper than anyone writes still fit the page.
+func TestDeeplyNestedList(t *testing.T) {
+	s := seedStatement()
+	inner := markup.Block{Kind: markup.BulletList, Items: []markup.Item{{Blocks: []markup.Block{para(markup.Inline{Text: "the deepest item, long enough to need a line of its own and wrap at least once"})}}}}
+	for i := 0; i < 40; i++ {
+		inner = markup.Block{Kind: markup.BulletList, Items: []markup.Item{{Blocks: []markup.Block{para(markup.Inline{Text: fmt.Sprintf("level %d", 40-i)}), inner}}}}
+	}
+	s.Summary.Blocks = append(s.Summary.Blocks, inner)
+	checkPlan(t, "nested", s, testLayout(t))
+}
