@@ -226,23 +226,36 @@ func PNG(t testing.TB, pdf []byte, dir string, dpi int) []string {
 	return names
 }
 
-// MissingWords returns the words of want that do not appear, in order,
-// in the extracted text got; both are split at white space. Order matters
-// so that a word found elsewhere on the page does not hide a lost one.
-func MissingWords(got string, want []string) []string {
-	have := Words(got)
-	var missing []string
-	j := 0
-	for _, w := range want {
-		k := j
-		for k < len(have) && have[k] != w {
-			k++
+// MissingWords returns the words of want that the extracted text lacks.
+// Words are compared after splitting both at white space, as a multiset:
+// each occurrence must be there. A long word that a renderer broke over
+// lines reads back in pieces; it counts as present when it appears in the
+// text with all white space removed, after dropping the lines for which
+// skip (may be nil) returns true, such as a footer that stands between the
+// pieces on two pages.
+func MissingWords(extracted string, want []string, skip func(line string) bool) []string {
+	have := map[string]int{}
+	for _, w := range strings.Fields(extracted) {
+		have[w]++
+	}
+	var body strings.Builder
+	for _, line := range strings.Split(extracted, "\n") {
+		if skip == nil || !skip(strings.TrimSpace(strings.Trim(line, "\f"))) {
+			body.WriteString(line)
+			body.WriteByte('\n')
 		}
-		if k == len(have) {
-			missing = append(missing, w)
+	}
+	joined := strings.Join(strings.Fields(body.String()), "")
+	var missing []string
+	for _, w := range want {
+		if have[w] > 0 {
+			have[w]--
 			continue
 		}
-		j = k + 1
+		if len(w) > 40 && strings.Contains(joined, w) {
+			continue
+		}
+		missing = append(missing, w)
 	}
 	return missing
 }

@@ -83,37 +83,10 @@ func statementWords(s *statement.Statement) []string {
 	return words
 }
 
-// missingWords returns the words of want not found among the extracted
-// words (as a multiset, so that each occurrence must be there). Lines of
-// page furniture (footer, running header) are skipped when looking for
-// a word broken over lines, since one may stand between its pieces.
+// missingWords is pdftest.MissingWords skipping the plan's page
+// furniture (nil skips nothing).
 func missingWords(extracted string, want []string, furniture map[string]bool) []string {
-	have := map[string]int{}
-	for _, w := range strings.Fields(extracted) {
-		have[w]++
-	}
-	// A word wider than a line is broken between characters: it reads
-	// back in pieces, one a line, so it is looked for with all white
-	// space removed.
-	var body strings.Builder
-	for _, line := range strings.Split(extracted, "\n") {
-		if !furniture[strings.TrimSpace(strings.Trim(line, "\f"))] {
-			body.WriteString(line + "\n")
-		}
-	}
-	joined := strings.Join(strings.Fields(body.String()), "")
-	var missing []string
-	for _, w := range want {
-		if have[w] > 0 {
-			have[w]--
-			continue
-		}
-		if len(w) > 40 && strings.Contains(joined, w) {
-			continue
-		}
-		missing = append(missing, w)
-	}
-	return missing
+	return pdftest.MissingWords(extracted, want, func(line string) bool { return furniture[line] })
 }
 
 func TestSeedReadBack(t *testing.T) {
