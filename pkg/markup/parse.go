@@ -72,7 +72,7 @@ func (p *parser) blocks(parent ast.Node) []Block {
 		pos := blockPos(n)
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
-			out = append(out, Block{Kind: Paragraph, Inlines: p.inlines(n, 0, "", false, nil), Offset: pos})
+			out = append(out, Block{Kind: Paragraph, Inlines: finish(p.inlines(n, 0, "", false, nil)), Offset: pos})
 		case *ast.List:
 			if p.opts.InlineOnly {
 				p.errorf(pos, "write the item as one line of text; make separate points separate items",
@@ -126,7 +126,7 @@ func (p *parser) blocks(parent ast.Node) []Block {
 
 // inlines appends the runs of n's children to out, each with the style and
 // link of its surroundings.
-func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool, out []Inline) []Inline {
+func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool, out []run) []run {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -139,15 +139,15 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 				}
 			case c.SoftLineBreak():
 				// The space stands for the line end, which is where it points.
-				out = appendRun(out, Inline{Text: " ", Style: style, Link: link, Placeholder: placeholder, Offset: seg.Stop})
+				out = appendRun(out, Inline{Style: style, Link: link, Placeholder: placeholder, Offset: seg.Stop}, []byte{' '})
 			}
 		case *ast.String:
 			off := 0
 			if len(out) > 0 {
 				last := out[len(out)-1]
-				off = last.Offset + len(last.Text)
+				off = last.Offset + len(last.text)
 			}
-			out = appendRun(out, Inline{Text: string(c.Value), Style: style, Link: link, Placeholder: placeholder, Offset: off})
+			out = appendRun(out, Inline{Style: style, Link: link, Placeholder: placeholder, Offset: off}, c.Value)
 		case *ast.Emphasis:
 			s := Emphasis
 			if c.Level >= 2 {
@@ -204,35 +204,53 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 
 // text appends raw source text as runs, resolving backslash escapes: the
 // run is split at each escape so that every character's offset stays true.
-func (p *parser) text(out []Inline, off int, raw []byte, style Style, link string, placeholder bool) []Inline {
+func (p *parser) text(out []run, off int, raw []byte, style Style, link string, placeholder bool) []run {
 	start := 0
 	for i := 0; i < len(raw); i++ {
 		if raw[i] == '\\' && i+1 < len(raw) && isASCIIPunct(raw[i+1]) {
 			if i > start {
-				out = appendRun(out, Inline{Text: string(raw[start:i]), Style: style, Link: link, Placeholder: placeholder, Offset: off + start})
+				out = appendRun(out, Inline{Style: style, Link: link, Placeholder: placeholder, Offset: off + start}, raw[start:i])
 			}
 			start = i + 1
 			i++
 		}
 	}
 	if start < len(raw) {
-		out = appendRun(out, Inline{Text: string(raw[start:]), Style: style, Link: link, Placeholder: placeholder, Offset: off + start})
+		out = appendRun(out, Inline{Style: style, Link: link, Placeholder: placeholder, Offset: off + start}, raw[start:])
 	}
 	return out
 }
 
-// appendRun adds r to out, joining it to the last run when it continues it
-// in the source with the same style, so renderers see few, long runs.
-func appendRun(out []Inline, r Inline) []Inline {
+// run is an Inline being built: its text grows in a byte slice, so that
+// joining many pieces costs no more than copying them once.
+type run struct {
+	Inline
+	text []byte
+}
+
+// appendRun adds a run of text to out, joining it to the last run when it
+// continues it in the source with the same style, so renderers see few,
+// long runs.
+func appendRun(out []run, r Inline, text []byte) []run {
 	if n := len(out); n > 0 {
 		last := &out[n-1]
 		if !last.LineBreak && last.Style == r.Style && last.Link == r.Link &&
-			last.Placeholder == r.Placeholder && last.Offset+len(last.Text) == r.Offset {
-			last.Text += r.Text
+			last.Placeholder == r.Placeholder && last.Offset+len(last.text) == r.Offset {
+			last.text = append(last.text, text...)
 			return out
 		}
 	}
-	return append(out, r)
+	return append(out, run{Inline: r, text: append([]byte(nil), text...)})
+}
+
+// finish turns built runs into Inlines.
+func finish(runs []run) []Inline {
+	out := make([]Inline, len(runs))
+	for i, r := range runs {
+		out[i] = r.Inline
+		out[i].Text = string(r.text)
+	}
+	return out
 }
 
 // find returns the offset of label in the source at or just after pos:

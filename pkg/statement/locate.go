@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -278,16 +279,44 @@ func joinPath(base, part string) string {
 	return base + "." + part
 }
 
+// segment says that, from decoded byte dec on, the decoded value follows
+// the source byte for byte from offset src, until the next segment.
+type segment struct{ dec, src int }
+
 // readString decodes the TOML string (basic, literal, or either multi-line)
 // whose opening quote is at src[pos]. It returns the decoded value, the
 // offset in src of the decoded byte at index want (the closing quote when
-// want is the value's length; -1 when want is -1), and the offset just
-// after the closing quote. It follows BurntSushi/toml's decoding exactly:
-// first newline trimmed, line-ending backslashes, escapes.
+// want is the value's length or more; -1 when want is -1), and the offset
+// just after the closing quote.
 func readString(src []byte, pos, want int) (value []byte, at, end int) {
+	value, segs, closing, end := stringMap(src, pos)
 	at = -1
+	if want >= 0 {
+		at = mapOffset(segs, closing, len(value), want)
+	}
+	return value, at, end
+}
+
+// mapOffset turns an offset in a decoded string into a file offset.
+func mapOffset(segs []segment, closing, length, want int) int {
+	if want >= length || len(segs) == 0 {
+		return closing
+	}
+	k := sort.Search(len(segs), func(k int) bool { return segs[k].dec > want }) - 1
+	if k < 0 {
+		return closing
+	}
+	return min(segs[k].src+want-segs[k].dec, closing)
+}
+
+// stringMap decodes the TOML string whose opening quote is at src[pos],
+// following BurntSushi/toml exactly (first newline trimmed, line-ending
+// backslashes, escapes), and returns the value, the segments that map it
+// back to the file, the offset of the closing quote and the offset just
+// after it.
+func stringMap(src []byte, pos int) (value []byte, segs []segment, closing, end int) {
 	if pos >= len(src) {
-		return nil, pos, pos
+		return nil, nil, pos, pos
 	}
 	quote := src[pos]
 	multi := pos+2 < len(src) && src[pos+1] == quote && src[pos+2] == quote
@@ -300,16 +329,20 @@ func readString(src []byte, pos, want int) (value []byte, at, end int) {
 			i += 2
 		}
 	}
-	mark := func(n int) {
-		if at < 0 && want >= 0 && want < len(value)+n {
-			at = i
+	// emit appends decoded bytes that stand for the source at i.
+	emit := func(b ...byte) {
+		n := len(segs)
+		if n == 0 || segs[n-1].src+len(value)-segs[n-1].dec != i {
+			segs = append(segs, segment{dec: len(value), src: i})
 		}
+		value = append(value, b...)
 	}
+	closing = -1
 	for i < len(src) {
 		c := src[i]
 		if c == quote {
 			if !multi {
-				end = i + 1
+				closing, end = i, i+1
 				break
 			}
 			n := 0
@@ -318,18 +351,16 @@ func readString(src []byte, pos, want int) (value []byte, at, end int) {
 			}
 			if n >= 3 {
 				for k := 0; k < n-3; k++ {
-					mark(1)
-					value = append(value, quote)
+					emit(quote)
 					i++
 				}
-				end = i + 3
+				closing, end = i, i+3
 				break
 			}
-			mark(n)
 			for k := 0; k < n; k++ {
-				value = append(value, quote)
+				emit(quote)
+				i++
 			}
-			i += n
 			continue
 		}
 		if c == '\\' && quote == '"' && i+1 < len(src) {
@@ -338,7 +369,7 @@ func readString(src []byte, pos, want int) (value []byte, at, end int) {
 				for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
 					j++
 				}
-				if strings.Contains(string(src[i+1:j]), "\n") {
+				if bytes.IndexByte(src[i+1:j], '\n') >= 0 {
 					i = j
 					continue
 				}
@@ -373,44 +404,80 @@ func readString(src []byte, pos, want int) (value []byte, at, end int) {
 			}
 			var buf [utf8.UTFMax]byte
 			w := utf8.EncodeRune(buf[:], r)
-			mark(w)
-			value = append(value, buf[:w]...)
+			emit(buf[:w]...)
+			// The bytes after the escape start a new segment.
 			i += 2 + n
 			continue
 		}
-		mark(1)
-		value = append(value, c)
+		emit(c)
 		i++
 	}
-	if end == 0 {
-		end = len(src)
+	if closing < 0 {
+		closing, end = len(src), len(src)
 	}
-	if at < 0 && want >= 0 {
-		// The end of the value: its closing quote.
-		at = min(i, len(src))
-	}
-	return value, at, end
+	return value, segs, closing, end
 }
 
-// lineStarts returns the byte offset at which each line starts.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+// lines turns byte offsets into lines and columns quickly, even on a
+// file of one long line: it remembers, every markEvery bytes, how many
+// characters precede that point on its line.
+type lines struct {
+	src    []byte
+	starts []int // byte offset at which each line starts
+	marks  []int // characters from the line's start to each mark
+}
+
+const markEvery = 4096
+
+func newLines(src []byte) *lines {
+	l := &lines{src: src, starts: []int{0}}
+	col := 0
+	for i := 0; i < len(src); {
+		if i%markEvery == 0 {
+			l.marks = append(l.marks, col)
+		}
+		c := src[i]
+		switch {
+		case c == '\n':
+			l.starts = append(l.starts, i+1)
+			col = 0
+		case c < utf8.RuneSelf || utf8.RuneStart(c):
+			col++
+		}
+		i++
+	}
+	// A byte order mark takes no column.
+	if len(src) >= 3 && string(src[:3]) == "\ufeff" {
+		for k := range l.marks {
+			if k*markEvery < l.lineEnd(0) && k > 0 {
+				l.marks[k]--
+			}
 		}
 	}
-	return starts
+	return l
 }
 
-// lineCol turns a byte offset into a line and a column counted in
-// characters, as editors show them. A byte order mark takes no column.
-func lineCol(src []byte, starts []int, off int) (line, col int) {
-	off = max(0, min(off, len(src)))
-	k := sort.Search(len(starts), func(k int) bool { return starts[k] > off }) - 1
-	from := starts[k]
-	if k == 0 && len(src) >= 3 && string(src[:3]) == "\ufeff" && off >= 3 {
+func (l *lines) lineEnd(k int) int {
+	if k+1 < len(l.starts) {
+		return l.starts[k+1]
+	}
+	return len(l.src)
+}
+
+// pos returns the line and column (in characters, from 1) of byte off.
+func (l *lines) pos(off int) (line, col int) {
+	off = max(0, min(off, len(l.src)))
+	k := sort.Search(len(l.starts), func(k int) bool { return l.starts[k] > off }) - 1
+	from := l.starts[k]
+	base := 0
+	if m := off / markEvery; m*markEvery > from && m < len(l.marks) {
+		from, base = m*markEvery, l.marks[m]
+		// A mark may fall inside a character, which base already counts.
+		for from < off && !utf8.RuneStart(l.src[from]) {
+			from++
+		}
+	} else if k == 0 && len(l.src) >= 3 && string(l.src[:3]) == "\ufeff" && off >= 3 {
 		from = 3
 	}
-	return k + 1, utf8.RuneCount(src[from:off]) + 1
+	return k + 1, base + utf8.RuneCount(l.src[from:off]) + 1
 }

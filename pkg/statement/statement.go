@@ -45,25 +45,24 @@ type Options struct {
 // every diagnostic, sorted by position. The statement must not be rendered
 // when the list has errors.
 func Parse(file string, src []byte, opts Options) (*Statement, diag.List) {
-	p := &parser{file: file, src: src, lines: lineStarts(src), opts: opts}
+	p := &parser{file: file, src: src, opts: opts}
 	s := p.parse()
 	p.list.Sort()
 	return s, p.list
 }
 
 func (s *Statement) locate(f Field, off int) diag.Pos {
-	if s.src == nil || f.quote < 0 || f.quote >= len(s.src) {
+	if s.index == nil || f.quote < 0 {
 		return f.Pos
 	}
-	_, at, _ := readString(s.src, f.quote, max(off, 0))
-	line, col := lineCol(s.src, s.lines, at)
+	line, col := s.index.pos(mapOffset(f.segs, f.closing, len(f.Value), max(off, 0)))
 	return diag.Pos{File: s.File, Line: line, Col: col}
 }
 
 type parser struct {
 	file   string
 	src    []byte
-	lines  []int
+	index  *lines
 	opts   Options
 	list   diag.List
 	places map[string]place
@@ -81,7 +80,7 @@ func (p *parser) at(off int) diag.Pos {
 	if off < 0 {
 		return diag.Pos{File: p.file}
 	}
-	line, col := lineCol(p.src, p.lines, off)
+	line, col := p.index.pos(off)
 	return diag.Pos{File: p.file, Line: line, Col: col}
 }
 
@@ -104,6 +103,9 @@ func (p *parser) valueAt(path string) diag.Pos {
 }
 
 func (p *parser) parse() *Statement {
+	if len(p.src) <= MaxSize {
+		p.index = newLines(p.src)
+	}
 	if len(p.src) == 0 || len(bytes.TrimSpace(p.src)) == 0 {
 		p.list.Errorf(p.at(-1), `start with headline = "…", date = 2024-12-17 and summary = """…""" (see docs/statement-format.md)`,
 			"the file is empty")
@@ -131,7 +133,7 @@ func (p *parser) parse() *Statement {
 	}
 	_ = md
 	p.places, _ = locateKeys(p.src)
-	p.stmt = &Statement{File: p.file, lines: p.lines, src: p.src}
+	p.stmt = &Statement{File: p.file, lines: p.index.starts, src: p.src, index: p.index}
 	p.statement(raw)
 	return p.stmt
 }
@@ -176,12 +178,8 @@ func (p *parser) syntaxError(err error) {
 	msg := strings.TrimSuffix(lowerFirst(perr.Message), ".")
 	hint := ""
 	line := ""
-	if pos.Line >= 1 && pos.Line <= len(p.lines) {
-		end := len(p.src)
-		if pos.Line < len(p.lines) {
-			end = p.lines[pos.Line] - 1
-		}
-		line = strings.TrimSpace(string(p.src[p.lines[pos.Line-1]:max(end, p.lines[pos.Line-1])]))
+	if starts := p.index.starts; pos.Line >= 1 && pos.Line <= len(starts) {
+		line = strings.TrimSpace(string(p.src[starts[pos.Line-1]:p.index.lineEnd(pos.Line-1)]))
 	}
 	switch {
 	case strings.HasPrefix(line, "date") || strings.HasPrefix(line, "embargo"):
@@ -266,6 +264,10 @@ func (p *parser) statement(raw map[string]any) {
 	s.About = p.section(raw, "about")
 	p.contacts(raw)
 	sortFields(s.fields)
+	if p.items > MaxItems {
+		p.list.Errorf(p.at(-1), "split the release, or shorten its lists",
+			"the statement has %d list entries, more than the %d a statement may have", p.items, MaxItems)
+	}
 }
 
 // explain notes the required keys that are present in the wrong place or
@@ -377,11 +379,19 @@ func (p *parser) str(table map[string]any, path, key string, required bool) (str
 
 // field records a string value for Texts and Locate.
 func (p *parser) field(path, value string) {
-	quote := -1
+	f := Field{Key: path, Value: value, quote: -1}
 	if pl, ok := p.places[path]; ok && pl.value >= 0 {
-		quote = pl.value
+		f.quote = pl.value
+		var decoded []byte
+		decoded, f.segs, f.closing, _ = stringMap(p.src, pl.value)
+		if string(decoded) != value {
+			// The locator and BurntSushi/toml disagree: better no
+			// position than a wrong one.
+			f.quote, f.segs = -1, nil
+		}
 	}
-	p.stmt.fields = append(p.stmt.fields, Field{Key: path, Value: value, Pos: p.at(quote), quote: quote})
+	f.Pos = p.at(f.quote)
+	p.stmt.fields = append(p.stmt.fields, f)
 }
 
 func (p *parser) missing(path, key string) {
@@ -598,7 +608,27 @@ func (p *parser) strList(table map[string]any, path, key string) []string {
 
 // markup parses a text and maps its problems to the file.
 func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
+	// A text of thousands of list lines is refused before it is parsed,
+	// which is where the time would go.
+	if n := countListMarkers(text); p.items+n > MaxItems {
+		p.items += n
+		return markup.Doc{}
+	}
 	doc, probs := markup.Parse(text, markup.Options{InlineOnly: inlineOnly})
+	p.items += countListItems(doc.Blocks)
+	if len(probs) > maxProblemsPerText {
+		rest := probs[maxProblemsPerText:]
+		probs = probs[:maxProblemsPerText]
+		d := diag.Diagnostic{Pos: p.stmt.Locate(path, rest[0].Offset), Severity: diag.Warning,
+			Message: fmt.Sprintf("%d more problems in %s are not listed", len(rest), stripIndexes(path)),
+			Hint:    "fix the ones above and run check again"}
+		for _, pr := range rest {
+			if !pr.Warning {
+				d.Severity = diag.Error
+			}
+		}
+		p.list.Add(d)
+	}
 	for _, pr := range probs {
 		pos := p.stmt.Locate(path, pr.Offset)
 		d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Message: pr.Message, Hint: pr.Hint}
@@ -608,6 +638,45 @@ func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
 		p.list.Add(d)
 	}
 	return doc
+}
+
+// maxProblemsPerText is the most markup problems listed for one text: a
+// text pasted from a web page can have thousands, and the first few say
+// what is wrong.
+const maxProblemsPerText = 20
+
+// countListMarkers counts the lines that start like a list item ("- ",
+// "* ", "+ ", "1. ", "1) "); it may count a few lines that are not.
+func countListMarkers(text string) int {
+	n := 0
+	for line := range strings.Lines(text) {
+		line = strings.TrimLeft(line, " \t")
+		digits := len(line) - len(strings.TrimLeft(line, "0123456789"))
+		rest := line[digits:]
+		switch {
+		case digits == 0 && rest != "" && strings.ContainsRune("-*+", rune(rest[0])):
+			rest = rest[1:]
+		case digits > 0 && digits <= 9 && rest != "" && (rest[0] == '.' || rest[0] == ')'):
+			rest = rest[1:]
+		default:
+			continue
+		}
+		if rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' {
+			n++
+		}
+	}
+	return n
+}
+
+func countListItems(blocks []markup.Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(b.Items)
+		for _, it := range b.Items {
+			n += countListItems(it.Blocks)
+		}
+	}
+	return n
 }
 
 // table reads an optional table at key; wrong shapes are reported.

@@ -37,7 +37,8 @@ type Statement struct {
 	// texts and where they are, for Locate and Texts.
 	fields []Field
 	lines  []int  // byte offset of each line start, for Locate
-	src    []byte // the file, to decode strings again for Locate
+	src    []byte // the file
+	index  *lines // turns file offsets into lines and columns
 }
 
 // Date is a calendar date with no time or zone (a TOML local date).
@@ -102,8 +103,11 @@ type Field struct {
 	Value string // the decoded string, as the program sees it
 	// Pos is where the value starts in the file: its opening quote.
 	Pos diag.Pos
-	// quote is the byte offset of the opening quote in the file.
-	quote int
+	// quote is the byte offset of the opening quote in the file; segs
+	// and closing map offsets in Value back to the file.
+	quote   int
+	segs    []segment
+	closing int
 }
 
 // Texts returns every string value of the statement with its key, in file
