@@ -236,7 +236,7 @@ func (c *composer) label(text string, x float64, first flowLine, block int, st t
 	return label
 }
 
-// rule is a flow line holding a horizontal rule across the measure.
+// ruleLine is a flow line holding a horizontal rule across the measure.
 func (c *composer) ruleLine(gapAbove, gapBelow, thickness float64, colour layout.Colour) flowLine {
 	return flowLine{h: gapAbove + gapBelow, items: []Item{{Kind: KindRule, Role: RoleRule, X: c.left, Y: gapAbove, W: c.width, Thickness: thickness, Colour: colour}}}
 }

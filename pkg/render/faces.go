@@ -41,7 +41,7 @@ func newFaces(pdf *fpdf.Fpdf, l *layout.Layout) *faces {
 	return &faces{pdf: pdf, l: l, index: map[*font.Font]int{}, cur: -1}
 }
 
-// family returns the font of a style, falling back to the regular style
+// styleFont returns the font of a style, falling back to the regular style
 // when the family lacks it (the layout promises Regular is set).
 func (fs *faces) styleFont(st textStyle) *font.Font {
 	fam := fs.l.Fonts.Body

@@ -67,6 +67,7 @@ const (
 	KindImage                 // the layout's logo in the box
 )
 
+// String names the kind as the plan dump writes it.
 func (k ItemKind) String() string {
 	return [...]string{"text", "rule", "fill", "image"}[k]
 }

@@ -49,7 +49,7 @@ func groupSignatories(s *statement.Statement, l *layout.Layout) []signatoryGroup
 	return groups
 }
 
-// names joins "A", "A and B", "A, B and C".
+// joinedNames joins "A", "A and B", "A, B and C".
 func (g signatoryGroup) joinedNames() string {
 	n := len(g.names)
 	if n == 1 {
@@ -130,6 +130,11 @@ func contactLines(c statement.Contact, i int) []contactLine {
 // telURI makes a tel: link from a number as written: spaces, dots,
 // dashes and brackets go, a leading + stays.
 func telURI(number string) string {
+	// "+44 (0)121 …": the bracketed trunk zero is dialled only from
+	// inside the country, never after the country code.
+	if strings.HasPrefix(strings.TrimSpace(number), "+") {
+		number = strings.ReplaceAll(number, "(0)", "")
+	}
 	var b strings.Builder
 	b.WriteString("tel:")
 	for _, r := range number {
