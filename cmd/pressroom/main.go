@@ -65,7 +65,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		// urfave/cli would otherwise call os.Exit itself.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return usageError{msg: err.Error(), try: "pressroom " + c.Command.Name + " --help"}
+			try := "pressroom --help"
+			if c.Command != nil && c.Command.Name != "" && c.Command.Name != "pressroom" {
+				try = "pressroom " + c.Command.Name + " --help"
+			}
+			return usageError{msg: err.Error(), try: try}
 		},
 		Commands:             commands(e),
 		EnableBashCompletion: false,
