@@ -76,8 +76,11 @@ type FieldError struct {
 	Err   error
 }
 
+// Error names the field and the value as given, quoted so a line break
+// shows as \n.
 func (e *FieldError) Error() string { return fmt.Sprintf("%s %q: %v", e.Field, e.Value, e.Err) }
 
+// Unwrap lets errors.Is find ErrLineBreak.
 func (e *FieldError) Unwrap() error { return e.Err }
 
 // ErrLineBreak is why a value with a line break or other control

@@ -132,9 +132,6 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 	if r.EndMark == "" {
 		r.EndMark = DefaultEndMark
 	}
-	if r.HeadingFontOrBody() == "" {
-		r.Style.HeadingFont = r.Style.BodyFont
-	}
 	if s.Notes != nil {
 		h := s.Notes.Heading
 		if h == "" {
