@@ -146,7 +146,13 @@ func (c *composer) doc(d markup.Doc, role Role, lead []run) []flowBlock {
 			if i == 0 && lead != nil {
 				runs = append(append([]run{}, lead...), runs...)
 			}
-			out = append(out, flowBlock{lines: c.textLines(runs, c.left, c.width, role, c.nextBlock()), before: before})
+			blk := flowBlock{lines: c.textLines(runs, c.left, c.width, role, c.nextBlock()), before: before}
+			// A paragraph that introduces a list ("each will offer:")
+			// is not left at the foot of a page without it.
+			if i+1 < len(d.Blocks) && d.Blocks[i+1].Kind != markup.Paragraph && endsWithColon(b.Inlines) {
+				blk.keepNext = true
+			}
+			out = append(out, blk)
 		default:
 			if i == 0 && lead != nil {
 				out = append(out, flowBlock{lines: c.textLines(lead, c.left, c.width, role, c.nextBlock()), before: before})
@@ -427,4 +433,13 @@ func shorten(text string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:–-") + "…"
+}
+
+func endsWithColon(ins []markup.Inline) bool {
+	for i := len(ins) - 1; i >= 0; i-- {
+		if t := strings.TrimSpace(ins[i].Text); t != "" {
+			return strings.HasSuffix(t, ":")
+		}
+	}
+	return false
 }

@@ -39,6 +39,9 @@ func TestHeaderStyles(t *testing.T) {
 				l := testLayout(t)
 				l.Header = style
 				l.Text.FooterNotice = "Example Partnership, 1 High Street, Birmingham B1 1AA. Registered charity 1234567."
+				if style == "rule" {
+					l.Colours.Background = layout.Colour{R: 0xfb, G: 0xf8, B: 0xf1} // a warm paper
+				}
 				if withLogo {
 					l.Logo = testLogo(t)
 				}

@@ -331,6 +331,9 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			extra = append(extra, it)
 		}
 		pg.Items = append(pg.Items, extra...)
+		if bg := col.Background; bg != (layout.Colour{}) && bg != (layout.Colour{R: 255, G: 255, B: 255}) {
+			pg.Items = append([]Item{{Kind: KindFill, Role: RolePageBackground, W: c.pageW, H: c.pageH, Colour: bg}}, pg.Items...)
+		}
 	}
 }
 

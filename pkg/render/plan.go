@@ -17,6 +17,7 @@ type Role string
 
 // The roles of everything the renderer puts on a page.
 const (
+	RolePageBackground Role = "page-background"
 	RoleHeaderBand     Role = "header-band"
 	RoleWordmark       Role = "wordmark"
 	RoleLogo           Role = "logo"
@@ -49,7 +50,7 @@ const (
 // content of the release (PDF/UA artifacts).
 func (r Role) Artifact() bool {
 	switch r {
-	case RoleHeaderBand, RoleRunningHeader, RoleFooter, RoleFooterNotice, RolePageNumber,
+	case RolePageBackground, RoleHeaderBand, RoleRunningHeader, RoleFooter, RoleFooterNotice, RolePageNumber,
 		RoleMore, RoleRule, RoleLinkUnderline, RoleLetterhead:
 		return true
 	}

@@ -39,7 +39,7 @@ func planProblems(p *Plan) []string {
 			if y2 < y1 {
 				y1, y2 = y2, y1
 			}
-			if it.Role == RoleHeaderBand {
+			if it.Role == RoleHeaderBand || it.Role == RolePageBackground {
 				if x1 < -eps || y1 < -eps || x2 > p.Width+eps || y2 > p.Height+eps {
 					out = append(out, fmt.Sprintf("page %d: header band off the page", n+1))
 				}
