@@ -61,7 +61,7 @@ func Render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 // Layout typesets s in l into a page plan without writing a PDF, for
 // tests and tools that look at what the typesetter decided.
 func Layout(s *statement.Statement, l *layout.Layout) (*Plan, error) {
-	d, err := newDocument(s, l, Options{})
+	d, err := newDocument(s, l)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ type document struct {
 	warnings diag.List
 }
 
-func newDocument(s *statement.Statement, l *layout.Layout, opts Options) (d *document, err error) {
+func newDocument(s *statement.Statement, l *layout.Layout) (d *document, err error) {
 	defer errPanic(&err)
 	if s == nil || l == nil {
 		return nil, errors.New("render: no statement or no layout")
@@ -129,7 +129,7 @@ func pageSize(l *layout.Layout) fpdf.SizeType {
 
 func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (res Result, err error) {
 	defer errPanic(&err)
-	d, err := newDocument(s, l, opts)
+	d, err := newDocument(s, l)
 	if err != nil {
 		return Result{}, err
 	}
