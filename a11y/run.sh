@@ -14,7 +14,8 @@ for tool in go node npm; do
 	command -v "$tool" >/dev/null || { echo "a11y: $tool is not installed" >&2; exit 2; }
 done
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "a11y: no Chromium at ${CHROMIUM:-/usr/bin/chromium}: apt-get install chromium" >&2; exit 2; }
 if [ ! -d node_modules/axe-core ] || [ ! -d node_modules/playwright-core ]; then
