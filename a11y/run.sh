@@ -4,7 +4,7 @@
 # no scripts, no requests, no sideways scrolling on a phone). Then prove
 # the checker still fails a page with known faults.
 #
-# Needs: go, node (>= 18), npm; installs the npm packages (npm ci) and,
+# Needs: go, node (>= 20, for playwright-core), npm; installs the npm packages (npm ci) and,
 # as root on Debian, chromium when they are missing.
 # Set SHOTS=DIR to keep full-page screenshots (desktop and phone).
 set -eu
@@ -13,6 +13,10 @@ cd "$(dirname "$0")"
 for tool in go node npm; do
 	command -v "$tool" >/dev/null || { echo "a11y: $tool is not installed" >&2; exit 2; }
 done
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+	echo "a11y: node $(node --version) is too old: playwright-core needs node 20 or later" >&2
+	exit 2
+fi
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
