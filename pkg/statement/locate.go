@@ -231,10 +231,13 @@ func (l *locator) value(path string, parts []string, keyOff int, element bool) {
 				l.i++
 				return
 			}
+			before := l.i
 			l.value(path+"["+strconv.Itoa(n)+"]", parts, -1, true)
 			l.space(true)
 			if l.peek(0) == ',' {
 				l.i++
+			} else if l.i == before {
+				l.i++ // not TOML: never loop in place
 			}
 		}
 	case '{':
@@ -263,6 +266,8 @@ func (l *locator) value(path string, parts []string, keyOff int, element bool) {
 			l.space(true)
 			if l.peek(0) == ',' {
 				l.i++
+			} else if l.i == before {
+				l.i++ // not TOML: never loop in place
 			}
 		}
 	default:

@@ -115,6 +115,7 @@ func FuzzLocator(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		locateKeys([]byte(src)) // must end, whatever the input
 		if err := compareWithTOML(src); err != nil {
 			t.Fatal(err)
 		}
@@ -149,4 +150,12 @@ func lookup(v any, path string) (string, bool) {
 	}
 	s, ok := v.(string)
 	return s, ok
+}
+
+// TestLocatorEndsOnAnyInput checks that the locator, written for valid
+// TOML, still ends on input that is not.
+func TestLocatorEndsOnAnyInput(t *testing.T) {
+	for _, src := range []string{"a = [}", "a = {b = ]}", "a = [1 2 3", "[[", "a = '''", "= = =", "a = {", "a.=1", "[a.]\n", "a = [{}}]"} {
+		locateKeys([]byte(src))
+	}
 }
