@@ -251,7 +251,7 @@ func (d *PdfjsDoc) Find(role string) *PdfjsNode {
 type Node struct {
 	Role string
 	// Text is the text of the element's content and of everything below
-	// it, in order.
+	// it, in order, with a space between block elements.
 	Text string
 	// Kids are the element's child elements; Pieces all its kids in
 	// order: content, link annotations and elements.
@@ -279,6 +279,9 @@ func PopplerTree(t testing.TB, path string) *Node {
 		if trimmed == "" {
 			continue
 		}
+		if strings.HasPrefix(trimmed, "/") {
+			continue // an attribute of the element above: "/ListNumbering /Disc"
+		}
 		depth := (len(line) - len(trimmed)) / 2
 		if depth > len(stack) || (depth == 0 && root != nil) {
 			t.Fatalf("pdfinfo -struct-text: line %q is out of place", line)
@@ -301,6 +304,15 @@ func PopplerTree(t testing.TB, path string) *Node {
 		default:
 			n := &Node{Role: strings.TrimSuffix(strings.Fields(trimmed)[0], ":")}
 			stack = append(stack[:depth], n)
+			if !strings.Contains(trimmed, "(inline)") {
+				// Block elements are apart in the text: a reader
+				// pauses between paragraphs, lines of an address.
+				for _, up := range stack[:depth] {
+					if up.Text != "" && !strings.HasSuffix(up.Text, " ") {
+						up.Text += " "
+					}
+				}
+			}
 			if depth == 0 {
 				root = n
 			} else {
