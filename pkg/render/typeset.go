@@ -2,7 +2,6 @@ package render
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/markup"
 )
@@ -54,7 +53,7 @@ func (b *breaker) glyphs(runs []run) []glyph {
 	var gs []glyph
 	for i, rn := range runs {
 		for _, r := range rn.text {
-			if r == utf8.RuneError || r < ' ' && !isSpace(r) {
+			if r < ' ' && !isSpace(r) {
 				b.missing = append(b.missing, missingRune{r, rn.text})
 				continue
 			}
