@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -78,44 +77,19 @@ type loaded struct {
 }
 
 // loadRelease reads file and its layout (layoutRef, else the statement's
-// own, else the default) and resolves them into a release. Problems are
+// own, else the default) as render does, so a statement is valid or not
+// alike for every output, and resolves them into a release. Problems are
 // printed as path:line:col on stderr, warnings too; an error means the
 // user has been told and the command should exit with exitProblem.
 func (e *env) loadRelease(file, layoutRef string) (loaded, error) {
-	src, err := readStatement(file)
-	if err != nil {
-		var l diag.List
-		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
-		l.Write(e.stderr)
-		return loaded{}, exitError{code: exitProblem}
-	}
 	today, err := clockToday(e.getenv)
 	if err != nil {
 		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom text " + file}
 	}
-	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
-	if stmt == nil || list.HasErrors() {
-		list.Write(e.stderr)
-		return loaded{}, exitError{code: exitProblem}
-	}
-	ref, dir := layoutRef, "."
-	fromStatement := false
-	if ref == "" && stmt.Layout != "" {
-		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
-	}
-	if ref == "" {
-		ref = "default"
-	}
-	lay, layoutList := e.layouts.Load(ref, dir)
-	for _, d := range layoutList {
-		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
-			d.Pos = stmt.Locate("layout", 0)
-		}
-		list.Add(d)
-	}
+	stmt, lay, list := e.loadForRender(file, layoutRef, today)
 	list.Sort()
 	list.Write(e.stderr)
-	if lay == nil || list.HasErrors() {
+	if stmt == nil || lay == nil || list.HasErrors() {
 		return loaded{}, exitError{code: exitProblem}
 	}
 	r, err := release.New(stmt, lay)
