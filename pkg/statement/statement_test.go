@@ -343,13 +343,13 @@ func TestTexts(t *testing.T) {
 		line, col int
 	}{
 		{"headline", 0, 1, 13},
-		{"headline", 3, 1, 16},                     // é, written \u00e9
-		{"headline", len("Café "), 1, 23},          // \"
-		{"summary", 0, 4, 1},                       // after the trimmed first newline
-		{"summary", len("One "), 5, 4},             // after the line-ending backslash
-		{"summary", len("One two "), 5, 8},         // ŵ
-		{"summary", len("One two ŵ"), 5, 9},        // the full stop: columns count characters
-		{"developments.items[1]", 0, 11, 6},        // '''y'''
+		{"headline", 3, 1, 16},              // é, written \u00e9
+		{"headline", len("Café "), 1, 23},   // \"
+		{"summary", 0, 4, 1},                // after the trimmed first newline
+		{"summary", len("One "), 5, 4},      // after the line-ending backslash
+		{"summary", len("One two "), 5, 8},  // ŵ
+		{"summary", len("One two ŵ"), 5, 9}, // the full stop: columns count characters
+		{"developments.items[1]", 0, 11, 6}, // '''y'''
 		{"contacts[0].email", 2, 14, 12},
 	}
 	for _, c := range cases {
