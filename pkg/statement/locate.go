@@ -31,29 +31,26 @@ type locator struct {
 	src    []byte
 	i      int
 	places map[string]place
-	order  []string       // paths in file order
 	arrays map[string]int // last index of each [[array table]], by indexed path
 }
 
 // locateKeys scans valid TOML and returns every key path's place.
-func locateKeys(src []byte) (map[string]place, []string) {
+func locateKeys(src []byte) map[string]place {
 	l := &locator{src: src, places: map[string]place{}, arrays: map[string]int{}}
 	if len(src) >= 3 && string(src[:3]) == "\ufeff" {
 		l.i = 3
 	}
 	l.document()
-	return l.places, l.order
+	return l.places
 }
 
+// record keeps the first place of a path, except that a table's own
+// header wins over a dotted key or header that only implied it.
 func (l *locator) record(path string, p place) {
 	if old, ok := l.places[path]; ok && !(old.implicit && !p.implicit) {
 		return
-	} else if ok {
-		l.places[path] = p
-		return
 	}
 	l.places[path] = p
-	l.order = append(l.order, path)
 }
 
 func (l *locator) peek(k int) byte {
@@ -151,7 +148,6 @@ func (l *locator) header(parts []string, offs []int, array bool) (string, []stri
 			path += "[" + strconv.Itoa(l.arrays[path]) + "]"
 			// Each element is a key to BurntSushi/toml as well.
 			l.places[path] = place{parts: parts[:k+1], key: offs[k], value: -1}
-			l.order = append(l.order, path)
 			continue
 		}
 		if n, ok := l.arrays[path]; ok {
@@ -219,7 +215,6 @@ func (l *locator) value(path string, parts []string, keyOff int, element bool) {
 		p.key = -1
 	}
 	l.places[path] = p
-	l.order = append(l.order, path)
 	switch l.peek(0) {
 	case '"', '\'':
 		_, _, l.i = readString(l.src, l.i, -1)

@@ -73,7 +73,7 @@ func compareWithTOML(src string) error {
 	for _, k := range md.Keys() {
 		want = append(want, strings.Join(k, "\x00"))
 	}
-	places, _ := locateKeys([]byte(src))
+	places := locateKeys([]byte(src))
 	var got []string
 	for _, p := range places {
 		if p.key >= 0 && !p.element && !p.implicit {

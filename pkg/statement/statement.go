@@ -126,13 +126,11 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	var raw map[string]any
-	md, err := toml.NewDecoder(bytes.NewReader(p.src)).Decode(&raw)
-	if err != nil {
+	if _, err := toml.NewDecoder(bytes.NewReader(p.src)).Decode(&raw); err != nil {
 		p.syntaxError(err)
 		return nil
 	}
-	_ = md
-	p.places, _ = locateKeys(p.src)
+	p.places = locateKeys(p.src)
 	p.stmt = &Statement{File: p.file, lines: p.index.starts, src: p.src, index: p.index}
 	p.statement(raw)
 	return p.stmt
