@@ -100,10 +100,10 @@ func lintInlines(out *diag.List, s *statement.Statement, key string, runs []mark
 		t := strings.TrimSpace(text.String())
 		switch {
 		case isAddress(t, target):
-			out.Warnf(pos, fmt.Sprintf("say where it goes: [the full review](%s)", target),
+			out.Warnf(pos, fmt.Sprintf("write [words that say what the page is](%s) instead of the bare address", target),
 				"the link's text is the web address itself; a screen reader reads it out character by character")
 		case isVague(t):
-			out.Warnf(pos, fmt.Sprintf("say where it goes: [the full review](%s), not %q", target, t),
+			out.Warnf(pos, fmt.Sprintf("write [words that say what the page is](%s) instead of %q", target, t),
 				"the link's text %q does not say where it goes; screen reader users often hear links out of their sentence", t)
 		}
 	}
