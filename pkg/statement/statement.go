@@ -172,26 +172,45 @@ func (p *parser) syntaxError(err error) {
 		pos = diag.Pos{File: p.file, Line: perr.Position.Line, Col: perr.Position.Col}
 	}
 	msg := strings.TrimSuffix(lowerFirst(perr.Message), ".")
-	hint := ""
 	line := ""
 	if starts := p.index.starts; pos.Line >= 1 && pos.Line <= len(starts) {
 		line = strings.TrimSpace(string(p.src[starts[pos.Line-1]:p.index.lineEnd(pos.Line-1)]))
 	}
-	switch {
-	case strings.HasPrefix(line, "date") || strings.HasPrefix(line, "embargo"):
-		hint = "write dates as year-month-day without quotes: date = 2024-12-17, embargo = 2024-12-17T00:01:00"
-	case strings.Contains(msg, "has already been defined") || strings.Contains(msg, "duplicate"):
-		hint = "each key may appear once; for a second signatory or contact, start a new [[signatories]] or [[contacts]]"
-	case strings.Contains(msg, "expected") && strings.Count(line, `"`) > 2:
-		hint = `a " inside a "…" string ends it: use curly quotes “…”, or write the text in '…' or """…"""`
-	case strings.Contains(msg, "newline") || strings.Contains(msg, "unexpected EOF"):
-		hint = `text over several lines goes between triple quotes: summary = """ … """`
-	case strings.Contains(msg, "expected '.' or '='"):
-		hint = `write key = value, for example summary = "…"`
-	case perr.Usage != "":
+	hint := syntaxHint(msg, line)
+	if hint == "" && perr.Usage != "" {
 		hint = strings.Join(strings.Fields(strings.SplitN(perr.Usage, "\n\n", 2)[0]), " ")
 	}
 	p.list.Errorf(pos, hint, "%s", msg)
+}
+
+// syntaxHint names the fix for the TOML mistakes statement writers make
+// most, from BurntSushi/toml's message and the line it is on.
+func syntaxHint(msg, line string) string {
+	key, value, _ := strings.Cut(line, "=")
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	switch {
+	case strings.HasPrefix(line, "date") || strings.HasPrefix(line, "embargo"):
+		return "write dates as year-month-day without quotes: date = 2024-12-17, embargo = 2024-12-17T00:01:00"
+	case strings.Contains(msg, "has already been defined") || strings.Contains(msg, "duplicate"):
+		return "each key may appear once; for a second signatory or contact, start a new [[signatories]] or [[contacts]]"
+	case strings.Contains(msg, "to end table name"):
+		return "close the table name with ]: [notes], or [[contacts]] for a list entry"
+	case strings.Contains(msg, `expected value but found '\n'`):
+		return fmt.Sprintf(`give a value after the =, e.g. %s = "…"`, key)
+	case strings.Contains(msg, "expected value but found"):
+		return fmt.Sprintf(`text goes in quotes: %s = "%s"`, key, strings.ReplaceAll(value, `"`, "”"))
+	case strings.Count(line, `"`) > 2 && (strings.Contains(msg, "top-level item") || strings.Contains(msg, "but got")) && !strings.Contains(line, `" "`):
+		return `a " inside a "…" string ends it: use curly quotes “…”, or write the text in '…' or """…"""`
+	case strings.Count(line, "'") > 2 && (strings.Contains(msg, "top-level item") || strings.Contains(msg, "but got")):
+		return `a ' inside a '…' string ends it: use a curly apostrophe ’, or write the text in "…"`
+	case strings.Contains(msg, "expected a comma"):
+		return `separate the entries of a list with commas: ["…", "…"]`
+	case strings.Contains(msg, "newline") || strings.Contains(msg, "unexpected EOF"):
+		return `text over several lines goes between triple quotes: summary = """ … """`
+	case strings.Contains(msg, "expected '.' or '='"):
+		return `write key = value, for example summary = "…"`
+	}
+	return ""
 }
 
 func lowerFirst(s string) string {
