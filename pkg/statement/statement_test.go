@@ -158,10 +158,14 @@ func TestSeedKeepsEveryWord(t *testing.T) {
 // means the whole file.
 var wantRE = regexp.MustCompile(`^# want: (\d+):(\d+) (error|warning) (.+)$`)
 
+// hintRE is an optional line after a want line: the hint must contain it.
+var hintRE = regexp.MustCompile(`^#   hint: (.+)$`)
+
 type want struct {
 	line, col int
 	severity  string
 	message   string
+	hint      string
 }
 
 func readWants(t *testing.T, file string, src []byte) []want {
@@ -173,13 +177,18 @@ func readWants(t *testing.T, file string, src []byte) []want {
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(nil, MaxSize*2)
 	for sc.Scan() {
-		m := wantRE.FindStringSubmatch(strings.TrimRight(sc.Text(), "\r"))
+		text := strings.TrimRight(sc.Text(), "\r")
+		if h := hintRE.FindStringSubmatch(text); h != nil && len(wants) > 0 {
+			wants[len(wants)-1].hint = h[1]
+			continue
+		}
+		m := wantRE.FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}
 		line, _ := strconv.Atoi(m[1])
 		col, _ := strconv.Atoi(m[2])
-		wants = append(wants, want{line, col, m[3], m[4]})
+		wants = append(wants, want{line: line, col: col, severity: m[3], message: m[4]})
 	}
 	return wants
 }
@@ -212,13 +221,13 @@ func TestCorpus(t *testing.T) {
 				found := false
 				for i, d := range list {
 					if !used[i] && d.Pos.Line == w.line && d.Pos.Col == w.col && d.Severity.String() == w.severity &&
-						strings.Contains(d.Message, w.message) {
+						strings.Contains(d.Message, w.message) && strings.Contains(d.Hint, w.hint) {
 						used[i], found = true, true
 						break
 					}
 				}
 				if !found {
-					t.Errorf("missing: %d:%d %s %s", w.line, w.col, w.severity, w.message)
+					t.Errorf("missing: %d:%d %s %s (hint: %s)", w.line, w.col, w.severity, w.message, w.hint)
 				}
 			}
 			for i, d := range list {
@@ -242,6 +251,9 @@ func writeWants(t *testing.T, file string, src []byte, list diag.List) {
 	var b bytes.Buffer
 	for _, d := range list {
 		fmt.Fprintf(&b, "# want: %d:%d %s %s\n", d.Pos.Line, d.Pos.Col, d.Severity, d.Message)
+		if d.Hint != "" {
+			fmt.Fprintf(&b, "#   hint: %s\n", d.Hint)
+		}
 	}
 	if _, err := os.Stat(file + ".want"); err == nil {
 		if err := os.WriteFile(file+".want", b.Bytes(), 0o644); err != nil {
