@@ -336,12 +336,9 @@ func (c *composer) content() []flowBlock {
 	}
 
 	if em := l.Text.EndMark; em != "" {
-		// The end mark is never alone at the top of a page: the block
-		// before it comes along when it is one kept whole (a signatory,
-		// a list item), and signatories stay together.
-		if n := len(out); n > 0 && out[n-1].keep {
-			out[n-1].keepNext = true
-		}
+		// The end mark may open a page: "- more -" at the foot of the
+		// page before says the release goes on, and pulling the
+		// signatories over with it would leave a hole on a first page.
 		st := c.style(ts.body, col.Text)
 		st.bold = true
 		out = append(out, c.para(em, st, RoleEndMark, 2.5*ts.paragraph))

@@ -145,7 +145,9 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	pdf.SetTitle(s.Headline, true)
 	pdf.SetAuthor(organisation(s, l), true)
 	pdf.SetSubject(l.KindLabel(s), true)
-	pdf.SetKeywords(strings.Join(s.Keywords, ", "), true)
+	if len(s.Keywords) > 0 {
+		pdf.SetKeywords(strings.Join(s.Keywords, ", "), true)
+	}
 	creator := "pressroom"
 	if opts.Version != "" {
 		creator += " " + opts.Version
