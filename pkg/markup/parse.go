@@ -160,6 +160,11 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 					"link titles are not allowed in statement text: the title would not be shown")
 			}
 			dest := string(c.Destination)
+			if c.FirstChild() == nil {
+				p.errorf(c.Pos(), "write the words to show between the brackets: [our website](https://…)",
+					"a link with no text would not be seen")
+				continue
+			}
 			if dest == "" || dest == "#" {
 				p.warnf(c.Pos(), "replace the # with the full address, e.g. [text](https://…), or remove the brackets",
 					"placeholder link %q has no address: its text is set without a link", plainText(c, p.src))

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -93,6 +95,7 @@ func TestParseKeeps(t *testing.T) {
 			t.Errorf("Parse(%q)\n got %s\nwant %s", tt.src, got, tt.want)
 		}
 		checkOffsets(t, tt.src, doc)
+		checkNothingLost(t, tt.src, doc, probs)
 	}
 }
 
@@ -165,6 +168,7 @@ func TestParseProblems(t *testing.T) {
 		{"<ftp://example.org>", Options{}, 1, false, "links to ftp: addresses"},
 		{"a [Campaign](#) b", Options{}, 2, true, `placeholder link "Campaign" has no address`},
 		{"[x]()", Options{}, 0, true, "placeholder link"},
+		{"see [](https://a.example)", Options{}, 4, false, "a link with no text"},
 		{"[x](https://a.example \"title\")", Options{}, 0, false, "link titles are not allowed"},
 		{"[r]: https://a.example\n\n[x][r]", Options{}, 0, false, "link reference definitions"},
 		{"- a\n- b", Options{InlineOnly: true}, 0, false, "a list is not allowed inside a developments item"},
@@ -220,6 +224,51 @@ func FuzzMarkup(f *testing.F) {
 		}
 		if utf8.ValidString(src) {
 			checkOffsets(t, src, doc)
+			checkNothingLost(t, src, doc, probs)
 		}
 	})
+}
+
+var listNumber = regexp.MustCompile(`(?m)^[ \t>*+-]*?(\d{1,9})[.)]`)
+
+// checkNothingLost asserts that, in a text with no errors and no links
+// (whose addresses are not text), every letter and digit of the source is
+// in some run: markup may take punctuation and spaces, never words.
+func checkNothingLost(t *testing.T, src string, doc Doc, probs []Problem) {
+	t.Helper()
+	for _, p := range probs {
+		if !p.Warning {
+			return
+		}
+	}
+	if strings.ContainsAny(src, "(<:@&") || strings.Contains(strings.ToLower(src), "www.") {
+		return
+	}
+	covered := make([]bool, len(src)+1)
+	var blocks func([]Block)
+	blocks = func(bs []Block) {
+		for _, b := range bs {
+			for _, in := range b.Inlines {
+				for i := in.Offset; i < in.Offset+len(in.Text) && i < len(covered); i++ {
+					covered[i] = true
+				}
+			}
+			for _, it := range b.Items {
+				blocks(it.Blocks)
+			}
+		}
+	}
+	blocks(doc.Blocks)
+	// The numbers of an ordered list are markup: the renderer numbers
+	// items from the list's Start.
+	for _, m := range listNumber.FindAllStringSubmatchIndex(src, -1) {
+		for i := m[2]; i < m[3]; i++ {
+			covered[i] = true
+		}
+	}
+	for i, r := range src {
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && !covered[i] {
+			t.Fatalf("%q: %q at offset %d is in no run", src, r, i)
+		}
+	}
 }
