@@ -75,8 +75,8 @@ func (p *parser) blocks(parent ast.Node) []Block {
 			out = append(out, Block{Kind: Paragraph, Inlines: finish(p.inlines(n, 0, "", false, nil)), Offset: pos})
 		case *ast.List:
 			if p.opts.InlineOnly {
-				p.errorf(pos, "write the item as one line of text; make separate points separate items",
-					"a list is not allowed inside a developments item")
+				p.errorf(pos, `make separate points separate items; to start with a number, write 2022\. rather than 2022.`,
+					"a list is not allowed inside a developments item (a line starting with \"- \" or \"1. \" makes one)")
 				continue
 			}
 			b := Block{Kind: BulletList, Offset: pos}
