@@ -75,7 +75,7 @@ func (p *parser) blocks(parent ast.Node) []Block {
 			out = append(out, Block{Kind: Paragraph, Inlines: finish(p.inlines(n, 0, "", false, nil)), Offset: pos})
 		case *ast.List:
 			if p.opts.InlineOnly {
-				p.errorf(pos, `make separate points separate items; to start with a number, write 2022\. rather than 2022.`,
+				p.errorf(pos, "make separate points separate items; if the item starts with a number and a full stop, reword it (\"In 2022, …\")",
 					"a list is not allowed inside a developments item (a line starting with \"- \" or \"1. \" makes one)")
 				continue
 			}
