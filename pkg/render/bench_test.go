@@ -24,6 +24,21 @@ func BenchmarkRenderSeed(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderSeedCached is the same with a Cache shared across
+// documents, as a batch run would use: fonts parsed and the logo decoded
+// once.
+func BenchmarkRenderSeedCached(b *testing.B) {
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	s, l := parseFile(b, lib, "../../examples/seed-statement.toml")
+	opts := Options{Version: "bench", Cache: NewCache()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Render(io.Discard, s, l, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkLayoutSeed is the typesetting step alone (it still loads the
 // fonts into fpdf, which measuring needs).
 func BenchmarkLayoutSeed(b *testing.B) {

@@ -69,6 +69,7 @@ type pdfCanvas struct {
 	plan    *Plan
 	logo    *layout.Logo
 	logoKey string // the name the logo is registered under, once
+	cache   *Cache
 	text0   layout.Colour
 	page    int
 }
@@ -115,11 +116,16 @@ func (pc *pdfCanvas) image(it *Item) {
 		// Registered once per document, from the file's bytes: fpdf
 		// keeps the image and every page refers to the one copy.
 		pc.logoKey = "logo"
-		tp := "PNG"
-		if pc.logo.Format == "jpeg" {
-			tp = "JPG"
+		if pc.cache != nil {
+			img, err := pc.cache.image(pc.logo)
+			if err != nil {
+				pc.pdf.SetError(fmt.Errorf("logo %s: %w", pc.logo.Path, err))
+				return
+			}
+			pc.pdf.RegisterParsedImage(pc.logoKey, img)
+		} else {
+			pc.pdf.RegisterImageOptionsReader(pc.logoKey, fpdf.ImageOptions{ImageType: imageType(pc.logo)}, bytes.NewReader(pc.logo.Data))
 		}
-		pc.pdf.RegisterImageOptionsReader(pc.logoKey, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(pc.logo.Data))
 	}
 	pc.pdf.ImageOptions(pc.logoKey, it.X, it.Y, it.W, it.H, false, fpdf.ImageOptions{}, 0, "")
 }

@@ -30,6 +30,9 @@ type Options struct {
 	// Plain writes an untagged PDF with no PDF/A claims
 	// (--pdf-standard none).
 	Plain bool
+	// Cache, when set, shares parsed fonts and decoded logos between the
+	// renders that use it; nil prepares them for this document alone.
+	Cache *Cache
 }
 
 // Result describes a rendered PDF.
@@ -61,7 +64,7 @@ func Render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 // Layout typesets s in l into a page plan without writing a PDF, for
 // tests and tools that look at what the typesetter decided.
 func Layout(s *statement.Statement, l *layout.Layout) (*Plan, error) {
-	d, err := newDocument(s, l)
+	d, err := newDocument(s, l, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +79,7 @@ type document struct {
 	warnings diag.List
 }
 
-func newDocument(s *statement.Statement, l *layout.Layout) (d *document, err error) {
+func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *document, err error) {
 	defer errPanic(&err)
 	if s == nil || l == nil {
 		return nil, errors.New("render: no statement or no layout")
@@ -89,7 +92,7 @@ func newDocument(s *statement.Statement, l *layout.Layout) (d *document, err err
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
-	fs := newFaces(pdf, l)
+	fs := newFaces(pdf, l, cache)
 	c := newComposer(s, l, fs)
 	plan := c.plan()
 	if fs.err != nil {
@@ -129,7 +132,7 @@ func pageSize(l *layout.Layout) fpdf.SizeType {
 
 func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (res Result, err error) {
 	defer errPanic(&err)
-	d, err := newDocument(s, l)
+	d, err := newDocument(s, l, opts.Cache)
 	if err != nil {
 		return Result{}, err
 	}
@@ -160,7 +163,7 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	}
 	pdf.SetLang(lang)
 
-	draw(d.plan, &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo})
+	draw(d.plan, &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo, cache: opts.Cache})
 	if err := pdf.Error(); err != nil {
 		return Result{}, fmt.Errorf("render: drawing: %w", err)
 	}

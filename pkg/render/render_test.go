@@ -264,3 +264,36 @@ func furnitureLines(p *Plan) map[string]bool {
 	}
 	return m
 }
+
+// A shared Cache changes nothing in the output, also when many renders
+// use it at once.
+func TestCacheSameBytes(t *testing.T) {
+	s := seedStatement()
+	s.Subheadline = "Costs fell −12 % → savings ✓" // the fallback fonts too
+	l := testLayout(t)
+	l.Logo = testLogo(t)
+	var plain bytes.Buffer
+	if _, err := Render(&plain, s, l, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cache := NewCache()
+	var wg sync.WaitGroup
+	results := make([][]byte, 8)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if _, err := Render(&buf, s, l, Options{Cache: cache}); err != nil {
+				t.Error(err)
+			}
+			results[i] = buf.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i, r := range results {
+		if !bytes.Equal(plain.Bytes(), r) {
+			t.Errorf("render %d with the cache differs from one without", i)
+		}
+	}
+}
