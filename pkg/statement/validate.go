@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -415,6 +416,7 @@ func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
 		p.items += n
 		return markup.Doc{}
 	}
+	p.joinedLines(path)
 	doc, probs := markup.Parse(text, markup.Options{InlineOnly: inlineOnly})
 	p.items += countListItems(doc.Blocks)
 	if len(probs) > maxProblemsPerText {
@@ -439,6 +441,36 @@ func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
 		p.list.Add(d)
 	}
 	return doc
+}
+
+// joinedLines warns about each line of a """…""" text that ends in a
+// single backslash: TOML joins it to the next line, dropping the line end
+// and the next line's indentation, where the writer most likely wanted the
+// markup's line break.
+func (p *parser) joinedLines(path string) {
+	pl, ok := p.places[path]
+	if !ok || pl.value < 0 || !bytes.HasPrefix(p.src[pl.value:], []byte(`"""`)) {
+		return
+	}
+	_, _, closing, _ := stringMap(p.src, pl.value)
+	for i := pl.value + 3; i < closing; i++ {
+		if p.src[i] != '\\' {
+			continue
+		}
+		n := 0
+		for i+n < closing && p.src[i+n] == '\\' {
+			n++
+		}
+		j := i + n
+		for j < closing && (p.src[j] == ' ' || p.src[j] == '\t') {
+			j++
+		}
+		if n%2 == 1 && j < closing && (p.src[j] == '\n' || p.src[j] == '\r') {
+			p.list.Warnf(p.at(i+n-1), `for a line break, end the line with \\ (two backslashes) inside """…"""`,
+				"a \\ at the end of a line joins it to the next line in TOML")
+		}
+		i = j - 1
+	}
 }
 
 // maxProblemsPerText is the most markup problems listed for one text: a
