@@ -2,13 +2,14 @@ package markup
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // dump writes a Doc compactly: paragraphs as P(...), runs as text with
@@ -205,11 +206,18 @@ func FuzzMarkup(f *testing.F) {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
-	// The example statements' texts are good seeds too.
-	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*.toml"))
-	for _, file := range files {
-		if b, err := os.ReadFile(file); err == nil {
-			f.Add(string(b), false)
+	// Every text of the examples and of the bad-statement corpus is a
+	// seed too.
+	for _, pattern := range []string{"../../examples/*.toml", "../../testdata/statements/*.toml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			var v any
+			if _, err := toml.DecodeFile(file, &v); err != nil {
+				continue
+			}
+			for _, text := range stringsIn(v) {
+				f.Add(text, false)
+			}
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string, inlineOnly bool) {
@@ -230,6 +238,33 @@ func FuzzMarkup(f *testing.F) {
 }
 
 var listNumber = regexp.MustCompile(`(?m)^[ \t>*+-]*?(\d{1,9})[.)]`)
+
+// stringsIn returns every string in a decoded TOML value.
+func stringsIn(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case map[string]any:
+		var out []string
+		for _, x := range v {
+			out = append(out, stringsIn(x)...)
+		}
+		return out
+	case []map[string]any:
+		var out []string
+		for _, x := range v {
+			out = append(out, stringsIn(x)...)
+		}
+		return out
+	case []any:
+		var out []string
+		for _, x := range v {
+			out = append(out, stringsIn(x)...)
+		}
+		return out
+	}
+	return nil
+}
 
 // checkNothingLost asserts that, in a text with no errors and no links
 // (whose addresses are not text), every letter and digit of the source is
