@@ -272,7 +272,12 @@ func (l *locator) value(path string, parts []string, keyOff int, element bool) {
 	}
 }
 
+// joinPath adds a key to a path. A key that could be mistaken for path
+// syntax is quoted, so that "a.b" (one quoted key) and a.b (two) differ.
 func joinPath(base, part string) string {
+	if part == "" || strings.ContainsAny(part, ".[]\"") {
+		part = strconv.Quote(part)
+	}
 	if base == "" {
 		return part
 	}

@@ -2,8 +2,11 @@ package statement
 
 import (
 	"fmt"
+	"go/build"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -26,6 +29,7 @@ var locatorSamples = []string{
 	"\ufeffbom = 1\n",
 	"crlf = \"a\"\r\n[t]\r\nk = \"\"\"\r\nx\\\r\n  y\r\n\"\"\"\r\n",
 	"q = \"\"\"two \"\" quotes and end\"\"\"\"\"\nr = '''x'''''\n",
+	"[a.\"b.c\"]\nkey = 1\n[a.b.c]\nkey = 2\n",
 }
 
 // TestLocatorFindsEveryKey checks that the locator finds exactly the keys
@@ -108,11 +112,68 @@ func dedupe(s []string) []string {
 	return out
 }
 
+// TestLocatorTOMLSuite runs the locator over the valid files of the
+// toml-test suite that BurntSushi/toml ships in its module.
+func TestLocatorTOMLSuite(t *testing.T) {
+	dir := tomlSuiteDir()
+	if dir == "" {
+		t.Skip("the toml-test suite is not in the module cache (go mod download github.com/BurntSushi/toml)")
+	}
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".toml") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		n++
+		if err := compareWithTOML(string(b)); err != nil {
+			t.Errorf("%s: %v", strings.TrimPrefix(path, dir), err)
+		}
+		return nil
+	})
+	if err != nil || n < 100 {
+		t.Fatalf("read %d files of %s: %v", n, dir, err)
+	}
+}
+
+// tomlSuiteDir finds the suite in the module cache, at the version go.mod
+// requires (test binaries carry no dependency versions).
+func tomlSuiteDir() string {
+	mod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	if err != nil {
+		return ""
+	}
+	m := regexp.MustCompile(`github.com/BurntSushi/toml (v[0-9.]+)`).FindSubmatch(mod)
+	if m == nil {
+		return ""
+	}
+	cache := os.Getenv("GOMODCACHE")
+	if cache == "" {
+		cache = filepath.Join(build.Default.GOPATH, "pkg", "mod")
+	}
+	dir := filepath.Join(cache, "github.com", "!burnt!sushi", "toml@"+string(m[1]), "internal", "toml-test", "tests", "valid")
+	if _, err := os.Stat(dir); err != nil {
+		return ""
+	}
+	return dir
+}
+
 // FuzzLocator checks the key locator and string decoder against
 // BurntSushi/toml on any valid TOML the fuzzer finds.
 func FuzzLocator(f *testing.F) {
 	for _, s := range locatorSamples {
 		f.Add(s)
+	}
+	if dir := tomlSuiteDir(); dir != "" {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if b, rerr := os.ReadFile(path); err == nil && rerr == nil {
+				f.Add(string(b))
+			}
+			return nil
+		})
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		locateKeys([]byte(src)) // must end, whatever the input
