@@ -133,6 +133,29 @@ func (c *composer) para(text string, st textStyle, role Role, before float64) fl
 	return flowBlock{lines: c.textLines([]run{{text: text, style: st}}, c.left, c.width, role, c.nextBlock()), before: before}
 }
 
+// balanced is para for display type (headline, subheadline): lines of
+// even length instead of a full first line and a short last one. It sets
+// the text in the narrowest measure that needs no more lines than the
+// full measure does.
+func (c *composer) balanced(text string, st textStyle, role Role, before float64) flowBlock {
+	runs := []run{{text: text, style: st}}
+	n := len(c.br.set(runs, c.width))
+	width := c.width
+	if n > 1 && n <= 6 {
+		lo, hi := c.width/2, c.width
+		for range 12 {
+			mid := (lo + hi) / 2
+			if len(c.br.set(runs, mid)) <= n {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		width = hi
+	}
+	return flowBlock{lines: c.textLines(runs, c.left, width, role, c.nextBlock()), before: before}
+}
+
 // doc lays out a markup text: paragraphs and lists, in body style.
 // lead, when set, is run before the first paragraph's text (a dateline).
 func (c *composer) doc(d markup.Doc, role Role, lead []run) []flowBlock {
@@ -268,12 +291,12 @@ func (c *composer) content() []flowBlock {
 		out = append(out, b)
 	}
 	headline := textStyle{heading: true, bold: true, size: ts.headline, colour: col.Primary}
-	hb := c.para(s.Headline, headline, RoleHeadline, 5)
+	hb := c.balanced(s.Headline, headline, RoleHeadline, 5)
 	hb.keepNext, hb.bookmark = true, s.Headline
 	out = append(out, hb)
 	if s.Subheadline != "" {
 		st := textStyle{heading: true, size: ts.subheadline, colour: col.Text}
-		b := c.para(s.Subheadline, st, RoleSubheadline, 3)
+		b := c.balanced(s.Subheadline, st, RoleSubheadline, 3)
 		b.keepNext = true
 		out = append(out, b)
 	}
