@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 out=$repo/bench/out
 N=${N:-1000}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-3}
 JOBS=${JOBS:-$(nproc)}
 TYPST_SRC=${TYPST_SRC:-$repo/../shared/bench/typst}
 mkdir -p "$out"
@@ -100,7 +100,7 @@ if [ -n "$typst" ]; then
 		-n "typst 0.14 in-process, 2 processes" "bash -c '$tn \$(cat half1.txt) & $tn \$(cat half2.txt) & wait'"
 	)
 fi
-hyperfine -N --style basic --warmup 1 --runs "$RUNS" --export-json "$out/batch.json" "${batch[@]}"
+hyperfine -N --style basic --runs "$RUNS" --export-json "$out/batch.json" "${batch[@]}"
 
 echo "== peak memory, batch (median of 5): is it flat in N?"
 small=$(( N / 10 > 0 ? N / 10 : 1 ))

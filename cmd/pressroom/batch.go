@@ -53,7 +53,7 @@ func batchCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv"},
 			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
-			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages and size, instead of a progress bar"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages, size and every warning, instead of a progress bar"},
 			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
 			&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
