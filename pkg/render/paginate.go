@@ -150,10 +150,22 @@ type furniture struct {
 func (c *composer) measureFurniture() furniture {
 	small := c.lineHeight(c.ts.small)
 	f := furniture{footerH: small + 2, moreH: small + 3, runningH: small + 8}
-	if n := c.l.Text.FooterNotice; n != "" {
+	for _, n := range c.footerNotices() {
 		f.footerH += float64(len(c.textLines([]run{{text: n, style: c.style(c.ts.small, c.l.Colours.Muted)}}, c.left, c.width, RoleFooterNotice, 0))) * small
 	}
 	return f
+}
+
+// footerNotices are the standing lines of the footer: the layout's
+// notice and the organisation's registration ("Registered charity …").
+func (c *composer) footerNotices() []string {
+	var out []string
+	for _, n := range []string{c.l.Text.FooterNotice, c.l.Organisation.Registration} {
+		if strings.TrimSpace(n) != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // paginate places the flow on pages, page 1 starting at firstTop.
@@ -298,11 +310,11 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			it.Baseline += y - fur.moreH + 1
 			extra = append(extra, it)
 		}
-		if c.l.Text.FooterNotice != "" || c.s.Reference != "" || n > 1 && c.l.PageNumbers {
+		if len(c.footerNotices()) > 0 || c.s.Reference != "" || n > 1 && c.l.PageNumbers {
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: y + 1, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y += 2
-		if notice := c.l.Text.FooterNotice; notice != "" {
+		for _, notice := range c.footerNotices() {
 			for _, fl := range c.textLines([]run{{text: notice, style: small}}, c.left, c.width, RoleFooterNotice, 0) {
 				it := fl.items[0]
 				it.Y += y
