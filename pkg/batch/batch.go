@@ -247,9 +247,9 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	sum := r.collect(done)
 	stop()
 	counting.Wait()
-	if ctx.Err() != nil {
-		sum.Interrupted = true
-	}
+	// A cancel that came after the last input was taken interrupted
+	// nothing.
+	sum.Interrupted = ctx.Err() != nil && (r.walkStopped || sum.Cancelled > 0)
 	sum.StoppedEarly = r.failedFast
 	sum.OtherShards = r.otherShards
 	if err := st.save(root); err != nil {
@@ -270,6 +270,7 @@ type runner struct {
 
 	// Written by the producer only, read after it has finished.
 	otherShards int
+	walkStopped bool // the producer stopped before the last input
 	// Set by the collector only.
 	failedFast bool
 }
@@ -298,7 +299,7 @@ func (r *runner) collect(done <-chan Result) Summary {
 				sum.Unchanged++
 			case Failed:
 				sum.Failed++
-				if r.opts.FailFast && !sum.StoppedEarly {
+				if r.opts.FailFast && !r.failedFast {
 					r.failedFast = true
 					r.stop()
 				}

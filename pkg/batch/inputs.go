@@ -45,6 +45,7 @@ func (r *runner) produce(ctx context.Context, todo chan<- job) {
 	p := &producer{r: r, ctx: ctx, todo: todo, seen: map[string]string{}}
 	p.reportFound = r.opts.Found != nil && !r.counts()
 	defer func() {
+		r.walkStopped = p.err != nil
 		if p.reportFound {
 			r.opts.Found(p.next, p.err == nil)
 		}
