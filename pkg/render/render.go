@@ -2,6 +2,15 @@
 // (lines and boxes on pages, each knowing what part of the statement it
 // is), then draws the plan as a PDF with fpdf. Every fpdf import of
 // pressroom is in this package.
+//
+// The layout step (Layout, in compose.go, typeset.go and paginate.go)
+// breaks lines itself with widths measured from fpdf's own tables,
+// switches to a fallback font for each character the main font lacks,
+// and paginates like a typesetter: no heading last on a page, no widows
+// or orphans, signatories, contact cards and list items kept whole. The
+// drawing step (draw.go) walks the plan and hands every piece, with its
+// Role, to one small canvas interface; a tagged-PDF writer wraps that
+// interface to put each piece in marked content.
 package render
 
 import (
