@@ -672,7 +672,10 @@ func (p *parser) contacts(raw map[string]any) {
 			p.list.Errorf(p.keyAt(path), `add at least one of email, phone, mobile, office or website, e.g. email = "press@example.org.uk"`,
 				"contact %d has no way to reach them", i+1)
 		}
-		if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t\n")) {
+		if lower := strings.ToLower(c.Email); strings.HasPrefix(lower, "mailto:") {
+			p.list.Errorf(p.valueAt(path+".email"), fmt.Sprintf("write the address alone: email = %q", c.Email[len("mailto:"):]),
+				"contacts.email starts with mailto:, which pressroom adds itself")
+		} else if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t\n")) {
 			p.list.Errorf(p.valueAt(path+".email"), `write one address such as email = "press@example.org.uk"`,
 				"contacts.email %q is not an e-mail address", c.Email)
 		}
