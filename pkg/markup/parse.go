@@ -197,7 +197,7 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 			p.errorf(c.Pos(), "remove the backticks (`)",
 				"code (text in backticks) is not allowed in statement text")
 		case *ast.RawHTML:
-			p.errorf(c.Pos(), "remove the tag; use *emphasis*, **strong**, a blank line for a new paragraph or a trailing \\ for a line break",
+			p.errorf(c.Pos(), "remove the tag; use *emphasis*, **strong**, or a blank line for a new paragraph",
 				"raw HTML (%s) is not allowed in statement text", firstSegment(c, p.src))
 		default:
 			p.errorf(c.Pos(), "write plain text, *emphasis*, **strong** and links only",
