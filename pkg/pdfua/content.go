@@ -70,53 +70,93 @@ func paints(op keyword) bool {
 // content in order. It fails when marked content nests or is left open,
 // or when anything is painted outside marked content: PDF/UA requires all
 // content to be either tagged or an artifact, and never both.
+//
+// Operands are skipped without being decoded (a page is mostly text and
+// numbers); only the operands of BDC are read.
 func scanContent(data []byte) ([]markedContent, error) {
 	l := &lexer{b: data}
 	var found []markedContent
-	var operands []any
 	open := false
+	// The operands before the operator: how many, the first one if it is
+	// a name, and the last dictionary.
+	count := 0
+	var first name
+	var props *dict
 	for {
-		tok, err := l.token()
-		if err == errEOF {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
 			break
 		}
-		if err != nil {
-			return nil, err
-		}
-		op, isOp := tok.(keyword)
-		if !isOp || op == "true" || op == "false" || op == "null" {
-			v, err := l.objectFrom(tok, 0)
-			if err != nil {
+		c := l.b[l.pos]
+		switch {
+		case c == '/':
+			start := l.pos
+			l.pos++
+			for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+				l.pos++
+			}
+			if count == 0 {
+				first = name(l.b[start+1 : l.pos])
+			}
+			count++
+			continue
+		case c == '(':
+			if err := l.skipLiteral(); err != nil {
 				return nil, err
 			}
-			operands = append(operands, v)
+			count++
+			continue
+		case c == '[':
+			if err := l.skipArray(); err != nil {
+				return nil, err
+			}
+			count++
+			continue
+		case c == '<':
+			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+				v, err := l.object(0)
+				if err != nil {
+					return nil, err
+				}
+				props, _ = v.(*dict)
+			} else if err := l.skipHex(); err != nil {
+				return nil, err
+			}
+			count++
+			continue
+		case isDelim(c):
+			return nil, fmt.Errorf("unexpected %q in page content", c)
+		}
+		start := l.pos
+		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		word := l.b[start:l.pos]
+		if _, ok := number(word); ok || string(word) == "true" || string(word) == "false" || string(word) == "null" {
+			count++
 			continue
 		}
+		op := keyword(word)
 		switch op {
 		case "BDC", "BMC":
 			if open {
 				return nil, errors.New("marked content nested inside marked content")
 			}
 			open = true
-			if op == "BMC" || len(operands) != 2 {
-				if len(operands) == 0 || operands[0] != name("Artifact") {
-					return nil, fmt.Errorf("%s marked content without an MCID", op)
-				}
+			if count == 0 {
+				return nil, fmt.Errorf("%s without a tag", op)
+			}
+			if first == "Artifact" {
 				break
 			}
-			tag, _ := operands[0].(name)
-			if tag == "Artifact" {
-				break
-			}
-			props, ok := operands[1].(*dict)
-			if !ok {
-				return nil, errors.New("marked content properties given by name are not supported")
+			if op == "BMC" || count != 2 || props == nil {
+				return nil, fmt.Errorf("/%s marked content without an MCID", first)
 			}
 			mcid, ok := props.get("MCID").(integer)
 			if !ok {
-				return nil, fmt.Errorf("/%s marked content without an MCID", tag)
+				return nil, fmt.Errorf("/%s marked content without an MCID", first)
 			}
-			found = append(found, markedContent{tag: tag, mcid: int(mcid)})
+			found = append(found, markedContent{tag: first, mcid: int(mcid)})
 		case "EMC":
 			if !open {
 				return nil, errors.New("EMC without marked content open")
@@ -129,10 +169,88 @@ func scanContent(data []byte) ([]markedContent, error) {
 				return nil, fmt.Errorf("%q paints outside any tag or artifact", string(op))
 			}
 		}
-		operands = operands[:0]
+		count, first, props = 0, "", nil
 	}
 	if open {
 		return nil, errors.New("marked content left open at the end of the page")
 	}
 	return found, nil
+}
+
+// skipLiteral moves past a literal string without decoding it.
+func (l *lexer) skipLiteral() error {
+	start := l.pos
+	l.pos++
+	depth := 1
+	for l.pos < len(l.b) {
+		switch l.b[l.pos] {
+		case '\\':
+			l.pos++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				l.pos++
+				return nil
+			}
+		}
+		l.pos++
+	}
+	return fmt.Errorf("unterminated string at byte %d", start)
+}
+
+// skipHex moves past a hexadecimal string.
+func (l *lexer) skipHex() error {
+	start := l.pos
+	for l.pos < len(l.b) {
+		if l.b[l.pos] == '>' {
+			l.pos++
+			return nil
+		}
+		l.pos++
+	}
+	return fmt.Errorf("unterminated hex string at byte %d", start)
+}
+
+// skipArray moves past an array of numbers and strings (a TJ operand).
+func (l *lexer) skipArray() error {
+	start := l.pos
+	l.pos++
+	for depth := 1; ; {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return fmt.Errorf("unterminated array at byte %d", start)
+		}
+		var err error
+		switch l.b[l.pos] {
+		case '(':
+			err = l.skipLiteral()
+		case '<':
+			err = l.skipHex()
+		case '[':
+			depth++
+			l.pos++
+		case ']':
+			depth--
+			l.pos++
+			if depth == 0 {
+				return nil
+			}
+		default:
+			if depth > maxDepth {
+				return errors.New("arrays nested too deeply")
+			}
+			n := l.pos
+			for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+				l.pos++
+			}
+			if l.pos == n {
+				l.pos++ // a stray delimiter: step over it
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
 }

@@ -403,6 +403,9 @@ func pageLinks(f *file, page *dict, t *Tagger, i int, seen []bool) ([]pageAnnot,
 // normalRect returns a rectangle as [llx lly urx ury]; fpdf writes links'
 // corners top first.
 func normalRect(v any) (array, error) {
+	if raw, ok := v.(numberArray); ok {
+		v = raw.values()
+	}
 	a, ok := v.(array)
 	if !ok || len(a) != 4 {
 		return nil, errors.New("link annotation without a rectangle")

@@ -27,6 +27,10 @@ type (
 		dict *dict
 		data []byte // as stored, still encoded
 	}
+	// numberArray is an array of numbers (and arrays of numbers) kept as
+	// written, "[0 0 595.28 841.89]": fonts' width arrays hold thousands
+	// of numbers that are only ever copied.
+	numberArray []byte
 )
 
 func (d *dict) get(k name) any {
@@ -297,6 +301,14 @@ func (l *lexer) literalString() (any, error) {
 
 func (l *lexer) name() (any, error) {
 	l.pos++ // /
+	start := l.pos
+	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) && l.b[l.pos] != '#' {
+		l.pos++
+	}
+	if l.pos >= len(l.b) || l.b[l.pos] != '#' {
+		return name(l.b[start:l.pos]), nil
+	}
+	l.pos = start
 	var out []byte
 	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 		c := l.b[l.pos]
@@ -313,6 +325,51 @@ func (l *lexer) name() (any, error) {
 		l.pos++
 	}
 	return name(out), nil
+}
+
+// numbers reads an array holding only numbers and arrays of numbers,
+// whose "[" has just been read, as a numberArray; otherwise it reads
+// nothing and reports false.
+func (l *lexer) numbers() (numberArray, bool) {
+	start := l.pos - 1
+	depth := 1
+	for i := l.pos; i < len(l.b); i++ {
+		switch c := l.b[i]; {
+		case c == '[':
+			depth++
+			if depth > maxDepth {
+				return nil, false
+			}
+		case c == ']':
+			depth--
+			if depth == 0 {
+				l.pos = i + 1
+				return numberArray(l.b[start:l.pos]), true
+			}
+		case isSpace(c), c >= '0' && c <= '9', c == '.', c == '-', c == '+':
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// values returns the numbers of a flat numberArray, or nil for a nested one.
+func (n numberArray) values() array {
+	l := &lexer{b: n[1 : len(n)-1]}
+	var out array
+	for {
+		tok, err := l.token()
+		if err != nil {
+			return out
+		}
+		switch tok.(type) {
+		case integer, real:
+			out = append(out, tok)
+		default:
+			return nil
+		}
+	}
 }
 
 // object reads one object. An integer followed by an integer and R is a
@@ -333,6 +390,9 @@ func (l *lexer) objectFrom(tok any, depth int) (any, error) {
 	case delim:
 		switch t {
 		case "[":
+			if raw, ok := l.numbers(); ok {
+				return raw, nil
+			}
 			var a array
 			for {
 				next, err := l.token()
@@ -349,7 +409,7 @@ func (l *lexer) objectFrom(tok any, depth int) (any, error) {
 				a = append(a, v)
 			}
 		case "<<":
-			d := &dict{}
+			d := &dict{keys: make([]name, 0, 8), vals: make([]any, 0, 8)}
 			for {
 				next, err := l.token()
 				if err != nil {

@@ -58,6 +58,8 @@ func (w *writer) value(v any) {
 		writeName(b, v)
 	case pdfString:
 		writeString(b, v)
+	case numberArray:
+		b.Write(v)
 	case ref:
 		b.WriteString(strconv.Itoa(v.num))
 		b.WriteString(" ")
