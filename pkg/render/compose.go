@@ -344,7 +344,7 @@ func (c *composer) content() []flowBlock {
 		id := c.nextBlock()
 		name := c.style(ts.body, col.Text)
 		name.bold = true
-		blk := flowBlock{keep: true, before: ts.paragraph, keepNext: i < len(groups)-1}
+		blk := flowBlock{keep: true, before: ts.paragraph}
 		if i == 0 {
 			blk.before = 2.5 * ts.paragraph
 		}
