@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,9 @@ func renderCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME` or a layout file PATH, instead of the statement's own"},
 			&cli.BoolFlag{Name: "stdout", Usage: "write the PDF to standard output"},
 			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: a tagged, accessible PDF/UA-1 and PDF/A-2b file; none: a plain PDF"},
+			&cli.BoolFlag{Name: "text", Usage: "also write the plain-text rendition (.txt) beside the PDF"},
+			&cli.BoolFlag{Name: "html", Usage: "also write the HTML page (.html) beside the PDF"},
+			&cli.BoolFlag{Name: "eml", Usage: "also write an e-mail draft (.eml) with the PDF attached beside the PDF"},
 		},
 		Action: func(c *cli.Context) error {
 			args, err := trailingFlags(c)
@@ -68,7 +72,8 @@ func renderCommand(e *env) *cli.Command {
 			}
 			return e.render(renderJob{
 				file: args[0], out: out, stdout: c.Bool("stdout"), layoutRef: c.String("layout"), today: today,
-				opts: render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
+				opts:  render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
+				extra: renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")},
 			})
 		},
 	}
@@ -79,6 +84,9 @@ type renderJob struct {
 	stdout               bool
 	today                time.Time
 	opts                 render.Options
+	// extra lists the renditions written beside the PDF (--text, --html,
+	// --eml); with --stdout they go beside the statement.
+	extra renditions
 }
 
 // render parses, checks and typesets one statement. Diagnostics are
@@ -93,8 +101,14 @@ func (e *env) render(j renderJob) error {
 		out = strings.TrimSuffix(j.file, filepath.Ext(j.file)) + ".pdf"
 	}
 	var res render.Result
+	// The e-mail draft attaches the very bytes written, so keep a copy
+	// when renditions are wanted.
+	var pdf bytes.Buffer
 	write := func(w io.Writer) error {
 		var err error
+		if j.extra.any() {
+			w = io.MultiWriter(w, &pdf)
+		}
 		res, err = render.Render(w, stmt, lay, j.opts)
 		return err
 	}
@@ -122,6 +136,14 @@ func (e *env) render(j renderJob) error {
 	}
 	if !j.stdout {
 		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", out, plural(res.Pages, "page"))
+	}
+	written, err := writeRenditions(e, stmt, lay, out, pdf.Bytes(), j.extra)
+	for _, p := range written {
+		fmt.Fprintf(e.stderr, "wrote %s\n", p)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pressroom: %v\n", err)
+		return exitError{code: exitProblem}
 	}
 	return nil
 }

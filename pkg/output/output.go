@@ -4,8 +4,10 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -25,6 +27,13 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
+		// The temporary name means nothing to the user: name the folder.
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("write %s: the folder %s does not exist (create it first)", path, filepath.Clean(dir))
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("write %s: no permission to write in the folder %s", path, filepath.Clean(dir))
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer func() {

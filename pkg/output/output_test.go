@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -102,5 +103,18 @@ func onlyFiles(t *testing.T, dir string, want ...string) {
 		if got[i] != want[i] {
 			t.Fatalf("folder holds %q; want %q", got, want)
 		}
+	}
+}
+
+func TestWriteFileMissingFolderNamesIt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nowhere", "out.pdf")
+	err := WriteFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
+	if err == nil {
+		t.Fatal("writing into a missing folder succeeded")
+	}
+	want := "the folder " + filepath.Join(dir, "nowhere") + " does not exist"
+	if !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), ".tmp") {
+		t.Fatalf("error = %q, want it to contain %q and no temporary name", err, want)
 	}
 }
