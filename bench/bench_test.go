@@ -47,6 +47,7 @@ func loadSeed(b *testing.B) ([]byte, *statement.Statement, *layout.Library, *lay
 // the layout (fonts, logo) is loaded once, as in a batch.
 func BenchmarkRender(b *testing.B) {
 	_, s, _, l := loadSeed(b)
+	cache := render.NewCache()
 	for _, std := range []struct {
 		name  string
 		plain bool
@@ -56,7 +57,7 @@ func BenchmarkRender(b *testing.B) {
 			var bytes int64
 			for b.Loop() {
 				w := &counter{}
-				if _, err := render.Render(w, s, l, render.Options{Version: pressroom.Version, Plain: std.plain}); err != nil {
+				if _, err := render.Render(w, s, l, render.Options{Version: pressroom.Version, Plain: std.plain, Cache: cache}); err != nil {
 					b.Fatal(err)
 				}
 				bytes = w.n
@@ -70,6 +71,7 @@ func BenchmarkRender(b *testing.B) {
 // document does.
 func BenchmarkParseAndRender(b *testing.B) {
 	src, _, lib, _ := loadSeed(b)
+	cache := render.NewCache()
 	b.ReportAllocs()
 	for b.Loop() {
 		s, list := statement.Parse(seedPath, src, statement.Options{})
@@ -77,7 +79,7 @@ func BenchmarkParseAndRender(b *testing.B) {
 			b.Fatal(list)
 		}
 		l, _ := lib.Load(s.Layout, filepath.Dir(seedPath))
-		if _, err := render.Render(io.Discard, s, l, render.Options{Version: pressroom.Version}); err != nil {
+		if _, err := render.Render(io.Discard, s, l, render.Options{Version: pressroom.Version, Cache: cache}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -97,6 +99,7 @@ func BenchmarkBatch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	cache := render.NewCache()
 	prepare := func(ctx context.Context, file string, src []byte) (batch.Document, error) {
 		s, list := statement.Parse(file, src, statement.Options{})
 		if list.HasErrors() {
@@ -107,7 +110,7 @@ func BenchmarkBatch(b *testing.B) {
 			return batch.Document{}, &diag.ListError{List: list}
 		}
 		return batch.Document{Write: func(w io.Writer) (int, diag.List, error) {
-			r, err := render.Render(w, s, l, render.Options{Version: pressroom.Version})
+			r, err := render.Render(w, s, l, render.Options{Version: pressroom.Version, Cache: cache})
 			return r.Pages, r.Warnings, err
 		}}, nil
 	}

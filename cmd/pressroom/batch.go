@@ -119,7 +119,8 @@ func batchCommand(e *env) *cli.Command {
 					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs,
 					Force: c.Bool("force"), FailFast: c.Bool("fail-fast"), Shard: shard, Sync: c.Bool("sync"),
 					Prepare: e.batchPrepare(c.String("layout"), today,
-						render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
+						// One cache for the run: fonts parsed and logos decoded once.
+						render.Options{Created: created, Version: pressroom.Version, Plain: std == "none", Cache: render.NewCache()},
 						renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")}),
 				},
 				manifest: c.String("manifest"),
@@ -522,6 +523,7 @@ func layoutFingerprint(l *layout.Layout, opts render.Options) string {
 	for i, f := range l.Fonts.Fallbacks {
 		c.Fonts.Fallbacks[i] = fontDigest(f)
 	}
+	opts.Cache = nil // how fonts are kept in memory changes no byte of the PDF
 	h := sha256.New()
 	if err := json.NewEncoder(h).Encode(struct {
 		Version string
