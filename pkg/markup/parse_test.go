@@ -237,7 +237,9 @@ func FuzzMarkup(f *testing.F) {
 	})
 }
 
-var listNumber = regexp.MustCompile(`(?m)^[ \t>*+-]*?(\d{1,9})[.)]`)
+// listMarkers matches the list markers that start a line, several when
+// lists are nested on one line ("1. 2. item", "- 1) item").
+var listMarkers = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))+`)
 
 // stringsIn returns every string in a decoded TOML value.
 func stringsIn(v any) []string {
@@ -296,8 +298,8 @@ func checkNothingLost(t *testing.T, src string, doc Doc, probs []Problem) {
 	blocks(doc.Blocks)
 	// The numbers of an ordered list are markup: the renderer numbers
 	// items from the list's Start.
-	for _, m := range listNumber.FindAllStringSubmatchIndex(src, -1) {
-		for i := m[2]; i < m[3]; i++ {
+	for _, m := range listMarkers.FindAllStringIndex(src, -1) {
+		for i := m[0]; i < m[1]; i++ {
 			covered[i] = true
 		}
 	}
