@@ -12,7 +12,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	_ "time/tzdata" // UK time for embargoes, on systems without zone files
 
 	"github.com/urfave/cli/v2"
 
@@ -139,7 +138,7 @@ type emailFlags struct {
 // buildEmail makes the message: text and HTML from r, pdf attached. The
 // Date header is SOURCE_DATE_EPOCH, else the clock when sending, else the
 // statement's date; the embargo is judged at SOURCE_DATE_EPOCH or the
-// clock, in UK time for embargoes written without a zone.
+// clock, in the layout's embargo zone for embargoes written without one.
 func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Message, error) {
 	now, err := clockToday(e.getenv)
 	if err != nil {
@@ -148,10 +147,6 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 	var date time.Time
 	if e.getenv("SOURCE_DATE_EPOCH") != "" || f.send {
 		date = now
-	}
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return nil, err // cannot happen: time/tzdata is built in
 	}
 	from := f.from
 	if from == "" {
@@ -169,7 +164,7 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 	}
 	m, err := email.Build(r, email.Content{Text: plaintext.String(r), HTML: html.String(), PDF: pdf}, email.Options{
 		From: from, To: f.to, Cc: f.cc, Bcc: f.bcc, Subject: f.subject,
-		Date: date, Now: now, EmbargoZone: london, UserAgent: "pressroom " + pressroom.Version,
+		Date: date, Now: now, UserAgent: "pressroom " + pressroom.Version,
 	})
 	var fe *email.FieldError
 	if errors.As(err, &fe) {

@@ -22,7 +22,6 @@ import (
 	gomail "github.com/wneessen/go-mail"
 
 	"github.com/pressroom/pressroom/pkg/release"
-	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 // EmbargoPrefix opens the subject of a release still under embargo.
@@ -41,9 +40,6 @@ type Options struct {
 	Date time.Time
 	// Now is the moment "under embargo" is judged at. Zero means Date.
 	Now time.Time
-	// EmbargoZone is where an embargo written without a zone is read
-	// (the layout says "UK time": Europe/London). Nil means UTC.
-	EmbargoZone *time.Location
 	// UserAgent names the program in the User-Agent header.
 	UserAgent string
 }
@@ -101,7 +97,7 @@ func Build(r *release.Release, c Content, opts Options) (*Message, error) {
 	if now.IsZero() {
 		now = date
 	}
-	m := &Message{Embargoed: UnderEmbargo(r.Embargo, now, opts.EmbargoZone)}
+	m := &Message{Embargoed: r.Embargo != nil && now.Before(r.EmbargoEnd)}
 
 	subject := opts.Subject
 	if subject == "" {
@@ -242,25 +238,6 @@ func assemble(msg *gomail.Msg, c Content, attachment string, ids identifiers) er
 // header, for a mail program to open, edit and send.
 func (m *Message) WriteTo(w io.Writer) (int64, error) {
 	return m.draft.WriteTo(w)
-}
-
-// UnderEmbargo reports whether a release with embargo e may not yet be
-// published at now. An embargo written without a zone is read in zone
-// (UTC when nil).
-func UnderEmbargo(e *statement.Embargo, now time.Time, zone *time.Location) bool {
-	if e == nil {
-		return false
-	}
-	return now.Before(EmbargoMoment(e, zone))
-}
-
-// EmbargoMoment is the instant an embargo ends.
-func EmbargoMoment(e *statement.Embargo, zone *time.Location) time.Time {
-	if e.HasZone || zone == nil {
-		return e.Time
-	}
-	t := e.Time
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), zone)
 }
 
 func parseAddresses(field string, values []string) ([]*mail.Address, error) {

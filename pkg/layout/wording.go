@@ -70,6 +70,29 @@ func (l *Layout) EmbargoTime(e *statement.Embargo) string {
 	}
 }
 
+// EmbargoEnd returns the instant the embargo ends: the moment itself when
+// the statement gave a zone, else its clock reading in the layout's
+// embargo zone (UK time unless the layout says otherwise) — the same
+// reading ReleaseLine prints, so the PDF and an e-mail's "EMBARGOED:"
+// subject always agree.
+func (l *Layout) EmbargoEnd(e *statement.Embargo) time.Time {
+	if e.HasZone {
+		return e.Time
+	}
+	wall, _ := embargoWall(e, l.Text.EmbargoZone)
+	zone, err := parseZone(l.Text.EmbargoZone)
+	if err != nil {
+		zone = ukZone
+	}
+	if zone == ukZone {
+		if ukSummerWall(wall) {
+			return wall.Add(-time.Hour)
+		}
+		return wall
+	}
+	return wall.Add(-time.Duration(zone) * time.Second)
+}
+
 // embargoWall returns the embargo's clock time as it will be shown and the
 // name of its zone.
 func embargoWall(e *statement.Embargo, zoneSetting string) (time.Time, string) {

@@ -96,3 +96,31 @@ func TestKindAndOrganisation(t *testing.T) {
 		t.Errorf("OrganisationName(set) = %q", got)
 	}
 }
+
+func TestEmbargoEnd(t *testing.T) {
+	local := func(y int, m time.Month, d, h, min int) *statement.Embargo {
+		return &statement.Embargo{Time: time.Date(y, m, d, h, min, 0, 0, time.UTC)}
+	}
+	tests := []struct {
+		zone string
+		e    *statement.Embargo
+		want time.Time
+	}{
+		// UK time: GMT in winter, BST (UTC+1) in summer.
+		{"UK time", local(2024, 12, 17, 0, 1), time.Date(2024, 12, 17, 0, 1, 0, 0, time.UTC)},
+		{"UK time", local(2025, 6, 18, 0, 1), time.Date(2025, 6, 17, 23, 1, 0, 0, time.UTC)},
+		{"", local(2025, 6, 18, 0, 1), time.Date(2025, 6, 17, 23, 1, 0, 0, time.UTC)},
+		// A fixed offset.
+		{"+02:00", local(2025, 6, 18, 9, 0), time.Date(2025, 6, 18, 7, 0, 0, 0, time.UTC)},
+		{"UTC", local(2025, 6, 18, 9, 0), time.Date(2025, 6, 18, 9, 0, 0, 0, time.UTC)},
+		// A zone in the statement wins over the layout's.
+		{"UK time", &statement.Embargo{Time: time.Date(2025, 6, 18, 9, 0, 0, 0, time.FixedZone("", -5*3600)), HasZone: true},
+			time.Date(2025, 6, 18, 14, 0, 0, 0, time.UTC)},
+	}
+	for _, tc := range tests {
+		l := &layout.Layout{Text: layout.Wording{EmbargoZone: tc.zone}}
+		if got := l.EmbargoEnd(tc.e); !got.Equal(tc.want) {
+			t.Errorf("zone %q, embargo %v: EmbargoEnd = %v, want %v", tc.zone, tc.e.Time, got.UTC(), tc.want)
+		}
+	}
+}

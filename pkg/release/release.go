@@ -7,6 +7,7 @@ package release
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -21,14 +22,17 @@ type Release struct {
 	Kind         string // the label above the headline
 	ReleaseLine  string // "For immediate release", "Embargoed until …" or empty
 	Embargo      *statement.Embargo
-	Headline     string
-	Subheadline  string
-	DatePrefix   string // e.g. "Date: "; may be empty
-	Date         string // the date in the layout's style
-	ISODate      string // the date as YYYY-MM-DD, for machines
-	Dateline     string
-	Reference    string
-	Keywords     []string
+	// EmbargoEnd is the instant the embargo ends, read in the layout's
+	// embargo zone; zero when there is no embargo.
+	EmbargoEnd  time.Time
+	Headline    string
+	Subheadline string
+	DatePrefix  string // e.g. "Date: "; may be empty
+	Date        string // the date in the layout's style
+	ISODate     string // the date as YYYY-MM-DD, for machines
+	Dateline    string
+	Reference   string
+	Keywords    []string
 
 	Summary      markup.Doc
 	Developments *statement.Developments
@@ -87,12 +91,17 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		return nil, errors.New("release: no statement or no layout")
 	}
 	org := l.OrganisationName(s)
+	var embargoEnd time.Time
+	if s.Embargo != nil {
+		embargoEnd = l.EmbargoEnd(s.Embargo)
+	}
 	r := &Release{
 		Lang:         s.Lang,
 		Organisation: org,
 		Kind:         l.KindLabel(s),
 		ReleaseLine:  l.ReleaseLine(s.Embargo),
 		Embargo:      s.Embargo,
+		EmbargoEnd:   embargoEnd,
 		Headline:     s.Headline,
 		Subheadline:  s.Subheadline,
 		DatePrefix:   l.Text.DatePrefix,
