@@ -138,8 +138,13 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 					out[len(out)-1].LineBreak = true
 				}
 			case c.SoftLineBreak():
-				// The space stands for the line end, which is where it points.
-				out = appendRun(out, Inline{Style: style, Link: link, Placeholder: placeholder, Offset: seg.Stop}, []byte{' '})
+				// The space stands for the line end, which is where it
+				// points, past any blanks goldmark trimmed before it.
+				end := seg.Stop
+				for end < len(p.src) && (p.src[end] == ' ' || p.src[end] == '\t') {
+					end++
+				}
+				out = appendRun(out, Inline{Style: style, Link: link, Placeholder: placeholder, Offset: end}, []byte{' '})
 			}
 		case *ast.String:
 			off := 0
