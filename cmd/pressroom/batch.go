@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -111,6 +112,14 @@ func batchCommand(e *env) *cli.Command {
 				mode = logVerbose
 			case isTerminal(e.stderr, e.getenv):
 				mode = logBar
+			}
+			if e.getenv("GOGC") == "" {
+				// A document allocates about 2.6 MB and keeps nothing, while
+				// the run keeps about 20 MB live (fonts, layout, state).
+				// Collecting at 5× the live heap instead of 2× costs about
+				// 60 MB more and saves about a fifth of the CPU time
+				// (measured in bench/README.md). Memory stays flat.
+				defer debug.SetGCPercent(debug.SetGCPercent(400))
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
