@@ -5,13 +5,14 @@ package font
 import (
 	"errors"
 	"fmt"
-	"sync"
+	"sync/atomic"
+	"unicode"
 
 	"golang.org/x/image/font/sfnt"
 )
 
-// Font is a parsed TrueType font. It is immutable after Parse and safe for
-// concurrent use.
+// Font is a parsed TrueType font. Its name and bytes never change after
+// Parse; it only remembers answers to Has. It is safe for concurrent use.
 type Font struct {
 	// Name is the font's PostScript name, e.g. "NotoSans-Bold".
 	Name string
@@ -19,14 +20,12 @@ type Font struct {
 	Data []byte
 
 	parsed *sfnt.Font
-	// The coverage table costs about 1.5 ms to build, so it is built on
-	// the first question, not at Parse: a cold render asks only of the
-	// fonts it uses.
-	once sync.Once
-	// covered holds one bit per character of the Basic Multilingual Plane;
-	// characters above it are looked up in astral.
-	covered [65536 / 64]uint64
-	astral  map[rune]bool
+	// known and covered hold two bits per character, filled in as
+	// characters are asked about: a render asks of the hundred or so
+	// characters its text has, not of all 1.1 million. The bits are set
+	// with atomic ORs, so concurrent renders may share the font: a
+	// character looked up twice at once gets the same answer twice.
+	known, covered [(unicode.MaxRune + 1) / 64]atomic.Uint64
 }
 
 // Parse reads a TrueType font. It refuses collections, CFF-only OpenType
@@ -54,35 +53,20 @@ func Parse(data []byte) (*Font, error) {
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool {
-	f.once.Do(f.buildCoverage)
-	if r < 0 {
+	if r < 0 || r > unicode.MaxRune {
 		return false
 	}
-	if r < 65536 {
-		return f.covered[r/64]&(1<<(r%64)) != 0
+	word, bit := r/64, uint64(1)<<(r%64)
+	if f.known[word].Load()&bit != 0 {
+		return f.covered[word].Load()&bit != 0
 	}
-	return f.astral[r]
-}
-
-func (f *Font) buildCoverage() {
 	var buf sfnt.Buffer
-	f.astral = map[rune]bool{}
-	for r := rune(0); r < 65536; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
-		}
-		if gi, err := f.parsed.GlyphIndex(&buf, r); err == nil && gi != 0 {
-			f.covered[r/64] |= 1 << (r % 64)
-		}
+	gi, err := f.parsed.GlyphIndex(&buf, r)
+	has := err == nil && gi != 0
+	if has {
+		f.covered[word].Or(bit)
 	}
-	// Above the BMP only the blocks statements plausibly use are looked
-	// up (mathematical letters, enclosed characters, symbols and emoji);
-	// anything else counts as missing, which is safe: check reports it.
-	for _, rg := range [][2]rune{{0x1D400, 0x1D7FF}, {0x1F100, 0x1FAFF}} {
-		for r := rg[0]; r <= rg[1]; r++ {
-			if gi, err := f.parsed.GlyphIndex(&buf, r); err == nil && gi != 0 {
-				f.astral[r] = true
-			}
-		}
-	}
+	// Set known after covered, so a reader that sees known sees covered.
+	f.known[word].Or(bit)
+	return has
 }
