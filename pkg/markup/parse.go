@@ -69,7 +69,9 @@ func blockPos(n ast.Node) int {
 func (p *parser) blocks(parent ast.Node) []Block {
 	var out []Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		pos := blockPos(n)
+		// goldmark counts a tab in an indent as the columns it spans, so a
+		// position can overshoot; keep it inside the text.
+		pos := p.clamp(blockPos(n))
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			out = append(out, Block{Kind: Paragraph, Inlines: finish(p.inlines(n, 0, "", false, nil)), Offset: pos})
