@@ -16,6 +16,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 )
@@ -216,7 +217,7 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	r := &runner{
-		opts: opts, work: work, root: root, state: st, stop: stop,
+		opts: opts, work: work, root: root, state: st,
 		// The window bounds how far finished results may run ahead of
 		// the oldest unfinished one, and so the reorder buffer's size.
 		window: make(chan struct{}, 4*jobs+16),
@@ -235,7 +236,14 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	for range jobs {
 		wg.Go(func() {
 			for j := range todo {
-				done <- r.process(runCtx, j)
+				res := r.process(runCtx, j)
+				if res.Status == Failed && opts.FailFast {
+					// Stop here, not when the result's turn comes: the
+					// inputs after it must not start.
+					r.failedFast.Store(true)
+					stop()
+				}
+				done <- res
 			}
 		})
 	}
@@ -250,7 +258,7 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	// A cancel that came after the last input was taken interrupted
 	// nothing.
 	sum.Interrupted = ctx.Err() != nil && (r.walkStopped || sum.Cancelled > 0)
-	sum.StoppedEarly = r.failedFast
+	sum.StoppedEarly = r.failedFast.Load()
 	sum.OtherShards = r.otherShards
 	if err := st.save(root); err != nil {
 		return sum, err
@@ -265,14 +273,13 @@ type runner struct {
 	work   string
 	root   *os.Root
 	state  *state
-	stop   context.CancelFunc
 	window chan struct{}
 
 	// Written by the producer only, read after it has finished.
 	otherShards int
 	walkStopped bool // the producer stopped before the last input
-	// Set by the collector only.
-	failedFast bool
+	// Set by the worker that met the first failure under FailFast.
+	failedFast atomic.Bool
 }
 
 // collect puts results back in input order, reports them, records them in
@@ -299,10 +306,6 @@ func (r *runner) collect(done <-chan Result) Summary {
 				sum.Unchanged++
 			case Failed:
 				sum.Failed++
-				if r.opts.FailFast && !r.failedFast {
-					r.failedFast = true
-					r.stop()
-				}
 			case Skipped:
 				sum.Skipped++
 			case Cancelled:
