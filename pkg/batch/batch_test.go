@@ -386,6 +386,15 @@ func TestBatchNeverWritesOutsideOutDir(t *testing.T) {
 	if r := got[filepath.Join(work, "archive", "2019", "ok.toml")]; r.Output != filepath.Join(out, "archive", "2019", "ok.pdf") {
 		t.Errorf("absolute stdin path written to %s", r.Output)
 	}
+	for input, hint := range map[string]string{
+		filepath.Join(arch, "2020", "ok.toml"):   "remove the symlink from the output folder",
+		"../outside/secret.toml":                 "run pressroom from a folder that holds the statements",
+		filepath.Join(arch, "2019", "link.toml"): "name that file or folder as an input of its own",
+	} {
+		if d := got[input].Diagnostics(); len(d) != 1 || !strings.HasPrefix(d[0].Hint, hint) || d[0].Pos.File != input {
+			t.Errorf("%s: diagnostics %v; want one on the input with hint %q", input, d, hint)
+		}
+	}
 	if fs := files(t, outside); !slices.Equal(fs, []string{"secret.toml", "sub/deep.toml"}) {
 		t.Errorf("the folder outside now holds %v", fs)
 	}

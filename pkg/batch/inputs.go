@@ -199,7 +199,10 @@ func (p *producer) stdin() {
 		path := p.abs(line)
 		rel, err := filepath.Rel(p.r.work, path)
 		if err != nil || !filepath.IsLocal(rel) {
-			p.failed(line, errors.New("refusing a path outside the working folder: its PDF would have no place in the output folder"))
+			p.failed(line, &hinted{
+				msg:  "refusing a path outside the working folder: its PDF would have no place in the output folder",
+				hint: "run pressroom from a folder that holds the statements, or name their folder as an input",
+			})
 			continue
 		}
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
@@ -265,7 +268,10 @@ func (p *producer) walk(in, dir string) {
 			}
 			if within, _ := filepath.Rel(real, target); !filepath.IsLocal(within) {
 				if isTOML(path) || isDir(target) {
-					p.emit(job{input: input, shardKey: key, pre: &Result{Status: Failed, Err: fmt.Errorf("refusing a symlink that leads outside %s (to %s): name that file or folder as an input of its own", in, target)}})
+					p.emit(job{input: input, shardKey: key, pre: &Result{Status: Failed, Err: &hinted{
+						msg:  fmt.Sprintf("refusing a symlink that leads outside %s (to %s)", in, target),
+						hint: "name that file or folder as an input of its own",
+					}}})
 				}
 				return nil
 			}

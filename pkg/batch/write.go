@@ -181,7 +181,10 @@ func writeInRoot(root *os.Root, name string, sync bool, write func(io.Writer) er
 // rootError explains a refusal of os.Root in the user's terms.
 func rootError(name string, err error) error {
 	if strings.Contains(err.Error(), "escapes") {
-		return fmt.Errorf("refusing to write %s: a symlink in the output folder leads outside it", filepath.ToSlash(name))
+		return &hinted{
+			msg:  fmt.Sprintf("refusing to write %s: a symlink in the output folder leads outside it", filepath.ToSlash(name)),
+			hint: "remove the symlink from the output folder, or choose another --out-dir",
+		}
 	}
 	return fmt.Errorf("cannot write %s in the output folder: %w", filepath.ToSlash(name), unwrapPath(err))
 }
@@ -212,13 +215,16 @@ func warningsOf(l diag.List) diag.List {
 	return out
 }
 
-// hintFor names a fix for the errors that have one.
+// hinted is an error about an input that can name its fix.
+type hinted struct{ msg, hint string }
+
+func (e *hinted) Error() string { return e.msg }
+
+// hintFor names the fix an error carries, if any.
 func hintFor(err error) string {
-	switch {
-	case errors.Is(err, errNotStatement):
-		return ""
-	case strings.Contains(err.Error(), "outside"):
-		return "name the file or folder as an input of its own, or copy it into the folder"
+	var h *hinted
+	if errors.As(err, &h) {
+		return h.hint
 	}
 	return ""
 }
