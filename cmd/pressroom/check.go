@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -100,44 +100,15 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 	return nil
 }
 
-// checkFile runs every check on one file: the statement itself, then, when
-// it is sound, its layout, the fonts' coverage and a trial render.
+// checkFile runs every check on one file. A layout file is checked as a
+// layout (with its lint); a statement is checked itself, then, when it is
+// sound, with its layout, the fonts' coverage and a trial render.
 func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
-	src, err := readStatement(file)
-	if err != nil {
-		var l diag.List
-		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
-		return l
+	if src, err := readStatement(file); err == nil && layout.LooksLikeLayout(src) {
+		return e.layouts.Check(file)
 	}
-	t := today
-	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}})
-	if stmt == nil || list.HasErrors() {
-		return list
-	}
-
-	ref, dir := layoutRef, "."
-	fromStatement := false
-	if ref == "" && stmt.Layout != "" {
-		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
-	}
-	if ref == "" {
-		ref = "default"
-	}
-	lay, layoutList := e.layouts.Load(ref, dir)
-	for _, d := range layoutList {
-		// A layout that cannot be found is the statement's mistake: point
-		// at its layout key rather than at a file that does not exist.
-		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
-			d.Pos = stmt.Locate("layout", 0)
-		}
-		list.Add(d)
-	}
-	if lay == nil || list.HasErrors() {
-		return list
-	}
-
-	list = append(list, render.Check(stmt, lay)...)
-	if list.HasErrors() {
+	stmt, lay, list := e.loadForRender(file, layoutRef, today)
+	if stmt == nil || lay == nil || list.HasErrors() {
 		return list
 	}
 	res, err := render.Render(io.Discard, stmt, lay, render.Options{Created: today, Version: pressroom.Version})

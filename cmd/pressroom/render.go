@@ -157,8 +157,9 @@ func (e *env) renderFailed(file string, list diag.List) error {
 }
 
 // loadForRender reads the statement and its layout (--layout, else the
-// statement's layout key, else "default") and checks that the layout's
-// fonts can show every character.
+// statement's layout key, else "default"), lints the layout and checks
+// that its fonts can show every character. check, render and the
+// renditions all start here.
 func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
 	src, err := readStatement(file)
 	if err != nil {
@@ -187,6 +188,9 @@ func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement
 	if lay == nil || list.HasErrors() {
 		return nil, nil, list
 	}
+	// The layout's lint (small text, poor contrast) is the user's to see
+	// whenever the layout is used.
+	list = append(list, lay.Lint()...)
 	list = append(list, render.Check(stmt, lay)...)
 	return stmt, lay, list
 }
