@@ -165,7 +165,7 @@ func trailingFlags(c *cli.Context) ([]string, error) {
 			}
 		}
 		if flag == nil {
-			return nil, usageError{msg: "flag provided but not defined: " + a, try: "pressroom batch --help"}
+			return nil, usageError{msg: "flag provided but not defined: " + a, try: "pressroom " + c.Command.Name + " --help"}
 		}
 		if _, isBool := flag.(*cli.BoolFlag); isBool {
 			if !hasValue {
@@ -173,13 +173,13 @@ func trailingFlags(c *cli.Context) ([]string, error) {
 			}
 		} else if !hasValue {
 			if i+1 >= len(args) {
-				return nil, usageError{msg: "flag needs an argument: " + a, try: "pressroom batch --help"}
+				return nil, usageError{msg: "flag needs an argument: " + a, try: "pressroom " + c.Command.Name + " --help"}
 			}
 			i++
 			value = args[i]
 		}
 		if err := c.Set(flag.Names()[0], value); err != nil {
-			return nil, usageError{msg: fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err), try: "pressroom batch --help"}
+			return nil, usageError{msg: fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err), try: "pressroom " + c.Command.Name + " --help"}
 		}
 	}
 	return inputs, nil

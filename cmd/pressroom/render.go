@@ -39,11 +39,6 @@ func renderCommand(e *env) *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			args, err := trailingFlags(c)
-			var ue usageError
-			if errors.As(err, &ue) {
-				ue.try = "pressroom render --help"
-				return ue
-			}
 			if err != nil {
 				return err
 			}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -50,11 +49,6 @@ func textCommand(e *env) *cli.Command {
 func oneFile(c *cli.Context, example string) (string, error) {
 	args, err := trailingFlags(c)
 	if err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			ue.try = "pressroom " + c.Command.Name + " --help"
-			return "", ue
-		}
 		return "", err
 	}
 	switch len(args) {
