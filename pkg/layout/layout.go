@@ -156,7 +156,7 @@ func (lib *Library) Load(ref, dir string) (*Layout, diag.List) {
 		if !lib.isBuiltin(ref) {
 			var l diag.List
 			hint := fmt.Sprintf("built-in layouts: %s; or give a layout file's path, ending in .toml", strings.Join(lib.builtinNames(), ", "))
-			if best := closest(ref, lib.builtinNames()); best != "" {
+			if best := diag.Suggest(ref, lib.builtinNames()); best != "" {
 				hint = fmt.Sprintf("did you mean %q? (or give a layout file's path, ending in .toml)", best)
 			}
 			l.Errorf(diag.Pos{File: ref}, hint, "there is no built-in layout called %q", ref)
@@ -264,7 +264,7 @@ func (lib *Library) resolve(name string, src *source) loaded {
 			l.Errorf(sp.value, `write the name of a built-in layout in quotes, e.g. extends = "default"`, "extends must be text, not %s", describe(v))
 		case !lib.isBuiltin(s):
 			hint := fmt.Sprintf("built-in layouts: %s", strings.Join(lib.builtinNames(), ", "))
-			if best := closest(s, lib.builtinNames()); best != "" {
+			if best := diag.Suggest(s, lib.builtinNames()); best != "" {
 				hint = fmt.Sprintf("did you mean %q?", best)
 			}
 			l.Errorf(sp.value, hint, "extends: there is no built-in layout called %q", s)

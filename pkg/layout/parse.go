@@ -164,7 +164,7 @@ func flatten(src *source, out map[string]setting, l *diag.List) {
 func unknownKey(src *source, key string, known []string, prefix string, l *diag.List) {
 	last := key[len(prefix):]
 	hint := ""
-	if best := closest(last, known); best != "" {
+	if best := diag.Suggest(last, known); best != "" {
 		hint = fmt.Sprintf("did you mean %s?", prefix+best)
 	} else {
 		sorted := append([]string(nil), known...)
@@ -176,48 +176,6 @@ func unknownKey(src *source, key string, known []string, prefix string, l *diag.
 		}
 	}
 	l.Errorf(src.spotOf(key).key, hint, "unknown key %s", key)
-}
-
-// closest returns the known word nearest to w, if it is near enough to be
-// a slip of the keyboard or a spelling (colors → colours).
-func closest(w string, known []string) string {
-	best, bestD := "", 1<<30
-	lw := strings.ToLower(w)
-	for _, k := range known {
-		d := editDistance(lw, k)
-		if d < bestD {
-			best, bestD = k, d
-		}
-	}
-	limit := 2
-	if utf8.RuneCountInString(w) <= 3 {
-		limit = 1
-	}
-	if bestD <= limit || (best != "" && (strings.HasPrefix(best, lw) || strings.HasPrefix(lw, best)) && len(lw) > 2) {
-		return best
-	}
-	return ""
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] || (ra[i-1] == '_' && rb[j-1] == '-') {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -305,7 +263,7 @@ func (d *decoder) choice(key string, options ...string) string {
 		quoted[i] = fmt.Sprintf("%q", o)
 	}
 	hint := "write one of " + strings.Join(quoted, ", ")
-	if best := closest(v, options); best != "" {
+	if best := diag.Suggest(v, options); best != "" {
 		hint = fmt.Sprintf("did you mean %q?", best)
 	}
 	d.diag.Errorf(s.valuePos(), hint, "%s must be one of %s, not %q", key, strings.Join(quoted, ", "), v)

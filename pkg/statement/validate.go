@@ -78,7 +78,7 @@ func (p *parser) explain(raw map[string]any) {
 	p.explained = map[string]bool{}
 	for k := range raw {
 		if !contains(topKeys, k) {
-			p.explained[closest(k, topKeys)] = true
+			p.explained[diag.Suggest(k, topKeys)] = true
 		}
 	}
 	var inTable func(path string, t map[string]any, known []string)
@@ -89,7 +89,7 @@ func (p *parser) explain(raw map[string]any) {
 			case contains(topKeys, k):
 				p.explained[k] = true
 			default:
-				p.explained[joinPath(path, closest(k, known))] = true
+				p.explained[joinPath(path, diag.Suggest(k, known))] = true
 			}
 		}
 	}
@@ -146,8 +146,8 @@ func (p *parser) unknownKeys(path string, table map[string]any, known []string) 
 		switch {
 		case path != "" && contains(topKeys, k):
 			hint = fmt.Sprintf("%s belongs at the top of the file, before the first [table]: move it up", k)
-		case closest(k, known) != "":
-			hint = fmt.Sprintf("did you mean %s?", closest(k, known))
+		case diag.Suggest(k, known) != "":
+			hint = fmt.Sprintf("did you mean %s?", diag.Suggest(k, known))
 		default:
 			hint = "the keys allowed here are: " + strings.Join(known, ", ")
 		}
