@@ -25,6 +25,7 @@ import (
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/pdfua"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -172,7 +173,17 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	}
 	pdf.SetLang(lang)
 
-	draw(d.plan, &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo, cache: opts.Cache})
+	pc := &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo, cache: opts.Cache}
+	if !opts.Plain {
+		// The default: tagged PDF/UA-1 and PDF/A-2b (tagged.go).
+		meta := pdfua.Metadata{Title: s.Headline, Author: organisation(s, l), Subject: l.KindLabel(s),
+			Keywords: s.Keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
+		if err := drawTagged(w, d.plan, pc, meta); err != nil {
+			return Result{}, err
+		}
+		return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil
+	}
+	draw(d.plan, pc)
 	if err := pdf.Error(); err != nil {
 		return Result{}, fmt.Errorf("render: drawing: %w", err)
 	}

@@ -69,7 +69,15 @@ func (b *breaker) glyphs(runs []run) []glyph {
 			gs = append(gs, glyph{r: r, face: face, w: b.fs.runeWidth(face, r, rn.style.size), run: i, space: sp})
 		}
 		if rn.lineBreak && len(gs) > 0 {
-			gs[len(gs)-1].lineBreak = true
+			// A hard break keeps a space at the line's end, as a wrap
+			// does, so that text read aloud through the tags or
+			// extracted does not run the two lines together.
+			last := &gs[len(gs)-1]
+			if face, ok := b.fs.face(rn.style, ' '); ok && !last.space {
+				gs = append(gs, glyph{r: ' ', face: face, w: b.fs.runeWidth(face, ' ', rn.style.size), run: i, space: true, lineBreak: true})
+			} else {
+				last.lineBreak = true
+			}
 		}
 	}
 	return gs

@@ -1,0 +1,383 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pressroom/pressroom/pkg/pdfua"
+)
+
+// The tagged PDF: a structure tree built from the plan's roles, and
+// marked content written around everything drawn. pkg/pdfua does the PDF
+// side; this file only decides what each piece of the plan is.
+
+// node is an element of the structure tree the plan calls for. Nodes are
+// planned before drawing, with look-ahead (what a list holds, where a
+// link ends); they become elements of the Tagger only when their first
+// content is drawn, so that the tree's order is the order of reading.
+type node struct {
+	role      pdfua.Role
+	parent    int // index in structure.nodes; -1 for the Document
+	alt       string
+	contents  string // Link: the annotation's description
+	numbering string // L: how its labels count
+	elem      pdfua.Elem
+	made      bool
+}
+
+// mark is what a drawn piece is: content of node n, or an artifact.
+type mark struct {
+	node     int // -1: artifact
+	artifact pdfua.Artifact
+}
+
+// structure is the plan's structure tree and what each drawn piece of the
+// plan belongs to.
+type structure struct {
+	nodes []node
+	spans map[*Span]mark
+	items map[*Item]mark // images and every non-text item
+}
+
+func (st *structure) add(n node) int {
+	st.nodes = append(st.nodes, n)
+	return len(st.nodes) - 1
+}
+
+// artifactOf says what kind of artifact a decoration is.
+func artifactOf(r Role) pdfua.Artifact {
+	switch r {
+	case RoleHeaderBand, RoleRunningHeader, RoleLetterhead:
+		return pdfua.Header
+	case RoleFooter, RoleFooterNotice, RolePageNumber:
+		return pdfua.Footer
+	case RoleMore:
+		return pdfua.Pagination
+	}
+	return pdfua.Layout
+}
+
+// listFrame is a list being planned: its L node, the x of its labels and
+// the LBody of its last item, where a nested list goes.
+type listFrame struct {
+	l, lastBody int
+	x           float64
+	body        Role // RoleListBody or RoleDevelopment
+}
+
+// planStructure decides the structure tree for p. Reading order is the
+// plan's order: the typesetter emits content in the statement's order and
+// decorations are artifacts wherever they stand.
+func planStructure(p *Plan) *structure {
+	st := &structure{spans: map[*Span]mark{}, items: map[*Item]mark{}}
+	const root = -1
+	// blockNodes: the node of each Block for simple roles; for lists the
+	// LI; for signatures and contacts the Div.
+	type blockState struct {
+		node, lbl, lbody int
+		line             int  // signature/contact: the P of the current line
+		ended            bool // signature/contact: the last line ended a line
+	}
+	blocks := map[int]*blockState{}
+	var lists []listFrame
+	// Links: the open Link node, its parent and target, while spans of
+	// the same link follow one another.
+	link, linkParent, linkTarget := -1, -1, ""
+	linkText := map[int]*strings.Builder{}
+
+	for pi := range p.Pages {
+		items := p.Pages[pi].Items
+		for ii := range items {
+			it := &items[ii]
+			if it.Role.Artifact() || it.Kind == KindRule || it.Kind == KindFill {
+				st.items[it] = mark{node: -1, artifact: artifactOf(it.Role)}
+				for k := range it.Spans {
+					st.spans[&it.Spans[k]] = mark{node: -1, artifact: artifactOf(it.Role)}
+				}
+				continue
+			}
+			if it.Kind == KindImage {
+				if strings.TrimSpace(it.Alt) == "" {
+					st.items[it] = mark{node: -1, artifact: pdfua.Layout}
+				} else {
+					st.items[it] = mark{node: st.add(node{role: pdfua.Figure, parent: root, alt: it.Alt})}
+				}
+				lists = nil
+				continue
+			}
+			// Text that is content: find or make its leaf node.
+			b := blocks[it.Block]
+			if it.Block == 0 || b == nil {
+				b = &blockState{node: -1, lbl: -1, lbody: -1, line: -1}
+				if it.Block != 0 {
+					blocks[it.Block] = b
+				}
+			}
+			var leaf int
+			switch it.Role {
+			case RoleListLabel, RoleListBody, RoleDevelopment:
+				if b.node < 0 {
+					// A new list item. Its body's role (a development or
+					// a body list) is on the same line, after the label.
+					body := it.Role
+					for _, next := range items[ii:] {
+						if next.Block == it.Block && next.Role != RoleListLabel {
+							body = next.Role
+							break
+						}
+					}
+					for len(lists) > 0 && (lists[len(lists)-1].x > it.X+0.01 || lists[len(lists)-1].body != body && lists[len(lists)-1].x >= it.X-0.01) {
+						lists = lists[:len(lists)-1]
+					}
+					if len(lists) == 0 || lists[len(lists)-1].x < it.X-0.01 {
+						parent := root
+						if len(lists) > 0 {
+							parent = lists[len(lists)-1].lastBody
+						}
+						l := st.add(node{role: pdfua.L, parent: parent, numbering: numbering(it)})
+						lists = append(lists, listFrame{l: l, lastBody: -1, x: it.X, body: body})
+					}
+					top := &lists[len(lists)-1]
+					b.node = st.add(node{role: pdfua.LI, parent: top.l})
+					b.lbody = st.add(node{role: pdfua.LBody, parent: b.node})
+					top.lastBody = b.lbody
+				}
+				if it.Role == RoleListLabel {
+					if b.lbl < 0 {
+						// Made after the LBody here, but drawn first,
+						// so it comes first in the tree.
+						b.lbl = st.add(node{role: pdfua.Lbl, parent: b.node})
+					}
+					leaf = b.lbl
+				} else {
+					leaf = b.lbody
+				}
+			case RoleSignature, RoleContact:
+				lists = nil
+				if b.node < 0 {
+					b.node = st.add(node{role: pdfua.Div, parent: root})
+					b.ended = true
+				}
+				// Each line of a signature or a contact card is a
+				// paragraph of its own; a line that wraps ends with the
+				// space it was broken at, and goes on in the same one.
+				if b.ended || b.line < 0 {
+					b.line = st.add(node{role: pdfua.P, parent: b.node})
+				}
+				text := it.Text()
+				b.ended = !strings.HasSuffix(text, " ")
+				leaf = b.line
+			default:
+				lists = nil
+				if b.node < 0 {
+					role := pdfua.P
+					switch it.Role {
+					case RoleHeadline:
+						role = pdfua.H1
+					case RoleSectionHeading:
+						role = pdfua.H2
+					}
+					b.node = st.add(node{role: role, parent: root})
+				}
+				leaf = b.node
+			}
+			for k := range it.Spans {
+				sp := &it.Spans[k]
+				if sp.Link == "" {
+					link = -1
+					st.spans[sp] = mark{node: leaf}
+					continue
+				}
+				if link < 0 || linkParent != leaf || linkTarget != sp.Link {
+					link = st.add(node{role: pdfua.Link, parent: leaf, contents: sp.Link})
+					linkParent, linkTarget = leaf, sp.Link
+					linkText[link] = &strings.Builder{}
+				}
+				linkText[link].WriteString(sp.Text)
+				st.spans[sp] = mark{node: link}
+			}
+		}
+	}
+	for i, text := range linkText {
+		st.nodes[i].contents = linkDescription(text.String(), st.nodes[i].contents)
+	}
+	return st
+}
+
+// numbering returns the ListNumbering of the list whose first label is it.
+func numbering(it *Item) string {
+	label := strings.TrimSpace(it.Text())
+	switch {
+	case label == "•":
+		return "Disc"
+	case label == "–" || label == "-":
+		return "Circle"
+	case label != "" && label[0] >= '0' && label[0] <= '9':
+		return "Decimal"
+	}
+	return "None"
+}
+
+// linkDescription is what a link annotation's /Contents says: where the
+// link goes, in words a listener can follow.
+func linkDescription(text, target string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	switch {
+	case strings.HasPrefix(target, "mailto:"):
+		return "Email " + strings.TrimPrefix(target, "mailto:")
+	case strings.HasPrefix(target, "tel:"):
+		if text != "" {
+			return "Phone " + text
+		}
+		return "Phone " + strings.TrimPrefix(target, "tel:")
+	}
+	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(target, "https://"), "http://"), "/")
+	if text == "" || strings.EqualFold(strings.TrimSuffix(text, "/"), bare) || strings.EqualFold(text, target) {
+		return target
+	}
+	return text + " (" + target + ")"
+}
+
+// taggedCanvas draws through a pdfCanvas, writing marked content around
+// every piece and building the structure tree with a Tagger. Consecutive
+// text of one element shares one marked-content sequence.
+type taggedCanvas struct {
+	pc *pdfCanvas
+	st *structure
+	tg *pdfua.Tagger
+	// open is what the marked content open in the page is: a node, or
+	// an artifact (node -1), or nothing (isOpen false).
+	open   mark
+	isOpen bool
+}
+
+func newTaggedCanvas(pc *pdfCanvas, p *Plan) *taggedCanvas {
+	return &taggedCanvas{pc: pc, st: planStructure(p), tg: pdfua.NewTagger()}
+}
+
+// elem returns the Tagger element of node n, adding it (and the nodes
+// above it) when its first content is drawn.
+func (tc *taggedCanvas) elem(n int) pdfua.Elem {
+	if n < 0 {
+		return pdfua.Root
+	}
+	nd := &tc.st.nodes[n]
+	if nd.made {
+		return nd.elem
+	}
+	parent := tc.elem(nd.parent)
+	var e pdfua.Elem
+	switch nd.role {
+	case pdfua.Link:
+		e = tc.tg.AddLink(parent, nd.contents)
+	case pdfua.Figure:
+		e = tc.tg.AddFigure(parent, nd.alt)
+	default:
+		e = tc.tg.Add(parent, nd.role)
+		if nd.numbering != "" {
+			tc.tg.SetListNumbering(e, nd.numbering)
+		}
+	}
+	nd = &tc.st.nodes[n]
+	nd.elem, nd.made = e, true
+	return e
+}
+
+// begin opens marked content for m unless it is open already.
+func (tc *taggedCanvas) begin(m mark) {
+	if tc.isOpen && tc.open == m {
+		return
+	}
+	tc.end()
+	if m.node < 0 {
+		tc.pc.pdf.RawWriteStr(tc.tg.BeginArtifact(m.artifact))
+	} else {
+		tc.pc.pdf.RawWriteStr(tc.tg.Begin(tc.elem(m.node)))
+	}
+	tc.open, tc.isOpen = m, true
+}
+
+func (tc *taggedCanvas) end() {
+	if tc.isOpen {
+		tc.pc.pdf.RawWriteStr(tc.tg.End())
+		tc.isOpen = false
+	}
+}
+
+func (tc *taggedCanvas) beginPage(n int) {
+	tc.end()
+	tc.pc.beginPage(n)
+	tc.tg.StartPage(n)
+}
+
+func (tc *taggedCanvas) text(it *Item, sp *Span) {
+	m, ok := tc.st.spans[sp]
+	if !ok {
+		m = mark{node: -1, artifact: artifactOf(it.Role)}
+	}
+	tc.begin(m)
+	tc.pc.text(it, sp)
+}
+
+func (tc *taggedCanvas) link(it *Item, sp *Span) {
+	// The annotation is not page content: no marker, but its target is
+	// the one the tagger ties to the span's Link element.
+	tc.end()
+	tagged := *sp
+	if m := tc.st.spans[sp]; m.node >= 0 && tc.st.nodes[m.node].role == pdfua.Link {
+		tagged.Link = tc.tg.LinkURI(tc.elem(m.node), sp.Link)
+	}
+	tc.pc.link(it, &tagged)
+}
+
+func (tc *taggedCanvas) rule(it *Item) {
+	tc.begin(mark{node: -1, artifact: artifactOf(it.Role)})
+	tc.pc.rule(it)
+}
+
+func (tc *taggedCanvas) fill(it *Item) {
+	tc.begin(mark{node: -1, artifact: artifactOf(it.Role)})
+	tc.pc.fill(it)
+}
+
+func (tc *taggedCanvas) image(it *Item) {
+	m, ok := tc.st.items[it]
+	if !ok {
+		m = mark{node: -1, artifact: pdfua.Layout}
+	}
+	tc.end()
+	tc.begin(m)
+	tc.pc.image(it)
+	tc.end()
+}
+
+func (tc *taggedCanvas) bookmark(title string, y float64) {
+	tc.end()
+	tc.pc.bookmark(title, y)
+}
+
+// drawTagged draws the plan with marked content and a structure tree,
+// then has pkg/pdfua turn fpdf's output into a PDF/UA-1 and PDF/A-2b
+// file, which it writes to w.
+func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, meta pdfua.Metadata) error {
+	tc := newTaggedCanvas(pc, p)
+	draw(p, tc)
+	tc.end()
+	if err := pc.pdf.Error(); err != nil {
+		return fmt.Errorf("render: drawing: %w", err)
+	}
+	var raw bytes.Buffer
+	if err := pc.pdf.Output(&raw); err != nil {
+		return fmt.Errorf("render: writing: %w", err)
+	}
+	out, err := pdfua.Finish(raw.Bytes(), tc.tg, meta)
+	if err != nil {
+		return fmt.Errorf("render: tagging: %w", err)
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("render: writing: %w", err)
+	}
+	return nil
+}
