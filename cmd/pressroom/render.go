@@ -15,6 +15,7 @@ import (
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/output"
+	"github.com/pressroom/pressroom/pkg/pdfua"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -183,9 +184,11 @@ func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement
 	if lay == nil || list.HasErrors() {
 		return nil, nil, list
 	}
-	// The layout's lint (small text, poor contrast) is the user's to see
-	// whenever the layout is used.
+	// The layout's lint (small text, poor contrast) and the accessibility
+	// lint (vague link text, capitals, a logo without alt text) are the
+	// user's to see whenever the statement is checked or rendered.
 	list = append(list, lay.Lint()...)
+	list = append(list, pdfua.Lint(stmt, lay)...)
 	list = append(list, render.Check(stmt, lay)...)
 	return stmt, lay, list
 }

@@ -101,7 +101,7 @@ func lintInlines(out *diag.List, s *statement.Statement, key string, runs []mark
 		switch {
 		case isAddress(t, target):
 			out.Warnf(pos, fmt.Sprintf("write [words that say what the page is](%s) instead of the bare address", target),
-				"the link's text is the web address itself; a screen reader reads it out character by character")
+				"the link's text is a long web address; a screen reader reads it out character by character")
 		case isVague(t):
 			out.Warnf(pos, fmt.Sprintf("write [words that say what the page is](%s) instead of %q", target, t),
 				"the link's text %q does not say where it goes; screen reader users often hear links out of their sentence", t)
@@ -132,16 +132,27 @@ func isShouting(text string) bool {
 	return upper
 }
 
-// isAddress reports whether a web link's text is its address. E-mail
-// addresses and phone numbers are the right text for their links.
+// isAddress reports whether a web link's text is a web address that is
+// long enough to be a burden read aloud: one with a path of two or more
+// parts, a query or a fragment, or over 40 characters. A short,
+// memorable address ("lscpbirmingham.org.uk", "example.gov.uk/leisure")
+// is fine: it is easy to hear, and it is what a printed release needs.
+// E-mail addresses and phone numbers are the right text for their links.
 func isAddress(text, target string) bool {
 	if !strings.HasPrefix(target, "http://") && !strings.HasPrefix(target, "https://") {
 		return false
 	}
-	lower := strings.ToLower(text)
-	bare := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(target), "https://"), "http://")
-	return lower == strings.ToLower(target) || lower == bare || strings.TrimSuffix(lower, "/") == strings.TrimSuffix(bare, "/") ||
-		strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.")
+	lower := strings.ToLower(strings.TrimSpace(text))
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "www.") {
+		bare := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(target), "https://"), "http://")
+		if strings.TrimSuffix(lower, "/") != strings.TrimSuffix(bare, "/") {
+			return false
+		}
+	}
+	addr := strings.TrimPrefix(strings.TrimPrefix(lower, "https://"), "http://")
+	addr = strings.TrimSuffix(strings.TrimPrefix(addr, "www."), "/")
+	_, path, _ := strings.Cut(addr, "/")
+	return len(addr) > 40 || strings.ContainsAny(addr, "?#") || strings.Contains(path, "/")
 }
 
 // isVague reports link text that says nothing about where the link goes.

@@ -20,6 +20,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -130,6 +131,7 @@ func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *doc
 		d.warnings.Warnf(diag.Pos{File: s.File}, "journalists read one or two pages: shorten the summary, or move background into [notes]",
 			"the release runs to %d pages", n)
 	}
+	d.warnings = append(d.warnings, headlineWarning(s, plan)...)
 	return d, nil
 }
 
@@ -191,4 +193,30 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 		return Result{}, fmt.Errorf("render: writing: %w", err)
 	}
 	return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil
+}
+
+// headlineWarning warns about a headline over statement.MaxHeadline
+// characters that the layout cannot set in two lines. The character count
+// is the usual guide, but it is a proxy for the harm, which is a headline
+// running to three lines or more: a 71-character headline that sets in
+// two lines in this layout (the seed's) is fine and gets no warning.
+func headlineWarning(s *statement.Statement, plan *Plan) diag.List {
+	var list diag.List
+	chars := utf8.RuneCountInString(s.Headline)
+	if chars <= statement.MaxHeadline {
+		return list
+	}
+	lines := 0
+	for _, page := range plan.Pages {
+		for _, it := range page.Items {
+			if it.Role == RoleHeadline {
+				lines++
+			}
+		}
+	}
+	if lines > 2 {
+		list.Warnf(s.Locate("headline", 0), "shorten it, and move the detail into subheadline",
+			"headline is %d characters long and sets in %d lines; over %d characters rarely fits in two", chars, lines, statement.MaxHeadline)
+	}
+	return list
 }

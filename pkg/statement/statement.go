@@ -26,8 +26,10 @@ const (
 	MaxItems = 1000
 )
 
-// MaxHeadline is the longest headline, in characters, that check accepts
-// without a warning: longer ones rarely fit the layouts' two lines.
+// MaxHeadline is the usual guide to a headline's length, in characters:
+// longer ones rarely fit in two lines. The renderer warns about a longer
+// headline when it does not fit two lines in the layout; the statement
+// alone cannot tell.
 const MaxHeadline = 65
 
 // Options change how a statement is checked. The zero value is the default.

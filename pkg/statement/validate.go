@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -37,10 +36,6 @@ func (p *parser) statement(raw map[string]any) {
 	s.Kind, _ = p.str(raw, "", "kind", false)
 	if h, ok := p.str(raw, "", "headline", true); ok {
 		s.Headline = h
-		if n := utf8.RuneCountInString(h); n > MaxHeadline {
-			p.list.Warnf(p.valueAt("headline"), "shorten it, and move the detail into subheadline",
-				"headline is %d characters long; over %d rarely fits in two lines", n, MaxHeadline)
-		}
 	}
 	s.Subheadline, _ = p.str(raw, "", "subheadline", false)
 	p.date(raw)
