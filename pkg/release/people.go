@@ -137,6 +137,11 @@ func ResolveContacts(contacts []statement.Contact) []Contact {
 // telHref keeps a leading + and the digits: "0121 464 2612" →
 // "tel:01214642612".
 func telHref(number string) string {
+	// "+44 (0)121 …": the bracketed trunk zero is dialled only from
+	// inside the country, never after the country code.
+	if strings.HasPrefix(strings.TrimSpace(number), "+") {
+		number = strings.ReplaceAll(number, "(0)", "")
+	}
 	var b strings.Builder
 	b.WriteString("tel:")
 	for i, r := range strings.TrimSpace(number) {

@@ -40,6 +40,8 @@ func TestPlural(t *testing.T) {
 		"Co-Chair": "Co-Chairs", "Deputy": "Deputies", "Chairman": "Chairmen", "Boss": "Bosses",
 		"Chair of the Board": "Chairs of the Board", "Governors": "Governors", "Human": "Humans",
 		"Chief Executive, NHS Trust": "Chief Executives, NHS Trust", "": "", "Member (2)": "Member (2)",
+		"Director of Children's Services": "Directors of Children's Services", "Witness": "Witnesses",
+		"Head of Press, Communications": "Heads of Press, Communications", "Cabinet Member for Communities": "Cabinet Members for Communities",
 	} {
 		if got := Plural(in); got != want {
 			t.Errorf("Plural(%q) = %q, want %q", in, got, want)
@@ -51,11 +53,23 @@ func TestResolveContacts(t *testing.T) {
 	got := ResolveContacts([]statement.Contact{{Name: "S", Email: "s@example.org", Phone: "+44 (0)121 464-2612", Website: "HTTP://x.example"}})
 	want := []ContactLine{
 		{Label: "Email", Text: "s@example.org", Href: "mailto:s@example.org", Key: "contacts[0].email"},
-		{Label: "Phone", Text: "+44 (0)121 464-2612", Href: "tel:+4401214642612", Key: "contacts[0].phone"},
+		{Label: "Phone", Text: "+44 (0)121 464-2612", Href: "tel:+441214642612", Key: "contacts[0].phone"},
 		{Label: "Website", Text: "HTTP://x.example", Href: "HTTP://x.example", Key: "contacts[0].website"},
 	}
 	if !reflect.DeepEqual(got[0].Lines, want) {
 		t.Errorf("got  %+v\nwant %+v", got[0].Lines, want)
+	}
+	// Every number form a statement may hold becomes a dialable link.
+	for text, href := range map[string]string{
+		"07825 282 465": "tel:07825282465", "0121.464.2612": "tel:01214642612",
+		"+44 (0)121 303-1888": "tel:+441213031888", "(0121) 303 1888": "tel:01213031888",
+	} {
+		if got := telHref(text); got != href {
+			t.Errorf("telHref(%q) = %q, want %q", text, got, href)
+		}
+	}
+	if got := webHref("www.example.org"); got != "https://www.example.org" {
+		t.Errorf("webHref(www.example.org) = %q", got)
 	}
 }
 

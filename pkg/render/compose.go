@@ -6,6 +6,7 @@ import (
 
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -339,7 +340,7 @@ func (c *composer) content() []flowBlock {
 		out = append(out, blocks...)
 	}
 
-	groups := groupSignatories(s, l)
+	groups := release.GroupSignatories(s.Signatories, organisation(s, l))
 	for i, g := range groups {
 		id := c.nextBlock()
 		name := c.style(ts.body, col.Text)
@@ -348,12 +349,12 @@ func (c *composer) content() []flowBlock {
 		if i == 0 {
 			blk.before = 2.5 * ts.paragraph
 		}
-		blk.lines = append(blk.lines, c.textLines([]run{{text: g.joinedNames(), style: name}}, c.left, c.width, RoleSignature, id)...)
-		if r := g.joinedRole(); r != "" {
+		blk.lines = append(blk.lines, c.textLines([]run{{text: g.NamesText(), style: name}}, c.left, c.width, RoleSignature, id)...)
+		if r := g.Role; r != "" {
 			blk.lines = append(blk.lines, c.textLines([]run{{text: r, style: c.style(ts.body, col.Text)}}, c.left, c.width, RoleSignature, id)...)
 		}
-		if g.organisation != "" {
-			blk.lines = append(blk.lines, c.textLines([]run{{text: g.organisation, style: c.style(ts.body, col.Muted)}}, c.left, c.width, RoleSignature, id)...)
+		if g.Organisation != "" {
+			blk.lines = append(blk.lines, c.textLines([]run{{text: g.Organisation, style: c.style(ts.body, col.Muted)}}, c.left, c.width, RoleSignature, id)...)
 		}
 		out = append(out, blk)
 	}
@@ -432,8 +433,8 @@ func (c *composer) contact(ct statement.Contact, i int) flowBlock {
 	link := body
 	link.colour = col.Accent
 	label := c.style(ts.body, col.Muted)
-	for _, cl := range contactLines(ct, i) {
-		add(run{text: cl.label + ": ", style: label}, run{text: cl.text, style: link, link: cl.target})
+	for _, cl := range release.ResolveContacts([]statement.Contact{ct})[0].Lines {
+		add(run{text: cl.Label + ": ", style: label}, run{text: cl.Text, style: link, link: cl.Href})
 	}
 	for k := range lines {
 		lines[k].items = append(lines[k].items, Item{Kind: KindRule, Role: RoleRule, X: c.left + 0.6, Y: 0, W: 0, H: lines[k].h, Thickness: 1.2, Colour: col.Accent})

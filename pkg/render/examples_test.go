@@ -11,6 +11,7 @@ import (
 	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -70,9 +71,9 @@ func statementLinks(s *statement.Statement) []string {
 			}
 		}
 	}
-	for i, c := range s.Contacts {
-		for _, cl := range contactLines(c, i) {
-			out = append(out, cl.target)
+	for _, c := range release.ResolveContacts(s.Contacts) {
+		for _, cl := range c.Lines {
+			out = append(out, cl.Href)
 		}
 	}
 	return out

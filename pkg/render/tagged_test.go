@@ -13,6 +13,7 @@ import (
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/pdfua/uatest"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -91,8 +92,8 @@ func expectedElements(s *statement.Statement, l *layout.Layout) []expected {
 	}
 	// Signatories of one role and organisation are set together, a Div
 	// for each group.
-	for _, g := range groupSignatories(s, l) {
-		out = append(out, expected{role: "Div", contains: []string{g.joinedNames(), g.organisation}})
+	for _, g := range release.GroupSignatories(s.Signatories, l.OrganisationName(s)) {
+		out = append(out, expected{role: "Div", contains: []string{g.NamesText(), g.Organisation}})
 	}
 	if n := s.Notes; n != nil {
 		out = append(out, expected{role: "H2", text: cmpOr(n.Heading, "Note to editors")})
