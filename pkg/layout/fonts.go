@@ -3,8 +3,10 @@ package layout
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -241,8 +243,8 @@ func (lib *Library) family(d *decoder, key string) Family {
 		return fam
 	case map[string]any:
 		fam := Family{}
-		for _, k := range sortedKeys(v) {
-			if !contains(styleKeys, k) {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			if !slices.Contains(styleKeys, k) {
 				unknownKey(s.src, key+"."+k, styleKeys, key+".", d.diag)
 			}
 		}

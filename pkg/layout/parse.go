@@ -3,8 +3,10 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -126,7 +128,7 @@ var schema = map[string][]string{
 // flatten turns a file's tree into settings by dotted key, reporting
 // unknown keys and tables with a "did you mean".
 func flatten(src *source, out map[string]setting, l *diag.List) {
-	for _, k := range sortedKeys(src.tree) {
+	for _, k := range slices.Sorted(maps.Keys(src.tree)) {
 		v := src.tree[k]
 		if fields, isTable := schema[k]; isTable && k != "" {
 			m, ok := v.(map[string]any)
@@ -136,9 +138,9 @@ func flatten(src *source, out map[string]setting, l *diag.List) {
 					"%s must be a table, not %s", k, describe(v))
 				continue
 			}
-			for _, f := range sortedKeys(m) {
+			for _, f := range slices.Sorted(maps.Keys(m)) {
 				key := k + "." + f
-				if !contains(fields, f) {
+				if !slices.Contains(fields, f) {
 					unknownKey(src, key, fields, k+".", l)
 					continue
 				}
@@ -146,7 +148,7 @@ func flatten(src *source, out map[string]setting, l *diag.List) {
 			}
 			continue
 		}
-		if contains(schema[""], k) {
+		if slices.Contains(schema[""], k) {
 			out[k] = setting{v: v, src: src, key: k}
 			continue
 		}
@@ -176,24 +178,6 @@ func unknownKey(src *source, key string, known []string, prefix string, l *diag.
 		}
 	}
 	l.Errorf(src.spotOf(key).key, hint, "unknown key %s", key)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // describe names a TOML value's type in the user's words.

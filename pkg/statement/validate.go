@@ -3,6 +3,8 @@ package statement
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,7 +74,7 @@ func (p *parser) statement(raw map[string]any) {
 func (p *parser) explain(raw map[string]any) {
 	p.explained = map[string]bool{}
 	for k := range raw {
-		if !contains(topKeys, k) {
+		if !slices.Contains(topKeys, k) {
 			p.explained[diag.Suggest(k, topKeys)] = true
 		}
 	}
@@ -80,8 +82,8 @@ func (p *parser) explain(raw map[string]any) {
 	inTable = func(path string, t map[string]any, known []string) {
 		for k := range t {
 			switch {
-			case contains(known, k):
-			case contains(topKeys, k):
+			case slices.Contains(known, k):
+			case slices.Contains(topKeys, k):
 				p.explained[k] = true
 			default:
 				p.explained[joinPath(path, diag.Suggest(k, known))] = true
@@ -125,8 +127,8 @@ func (p *parser) countItems(v any) {
 // unknownKeys reports every key of table that the format does not have at
 // path, suggesting the closest known key.
 func (p *parser) unknownKeys(path string, table map[string]any, known []string) {
-	for _, k := range sortedKeys(table) {
-		if contains(known, k) {
+	for _, k := range slices.Sorted(maps.Keys(table)) {
+		if slices.Contains(known, k) {
 			continue
 		}
 		full := joinPath(path, k)
@@ -139,7 +141,7 @@ func (p *parser) unknownKeys(path string, table map[string]any, known []string) 
 		}
 		hint := ""
 		switch {
-		case path != "" && contains(topKeys, k):
+		case path != "" && slices.Contains(topKeys, k):
 			hint = fmt.Sprintf("%s belongs at the top of the file, before the first [table]: move it up", k)
 		case diag.Suggest(k, known) != "":
 			hint = fmt.Sprintf("did you mean %s?", diag.Suggest(k, known))
