@@ -27,7 +27,6 @@ import (
 	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/render"
-	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 func batchCommand(e *env) *cli.Command {
@@ -440,34 +439,9 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 			beside = append(beside, r.ext)
 		}
 	}
-	stmtOpts := statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}}
 	return func(ctx context.Context, file string, src []byte) (batch.Document, error) {
-		stmt, list := statement.Parse(file, src, stmtOpts)
-		if stmt == nil || list.HasErrors() {
-			return batch.Document{}, &diag.ListError{List: list}
-		}
-		ref, dir := layoutRef, "."
-		fromStatement := false
-		if ref == "" && stmt.Layout != "" {
-			ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
-		}
-		lay, layoutList := e.layouts.Load(ref, dir)
-		for _, d := range layoutList {
-			// A layout that cannot be found is the statement's mistake:
-			// point at its layout key.
-			if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
-				d.Pos = stmt.Locate("layout", 0)
-			}
-			list.Add(d)
-		}
-		if lay == nil || list.HasErrors() {
-			list.Sort()
-			return batch.Document{}, &diag.ListError{List: list}
-		}
-		// Every character must have a font, or the PDF would silently
-		// lack it.
-		list = append(list, render.Check(stmt, lay)...)
-		if list.HasErrors() {
+		stmt, lay, list := e.prepareStatement(file, src, layoutRef, today)
+		if stmt == nil || lay == nil || list.HasErrors() {
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}

@@ -163,6 +163,12 @@ func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement
 		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
 		return nil, nil, l
 	}
+	return e.prepareStatement(file, src, layoutRef, today)
+}
+
+// prepareStatement is loadForRender on a statement already read: batch
+// reads the file itself, to fingerprint its bytes.
+func (e *env) prepareStatement(file string, src []byte, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
 	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
 	if stmt == nil || list.HasErrors() {
 		return nil, nil, list
