@@ -58,15 +58,16 @@ func (l *Layout) pos(key string) diag.Pos {
 
 // Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21.
 func Contrast(a, b Colour) float64 {
-	la, lb := a.luminance(), b.luminance()
+	la, lb := a.Luminance(), b.Luminance()
 	if la < lb {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
 }
 
-// luminance is the WCAG 2 relative luminance of an sRGB colour.
-func (c Colour) luminance() float64 {
+// Luminance is the WCAG 2 relative luminance of an sRGB colour, from 0
+// (black) to 1 (white).
+func (c Colour) Luminance() float64 {
 	ch := func(v uint8) float64 {
 		s := float64(v) / 255
 		if s <= 0.04045 {

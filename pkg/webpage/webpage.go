@@ -179,17 +179,17 @@ func css(c layout.Colour) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G,
 // to reach a contrast of 4.5:1 with bg. A layout may choose a light accent
 // for print; on screen the words must still be legible.
 func readable(fg, bg layout.Colour) layout.Colour {
-	if contrast(fg, bg) >= 4.5 {
+	if layout.Contrast(fg, bg) >= 4.5 {
 		return fg
 	}
 	target := layout.Colour{}
-	if luminance(bg) < 0.18 {
+	if bg.Luminance() < 0.18 {
 		target = layout.Colour{R: 255, G: 255, B: 255}
 	}
 	for step := 1; step <= 20; step++ {
 		t := float64(step) / 20
 		c := layout.Colour{R: mix(fg.R, target.R, t), G: mix(fg.G, target.G, t), B: mix(fg.B, target.B, t)}
-		if contrast(c, bg) >= 4.5 {
+		if layout.Contrast(c, bg) >= 4.5 {
 			return c
 		}
 	}
@@ -198,24 +198,4 @@ func readable(fg, bg layout.Colour) layout.Colour {
 
 func mix(a, b uint8, t float64) uint8 {
 	return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t))
-}
-
-// contrast is the WCAG 2 contrast ratio of two colours.
-func contrast(a, b layout.Colour) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-func luminance(c layout.Colour) float64 {
-	ch := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
 }

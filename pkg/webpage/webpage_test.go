@@ -56,18 +56,18 @@ Birmingham Safeguarding Children Partnership</p>`,
 func TestReadableColours(t *testing.T) {
 	white := layout.Colour{R: 255, G: 255, B: 255}
 	pale := layout.Colour{R: 0xff, G: 0xcc, B: 0x00} // yellow: about 1.6:1 on white
-	if c := contrast(pale, white); c >= 4.5 {
+	if c := layout.Contrast(pale, white); c >= 4.5 {
 		t.Fatalf("test colour already readable: %.2f", c)
 	}
 	got := readable(pale, white)
-	if c := contrast(got, white); c < 4.5 {
+	if c := layout.Contrast(got, white); c < 4.5 {
 		t.Errorf("readable(%v) = %v, contrast %.2f < 4.5", pale, got, c)
 	}
 	dark := layout.Colour{R: 0x1d, G: 0x3c, B: 0x6e}
 	if got := readable(dark, white); got != dark {
 		t.Errorf("a readable colour was changed: %v → %v", dark, got)
 	}
-	if got := readable(dark, dark); contrast(got, dark) < 4.5 {
+	if got := readable(dark, dark); layout.Contrast(got, dark) < 4.5 {
 		t.Errorf("text on its own colour stays unreadable: %v", got)
 	}
 }

@@ -8,6 +8,8 @@
 package uatest
 
 import (
+	"github.com/pressroom/pressroom/internal/pdftest"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -20,17 +22,7 @@ import (
 
 // NeedTool returns the path of a program a test reads PDFs with. Without
 // it the test is skipped, except in CI (CI=true), where it fails.
-func NeedTool(t testing.TB, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI: %v", name, err)
-		}
-		t.Skipf("%s not installed: %v", name, err)
-	}
-	return path
-}
+func NeedTool(t testing.TB, name string) string { return pdftest.NeedTool(t, name) }
 
 // WriteTemp writes a PDF under the test's temporary folder and returns
 // its path.
