@@ -16,7 +16,9 @@ type Date struct {
 }
 
 // String writes the date as TOML writes a local date.
-func (d Date) String() string { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02") }
+func (d Date) String() string {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+}
 
 // months maps the month names releases use to months: English in full and
 // abbreviated, and Welsh, with the soft-mutated forms Welsh takes after
