@@ -122,5 +122,6 @@ func commands(e *env) []*cli.Command {
 		emailCommand(e),
 		layoutsCommand(e),
 		newCommand(e),
+		importCommand(e),
 	}
 }

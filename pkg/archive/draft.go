@@ -1,5 +1,10 @@
 package archive
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Draft is a statement as the recogniser read it from an archived
 // release: every text in the statement's markup, ready to be written as
 // TOML.
@@ -90,4 +95,80 @@ type Dropped struct {
 	Line int    `json:"line,omitempty"`
 	Text string `json:"text"`
 	Why  string `json:"why"`
+}
+
+// Field returns the value a finding names ("headline",
+// "contacts[0].email", "signatories[1]"), shortened for a report.
+func (d *Draft) Field(key string) string {
+	var v string
+	var idx int
+	head, sub, _ := strings.Cut(key, ".")
+	name := head
+	if i := strings.IndexByte(head, '['); i > 0 {
+		name = head[:i]
+		fmt.Sscanf(head[i:], "[%d]", &idx)
+	}
+	switch name {
+	case "layout":
+		v = d.Layout
+	case "organisation":
+		v = d.Organisation
+	case "kind":
+		v = d.Kind
+	case "headline":
+		v = d.Headline
+	case "subheadline":
+		v = d.Subheadline
+	case "date":
+		if d.Date.Year != 0 {
+			v = d.Date.String()
+		}
+	case "dateline":
+		v = d.Dateline
+	case "embargo":
+		if d.Embargo != nil {
+			v = fmt.Sprintf("%sT%02d:%02d", d.Embargo.Date, d.Embargo.Hour, d.Embargo.Minute)
+		}
+	case "reference":
+		v = d.Reference
+	case "lang":
+		v = d.Lang
+	case "summary":
+		if len(d.Summary) > 0 {
+			v = d.Summary[0]
+		}
+	case "developments":
+		if d.Developments != nil {
+			v = fmt.Sprintf("%s (%d items)", d.Developments.Intro, len(d.Developments.Items))
+		}
+	case "signatories":
+		if idx < len(d.Signatories) {
+			s := d.Signatories[idx]
+			v = s.Name
+			switch sub {
+			case "role":
+				v = s.Role
+			case "organisation":
+				v = s.Organisation
+			}
+		}
+	case "notes", "about":
+		s := d.Notes
+		if name == "about" {
+			s = d.About
+		}
+		if s != nil {
+			v = s.Heading
+			if sub == "body" && len(s.Body) > 0 {
+				v = s.Body[0]
+			}
+		}
+	case "contacts":
+		if idx < len(d.Contacts) {
+			c := d.Contacts[idx]
+			v = map[string]string{"purpose": c.Purpose, "name": c.Name, "role": c.Role, "organisation": c.Organisation,
+				"email": c.Email, "phone": c.Phone, "mobile": c.Mobile, "office": c.Office, "website": c.Website}[sub]
+		}
+	}
+	return shorten(v)
 }

@@ -148,6 +148,9 @@ func (r *recogniser) header() int {
 		for li := 0; li < len(b.plain); li++ {
 			p := strings.TrimSpace(b.plain[li])
 			line := b.Lines[li].Line
+			if r.headerParts(p, line) {
+				continue
+			}
 			switch {
 			case p == "":
 				continue
@@ -203,6 +206,32 @@ func (r *recogniser) header() int {
 		}
 	}
 	return len(r.blocks)
+}
+
+// partSep separates the parts of a header line such as "Press release ·
+// 3 March 2025" or "NEWS | 12 April 2022".
+var partSep = regexp.MustCompile(`\s+[·|•]\s+|\s+[–—-]\s+`)
+
+// headerParts reads a header line made of a label and a date.
+func (r *recogniser) headerParts(p string, line int) bool {
+	parts := partSep.Split(p, -1)
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for _, part := range parts {
+		_, isDate := parseDate(strings.Trim(part, " *_"))
+		if !isDate && !(kindLabel.MatchString(part) && words(part) <= 5) {
+			return false
+		}
+	}
+	for _, part := range parts {
+		part = strings.Trim(part, " *_")
+		if !r.headerDate(part, line) && r.d.Kind == "" {
+			r.d.Kind = sentenceCase(part)
+			r.note("kind", line, Sure, "the label above the headline")
+		}
+	}
+	return true
 }
 
 // splitAt makes line li of block i the start of its own block, so the
@@ -829,6 +858,10 @@ func (r *recogniser) fallbacks() {
 				}
 			}
 		}
+	}
+	if r.d.Date.Year == 0 && r.d.Embargo != nil {
+		r.d.Date = r.d.Embargo.Date
+		r.note("date", 0, Likely, "the embargo's date (the release gives no other)")
 	}
 	if r.d.Organisation == "" {
 		switch {
