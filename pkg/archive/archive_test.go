@@ -238,7 +238,9 @@ func TestCorpus(t *testing.T) {
 			text := pdftest.Text(t, pdf)
 			var words []string
 			for _, f := range got.Texts() {
-				if f.Key == "layout" || f.Key == "lang" {
+				// The layout decides how signatures are set ("James Thomas
+				// and Richard North, Co-Chairs"): render's tests check them.
+				if f.Key == "layout" || f.Key == "lang" || strings.HasPrefix(f.Key, "signatories") {
 					continue
 				}
 				words = append(words, pdftest.Words(strings.ToLower(plainOf(f.Value)))...)

@@ -39,7 +39,7 @@ var (
 		`(?:contact|contacts|press\s+contact|enquiries)|ymholiadau(?:'r)?\s+(?:cyfryngau|wasg)|cyswllt(?:\s+â'r\s+cyfryngau)?))\s*(?::|-|–|$)\s*`)
 	// contactSentence is a sentence that ends by naming who to contact:
 	// "For any media enquiries or interview requests please contact …".
-	contactSentence = regexp.MustCompile(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|information|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to)(?:\s+the)?)\b[\s:,]*(.*)$`)
+	contactSentence = regexp.MustCompile(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|information|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to))\b[\s:,]*(.*)$`)
 	// detailLine is one way to reach a contact: "Email: …", "Tel: …".
 	detailLine   = regexp.MustCompile(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
 	emailAddress = regexp.MustCompile(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
