@@ -210,3 +210,25 @@ func decodeText(src []byte) (string, error) {
 func readOther(format Format, name string, src []byte) (*source.Doc, error) {
 	return nil, fmt.Errorf("%s is not read yet", format.Describe())
 }
+
+// Warnings turns the import's guesses into warnings on the archived file,
+// for a batch's report and manifest: each guessed field, and each dropped
+// piece that was not page furniture, wants a look before the PDF is sent.
+func (r *Result) Warnings(file string) diag.List {
+	var list diag.List
+	pos := func(line int) diag.Pos {
+		if r.Unit == string(source.Lines) {
+			return diag.Pos{File: file, Line: line}
+		}
+		return diag.Pos{File: file}
+	}
+	for _, f := range r.Fields {
+		if f.Confidence != Guess {
+			continue
+		}
+		list.Add(diag.Diagnostic{Pos: pos(f.Line), Severity: diag.Warning,
+			Message: fmt.Sprintf("import guessed %s = %q (%s)", f.Field, r.Draft.Field(f.Field), f.Why),
+			Hint:    "check it: pressroom import " + file + " writes the statement with a comment on each key"})
+	}
+	return list
+}

@@ -245,3 +245,13 @@ func looksLikeTOML(b []byte) bool {
 	}
 	return false
 }
+
+// archiveExts are the file name endings of the archived releases import
+// reads, for finding them in a folder.
+var archiveExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".eml": true}
+
+// IsArchiveName reports whether a file's name says it may be an archived
+// release (batch picks such files out of a folder; its content decides
+// what it is).
+func IsArchiveName(name string) bool { return archiveExts[strings.ToLower(filepath.Ext(name))] }
