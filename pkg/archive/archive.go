@@ -65,6 +65,13 @@ func Import(name string, src []byte) (*Result, diag.List) {
 	var list diag.List
 	at := diag.Pos{File: name}
 	format := Sniff(name, src)
+	if strings.EqualFold(filepath.Ext(name), ".docx") && format != Docx && format != Empty {
+		// Word documents are zip files; a .docx that is not one was
+		// renamed or damaged, and reading it as text would only mislead.
+		list.Errorf(at, "open it in Word or LibreOffice and save it again as a Word document (.docx)",
+			"this is not a Word document: a .docx file is a zip archive, and this one is %s", format.Describe())
+		return nil, list
+	}
 	if limit := sizeLimit(format); int64(len(src)) > limit {
 		list.Errorf(at, "split the file, or import the release from another copy of it",
 			"the file is %s; %s may be at most %s", size(int64(len(src))), format.Describe(), size(limit))
