@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/output"
 )
 
 // process does the work for one input: read, prepare, keep an up-to-date
@@ -54,6 +54,9 @@ func (r *runner) process(ctx context.Context, j job) Result {
 		return fail(err)
 	}
 	res.Warnings = warningsOf(doc.Warnings)
+	if err := r.refuseInputs(j, doc, res.Output); err != nil {
+		return fail(err)
+	}
 	key := inputKey(doc.Fingerprint, src)
 	if key != "" && !r.opts.Force {
 		if e, ok := r.state.lookup(j.rel); ok && e.Key == key && r.onDisk(j.rel, e) && r.besideOnDisk(j.rel, doc.Beside) {
@@ -67,7 +70,7 @@ func (r *runner) process(ctx context.Context, j job) Result {
 	sum := sha256.New()
 	size := &counter{}
 	var pdf bytes.Buffer // kept only when After needs the bytes
-	err = writeInRoot(r.root, filepath.FromSlash(j.rel), r.opts.Sync, func(w io.Writer) error {
+	err = writeInRoot(r.root, filepath.FromSlash(j.rel), r.opts.Sync, r.firstIn(filepath.Dir(filepath.FromSlash(j.rel))), func(w io.Writer) error {
 		var err error
 		ws := []io.Writer{w, sum, size}
 		if doc.After != nil {
@@ -123,6 +126,35 @@ func (r *runner) onDisk(rel string, e stateEntry) bool {
 	return hex.EncodeToString(h.Sum(nil)) == e.SHA256
 }
 
+// refuseInputs fails an input whose PDF, or a file written beside it,
+// would replace the statement or a file of its layout (an input named
+// x.pdf, or an output folder that is the input folder).
+func (r *runner) refuseInputs(j job, doc Document, pdfPath string) error {
+	keep := output.Options{Inputs: append([]string{j.path}, doc.Inputs...)}
+	paths := []string{pdfPath}
+	for _, ext := range doc.Beside {
+		paths = append(paths, strings.TrimSuffix(pdfPath, ".pdf")+ext)
+	}
+	for _, p := range paths {
+		if _, err := keep.Check(p); err != nil {
+			var oe *output.Error
+			if errors.As(err, &oe) {
+				return &hinted{msg: err.Error(), hint: "choose another --out-dir, or rename the statement"}
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// firstIn reports whether dir, in the output folder, is written into for
+// the first time in this run: then its stale temporary files are looked
+// for, once, not for every document.
+func (r *runner) firstIn(dir string) bool {
+	_, seen := r.tidied.LoadOrStore(dir, true)
+	return !seen
+}
+
 // besideOnDisk reports whether the files written beside the PDF are there.
 func (r *runner) besideOnDisk(rel string, exts []string) bool {
 	base := strings.TrimSuffix(filepath.FromSlash(rel), ".pdf")
@@ -139,14 +171,17 @@ func (r *runner) besideOnDisk(rel string, exts []string) bool {
 // one, never part of one; on failure the temporary file is removed. Going
 // through os.Root means no name, "..", or symlink can make it write
 // outside the output folder. sync flushes the file to disk before the
-// rename.
-func writeInRoot(root *os.Root, name string, sync bool, write func(io.Writer) error) (err error) {
-	if dir := filepath.Dir(name); dir != "." {
+// rename. tidy removes the stale temporary files a killed run left in
+// name's folder (pkg/output's names and rule: all the temporary files in
+// the output folder are pressroom's own).
+func writeInRoot(root *os.Root, name string, sync, tidy bool, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(name)
+	if dir != "." {
 		if err := root.MkdirAll(dir, 0o755); err != nil {
 			return rootError(name, err)
 		}
 	}
-	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+"."+randomSuffix()+".tmp")
+	tmp := filepath.Join(dir, output.TempName(filepath.Base(name)))
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return rootError(name, err)
@@ -157,6 +192,9 @@ func writeInRoot(root *os.Root, name string, sync bool, write func(io.Writer) er
 			root.Remove(tmp)
 		}
 	}()
+	if tidy {
+		removeStale(root, dir, f)
+	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
 		return err
@@ -189,12 +227,31 @@ func rootError(name string, err error) error {
 	return fmt.Errorf("cannot write %s in the output folder: %w", filepath.ToSlash(name), unwrapPath(err))
 }
 
-// randomSuffix keeps two runs writing to one folder from sharing a
-// temporary file.
-func randomSuffix() string {
-	var b [6]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+// removeStale removes the temporary files in dir that were last changed
+// more than output.StaleAfter before ours. Best effort: what cannot be
+// removed stays.
+func removeStale(root *os.Root, dir string, ours *os.File) {
+	now, err := ours.Stat()
+	if err != nil {
+		return
+	}
+	d, err := root.Open(dir)
+	if err != nil {
+		return
+	}
+	entries, err := d.ReadDir(-1)
+	d.Close()
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Name() == filepath.Base(ours.Name()) || !output.IsTempOf(e.Name(), "") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && output.IsStale(fi, now) {
+			root.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // counter counts the bytes written through it.

@@ -34,15 +34,25 @@ func (e *Error) Error() string { return e.Path + " " + e.Reason }
 // Errors are *Error for a refusal, else the *fs.PathError from the
 // system (the file is missing, or may not be read).
 func ReadFile(path string, limit int64, what string) ([]byte, error) {
+	return read(path, limit, what, os.Stat, func(flag int) (*os.File, error) { return os.OpenFile(path, flag, 0) })
+}
+
+// ReadFileIn is ReadFile for the file name inside root, which it may not
+// leave (batch's state file in its output folder).
+func ReadFileIn(root *os.Root, name string, limit int64, what string) ([]byte, error) {
+	return read(name, limit, what, root.Stat, func(flag int) (*os.File, error) { return root.OpenFile(name, flag, 0) })
+}
+
+func read(path string, limit int64, what string, stat func(string) (fs.FileInfo, error), open func(flag int) (*os.File, error)) ([]byte, error) {
 	// Looking before opening names what a socket is (opening one fails
 	// with "no such device or address"); looking again at the opened
 	// file makes sure what is read is what was looked at.
-	if fi, err := os.Stat(path); err == nil {
+	if fi, err := stat(path); err == nil {
 		if err := check(path, fi); err != nil {
 			return nil, err
 		}
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	f, err := open(os.O_RDONLY | openFlags)
 	if err != nil {
 		return nil, err
 	}
@@ -124,12 +134,12 @@ func Size(n int64) string {
 }
 
 // Reason returns what is wrong with a file without its path, for a
-// message already placed on that file: an *Error's Reason, the system's
-// words for a *fs.PathError ("no such file or directory").
+// message already placed on that file: "it " and an *Error's Reason, the
+// system's words for a *fs.PathError ("no such file or directory").
 func Reason(err error) string {
 	var ie *Error
 	if errors.As(err, &ie) {
-		return ie.Reason
+		return "it " + ie.Reason
 	}
 	return unwrap(err).Error()
 }

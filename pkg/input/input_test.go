@@ -117,3 +117,25 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+func TestReadFileIn(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "state.json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "ok.json"), []byte("{}"), 0o644)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	if _, err := ReadFileIn(root, "state.json", 1<<20, "state files"); err == nil || !strings.Contains(err.Error(), "named pipe") {
+		t.Errorf("a pipe: %v; want a refusal", err)
+	}
+	if b, err := ReadFileIn(root, "ok.json", 1<<20, "state files"); err != nil || string(b) != "{}" {
+		t.Errorf("a file: %q, %v", b, err)
+	}
+	if _, err := ReadFileIn(root, "../x", 1<<20, "state files"); err == nil {
+		t.Error("a name outside the root was read")
+	}
+}
