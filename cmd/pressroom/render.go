@@ -201,14 +201,13 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 	if fromStatement && layout.IsPath(ref) && !strings.HasPrefix(ref, "builtin:") {
 		// A layout named by the statement, not the user: it must be in
 		// the folders the user gave (a --layout may be anywhere).
-		if _, err := input.Within(filepath.Join(dir, ref), scope.Roots, scope.Hint); err != nil {
-			if filepath.IsAbs(ref) {
-				_, err = input.Within(ref, scope.Roots, scope.Hint)
-			}
-			if err != nil {
-				list.Errorf(stmt.Locate("layout", 0), input.Hint(err), "layout: %s %s", ref, strings.TrimPrefix(input.Reason(err), "it "))
-				return nil, nil, list
-			}
+		full := ref
+		if !filepath.IsAbs(ref) {
+			full = filepath.Join(dir, ref)
+		}
+		if _, err := input.Within(full, scope.Roots, scope.Hint); err != nil {
+			list.Errorf(stmt.Locate("layout", 0), input.Hint(err), "layout: %s %s", ref, strings.TrimPrefix(input.Reason(err), "it "))
+			return nil, nil, list
 		}
 	}
 	lay, layoutList := e.layouts.LoadIn(ref, dir, scope)
