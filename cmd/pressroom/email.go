@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/mail"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/email"
+	"github.com/pressroom/pressroom/pkg/input"
 	"github.com/pressroom/pressroom/pkg/plaintext"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/render"
@@ -256,7 +256,7 @@ func (e *env) smtpServer(flagURL, passwordFile, caFile string) (email.Server, er
 	}
 	switch {
 	case passwordFile != "":
-		b, err := os.ReadFile(passwordFile)
+		b, err := input.ReadFile(passwordFile, 64<<10, "password files")
 		if err != nil {
 			return email.Server{}, fmt.Errorf("--password-file: %w", err)
 		}
@@ -268,7 +268,7 @@ func (e *env) smtpServer(flagURL, passwordFile, caFile string) (email.Server, er
 		return email.Server{}, usageError{msg: "the mail server has a user name but no password: set PRESSROOM_SMTP_PASSWORD or give --password-file", try: try}
 	}
 	if caFile != "" {
-		pem, err := os.ReadFile(caFile)
+		pem, err := input.ReadFile(caFile, 1<<20, "certificate files")
 		if err != nil {
 			return email.Server{}, fmt.Errorf("--smtp-ca: %w", err)
 		}

@@ -125,8 +125,14 @@ func TestRenderIntoPipe(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if b := <-got; !bytes.HasPrefix(b, []byte("%PDF-")) {
-		t.Errorf("the pipe's reader got %d bytes, not a PDF", len(b))
+	select {
+	case b := <-got:
+		if !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("the pipe's reader got %d bytes, not a PDF", len(b))
+		}
+	case <-time.After(10 * time.Second):
+		// The reader is left waiting: the pipe was replaced by a file.
+		t.Error("the pipe's reader got nothing")
 	}
 	if fi, err := os.Lstat(pipe); err != nil || fi.Mode()&fs.ModeNamedPipe == 0 {
 		t.Errorf("%s is no longer a pipe: %v %v", pipe, fi.Mode(), err)
