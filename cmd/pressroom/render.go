@@ -61,7 +61,9 @@ func renderCommand(e *env) *cli.Command {
 				return usageError{msg: fmt.Sprintf("unknown --pdf-standard %q: use ua-a or none", std), try: "pressroom render --pdf-standard none " + args[0]}
 			}
 			extra := renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")}
-			if args[0] == "-" && (out == "" || extra.any()) && !(c.Bool("stdout") && !extra.any()) {
+			if args[0] == "-" && out == "" && (!c.Bool("stdout") || extra.any()) {
+				// --text, --html and --eml go beside the PDF, or with
+				// --stdout beside the statement, which has no name here.
 				return usageError{msg: "a statement read from standard input has no file to write the PDF beside: give -o FILE.pdf or --stdout",
 					try: "pressroom render - -o release.pdf < statement.toml"}
 			}
@@ -198,7 +200,7 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 	if ref == "" {
 		ref = "default"
 	}
-	if fromStatement && layout.IsPath(ref) && !strings.HasPrefix(ref, "builtin:") {
+	if fromStatement && layout.IsPath(ref) {
 		// A layout named by the statement, not the user: it must be in
 		// the folders the user gave (a --layout may be anywhere).
 		full := ref
