@@ -87,30 +87,6 @@ func TestWriteFileIntoFIFO(t *testing.T) {
 	onlyFiles(t, dir, "out.pipe")
 }
 
-// TestTarget checks the rule for what exists at the target with the mode
-// a stat would give, so no real device is touched.
-func TestTarget(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		mode   fs.FileMode
-		direct bool
-		refuse string
-	}{
-		{"regular file", 0o644, false, ""},
-		{"/dev/null, /dev/stdout or a terminal", fs.ModeDevice | fs.ModeCharDevice | 0o666, true, ""},
-		{"named pipe", fs.ModeNamedPipe | 0o600, true, ""},
-		{"block device", fs.ModeDevice | 0o660, false, "block device"},
-		{"socket", fs.ModeSocket | 0o755, false, "socket"},
-		{"folder", fs.ModeDir | 0o755, false, "folder"},
-		{"irregular", fs.ModeIrregular, false, "not a regular file"},
-	} {
-		direct, err := target("/x/out.pdf", tc.mode)
-		if direct != tc.direct || (err == nil) != (tc.refuse == "") || err != nil && !strings.Contains(err.Error(), tc.refuse) {
-			t.Errorf("%s: direct %v, err %v; want direct %v, refusal %q", tc.name, direct, err, tc.direct, tc.refuse)
-		}
-	}
-}
-
 // TestWriteFileLongName: a name of up to NAME_MAX bytes can be written,
 // and the temporary names of two long names that start alike differ.
 func TestWriteFileLongName(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Options say what WriteFile must protect; the zero value protects
@@ -123,26 +124,38 @@ func (o Options) Check(path string) (direct bool, err error) {
 			continue
 		}
 		if ifi, err := os.Stat(in); err == nil && os.SameFile(fi, ifi) {
-			reason := fmt.Sprintf("it is %s, which the output is made from", in)
+			reason := fmt.Sprintf("it is the same file as %s, which the output is made from", in)
 			if filepath.Clean(in) == filepath.Clean(path) {
-				reason = "it is an input of this command, which the output is made from"
+				reason = "it is a file the output is made from"
 			}
-			return false, &Error{Path: path, Reason: reason, Hint: "name another output file (-o)"}
+			return false, &Error{Path: path, Reason: reason, Hint: "choose another name for the output"}
 		}
 	}
-	return target(path, fi.Mode())
+	return target(path, fi)
 }
 
-// target decides how a file of mode m that exists at path is written: a
-// regular file is replaced, a pipe or character device written into,
-// anything else refused.
-func target(path string, m fs.FileMode) (direct bool, err error) {
+// target decides how a file fi that exists at path is written: a regular
+// file is replaced, a pipe or a terminal-like character device written
+// into, anything else refused. A name under /dev or /proc (/dev/stdout,
+// /dev/fd/1) is the system's: it is written into, never renamed over,
+// even when it leads to a regular file (a shell's redirection).
+func target(path string, fi fs.FileInfo) (direct bool, err error) {
+	m := fi.Mode()
+	system := false
+	if abs, err := filepath.Abs(path); err == nil {
+		system = strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
+	}
 	switch {
 	case m.IsRegular():
-		return false, nil
+		return system, nil
 	case m.IsDir():
 		return false, &Error{Path: path, Reason: "it is a folder", Hint: "name a file, e.g. " + filepath.Join(path, "release.pdf")}
-	case m&fs.ModeNamedPipe != 0, m&fs.ModeCharDevice != 0:
+	case m&fs.ModeNamedPipe != 0:
+		return true, nil
+	case m&fs.ModeCharDevice != 0:
+		if !streamDevice(fi) {
+			return false, &Error{Path: path, Reason: "it is a device, not a file or a terminal", Hint: "name a file"}
+		}
 		return true, nil
 	case m&fs.ModeDevice != 0:
 		return false, &Error{Path: path, Reason: "it is a block device (a disk); writing would destroy what it holds", Hint: "name a file"}
