@@ -228,3 +228,15 @@ func (f fakeInfo) Mode() fs.FileMode  { return f.mode }
 func (f fakeInfo) ModTime() time.Time { return time.Time{} }
 func (f fakeInfo) IsDir() bool        { return false }
 func (f fakeInfo) Sys() any           { return nil }
+
+// TestStatementTooBig: a statement over the limit is refused unread, with
+// its size and the limit.
+func TestStatementTooBig(t *testing.T) {
+	dir := t.TempDir()
+	big := writeFile(t, filepath.Join(dir, "big.toml"), strings.Repeat("# padding\n", 1_200_000))
+	code, _, stderr := runQuick(t, "check", big)
+	want := big + ": error: cannot read the statement: it is 12 MB; statements may be at most 1 MiB"
+	if code != exitProblem || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant %q", code, stderr, want)
+	}
+}
