@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -48,5 +49,34 @@ func TestBatchRemovesStaleTemporaries(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, strings.TrimSuffix(long, ".toml")+".pdf")); err != nil {
 		t.Errorf("the long name was not written: %v", err)
+	}
+}
+
+// TestBatchPipeInPlaceOfPDF: a named pipe where an up-to-date PDF was is
+// rendered over, not opened (which waited for a writer).
+func TestBatchPipeInPlaceOfPDF(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "archive"), filepath.Join(dir, "out")
+	os.MkdirAll(in, 0o755)
+	os.WriteFile(filepath.Join(in, "a.toml"), []byte("headline\n"), 0o644)
+	f := &fake{fingerprint: "fake 1"}
+	opts := Options{Inputs: []string{in}, OutDir: out, Jobs: 1, Prepare: f.prepare}
+	if _, err := Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(out, "a.pdf")
+	os.Remove(pdf)
+	if err := syscall.Mkfifo(pdf, 0o600); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	done := make(chan Summary, 1)
+	go func() { sum, _ := Run(context.Background(), opts); done <- sum }()
+	select {
+	case sum := <-done:
+		if sum.Rendered != 1 {
+			t.Errorf("summary %+v; want the PDF rendered again", sum)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the run hangs on a pipe in the output folder")
 	}
 }

@@ -110,6 +110,11 @@ func (r *runner) process(ctx context.Context, j job) Result {
 // onDisk reports whether the PDF the state describes is still there,
 // unaltered: a PDF deleted or edited since is rendered again.
 func (r *runner) onDisk(rel string, e stateEntry) bool {
+	// Looked at before opening: opening a named pipe put in its place
+	// would wait for a writer.
+	if fi, err := r.root.Stat(filepath.FromSlash(rel)); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
 	f, err := r.root.Open(filepath.FromSlash(rel))
 	if err != nil {
 		return false
