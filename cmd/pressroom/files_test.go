@@ -149,7 +149,7 @@ func TestLayoutIsDevZero(t *testing.T) {
 	dir := t.TempDir()
 	stmt := writeFile(t, filepath.Join(dir, "s.toml"), "layout = \"/dev/zero\"\n"+plainStatement)
 	code, _, stderr := runQuick(t, "check", stmt)
-	if code != exitProblem || !strings.Contains(stderr, stmt+":1:11: error: layout: /dev/zero is outside the folder "+dir) || !strings.Contains(stderr, "--trust-paths") {
+	if code != exitProblem || !strings.Contains(stderr, stmt+":1:11: error: the layout file /dev/zero is outside the folder "+dir) || !strings.Contains(stderr, "--trust-paths") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	code, _, stderr = runQuick(t, "check", "--trust-paths", stmt)
@@ -173,7 +173,7 @@ func TestBatchLayoutOutsideArchive(t *testing.T) {
 	code, _, stderr := runQuick(t, "batch", in, "--out-dir", filepath.Join(dir, "pdf"))
 	for _, want := range []string{
 		"1 rendered, 0 unchanged, 2 failed",
-		filepath.Join(in, "out.toml") + ":1:11: error: layout: ../secret/layout.toml is outside the folder " + in,
+		filepath.Join(in, "out.toml") + ":1:11: error: the layout file ../secret/layout.toml is outside the folder " + in,
 		"brand/layout.toml:2:8: error: logo.file: " + filepath.Join(in, "brand", "logo.png") + " leads (through a symlink) to " + filepath.Join(dir, "secret", "layout.toml"),
 		"hint: move the file into the folders given to batch, or add --trust-paths if you trust the archive",
 	} {

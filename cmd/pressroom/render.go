@@ -13,7 +13,6 @@ import (
 
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
-	"github.com/pressroom/pressroom/pkg/input"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/pdfua"
 	"github.com/pressroom/pressroom/pkg/render"
@@ -200,18 +199,9 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 	if ref == "" {
 		ref = "default"
 	}
-	if fromStatement && layout.IsPath(ref) {
-		// A layout named by the statement, not the user: it must be in
-		// the folders the user gave (a --layout may be anywhere).
-		full := ref
-		if !filepath.IsAbs(ref) {
-			full = filepath.Join(dir, ref)
-		}
-		if _, err := input.Within(full, scope.Roots, scope.Hint); err != nil {
-			list.Errorf(stmt.Locate("layout", 0), input.Hint(err), "layout: %s %s", ref, strings.TrimPrefix(input.Reason(err), "it "))
-			return nil, nil, list
-		}
-	}
+	// A layout the statement names must be in scope too; one the user
+	// named (--layout) may be anywhere.
+	scope.Named = fromStatement
 	lay, layoutList := e.layouts.LoadIn(ref, dir, scope)
 	for _, d := range layoutList {
 		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {

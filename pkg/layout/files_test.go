@@ -131,3 +131,23 @@ func dump(l diag.List) string {
 	}
 	return b.String()
 }
+
+// TestLoadInNamed: a layout file named in a statement must itself be in
+// scope; one the user names may be anywhere.
+func TestLoadInNamed(t *testing.T) {
+	base := t.TempDir()
+	stmts := filepath.Join(base, "statements")
+	os.MkdirAll(stmts, 0o755)
+	outside := filepath.Join(base, "elsewhere.toml")
+	os.WriteFile(outside, []byte("extends = \"plain\"\n"), 0o644)
+	scope := layout.Scope{Roots: []string{stmts}, Hint: "add --trust-paths", Named: true}
+	lay, l := newLibrary().LoadIn("../elsewhere.toml", stmts, scope)
+	if lay != nil || len(l) != 1 || l[0].Pos.File != "../elsewhere.toml" || l[0].Pos.Line != 0 ||
+		l[0].Message != "the layout file ../elsewhere.toml is outside the folder "+stmts || l[0].Hint != "add --trust-paths" {
+		t.Errorf("named outside: %s", dump(l))
+	}
+	scope.Named = false
+	if lay, l := newLibrary().LoadIn("../elsewhere.toml", stmts, scope); lay == nil || l.HasErrors() {
+		t.Errorf("given by the user: %s", dump(l))
+	}
+}

@@ -153,6 +153,10 @@ type Scope struct {
 	// Hint tells the user how to allow a file outside them, for the
 	// refusal's hint (the flag that does it).
 	Hint string
+	// Named says the layout's own path was written in a file (a
+	// statement's layout key), not given by the user: then the layout
+	// file must be in Roots too.
+	Named bool
 }
 
 // allow is the scope of the layout file at path: the roots and the
@@ -186,8 +190,9 @@ func (lib *Library) Load(ref, dir string) (*Layout, diag.List) {
 }
 
 // LoadIn is Load with the files the layout file may name limited to
-// scope; the layout file itself is the caller's to check (a name the user
-// gave on the command line may be anywhere).
+// scope, and the layout file itself when scope.Named (a name the user gave
+// on the command line may be anywhere). A refusal is an error on ref with
+// no line, for the caller to place on the key that named it.
 func (lib *Library) LoadIn(ref, dir string, scope Scope) (*Layout, diag.List) {
 	if ref == "" {
 		ref = DefaultName
@@ -210,6 +215,13 @@ func (lib *Library) LoadIn(ref, dir string, scope Scope) (*Layout, diag.List) {
 	name := ref
 	if !filepath.IsAbs(ref) && dir != "" {
 		name = filepath.Join(dir, ref)
+	}
+	if scope.Named {
+		if _, err := input.Within(name, scope.Roots, scope.Hint); err != nil {
+			var l diag.List
+			l.Errorf(diag.Pos{File: ref}, input.Hint(err), "the layout file %s %s", ref, strings.TrimPrefix(input.Reason(err), "it "))
+			return nil, l
+		}
 	}
 	key := name
 	if abs, err := filepath.Abs(name); err == nil {
