@@ -65,6 +65,10 @@ type Document struct {
 	// Beside lists the extensions of the files After writes (".txt"), so
 	// that a PDF counts as up to date only when they are there too.
 	Beside []string
+	// Inputs are the files other than the statement that the PDF is made
+	// from (the layout file, its fonts and logo): no output may replace
+	// one of them, nor the statement.
+	Inputs []string
 }
 
 // Prepare reads one statement: file names it in diagnostics and src holds
@@ -298,6 +302,9 @@ type runner struct {
 	walkStopped bool // the producer stopped before the last input
 	// Set by the worker that met the first failure under FailFast.
 	failedFast atomic.Bool
+	// tidied holds the output folders whose stale temporary files have
+	// been looked for.
+	tidied sync.Map
 }
 
 // collect puts results back in input order, reports them, records them in

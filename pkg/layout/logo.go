@@ -7,6 +7,8 @@ import (
 	"image/jpeg"
 	"image/png"
 	"strings"
+
+	"github.com/pressroom/pressroom/pkg/input"
 )
 
 // Limits on a logo: the pixel count is checked from the header before the
@@ -26,8 +28,8 @@ type logoResult struct {
 
 // decodeLogoFile reads and decodes an image, refusing what is not a PNG
 // or JPEG and anything over maxLogoPixels.
-func decodeLogoFile(shown string, read func(int64) ([]byte, error)) logoResult {
-	data, err := read(maxLogoBytes)
+func decodeLogoFile(shown string, read func(int64, string) ([]byte, error)) logoResult {
+	data, err := read(maxLogoBytes, "logo files")
 	if err != nil {
 		return logoResult{err: err, hint: "check the path: it is relative to the layout file"}
 	}
@@ -83,8 +85,12 @@ func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
 		ws := d.set["logo.width"]
 		d.diag.Errorf(ws.valuePos(), fmt.Sprintf("make it at most %g", max), "logo.width is %g mm, wider than the %g mm between the margins", width, max)
 	}
-	key, shown, read := lib.opener(s.src, file)
-	r := get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read) })
+	key, shown, read, err := lib.opener(s.src, file)
+	r := logoResult{err: err, hint: input.Hint(err)}
+	if err == nil {
+		lay.Files = append(lay.Files, shown)
+		r = get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read) })
+	}
 	if r.err != nil {
 		d.diag.Errorf(s.valuePos(), r.hint, "logo.file: %v", r.err)
 		return

@@ -25,6 +25,7 @@ type source struct {
 	name    string // the file as messages name it
 	builtin bool   // paths in it are read from the built-in layouts
 	dir     string // the folder its relative paths start from
+	scope   Scope  // the folders its paths may lead into (files only)
 	tree    map[string]any
 	spots   map[string]spot
 }

@@ -29,6 +29,12 @@ type Layout struct {
 	// PageNumbers shows "Page N of M" on releases of more than one page.
 	PageNumbers bool
 
+	// Files are the user's files the layout was read from: the layout
+	// file, its fonts and logo (none for a built-in), so that no output
+	// is written over one of them. Paths cannot change a PDF's bytes, so
+	// they are left out of the batch fingerprint's JSON.
+	Files []string `json:"-"`
+
 	// where holds the position each key's value came from (the user's
 	// file or the built-in it extends), so that Lint can point at it.
 	where map[string]diag.Pos
