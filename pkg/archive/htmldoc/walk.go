@@ -133,10 +133,14 @@ func (r *reader) outside(n *html.Node) {
 			r.node(c)
 		default:
 			why := furniture(c, false)
-			if why == "" {
-				why = "outside the main content"
+			switch {
+			case why != "":
+				r.drop(c, why)
+			case isBlock(c) && hasElementChild(c):
+				r.outside(c) // give each piece inside its own reason
+			default:
+				r.drop(c, "outside the main content")
 			}
-			r.drop(c, why)
 		}
 	}
 }
@@ -432,4 +436,13 @@ func (r *reader) metadata(n *html.Node) {
 func isShort(n *html.Node, words int) bool {
 	t := visibleText(n, words*20)
 	return len(t) < words*20 && wordCount(t) <= words
+}
+
+func hasElementChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
 }
