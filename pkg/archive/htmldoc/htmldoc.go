@@ -302,7 +302,7 @@ func isBlock(n *html.Node) bool {
 		atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre, atom.Table, atom.Tr, atom.Td, atom.Th,
 		atom.Caption, atom.Figure, atom.Figcaption, atom.Hr, atom.Br, atom.Address, atom.Form,
 		atom.Fieldset, atom.Legend, atom.Details, atom.Summary, atom.Body, atom.Html, atom.Thead,
-		atom.Tbody, atom.Tfoot, atom.Hgroup, atom.Dialog, atom.Menu, atom.Center:
+		atom.Tbody, atom.Tfoot, atom.Hgroup, atom.Dialog, atom.Menu, atom.Center, atom.Button:
 		return true
 	}
 	return false

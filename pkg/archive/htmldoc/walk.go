@@ -423,6 +423,9 @@ func (r *reader) metadata(n *html.Node) {
 		}
 	}
 	walk(n.FirstChild)
+	if !found {
+		r.fromLine(n)
+	}
 	if found || r.published {
 		return
 	}
@@ -445,4 +448,35 @@ func hasElementChild(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+var fromLead = regexp.MustCompile(`(?i)^(from|oddi wrth|gan)\s*:`)
+
+// fromLine finds a "From: <organisation>" line in a metadata block that
+// is not a dl, and takes its links (or its text) as the organisations.
+func (r *reader) fromLine(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || silent(c) {
+			continue
+		}
+		t := visibleText(c, 300)
+		m := fromLead.FindStringIndex(t)
+		if m == nil {
+			r.fromLine(c)
+			continue
+		}
+		orgs := 0
+		for a := c.FirstChild; a != nil; a = a.NextSibling {
+			if a.Type == html.ElementNode && a.DataAtom == atom.A {
+				if at := visibleText(a, 300); at != "" {
+					r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidenceFrom, Value: at, Line: lineOf(a)})
+					orgs++
+				}
+			}
+		}
+		if rest := strings.TrimSpace(t[m[1]:]); orgs == 0 && rest != "" && len(t) < 300 {
+			r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidenceFrom, Value: rest, Line: lineOf(c)})
+		}
+		return
+	}
 }
