@@ -40,8 +40,9 @@ type reader struct {
 	lines     []source.Line
 	open      tmpl
 	lineStart int
-	cur       int // line of the element being read
-	merge     int // > 0: block elements start lines, not blocks (a contact card, a list item, a lede)
+	cur       int  // line of the element being read
+	fresh     bool // nothing has been read since the element (or <br>) on line cur
+	merge     int  // > 0: block elements start lines, not blocks (a contact card, a list item, a lede)
 	quote     int
 	pre       int
 	listDepth int
@@ -132,8 +133,8 @@ type stats struct{ words, commas, linkWords int }
 func (r *reader) survey(root *html.Node) *survey {
 	s := &survey{scores: map[*html.Node]float64{}, paraW: map[*html.Node]int{}, order: map[*html.Node]int{}}
 	seq := 0
-	var walk func(n *html.Node, inMain, strict, loose, inLink bool) stats
-	walk = func(n *html.Node, inMain, strict, loose, inLink bool) stats {
+	var walk func(n *html.Node, inMain, strict, loose, inLink, inMeta bool) stats
+	walk = func(n *html.Node, inMain, strict, loose, inLink, inMeta bool) stats {
 		var st stats
 		switch n.Type {
 		case html.TextNode:
@@ -149,7 +150,7 @@ func (r *reader) survey(root *html.Node) *survey {
 			r.head(n)
 			if n.DataAtom == atom.Head {
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c, false, true, true, false)
+					walk(c, false, true, true, false, false)
 				}
 				return st
 			}
@@ -159,7 +160,10 @@ func (r *reader) survey(root *html.Node) *survey {
 			if furniture(n, false) != "" {
 				strict = true
 			}
-			if furniture(n, true) != "" {
+			if why := furniture(n, true); why != "" {
+				if !loose {
+					inMeta = why == "page metadata"
+				}
 				loose = true
 			}
 			switch {
@@ -171,7 +175,7 @@ func (r *reader) survey(root *html.Node) *survey {
 				inLink = true
 			case n.DataAtom == atom.H1:
 				s.h1s = append(s.h1s, h1{n: n, inMain: inMain, strictFurn: strict, looseFurn: loose})
-			case n.DataAtom == atom.Time && !loose:
+			case n.DataAtom == atom.Time && (!loose || inMeta):
 				s.times = append(s.times, n)
 			}
 			seq++
@@ -181,7 +185,7 @@ func (r *reader) survey(root *html.Node) *survey {
 			return st
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := walk(c, inMain, strict, loose, inLink)
+			cs := walk(c, inMain, strict, loose, inLink, inMeta)
 			if c.Type == html.ElementNode && furniture(c, true) != "" {
 				continue
 			}
@@ -215,7 +219,7 @@ func (r *reader) survey(root *html.Node) *survey {
 		}
 		return st
 	}
-	walk(root, false, false, false, false)
+	walk(root, false, false, false, false, false)
 	return s
 }
 
@@ -241,6 +245,18 @@ func contains(outer, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+var isoDateTime = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d`)
+
+// isoDate gives an ISO 8601 date-time's date as the page wrote it
+// (without the time, which would move it to another day in UTC).
+func isoDate(v string) string {
+	v = strings.TrimSpace(v)
+	if isoDateTime.MatchString(v) {
+		return v[:10]
+	}
+	return v
 }
 
 var (
@@ -331,7 +347,7 @@ func (r *reader) findDate(s *survey) {
 			c = c.Parent
 		}
 		r.dropAs[c] = "published date"
-		value := strings.TrimSpace(attr(t, "datetime"))
+		value := isoDate(attr(t, "datetime"))
 		if value == "" {
 			value = visibleText(t, 200)
 		}
@@ -367,7 +383,7 @@ func (r *reader) head(n *html.Node) {
 			kind = strings.ToUpper(kind[:1]) + kind[1:]
 			r.late = append(r.late, source.Evidence{Key: source.EvidenceKind, Value: kind, Line: lineOf(n)})
 		case "article:published_time", "dcterms.issued", "dc.date.issued", "datepublished":
-			r.late = append(r.late, source.Evidence{Key: source.EvidencePublished, Value: val, Line: lineOf(n)})
+			r.late = append(r.late, source.Evidence{Key: source.EvidencePublished, Value: isoDate(val), Line: lineOf(n)})
 		case "og:url":
 			r.setBase(val, false)
 		}
@@ -388,7 +404,7 @@ func (r *reader) head(n *html.Node) {
 			var v any
 			if json.Unmarshal([]byte(data), &v) == nil {
 				if d := findKey(v, "datePublished", 0); d != "" {
-					r.late = append(r.late, source.Evidence{Key: source.EvidencePublished, Value: d, Line: lineOf(n)})
+					r.late = append(r.late, source.Evidence{Key: source.EvidencePublished, Value: isoDate(d), Line: lineOf(n)})
 				}
 			}
 		}

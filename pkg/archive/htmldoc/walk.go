@@ -90,7 +90,13 @@ func (r *reader) text1(s string) {
 	}
 	if r.lineStart == 0 && strings.TrimSpace(s) != "" {
 		r.lineStart = r.cur
+		if r.fresh {
+			// Text right after a start tag or <br> starts on the tag's
+			// line plus the line breaks before its first word.
+			r.lineStart += strings.Count(s[:len(s)-len(strings.TrimLeft(s, " \t\r\n\f"))], "\n")
+		}
 	}
+	r.fresh = false
 	if r.linked {
 		r.b.Link(s, r.link, r.style)
 	} else {
@@ -209,6 +215,7 @@ func (r *reader) node(n *html.Node) {
 	if l := lineOf(n); l > 0 {
 		r.cur = l
 	}
+	r.fresh = true
 	switch {
 	case n == r.title:
 		r.begin(tmpl{kind: source.Title})
@@ -249,6 +256,7 @@ func (r *reader) node(n *html.Node) {
 		r.boundary()
 	case atom.Br:
 		r.newLine()
+		r.fresh = true
 	case atom.Hr:
 		r.boundary()
 	case atom.Ul, atom.Ol:
