@@ -284,7 +284,13 @@ func silent(n *html.Node) bool {
 	if st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
 		return true
 	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	classes := strings.Fields(strings.ToLower(attr(n, "class")))
+	for _, c := range classes {
+		if c == "focusable" || strings.Contains(c, "skip") {
+			return false // shown when it has the keyboard's focus: a skip link
+		}
+	}
+	for _, c := range classes {
 		switch c {
 		case "hidden", "visually-hidden", "govuk-visually-hidden", "sr-only", "screen-reader-text",
 			"visuallyhidden", "element-invisible", "u-hidden", "hide":
@@ -302,7 +308,7 @@ func isBlock(n *html.Node) bool {
 		atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre, atom.Table, atom.Tr, atom.Td, atom.Th,
 		atom.Caption, atom.Figure, atom.Figcaption, atom.Hr, atom.Br, atom.Address, atom.Form,
 		atom.Fieldset, atom.Legend, atom.Details, atom.Summary, atom.Body, atom.Html, atom.Thead,
-		atom.Tbody, atom.Tfoot, atom.Hgroup, atom.Dialog, atom.Menu, atom.Center, atom.Button:
+		atom.Tbody, atom.Tfoot, atom.Hgroup, atom.Dialog, atom.Menu, atom.Center, atom.Button, atom.Label:
 		return true
 	}
 	return false
@@ -327,6 +333,11 @@ func furniture(n *html.Node, inRegion bool) string {
 	case "search":
 		return "search form"
 	case "dialog", "alertdialog":
+		for _, p := range classParts(n) {
+			if partWhy(p) == "cookie banner" {
+				return "cookie banner"
+			}
+		}
 		return "dialog"
 	}
 	if label := strings.ToLower(attr(n, "aria-label")); label != "" {
