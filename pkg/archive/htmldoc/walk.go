@@ -142,7 +142,7 @@ func (r *reader) outside(n *html.Node) {
 			switch {
 			case why != "":
 				r.drop(c, why)
-			case isBlock(c) && hasElementChild(c):
+			case isBlock(c) && hasFurnitureChild(c):
 				r.outside(c) // give each piece inside its own reason
 			default:
 				r.drop(c, "outside the main content")
@@ -373,7 +373,7 @@ func (r *reader) list(n *html.Node) {
 var (
 	publishedTerm = regexp.MustCompile(`(?i)^(first published|published|cyhoeddwyd gyntaf|cyhoeddwyd|cyhoeddwyd ar|date|posted|posted on)$`)
 	fromTerm      = regexp.MustCompile(`(?i)^(from|oddi wrth|gan)$`)
-	publishedText = regexp.MustCompile(`(?i)(?:published|posted|cyhoeddwyd|date)(?:\s+(?:on|ar))?\s*:?\s*(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})`)
+	publishedText = regexp.MustCompile(`(?i)(?:published|posted|cyhoeddwyd|date)(?:\s+(?:on|ar))?\s*:?\s*(?:\p{L}+,?\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})`)
 )
 
 // metadata takes evidence from a page's metadata block: GOV.UK's
@@ -449,9 +449,11 @@ func isShort(n *html.Node, words int) bool {
 	return len(t) < words*20 && wordCount(t) <= words
 }
 
-func hasElementChild(n *html.Node) bool {
+// hasFurnitureChild reports whether one of n's children is furniture of
+// a kind the report can name.
+func hasFurnitureChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
+		if c.Type == html.ElementNode && !silent(c) && furniture(c, false) != "" {
 			return true
 		}
 	}
