@@ -291,9 +291,10 @@ func silent(n *html.Node) bool {
 		}
 	}
 	for _, c := range classes {
-		switch c {
-		case "hidden", "visually-hidden", "govuk-visually-hidden", "sr-only", "screen-reader-text",
-			"visuallyhidden", "element-invisible", "u-hidden", "hide":
+		switch {
+		case c == "hidden", c == "hide", c == "u-hidden", c == "element-invisible", c == "invisible",
+			strings.Contains(c, "visually-hidden"), strings.Contains(c, "visuallyhidden"),
+			strings.Contains(c, "sr-only"), strings.Contains(c, "screen-reader"):
 			return true
 		}
 	}
