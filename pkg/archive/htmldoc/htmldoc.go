@@ -52,11 +52,16 @@ var (
 // release (no main content of at least 20 words). It never panics, and
 // its time and memory grow linearly with the page.
 func Read(src []byte) (doc *source.Doc, err error) {
+	// A safety net only: FuzzRead calls read, so that a panic fails it.
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, fmt.Errorf("the page could not be read: %v", p)
 		}
 	}()
+	return read(src)
+}
+
+func read(src []byte) (*source.Doc, error) {
 	text := decode(src)
 	if looksBinary(text) {
 		return nil, errBinary
