@@ -239,6 +239,10 @@ func visibleText(n *html.Node, max int) string {
 				return false
 			}
 		}
+		if n.Type == html.ElementNode && isBlock(n) && !space {
+			b.WriteByte(' ')
+			space = true
+		}
 		return true
 	}
 	walk(n)
