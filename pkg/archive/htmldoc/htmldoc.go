@@ -120,22 +120,32 @@ func annotate(s string) (string, int) {
 		n := bytes.Count(raw, []byte{'\n'})
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
+			// The attribute goes right after the tag name, so that it is
+			// the element's first: the parser keeps the first of two
+			// attributes with one name, so a page cannot forge it.
 			tags++
-			tok := z.Token()
-			attrs := tok.Attr[:0]
-			for _, a := range tok.Attr {
-				if a.Key != lineAttr {
-					attrs = append(attrs, a)
-				}
+			i := 1
+			for i < len(raw) && !isTagEnd(raw[i]) {
+				i++
 			}
-			tok.Attr = append(attrs, html.Attribute{Key: lineAttr, Val: strconv.Itoa(line)})
-			out.WriteString(tok.String())
+			out.Write(raw[:i])
+			out.WriteString(" " + lineAttr + "=\"")
+			out.WriteString(strconv.Itoa(line))
+			out.WriteByte('"')
+			if i < len(raw) && raw[i] == '/' && i+1 < len(raw) && raw[i+1] != '>' {
+				out.WriteByte(' ') // "<p/class=x>": keep the slash from joining our value
+			}
+			out.Write(raw[i:])
 		default:
 			out.Write(raw)
 		}
 		line += n
 	}
 	return out.String(), tags
+}
+
+func isTagEnd(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>'
 }
 
 // lineOf returns the line an element starts on: its own, or for an
