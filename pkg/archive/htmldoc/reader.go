@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -33,6 +35,7 @@ type reader struct {
 
 	bodyWords   int
 	bodyStarted bool // a paragraph of running text has been read
+	titleDone   bool // the title has been read
 	published   bool // the body gave a published date
 
 	// The block being built.
@@ -380,7 +383,8 @@ func (r *reader) head(n *html.Node) {
 			r.early = append(r.early, source.Evidence{Key: source.EvidenceTitle, Value: val, Line: lineOf(n)})
 		case "govuk:format":
 			kind := strings.ReplaceAll(val, "_", " ")
-			kind = strings.ToUpper(kind[:1]) + kind[1:]
+			first, size := utf8.DecodeRuneInString(kind)
+			kind = string(unicode.ToUpper(first)) + kind[size:]
 			r.late = append(r.late, source.Evidence{Key: source.EvidenceKind, Value: kind, Line: lineOf(n)})
 		case "article:published_time", "dcterms.issued", "dc.date.issued", "datepublished":
 			r.late = append(r.late, source.Evidence{Key: source.EvidencePublished, Value: isoDate(val), Line: lineOf(n)})

@@ -160,9 +160,13 @@ func (r *reader) content(n *html.Node) {
 var labelParts = map[string]bool{"context": true, "kicker": true, "eyebrow": true, "label": true,
 	"caption": true, "type": true, "category": true, "supertitle": true, "overline": true}
 
-// isLabel reports a short label above the title ("Press release").
+// isLabel reports a short label above the title ("Press release"), or
+// beside it.
 func (r *reader) isLabel(n *html.Node) bool {
 	if r.bodyStarted || n == r.title || r.keep[n] {
+		return false
+	}
+	if r.titleDone && (r.title == nil || n.Parent != r.title.Parent) {
 		return false
 	}
 	found := false
@@ -221,6 +225,7 @@ func (r *reader) node(n *html.Node) {
 		r.begin(tmpl{kind: source.Title})
 		r.content(n)
 		r.boundary()
+		r.titleDone = true
 		return
 	case r.isLabel(n):
 		r.begin(tmpl{kind: source.Paragraph, role: source.Label})
