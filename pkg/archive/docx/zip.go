@@ -93,8 +93,10 @@ func (p *pkg) part(name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// lower starts a message from a library in lower case, as ours do, unless
+// its first word is an acronym ("XML syntax error").
 func lower(s string) string {
-	if s == "" {
+	if len(s) < 2 || s[1] >= 'A' && s[1] <= 'Z' {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]

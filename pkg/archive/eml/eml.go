@@ -357,8 +357,10 @@ func (r *reader) headerLine(head region, key string) int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// lower starts a message from a library in lower case, as ours do, unless
+// its first word is an acronym ("XML syntax error").
 func lower(s string) string {
-	if s == "" {
+	if len(s) < 2 || s[1] >= 'A' && s[1] <= 'Z' {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
