@@ -54,8 +54,11 @@ type Message struct {
 type Part struct {
 	// MediaType is "text/plain", "text/html" or DocxType.
 	MediaType string
-	// Body is UTF-8 for text parts (an HTML part's own <meta charset>, if
-	// any, no longer applies), the file's bytes for a Word document.
+	// Body is UTF-8 for text parts, with "\n" line ends (an HTML part's
+	// own <meta charset>, if any, no longer applies: go-message has
+	// decoded the charset its Content-Type names, and a part with no
+	// usable charset that is not UTF-8 is read as Windows-1252); the
+	// file's bytes for a Word document.
 	Body []byte
 	// Name is an attachment's file name.
 	Name string
@@ -200,11 +203,11 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		parts := r.multipartRegions(reg, params["boundary"])
 		for i := 0; ; i++ {
 			p, err := mr.NextPart()
-			if err == io.EOF {
-				break
-			}
 			if err != nil && p == nil {
-				return fmt.Errorf("this e-mail's MIME structure is broken: %s", lower(err.Error()))
+				// The end of the parts, or a multipart cut short or
+				// without its closing boundary: the parts read so far
+				// are what there is.
+				break
 			}
 			preg := region{}
 			if i < len(parts) {
@@ -238,6 +241,7 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 			body, _ = charmap.Windows1252.NewDecoder().Bytes(body)
 		}
 		body = bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF"))
+		body = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
 		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg)}
 		if mediaType == "text/plain" {
 			m.text = p
