@@ -82,7 +82,7 @@ Content-Type: application/octet-stream; name="Release FINAL.docx"
 Content-Disposition: attachment; filename="Release FINAL.docx"
 Content-Transfer-Encoding: base64
 
-`+docx64+`
+` + docx64 + `
 --mix--
 `), DocxType, string(docxBytes), "Release FINAL.docx", 19, []source.Evidence{{Key: source.EvidenceSubject, Value: "Release attached", Line: 1}}},
 		{"a long text part wins over an attachment", "Subject: S\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\n" + longText + "\n--m\nContent-Type: " + DocxType + "\nContent-Disposition: attachment; filename=r.docx\nContent-Transfer-Encoding: base64\n\n" + docx64 + "\n--m--\n",
