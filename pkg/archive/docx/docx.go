@@ -563,7 +563,7 @@ func (w *walker) classify(p *para) source.Block {
 	if p.outline >= 0 {
 		outline = p.outline
 	}
-	if st.known && st.kind != source.ListItem {
+	if st.known && st.kind != source.ListItem && st.kind != source.Paragraph {
 		return source.Block{Kind: st.kind, Level: st.level}
 	}
 	if outline >= 0 && outline <= 8 {
@@ -596,5 +596,5 @@ func (w *walker) classify(p *para) source.Block {
 	if st.known && st.kind == source.ListItem {
 		return source.Block{Kind: source.ListItem, Level: st.level, Ordered: st.ordered}
 	}
-	return source.Block{Kind: source.Paragraph}
+	return source.Block{Kind: source.Paragraph, Role: st.role}
 }

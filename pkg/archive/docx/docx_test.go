@@ -68,6 +68,7 @@ const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:styleId="Pwyslais"><w:name w:val="Lead paragraph"/><w:basedOn w:val="Arferol"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Loop1"><w:name w:val="Loop one"/><w:basedOn w:val="Loop2"/></w:style>
 <w:style w:type="paragraph" w:styleId="Loop2"><w:name w:val="Loop two"/><w:basedOn w:val="Loop1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Dyfyniad"><w:name w:val="Quote"/><w:basedOn w:val="Arferol"/></w:style>
 <w:style w:type="character" w:styleId="Cryf"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="Italig"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>
 </w:styles>`
@@ -184,7 +185,7 @@ func TestRead(t *testing.T) {
 			[]blk{{source.Paragraph, 0, false, "A1", 1}, {source.Paragraph, 0, false, "A1 second", 2}, {source.Paragraph, 0, false, "B1", 3}, {source.Paragraph, 0, false, "A2", 4}, {source.Paragraph, 0, false, "after", 5}}},
 		{"text box read once", p("", r("Anchor ")+`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>`+p("", r("In the box"))+`</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>`+p("", r("In the box"))+`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`+r("text")) + p("", r("next")),
 			[]blk{{source.Paragraph, 0, false, "Anchor text", 1}, {source.Paragraph, 0, false, "In the box", 2}, {source.Paragraph, 0, false, "next", 3}}},
-		{"text that looks like markup stays literal", p("", r("1. Not a list"))+p("", r("- dash * star [x](y) &lt;b>")),
+		{"text that looks like markup stays literal", p("", r("1. Not a list")) + p("", r("- dash * star [x](y) &lt;b>")),
 			[]blk{{source.Paragraph, 0, false, `1\. Not a list`, 1}, {source.Paragraph, 0, false, `\- dash \* star \[x\](y) \<b>`, 2}}},
 		{"content controls keep their content, not their placeholder", `<w:sdt><w:sdtPr><w:alias w:val="Date"/><w:placeholder><w:docPart w:val="X"/></w:placeholder></w:sdtPr><w:sdtContent>` + p("", r("17 December 2024")) + `</w:sdtContent></w:sdt>`,
 			[]blk{{source.Paragraph, 0, false, "17 December 2024", 1}}},
@@ -207,6 +208,16 @@ func TestRead(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestQuoteRole(t *testing.T) {
+	d, err := Read(docxOf(t, p("Dyfyniad", r("Quoted"))+p("", r("Plain"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 2 || d.Blocks[0].Kind != source.Paragraph || d.Blocks[0].Role != source.Quote || d.Blocks[1].Role != source.NoRole {
+		t.Errorf("got %+v, want a quote paragraph, then a plain one", d.Blocks)
 	}
 }
 

@@ -77,6 +77,7 @@ type styleSheet struct {
 type resolved struct {
 	kind       source.Kind
 	known      bool // kind came from a name we know
+	role       source.Role
 	level      int
 	list       bool // a list style by name
 	ordered    bool
@@ -128,6 +129,11 @@ var styleNames = func() map[string]resolved {
 		"teitl":    {kind: source.Title, known: true},
 		"subtitle": {kind: source.Subtitle, known: true},
 		"isdeitl":  {kind: source.Subtitle, known: true},
+		// Word's quotation styles; "Dyfyniad" is summernote's Welsh for a
+		// block quotation (blockquote: 'Dyfyniad').
+		"quote":        {kind: source.Paragraph, known: true, role: source.Quote},
+		"intensequote": {kind: source.Paragraph, known: true, role: source.Quote},
+		"dyfyniad":     {kind: source.Paragraph, known: true, role: source.Quote},
 		// Word's list styles.
 		"listparagraph": {kind: source.ListItem, known: true, list: true},
 		"listbullet":    {kind: source.ListItem, known: true, list: true},
@@ -181,7 +187,7 @@ func (s *styleSheet) resolve(id string) resolved {
 		}
 		if !r.known {
 			if k, ok := styleNames[normName(st.Name.Val)]; ok {
-				r.kind, r.known, r.level, r.list, r.ordered = k.kind, true, k.level, k.list, k.ordered
+				r.kind, r.known, r.level, r.list, r.ordered, r.role = k.kind, true, k.level, k.list, k.ordered, k.role
 			}
 		}
 		if r.numPr == nil && st.PPr.NumPr != nil {

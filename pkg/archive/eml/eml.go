@@ -69,8 +69,10 @@ type Part struct {
 
 // Read reads an e-mail and chooses the part with the release: the text
 // part, else the HTML part, else an attached .docx — except that a short
-// text or HTML part (a cover note: fewer than 80 words) gives way to an
-// attached .docx or a forwarded message when there is one.
+// text or HTML part (a cover note: fewer than 80 words) gives way to a
+// forwarded message (message/rfc822, read by the same rule) or else an
+// attached .docx when there is one, and a short text part gives way to a
+// long HTML part (a mailer's "view this message in HTML" placeholder).
 func Read(src []byte) (msg *Message, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -110,8 +112,13 @@ type msg struct {
 // choose applies the rule in Read's comment.
 func (m *msg) choose() (*Part, *msg) {
 	body := m.text
-	if body == nil {
+	if body == nil || m.html != nil && words(body) < coverNoteWords && words(m.html) >= coverNoteWords {
+		// Some mailers put only "this message is in HTML" in the text
+		// part of a multipart/alternative.
 		body = m.html
+	}
+	if body == nil {
+		body = m.text
 	}
 	var inner *Part
 	var innerFrom *msg

@@ -246,3 +246,14 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestPlaceholderTextPart(t *testing.T) {
+	src := "Subject: S\nContent-Type: multipart/alternative; boundary=a\n\n--a\nContent-Type: text/plain\n\nThis message is in HTML format.\n--a\nContent-Type: text/html\n\n<p>" + longText + "</p>\n--a--\n"
+	m, err := Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Part.MediaType != "text/html" {
+		t.Errorf("chose %s, want the HTML part", m.Part.MediaType)
+	}
+}
