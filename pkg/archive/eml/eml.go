@@ -249,6 +249,9 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		}
 		body = bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF"))
 		body = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
+		if mediaType == "text/plain" && strings.EqualFold(params["format"], "flowed") {
+			body = unflow(body, strings.EqualFold(params["delsp"], "yes"))
+		}
 		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg)}
 		if mediaType == "text/plain" {
 			m.text = p
@@ -263,6 +266,29 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		m.docx = &Part{MediaType: DocxType, Body: body, Name: name, FirstLine: r.lineNumber(reg)}
 	}
 	return nil
+}
+
+// unflow joins the lines of a format=flowed text part (RFC 3676, what
+// Thunderbird and Apple Mail send): a line that ends in a space goes on in
+// the next one. Space-stuffing is undone; the signature line "-- " stays.
+func unflow(body []byte, delSp bool) []byte {
+	lines := bytes.Split(body, []byte("\n"))
+	var out bytes.Buffer
+	out.Grow(len(body))
+	for i, l := range lines {
+		if len(l) > 0 && l[0] == ' ' {
+			l = l[1:]
+		}
+		soft := len(l) > 0 && l[len(l)-1] == ' ' && !bytes.Equal(l, []byte("-- ")) && i+1 < len(lines)
+		if soft && delSp {
+			l = l[:len(l)-1]
+		}
+		out.Write(l)
+		if !soft && i+1 < len(lines) {
+			out.WriteByte('\n')
+		}
+	}
+	return out.Bytes()
 }
 
 func readPart(body io.Reader, name string) ([]byte, error) {

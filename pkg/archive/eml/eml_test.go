@@ -46,6 +46,10 @@ line goes on
 		{"iso-8859-1", "Subject: =?iso-8859-1?q?Caf=E9?=\nContent-Type: text/plain; charset=\"iso-8859-1\"\nContent-Transfer-Encoding: quoted-printable\n\nCaf=E9 =A365\n", "text/plain", "Café £65\n", "", 5,
 			[]source.Evidence{{Key: source.EvidenceSubject, Value: "Café", Line: 1}}},
 		{"unknown charset read as windows-1252", "Subject: x\nContent-Type: text/plain; charset=x-made-up\nContent-Transfer-Encoding: 8bit\n\nCost \xa3100\n", "text/plain", "Cost £100\n", "", 5, []source.Evidence{{Key: source.EvidenceSubject, Value: "x", Line: 1}}},
+		{"format=flowed", "Subject: F\nContent-Type: text/plain; charset=utf-8; format=flowed\n\nA long paragraph that \nwas wrapped by the \nmailer.\n From the start.\n-- \nSig\n", "text/plain", "A long paragraph that was wrapped by the mailer.\nFrom the start.\n-- \nSig\n", "", 4,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "F", Line: 1}}},
+		{"format=flowed, delsp", "Subject: F\nContent-Type: text/plain; format=flowed; delsp=yes\n\nsplit-word \nhere\n", "text/plain", "split-wordhere\n", "", 4,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "F", Line: 1}}},
 		{"no MIME headers at all", "From: a@example.org\nSubject: Plain\n\nJust text.\n", "text/plain", "Just text.\n", "", 4,
 			[]source.Evidence{{Key: source.EvidenceSubject, Value: "Plain", Line: 2}}},
 		{"alternative: the text part", crlf(`Subject: Alt
