@@ -468,3 +468,39 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDocumentXML fuzzes the reading of word/document.xml itself (FuzzRead
+// spends most of its time in archive/zip and flate).
+func FuzzDocumentXML(f *testing.F) {
+	sheet, err := parseStyles([]byte(styles))
+	if err != nil {
+		f.Fatal(err)
+	}
+	numbers, err := parseNumbering([]byte(numberingXML))
+	if err != nil {
+		f.Fatal(err)
+	}
+	rels, err := parseRels([]byte(relsXML))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(`<w:document ` + wNS + `><w:body>` + p("Teitl", r("Headline")) + num("1", "1", "item") + p("", rp(`<w:b/>`, "bold")+`<w:hyperlink r:id="rId5"><w:r><w:t>link</w:t></w:r></w:hyperlink>`) + `</w:body></w:document>`)
+	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText>HYPERLINK "x</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>t</w:t><w:br/><w:tab/></w:r></w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`)
+	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>a</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p/></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		w := &walker{styles: sheet, num: numbers, rels: rels}
+		if err := w.walk([]byte(doc)); err != nil {
+			return
+		}
+		for _, b := range w.blocks {
+			if len(b.Lines) == 0 {
+				t.Fatal("a block with no lines")
+			}
+			for _, l := range b.Lines {
+				if l.Text == "" || l.Line != b.n {
+					t.Fatalf("line %+v in paragraph %d", l, b.n)
+				}
+			}
+		}
+	})
+}
