@@ -98,6 +98,7 @@ func parseStyles(data []byte) (*styleSheet, error) {
 	if x.Lang != nil {
 		s.defaultLang = strings.TrimSpace(x.Lang.Val)
 	}
+	normal := ""
 	for i := range x.Styles {
 		st := &x.Styles[i]
 		if _, dup := s.byID[st.ID]; dup {
@@ -107,6 +108,13 @@ func parseStyles(data []byte) (*styleSheet, error) {
 		if st.Type == "paragraph" && (st.Default == "1" || st.Default == "true") && s.defaultPara == "" {
 			s.defaultPara = st.ID
 		}
+		if st.Type == "paragraph" && normal == "" && normName(st.Name.Val) == "normal" {
+			normal = st.ID
+		}
+	}
+	if s.defaultPara == "" {
+		// No style is marked the default: Word's is the one named Normal.
+		s.defaultPara = normal
 	}
 	return s, nil
 }

@@ -80,7 +80,13 @@ func Read(src []byte) (msg *Message, err error) {
 		}
 	}()
 	r := &reader{src: src, lines: lineStarts(src)}
-	m, err := r.message(bytes.NewReader(src), region{0, len(r.lines)}, 0)
+	whole := region{0, len(r.lines)}
+	body := src
+	if bytes.HasPrefix(src, []byte("From ")) && len(r.lines) > 1 {
+		// An mbox export starts with a "From sender date" line.
+		whole.start, body = 1, src[r.lines[1]:]
+	}
+	m, err := r.message(bytes.NewReader(body), whole, 0)
 	if err != nil {
 		return nil, err
 	}

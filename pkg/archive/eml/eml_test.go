@@ -50,6 +50,8 @@ line goes on
 			[]source.Evidence{{Key: source.EvidenceSubject, Value: "F", Line: 1}}},
 		{"format=flowed, delsp", "Subject: F\nContent-Type: text/plain; format=flowed; delsp=yes\n\nsplit-word \nhere\n", "text/plain", "split-wordhere\n", "", 4,
 			[]source.Evidence{{Key: source.EvidenceSubject, Value: "F", Line: 1}}},
+		{"an mbox From line", "From press@example.org Tue Oct  7 09:30:00 2025\nFrom: Press <press@example.org>\nSubject: M\n\nBody\n", "text/plain", "Body\n", "", 5,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "M", Line: 3}, {Key: source.EvidenceFrom, Value: "Press", Line: 2}}},
 		{"no MIME headers at all", "From: a@example.org\nSubject: Plain\n\nJust text.\n", "text/plain", "Just text.\n", "", 4,
 			[]source.Evidence{{Key: source.EvidenceSubject, Value: "Plain", Line: 2}}},
 		{"alternative: the text part", crlf(`Subject: Alt
