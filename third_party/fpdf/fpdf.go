@@ -2032,7 +2032,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 		}
 		reader := fileReader{readerPosition: 0, array: utf8Bytes}
 		utf8File := newUTF8Font(&reader)
-		err = utf8File.parseFile()
+		err = parseUTF8FontFile(utf8File)
 		if err != nil {
 			f.SetError(err)
 			return
@@ -2170,9 +2170,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 
 		utf8File := newUTF8Font(&reader)
 
-		err := utf8File.parseFile()
-		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+		if err := parseUTF8FontFile(utf8File); err != nil {
+			f.err = fmt.Errorf("fpdf: %s", strings.TrimSpace(err.Error()))
 			return
 		}
 		desc := FontDescType{
