@@ -103,7 +103,7 @@ func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *doc
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
-	fs := newFaces(pdf, l, cache)
+	fs := newFaces(pdf, l)
 	c := newComposer(s, l, fs)
 	plan := c.plan()
 	if fs.err != nil {
