@@ -740,8 +740,8 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	}
 	searchRange = searchRange * 2
 	rangeShift := segCount*2 - searchRange
-	length := 16 + (8 * segCount) + (numSymbols + 1)
-	cmap := []int{0, 1, 3, 1, 0, 12, 4, length, 0, segCount * 2, searchRange, entrySelector, rangeShift}
+	// The subtable's length (index 7) is set once the table is built.
+	cmap := []int{0, 1, 3, 1, 0, 12, 4, 0, 0, segCount * 2, searchRange, entrySelector, rangeShift}
 
 	for _, start := range cidArrayKeys {
 		endCode := start + (len(cidArray[start]) - 1)
@@ -766,6 +766,11 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 		cmap = append(cmap, cidArray[start]...)
 	}
 	cmap = append(cmap, 0)
+	// The format 4 subtable's length in bytes: everything after the
+	// 12-byte cmap header. fpdf added the glyph count where a byte count
+	// belongs, so the length did not match the subtable (PDF/A-2 requires
+	// embedded fonts to be valid; fontTools refused some subsets).
+	cmap[7] = (len(cmap) - 6) * 2
 	cmapstr := make([]byte, 0)
 	for _, cm := range cmap {
 		cmapstr = append(cmapstr, packUint16(cm)...)
