@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -51,6 +52,7 @@ func TestLogosFpdfCannotTakeAsTheyAre(t *testing.T) {
 				if !bytes.Contains(pdf.Bytes(), []byte("/Subtype /Image")) {
 					t.Errorf("the PDF has no image")
 				}
+				pdftest.Check(t, pdf.Bytes())
 			}
 		})
 	}
