@@ -126,6 +126,11 @@ func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *doc
 		}
 		return nil, &diag.ListError{List: list}
 	}
+	if n := len(plan.Pages); n > MaxPages {
+		var list diag.List
+		list.Errorf(diag.Pos{File: s.File}, limitHint, "the release would run to %s pages; a release may have at most %d", thousands(n), MaxPages)
+		return nil, &diag.ListError{List: list}
+	}
 	d = &document{pdf: pdf, fs: fs, plan: plan, warnings: placeholderWarnings(s)}
 	if n := len(plan.Pages); n > 2 {
 		d.warnings.Warnf(diag.Pos{File: s.File}, "journalists read one or two pages: shorten the summary, or move background into [notes]",
