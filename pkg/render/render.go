@@ -41,8 +41,9 @@ type Options struct {
 	// Plain writes an untagged PDF with no PDF/A claims
 	// (--pdf-standard none).
 	Plain bool
-	// Cache, when set, shares parsed fonts and decoded logos between the
-	// renders that use it; nil prepares them for this document alone.
+	// Cache, when set, shares decoded logos between the renders that use
+	// it; nil prepares them for this document alone. (Fonts are parsed
+	// for the PDF once, with the layout: see font.Font.PDF.)
 	Cache *Cache
 }
 
