@@ -48,7 +48,7 @@ func Check(src []byte, lim Limits) *Excess {
 		return &Excess{
 			Offset:  s.keysAt,
 			Message: fmt.Sprintf("the file has %d keys; %s may have at most %d", s.keys, lim.What, lim.Keys),
-			Hint:    "is this the right file? split it into several",
+			Hint:    fmt.Sprintf("is this the right file? %s needs far fewer", lim.What),
 		}
 	}
 	return nil
