@@ -74,3 +74,17 @@ func TestCheckHostileIsLinear(t *testing.T) {
 		t.Errorf("allocated %d bytes for a %d-byte file", got, len(src))
 	}
 }
+
+// Check ends on any input, without panicking, and places what it finds
+// inside the input.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"a = [[1]]", "[t]\na.b = {c = [1, {d = 2}]}", "a = \"[[[\" # [[", "a = '''\n[[\n'''", "[[x]]\ny = 1", "a = [", "\"k\\\"\" = 1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		e := Check([]byte(src), Limits{Depth: 3, Keys: 10, What: "a test"})
+		if e != nil && (e.Offset < 0 || e.Offset > len(src)) {
+			t.Errorf("offset %d outside the %d-byte input", e.Offset, len(src))
+		}
+	})
+}
