@@ -190,6 +190,10 @@ func fontHint(err error) string {
 	switch {
 	case strings.Contains(msg, "cannot read"):
 		return "check the path: it is relative to the layout file"
+	case strings.Contains(msg, "does not allow embedding"):
+		return "a PDF must embed its fonts: choose another font, or get a licence and a file that allow embedding"
+	case strings.Contains(msg, "damaged") || strings.Contains(msg, "invalid") || strings.Contains(msg, "malformed"):
+		return "the font file is damaged: download or export it again, or choose another font"
 	case strings.Contains(msg, "TrueType"):
 		return "use a TrueType font file (.ttf) with a Unicode character map"
 	}

@@ -60,7 +60,7 @@ type Organisation struct {
 type Logo struct {
 	Path   string      // where it came from, for messages
 	Image  image.Image // decoded pixels
-	Data   []byte      // the file's bytes (PNG or JPEG), for embedding
+	Data   []byte      // the bytes to embed (PNG or JPEG): the file's, or a re-encoding the PDF writer takes
 	Format string      // "png" or "jpeg"
 	Width  float64     // width on the page in mm; height keeps the aspect ratio
 	Align  string      // "left" or "right"
