@@ -282,6 +282,7 @@ func readPart(name string, p eml.Part) (*source.Doc, error) {
 	}
 	return doc, nil
 }
+
 // Warnings turns the import's guesses into warnings on the archived file,
 // for a batch's report and manifest: each guessed field, and each dropped
 // piece that was not page furniture, wants a look before the PDF is sent.

@@ -41,10 +41,10 @@ var (
 	// "For any media enquiries or interview requests please contact …".
 	contactSentence = regexp.MustCompile(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|further\s+information|more\s+information|further\s+details|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to))\b[\s:,]*(.*)$`)
 	// detailLine is one way to reach a contact: "Email: …", "Tel: …".
-	detailLine   = regexp.MustCompile(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
+	detailLine = regexp.MustCompile(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
 	// orgNoun marks a name as an organisation's: "Harrowby Vale Council",
 	// "Northmoor Police", "Wessex Down Fire and Rescue Service".
-	orgNoun = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
+	orgNoun      = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
 	emailAddress = regexp.MustCompile(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
 	phoneNumber  = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
 	webAddress   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)
