@@ -487,6 +487,8 @@ func FuzzRead(f *testing.F) {
 	if src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "archive", "docx-charity-msword.docx")); err == nil {
 		f.Add(src)
 	}
+	f.Add(zipOf(f, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + p("", r("x")) + `</w:body></w:document>`,
+		"word/header1.xml": `<w:hdr ` + wNS + `>` + p("", r("NEWS RELEASE")) + `</w:hdr>`, "word/footer1.xml": `<w:ftr ` + wNS + `/>`}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := Read(src)
