@@ -56,7 +56,12 @@ func (p Pos) String() string {
 
 // Diagnostic is one problem found in a user's file.
 type Diagnostic struct {
-	Pos      Pos      `json:"pos"`
+	Pos Pos `json:"pos"`
+	// Key, when set, is the key of the user's file the diagnostic is
+	// about, as the user writes it: "headline", "contacts[1].email"
+	// (lists counted from 1). Editors use it to find the value when the
+	// file has changed since the check.
+	Key      string   `json:"key,omitempty"`
 	Severity Severity `json:"severity"`
 	// Message says what is wrong, in lowercase, without a final full stop.
 	Message string `json:"message"`

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/runenames"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -173,7 +176,82 @@ func (p *parser) str(table map[string]any, path, key string, required bool) (str
 		return "", false
 	}
 	p.field(full, s)
+	if key != "summary" && key != "body" {
+		p.oneLine(full, s)
+	}
 	return s, true
+}
+
+// oneLine refuses a line break, tab or other control character in a text
+// that is set as one line (a headline, a name): check would pass it and
+// the renderer would draw it as a box or break the line where the layout
+// has no room for it. A tab is the usual one, pasted from a word processor.
+func (p *parser) oneLine(path, s string) {
+	for i, r := range s {
+		what, hint := "", ""
+		switch {
+		case r == '\t':
+			what, hint = "a tab", "replace the tab with a space"
+		case r == '\n' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			what = "a line break"
+			if r != '\n' {
+				what = fmt.Sprintf("a line break (%s)", runeName(r))
+			}
+			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break (only summary and the body of a section may have several lines)", stripIndexes(path))
+		case r == '\r':
+			what = "a line break (carriage return)"
+			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break", stripIndexes(path))
+		case unicode.IsControl(r):
+			what, hint = fmt.Sprintf("a control character (%s)", runeName(r)), "delete it: it is not a character that can be printed"
+		default:
+			continue
+		}
+		p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, i), Severity: diag.Error, Key: userKey(path),
+			Message: fmt.Sprintf("%s has %s in it", userKey(path), what), Hint: hint})
+		return
+	}
+}
+
+// invisible refuses format characters (Unicode category Cf: bidi controls,
+// zero-width spaces and joiners, soft hyphens) in an address or number.
+// They are invisible on the page but change where a link goes or which
+// number is dialled, and a right-to-left override can make one address
+// look like another.
+func (p *parser) invisible(path, s, again string) {
+	for i, r := range s {
+		if unicode.Is(unicode.Cf, r) {
+			p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, i), Severity: diag.Error, Key: userKey(path),
+				Message: fmt.Sprintf("%s has an invisible character (%s) in it", userKey(path), runeName(r)),
+				Hint:    "delete it: " + again})
+			return
+		}
+	}
+}
+
+// runeName names a character as "U+202E RIGHT-TO-LEFT OVERRIDE".
+func runeName(r rune) string {
+	if name := runenames.Name(r); name != "" && !strings.HasPrefix(name, "<") {
+		return fmt.Sprintf("U+%04X %s", r, name)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// userKey writes a key path as a user counts: "contacts[0].email" is the
+// first contact's, so it becomes "contacts[1].email".
+func userKey(path string) string {
+	var b strings.Builder
+	for {
+		before, rest, ok := strings.Cut(path, "[")
+		b.WriteString(before)
+		if !ok {
+			return b.String()
+		}
+		index, after, _ := strings.Cut(rest, "]")
+		var n int
+		fmt.Sscanf(index, "%d", &n)
+		fmt.Fprintf(&b, "[%d]", n+1)
+		path = after
+	}
 }
 
 // field records a string value for Texts and Locate.
@@ -274,6 +352,12 @@ func (p *parser) date(raw map[string]any) {
 			return
 		}
 		d := Date{Year: v.Year(), Month: v.Month(), Day: v.Day()}
+		if !saneYear(d.Year) {
+			p.list.Add(diag.Diagnostic{Pos: p.valueAt("date"), Severity: diag.Error, Key: "date",
+				Message: fmt.Sprintf("date %s is outside the years %d to %d", v.Format("2006-01-02"), minYear, maxYear),
+				Hint:    "write the date of issue, year-month-day: date = 2024-12-17"})
+			return
+		}
 		p.stmt.Date = d
 		if !p.opts.Today.IsZero() && d.Time().After(p.opts.Today.Time().AddDate(1, 0, 0)) {
 			p.list.Warnf(p.valueAt("date"), "check the year",
@@ -290,6 +374,16 @@ func (p *parser) date(raw map[string]any) {
 		p.wrongType("date", "date", v, "a date", "date = 2024-12-17")
 	}
 }
+
+// The years a date or embargo may have. A release is dated around today;
+// a year such as 0001 is a typing slip, and the renderer's date styles
+// (weekday names, ordinal days) are not defined that far from now.
+const (
+	minYear = 1900
+	maxYear = 2200
+)
+
+func saneYear(y int) bool { return y >= minYear && y <= maxYear }
 
 // guessDate reads the ways people write dates in quotes, to suggest the
 // TOML form of the same day.
@@ -326,6 +420,12 @@ func (p *parser) embargo(raw map[string]any) {
 			return
 		case "time-local":
 			p.list.Errorf(p.valueAt("embargo"), "add the date: "+example, "embargo needs a date as well as a time")
+			return
+		}
+		if !saneYear(v.Year()) {
+			p.list.Add(diag.Diagnostic{Pos: p.valueAt("embargo"), Severity: diag.Error, Key: "embargo",
+				Message: fmt.Sprintf("embargo %s is outside the years %d to %d", v.Format("2006-01-02"), minYear, maxYear),
+				Hint:    "write the moment the release may be published: " + example})
 			return
 		}
 		e := &Embargo{HasZone: v.Location().String() != "datetime-local"}
@@ -665,6 +765,11 @@ func (p *parser) contacts(raw map[string]any) {
 		get := func(key string) string { v, _ := p.str(t, path, key, false); return v }
 		c.Purpose, c.Name, c.Role, c.Organisation = get("purpose"), get("name"), get("role"), get("organisation")
 		c.Email, c.Phone, c.Mobile, c.Office, c.Website = get("email"), get("phone"), get("mobile"), get("office"), get("website")
+		p.invisible(path+".email", c.Email, "type the address again")
+		p.invisible(path+".website", c.Website, "type the address again")
+		for _, k := range []string{"phone", "mobile", "office"} {
+			p.invisible(path+"."+k, map[string]string{"phone": c.Phone, "mobile": c.Mobile, "office": c.Office}[k], "type the number again")
+		}
 		if c.Email == "" && c.Phone == "" && c.Mobile == "" && c.Office == "" && c.Website == "" {
 			p.list.Errorf(p.keyAt(path), `add at least one of email, phone, mobile, office or website, e.g. email = "press@example.org.uk"`,
 				"contact %d has no way to reach them", i+1)
