@@ -412,3 +412,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestDiagnosticKeys checks that diagnostics about a value name its key,
+// as the user counts list entries (from 1), for --format json.
+func TestDiagnosticKeys(t *testing.T) {
+	src := "headline = \"A\\tB\"\ndate = 2024-12-17\nsummary = \"[x](javascript:y)\"\n\n[[contacts]]\nname = \"Press Office\"\n\n[[contacts]]\nemail = \"press at example\"\n"
+	_, list := Parse("s.toml", []byte(src), Options{})
+	var got []string
+	for _, d := range list {
+		got = append(got, d.Key)
+	}
+	if want := "headline summary contacts[1] contacts[2].email"; strings.Join(got, " ") != want {
+		t.Errorf("keys %q, want %q\n%s", strings.Join(got, " "), want, dump(list))
+	}
+}
