@@ -207,7 +207,9 @@ func (lib *Library) loadBuiltin(name string) (r loaded) {
 		return loaded{diags: l}
 	}
 	src.builtin = true
-	return lib.resolve(name, src)
+	r = lib.resolve(name, src)
+	r.diags = withKeys(r.diags, src.spots)
+	return r
 }
 
 func (lib *Library) loadFile(name string) (r loaded) {
@@ -227,7 +229,9 @@ func (lib *Library) loadFile(name string) (r loaded) {
 		return loaded{diags: l}
 	}
 	src.dir = filepath.Dir(name)
-	return lib.resolve(name, src)
+	r = lib.resolve(name, src)
+	r.diags = withKeys(r.diags, src.spots)
+	return r
 }
 
 // recoverAsError turns a panic while loading into an error on the file: a
