@@ -69,7 +69,7 @@ func emailCommand(e *env) *cli.Command {
 					return err
 				}
 			}
-			in, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}

@@ -27,7 +27,7 @@ func htmlCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			in, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}

@@ -34,7 +34,7 @@ func textCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			in, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}
@@ -75,10 +75,11 @@ type loaded struct {
 // alike for every output, and resolves them into a release. Problems are
 // printed as path:line:col on stderr, warnings too; an error means the
 // user has been told and the command should exit with exitProblem.
-func (e *env) loadRelease(file, layoutRef string) (loaded, error) {
+// command names the command for the try: line of a usage error.
+func (e *env) loadRelease(command, file, layoutRef string) (loaded, error) {
 	today, err := clockToday(e.getenv)
 	if err != nil {
-		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom text " + file}
+		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom " + command + " " + file}
 	}
 	stmt, lay, list := e.loadForRender(file, layoutRef, today)
 	list.Sort()

@@ -200,6 +200,10 @@ func syntaxHint(msg, line string) string {
 	case strings.Contains(msg, `expected value but found '\n'`):
 		return fmt.Sprintf(`give a value after the =, e.g. %s = "…"`, key)
 	case strings.Contains(msg, "expected value but found"):
+		// Curly quotes around the text are the quotes the writer meant
+		// (a word processor's); inside, a straight " would end the text.
+		value = strings.TrimSuffix(strings.TrimPrefix(value, "“"), "”")
+		value = strings.TrimSuffix(strings.TrimPrefix(value, "‘"), "’")
 		return fmt.Sprintf(`text goes in quotes: %s = "%s"`, key, strings.ReplaceAll(value, `"`, "”"))
 	case strings.Count(line, `"`) > 2 && (strings.Contains(msg, "top-level item") || strings.Contains(msg, "but got")) && !strings.Contains(line, `" "`):
 		return `a " inside a "…" string ends it: use curly quotes “…”, or write the text in '…' or """…"""`

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -187,7 +188,9 @@ func (p *parser) str(table map[string]any, path, key string, required bool) (str
 	}
 	p.field(full, s)
 	if key != "summary" && key != "body" {
-		p.oneLine(full, s)
+		if p.oneLine(full, s) && !slices.Contains([]string{"layout", "lang", "email", "website", "phone", "mobile", "office"}, key) {
+			p.plainText(full, s)
+		}
 	}
 	return s, true
 }
@@ -196,7 +199,7 @@ func (p *parser) str(table map[string]any, path, key string, required bool) (str
 // that is set as one line (a headline, a name): check would pass it and
 // the renderer would draw it as a box or break the line where the layout
 // has no room for it. A tab is the usual one, pasted from a word processor.
-func (p *parser) oneLine(path, s string) {
+func (p *parser) oneLine(path, s string) bool {
 	for i, r := range s {
 		what, hint := "", ""
 		switch {
@@ -218,8 +221,37 @@ func (p *parser) oneLine(path, s string) {
 		}
 		p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, i), Severity: diag.Error, Key: userKey(path),
 			Message: fmt.Sprintf("%s has %s in it", userKey(path), what), Hint: hint})
+		return false
+	}
+	return true
+}
+
+// Markup written in a plain-text field, where it is printed as it is.
+var (
+	strongText = regexp.MustCompile(`\*\*[^*\s][^*]*\*\*`)
+	emText     = regexp.MustCompile(`(?:^|[^\w*])(\*[^*\s][^*]*\*|_[^_\s][^_]*_)(?:[^\w*]|$)`)
+	linkText   = regexp.MustCompile(`\[[^\]]+\]\([^)]*\)`)
+)
+
+// plainText warns about markup in a one-line text: a headline or a name is
+// set in the layout's own style, and its asterisks and brackets would be
+// printed as they are.
+func (p *parser) plainText(path, s string) {
+	what, hint := "", ""
+	at := -1
+	if m := linkText.FindStringIndex(s); m != nil {
+		at, what, hint = m[0], s[m[0]:m[1]], "write the words alone, and put the link in summary"
+	} else if m := strongText.FindStringIndex(s); m != nil {
+		at, what, hint = m[0], s[m[0]:m[1]], "remove the asterisks: the layout sets "+stripIndexes(path)+" in its own style"
+	} else if m := emText.FindStringSubmatchIndex(s); m != nil {
+		at, what, hint = m[2], s[m[2]:m[3]], "remove the "+s[m[2]:m[2]+1]+" signs: the layout sets "+stripIndexes(path)+" in its own style"
+	}
+	if at < 0 {
 		return
 	}
+	p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, at), Severity: diag.Warning, Key: userKey(path),
+		Message: fmt.Sprintf("%s: %s will be printed as it is: markup is read only in summary, developments items and the bodies", userKey(path), what),
+		Hint:    hint})
 }
 
 // invisible refuses format characters (Unicode category Cf: bidi controls,
