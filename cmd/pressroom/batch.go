@@ -359,14 +359,14 @@ func (l *batchLog) result(r batch.Result) {
 	var b strings.Builder
 	switch {
 	case r.Status == batch.Failed:
-		fmt.Fprintf(&b, "failed %s\n", r.Input)
+		fmt.Fprintf(&b, "failed %s\n", diag.Path(r.Input))
 		writeDiags(&b, r.Diagnostics())
 	case r.Status == batch.Skipped && l.mode != logQuiet:
-		fmt.Fprintf(&b, "skipped %s: %v\n", r.Input, r.Err)
+		fmt.Fprintf(&b, "skipped %s: %s\n", diag.Path(r.Input), diag.Visible(r.Err.Error()))
 	case l.mode == logLines, l.mode == logVerbose:
 		switch r.Status {
 		case batch.Rendered, batch.Unchanged:
-			fmt.Fprintf(&b, "%s %s → %s", r.Status, r.Input, r.Output)
+			fmt.Fprintf(&b, "%s %s → %s", r.Status, diag.Path(r.Input), diag.Path(r.Output))
 			if l.mode == logVerbose {
 				fmt.Fprintf(&b, " (%s, %.1f kB)", plural(r.Pages, "page"), float64(r.Bytes)/1000)
 			} else if len(r.Warnings) > 0 {
@@ -374,7 +374,7 @@ func (l *batchLog) result(r batch.Result) {
 			}
 			b.WriteString("\n")
 		case batch.Cancelled:
-			fmt.Fprintf(&b, "not started %s\n", r.Input)
+			fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
 		}
 	}
 	// Warnings of an archive are many and mostly old news: listed with

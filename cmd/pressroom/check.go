@@ -88,7 +88,7 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 			if err := r.Diagnostics.Write(e.stderr); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "%s: %s\n", r.File, countWords(r.Errors, r.Warnings))
+			fmt.Fprintf(e.stderr, "%s: %s\n", diag.Path(r.File), countWords(r.Errors, r.Warnings))
 		}
 		if len(reports) > 1 {
 			fmt.Fprintf(e.stderr, "%d files: %s\n", len(reports), countWords(totalErrors, totalWarnings))

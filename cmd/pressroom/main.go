@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
 
@@ -99,13 +100,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "pressroom: %s\n", ue.msg)
+		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(ue.msg))
 		if ue.try != "" {
-			fmt.Fprintf(stderr, "try: %s\n", ue.try)
+			fmt.Fprintf(stderr, "try: %s\n", diag.Visible(ue.try))
 		}
 		return exitMisuse
 	default:
-		fmt.Fprintf(stderr, "pressroom: %s\n", err)
+		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(err.Error()))
 		return exitProblem
 	}
 }

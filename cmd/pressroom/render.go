@@ -123,7 +123,7 @@ func (e *env) render(j renderJob) error {
 		}
 		list.Sort()
 		list.Write(e.stderr)
-		fmt.Fprintf(e.stderr, "pressroom: %v\n", err)
+		fmt.Fprintf(e.stderr, "pressroom: %s\n", diag.Visible(err.Error()))
 		return exitError{code: exitProblem}
 	}
 	list.Sort()
@@ -131,14 +131,14 @@ func (e *env) render(j renderJob) error {
 		return err
 	}
 	if !j.stdout {
-		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", out, plural(res.Pages, "page"))
+		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", diag.Path(out), plural(res.Pages, "page"))
 	}
 	written, err := writeRenditions(e, stmt, lay, out, pdf.Bytes(), j.extra)
 	for _, p := range written {
-		fmt.Fprintf(e.stderr, "wrote %s\n", p)
+		fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(p))
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pressroom: %v\n", err)
+		fmt.Fprintf(e.stderr, "pressroom: %s\n", diag.Visible(err.Error()))
 		return exitError{code: exitProblem}
 	}
 	return nil
@@ -148,7 +148,7 @@ func (e *env) renderFailed(file string, list diag.List) error {
 	list.Sort()
 	list.Write(e.stderr)
 	errs, warns := list.Count()
-	fmt.Fprintf(e.stderr, "%s: %s; no PDF written\n", file, countWords(errs, warns))
+	fmt.Fprintf(e.stderr, "%s: %s; no PDF written\n", diag.Path(file), countWords(errs, warns))
 	return exitError{code: exitProblem}
 }
 
