@@ -234,7 +234,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	start := time.Now()
 	sum, err := batch.Run(ctx, b.opts)
 	elapsed := time.Since(start)
-	log.close()
+	log.close(sum.Interrupted)
 	if manifest != nil {
 		if err != nil {
 			manifest.Discard()
@@ -252,7 +252,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	switch {
 	case sum.Interrupted:
 		fmt.Fprintf(e.stderr, "interrupted: run the same command again to continue; PDFs already written are kept\n")
-		return exitError{code: exitProblem}
+		return exitError{code: exitInterrupted}
 	case sum.StoppedEarly:
 		fmt.Fprintf(e.stderr, "stopped at the first failure (--fail-fast)\n")
 		return exitError{code: exitProblem}
@@ -270,6 +270,9 @@ func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string 
 	}
 	if s.Cancelled > 0 {
 		fmt.Fprintf(&b, ", %d not started", s.Cancelled)
+	}
+	if s.Uncounted {
+		b.WriteString(" (and the inputs not yet found)")
 	}
 	fmt.Fprintf(&b, ", %s", plural(s.Warnings, "warning"))
 	secs := elapsed.Seconds()
@@ -306,6 +309,7 @@ type batchLog struct {
 
 func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 	l := &batchLog{w: stderr, mode: mode}
+	start := time.Now()
 	if mode == logBar {
 		l.progress = mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(32), mpb.WithRefreshRate(120*time.Millisecond))
 		l.bar = l.progress.AddBar(0,
@@ -315,8 +319,7 @@ func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 			),
 			mpb.AppendDecorators(
 				decor.AverageSpeed(0, " %.1f docs/s", decor.WCSyncWidth),
-				decor.Name("  ETA "),
-				decor.AverageETA(decor.ET_STYLE_MMSS),
+				decor.Any(func(s decor.Statistics) string { return etaText(s.Current, s.Total, time.Since(start)) }),
 				decor.Any(func(decor.Statistics) string {
 					l.mu.Lock()
 					defer l.mu.Unlock()
@@ -385,9 +388,21 @@ func (l *batchLog) result(r batch.Result) {
 	if b.Len() > 0 {
 		l.printf("%s", b.String())
 	}
-	if l.bar != nil {
+	// An input not started is not progress: counting it would run the
+	// bar to the end as if the run had finished.
+	if l.bar != nil && r.Status != batch.Cancelled {
 		l.bar.Increment()
 	}
+}
+
+// etaText is the bar's estimate of the time left, from the average so far;
+// before the first document is done there is no average to go on.
+func etaText(done, total int64, elapsed time.Duration) string {
+	if done <= 0 || total <= 0 || done > total {
+		return "  ETA --:--"
+	}
+	left := (elapsed / time.Duration(done) * time.Duration(total-done)).Round(time.Second)
+	return fmt.Sprintf("  ETA %02d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 }
 
 func writeDiags(b *strings.Builder, l diag.List) {
@@ -397,11 +412,17 @@ func writeDiags(b *strings.Builder, l diag.List) {
 	}
 }
 
-func (l *batchLog) close() {
+// close finishes the bar: complete when the run went through, left where
+// it stopped when it was interrupted.
+func (l *batchLog) close(interrupted bool) {
 	if l.progress == nil {
 		return
 	}
-	l.bar.SetTotal(-1, true)
+	if interrupted {
+		l.bar.Abort(false)
+	} else {
+		l.bar.SetTotal(-1, true)
+	}
 	l.progress.Wait()
 }
 

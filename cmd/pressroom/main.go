@@ -22,6 +22,10 @@ const (
 	exitOK      = 0 // everything worked (warnings allowed)
 	exitProblem = 1 // an input file has errors, or an output could not be written
 	exitMisuse  = 2 // the command line itself is wrong
+	// exitInterrupted is the shell's code for a program stopped by Ctrl-C
+	// (128 + SIGINT), so that scripts can tell an interrupted run from a
+	// failed one.
+	exitInterrupted = 130
 )
 
 func main() {
