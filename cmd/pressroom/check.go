@@ -27,8 +27,8 @@ func checkCommand(e *env) *cli.Command {
 			"and prints every problem as path:line:col with a hint. Exits 0 when there are\n" +
 			"no errors (warnings allowed), 1 when any file has an error.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "how to print problems: text (on stderr) or json (on stdout)"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "print problems as `FORMAT`: text (on stderr) or json (on stdout)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
 			files := c.Args().Slice()

@@ -49,7 +49,7 @@ func emailCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "smtp", Usage: "the mail server as `URL`: smtp://user@host:587 or smtps://user@host:465 (default: $PRESSROOM_SMTP_URL)"},
 			&cli.StringFlag{Name: "password-file", Usage: "read the SMTP password from `FILE` (default: $PRESSROOM_SMTP_PASSWORD)"},
 			&cli.StringFlag{Name: "smtp-ca", Usage: "trust the server certificate's issuer in `FILE` (PEM), for an organisation's own CA"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
 			const example = "pressroom email examples/seed-statement.toml --to desk@news.example -o seed.eml"

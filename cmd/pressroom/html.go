@@ -20,7 +20,7 @@ func htmlCommand(e *env) *cli.Command {
 			"output.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.html` instead of standard output"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
 			file, err := oneFile(c, "pressroom html examples/seed-statement.toml -o seed.html")

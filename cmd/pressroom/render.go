@@ -31,9 +31,9 @@ func renderCommand(e *env) *cli.Command {
 			"as path:line:col with a hint, and the exit status is 1.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "o", Aliases: []string{"output"}, Usage: "write the PDF to `FILE` instead of next to the statement"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME` or a layout file PATH, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			&cli.BoolFlag{Name: "stdout", Usage: "write the PDF to standard output"},
-			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: a tagged, accessible PDF/UA-1 and PDF/A-2b file; none: a plain PDF"},
+			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: a tagged, accessible PDF/UA-1 and PDF/A-2b file; none: a plain PDF"},
 			&cli.BoolFlag{Name: "text", Usage: "also write the plain-text rendition (.txt) beside the PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write the HTML page (.html) beside the PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write an e-mail draft (.eml) with the PDF attached beside the PDF"},

@@ -27,7 +27,7 @@ func textCommand(e *env) *cli.Command {
 			"standard output.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.txt` instead of standard output"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
 			file, err := oneFile(c, "pressroom text examples/seed-statement.toml -o seed.txt")
