@@ -80,7 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		},
 		Commands: commands(e),
 		// pressroom completion bash prints the script that uses it.
-		EnableBashCompletion: true,
+		EnableBashCompletion:  true,
 		CustomAppHelpTemplate: withExamples(cli.AppHelpTemplate, appHelpExamples),
 		// Reached only when no subcommand matched: either none was given
 		// or the word is not one of ours. Both are misuse, so the help
