@@ -21,3 +21,16 @@ func TestPath(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
+
+func TestTOMLMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"TOML files cannot contain control characters: '0x01'": "the file has an invisible control character (U+0001) here",
+		"TOML files cannot contain control characters: '0x1b'": "the file has an invisible control character (U+001B) here",
+		"Expected value but found '“' instead.":                "expected value but found '“' instead",
+		"TOML is not valid here":                               "TOML is not valid here",
+	} {
+		if got, _ := TOMLMessage(in); got != want {
+			t.Errorf("TOMLMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -173,12 +173,15 @@ func (p *parser) syntaxError(err error) {
 	if perr.Position.Start == 0 && perr.Position.Line > 1 {
 		pos = diag.Pos{File: p.file, Line: perr.Position.Line, Col: perr.Position.Col}
 	}
-	msg := strings.TrimSuffix(lowerFirst(perr.Message), ".")
+	msg, plain := diag.TOMLMessage(perr.Message)
 	line := ""
 	if starts := p.index.starts; pos.Line >= 1 && pos.Line <= len(starts) {
 		line = strings.TrimSpace(string(p.src[starts[pos.Line-1]:p.index.lineEnd(pos.Line-1)]))
 	}
-	hint := syntaxHint(msg, line)
+	hint := plain
+	if hint == "" {
+		hint = syntaxHint(msg, line)
+	}
 	if hint == "" && perr.Usage != "" {
 		hint = strings.Join(strings.Fields(strings.SplitN(perr.Usage, "\n\n", 2)[0]), " ")
 	}
@@ -217,15 +220,4 @@ func syntaxHint(msg, line string) string {
 		return `write key = value, for example summary = "…"`
 	}
 	return ""
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, w := utf8.DecodeRuneInString(s)
-	if r < utf8.RuneSelf && s[:min(len(s), 2)] != strings.ToUpper(s[:min(len(s), 2)]) {
-		return strings.ToLower(s[:w]) + s[w:]
-	}
-	return s
 }
