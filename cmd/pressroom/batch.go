@@ -22,6 +22,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/batch"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
@@ -58,6 +59,7 @@ func batchCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
+			&cli.StringFlag{Name: "keep-toml", Usage: "also write the statement of each imported archive file (.txt, .md, .html, .docx, .eml) into `DIR`"},
 			&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -124,7 +126,7 @@ func batchCommand(e *env) *cli.Command {
 			defer stop()
 			return e.batch(ctx, batchRun{
 				opts: batch.Options{
-					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs,
+					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs, KeepStatements: c.String("keep-toml"),
 					Force: c.Bool("force"), FailFast: c.Bool("fail-fast"), Shard: shard, Sync: c.Bool("sync"),
 					Prepare: e.batchPrepare(c.String("layout"), today,
 						// One cache for the run: fonts parsed and logos decoded once.
@@ -461,13 +463,25 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 		}
 	}
 	return func(ctx context.Context, file string, src []byte) (batch.Document, error) {
-		stmt, lay, list := e.prepareStatement(file, src, layoutRef, today)
+		// An archived release is imported first; its statement is then
+		// read like any other, its problems named on the imported form.
+		name, imported, warnings := file, []byte(nil), diag.List(nil)
+		if f := archive.Sniff(file, src); f != archive.TOML && (f.Importable() || archive.IsArchiveName(file)) {
+			res, list := archive.Import(file, src)
+			if res == nil || list.HasErrors() {
+				return batch.Document{}, &diag.ListError{List: list}
+			}
+			name, imported, src, warnings = file+" (imported)", res.Statement, res.Statement, res.Warnings(file)
+		}
+		stmt, lay, list := e.prepareStatement(name, src, layoutRef, today)
+		list = append(warnings, list...)
 		if stmt == nil || lay == nil || list.HasErrors() {
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}
 		doc := batch.Document{
 			Fingerprint: prints.of(lay),
+			Statement:   imported,
 			Warnings:    list,
 			Write: func(w io.Writer) (int, diag.List, error) {
 				res, err := render.Render(w, stmt, lay, opts)

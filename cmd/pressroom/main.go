@@ -166,6 +166,7 @@ func commands(e *env) []*cli.Command {
 		emailCommand(e),
 		layoutsCommand(e),
 		newCommand(e),
+		importCommand(e),
 		completionCommand(e),
 	}
 }

@@ -59,6 +59,9 @@ type Document struct {
 	// and bytes, to write other forms of the statement beside it (plain
 	// text, HTML, an e-mail draft). Its error fails the input.
 	After func(pdfPath string, pdf []byte) error
+	// Statement, when set, is the statement the input was imported as
+	// (an archived release); with Options.KeepStatements it is kept.
+	Statement []byte
 	// Beside lists the extensions of the files After writes (".txt"), so
 	// that a PDF counts as up to date only when they are there too.
 	Beside []string
@@ -118,8 +121,8 @@ func (r Result) Diagnostics() diag.List {
 // Options control a run. Inputs, OutDir and Prepare are required; the
 // zero value of every other field is the default.
 type Options struct {
-	// Inputs are statement files, folders (walked for *.toml, dotfiles
-	// skipped) and "-", which reads one path per line from Stdin.
+	// Inputs are statement files or archived releases, folders (walked
+	// for *.toml and archived releases, dotfiles skipped) and "-", which reads one path per line from Stdin.
 	Inputs []string
 	// Stdin is read when an input is "-".
 	Stdin io.Reader
@@ -130,6 +133,10 @@ type Options struct {
 	// OutDir receives the PDFs; it is created if needed. Nothing is ever
 	// written outside it.
 	OutDir string
+	// KeepStatements, when set, is a folder that receives the statement
+	// of every imported archive input, under the input's relative path
+	// with .toml, so the imports can be edited and rendered again.
+	KeepStatements string
 	// Jobs is how many documents are rendered at once; zero means one per
 	// CPU.
 	Jobs int
@@ -212,6 +219,16 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		return Summary{}, fmt.Errorf("open the output folder %s: %w", opts.OutDir, unwrapPath(err))
 	}
 	defer root.Close()
+	var keep *os.Root
+	if opts.KeepStatements != "" {
+		if err := os.MkdirAll(opts.KeepStatements, 0o755); err != nil {
+			return Summary{}, fmt.Errorf("create the folder for imported statements %s: %w", opts.KeepStatements, unwrapPath(err))
+		}
+		if keep, err = os.OpenRoot(opts.KeepStatements); err != nil {
+			return Summary{}, fmt.Errorf("open the folder for imported statements %s: %w", opts.KeepStatements, unwrapPath(err))
+		}
+		defer keep.Close()
+	}
 	st, err := loadState(root, opts.Shard)
 	if err != nil {
 		return Summary{}, err
@@ -220,7 +237,7 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	r := &runner{
-		opts: opts, work: work, root: root, state: st,
+		opts: opts, work: work, root: root, keep: keep, state: st,
 		// The window bounds how far finished results may run ahead of
 		// the oldest unfinished one, and so the reorder buffer's size.
 		window: make(chan struct{}, 4*jobs+16),
@@ -286,6 +303,7 @@ type runner struct {
 	opts   Options
 	work   string
 	root   *os.Root
+	keep   *os.Root // Options.KeepStatements, or nil
 	state  *state
 	window chan struct{}
 

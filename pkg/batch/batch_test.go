@@ -76,9 +76,9 @@ func (f *fake) prepare(ctx context.Context, file string, src []byte) (Document, 
 
 func fakePDF(src []byte) []byte { return append([]byte("%PDF-fake\n"), src...) }
 
-// archive writes n statements under root/YEAR/NNN.toml; those whose number
+// writeArchive writes n statements under root/YEAR/NNN.toml; those whose number
 // is in bad hold an error on line 2, column 5.
-func archive(t *testing.T, root string, n int, bad func(i int) bool) []string {
+func writeArchive(t *testing.T, root string, n int, bad func(i int) bool) []string {
 	t.Helper()
 	var rels []string
 	for i := range n {
@@ -161,7 +161,7 @@ func TestBatchKeepsGoingAndReportsInOrder(t *testing.T) {
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "archive"), filepath.Join(dir, "out")
 	isBad := func(i int) bool { return i >= 95 && i < 105 }
-	rels := archive(t, in, 200, isBad)
+	rels := writeArchive(t, in, 200, isBad)
 	f := &fake{fingerprint: "fake 1"}
 	opts := Options{Inputs: []string{in}, OutDir: out, Jobs: 4, Prepare: f.prepare}
 
@@ -223,7 +223,7 @@ func TestBatchKeepsGoingAndReportsInOrder(t *testing.T) {
 func TestBatchRendersAgainWhatChanged(t *testing.T) {
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	archive(t, in, 6, func(int) bool { return false })
+	writeArchive(t, in, 6, func(int) bool { return false })
 	f := &fake{fingerprint: "layout A"}
 	opts := Options{Inputs: []string{in}, OutDir: out, Jobs: 2, Prepare: f.prepare}
 	collect(t, context.Background(), opts)
@@ -259,7 +259,7 @@ func TestBatchRendersAgainWhatChanged(t *testing.T) {
 func TestBatchInterruptedLeavesNoPartialFileAndResumes(t *testing.T) {
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	archive(t, in, 100, func(int) bool { return false })
+	writeArchive(t, in, 100, func(int) bool { return false })
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var started atomic.Int64
@@ -417,7 +417,7 @@ func must(t *testing.T, err error) {
 func TestShardsPartitionTheInputs(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	archive(t, in, 60, func(int) bool { return false })
+	writeArchive(t, in, 60, func(int) bool { return false })
 	all := map[string]int{}
 	for i := 1; i <= 3; i++ {
 		out := filepath.Join(dir, fmt.Sprint("out", i))
@@ -462,7 +462,9 @@ func TestLayoutFilesInATreeAreSkipped(t *testing.T) {
 	for _, r := range results {
 		got = append(got, filepath.Base(r.Input)+" "+string(r.Status))
 	}
-	want := []string{"a.toml rendered", "brand.toml skipped", "broken.toml failed"}
+	// A .txt file is an archived release to import: one that is not a
+	// release fails with its reasons, where a layout is only skipped.
+	want := []string{"a.toml rendered", "brand.toml skipped", "broken.toml failed", "notes.txt failed"}
 	if !slices.Equal(got, want) || sum.Skipped != 1 {
 		t.Errorf("results %v; want %v", got, want)
 	}
@@ -504,7 +506,7 @@ func TestNamedFilesAndDuplicates(t *testing.T) {
 func TestFailFastStops(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	archive(t, in, 100, func(i int) bool { return i == 10 })
+	writeArchive(t, in, 100, func(i int) bool { return i == 10 })
 	f := &fake{fingerprint: "fp"}
 	sum, results := collect(t, context.Background(), Options{Inputs: []string{in}, OutDir: filepath.Join(dir, "out"), Jobs: 2, FailFast: true, Prepare: f.prepare})
 	if sum.Failed != 1 || !sum.StoppedEarly || sum.Interrupted || sum.Total() >= 100 {
@@ -522,7 +524,7 @@ func TestFailFastStops(t *testing.T) {
 func TestReorderWindowBoundsWork(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	rels := archive(t, in, 300, func(int) bool { return false })
+	rels := writeArchive(t, in, 300, func(int) bool { return false })
 	first := filepath.Join(in, rels[0])
 	release := make(chan struct{})
 	var started atomic.Int64
@@ -560,7 +562,7 @@ func TestReorderWindowBoundsWork(t *testing.T) {
 func TestManifestCSV(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	archive(t, in, 5, func(i int) bool { return i == 2 })
+	writeArchive(t, in, 5, func(i int) bool { return i == 2 })
 	writeFile(t, filepath.Join(in, "w.toml"), "headline = \"x\"\ny = WARN\n")
 	// The manifest's folder does not exist yet, like an --out-dir.
 	path := filepath.Join(dir, "out", "m.csv")
@@ -626,7 +628,7 @@ func TestRunRefusesBadOptions(t *testing.T) {
 func TestFoundGivesTheTotalEarly(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	archive(t, in, 150, func(int) bool { return false })
+	writeArchive(t, in, 150, func(int) bool { return false })
 	writeFile(t, filepath.Join(dir, "extra.toml"), "headline = \"x\"\n")
 	var mu sync.Mutex
 	total, complete, reportedBeforeTotal := 0, false, 0
@@ -677,7 +679,7 @@ func TestFoundGivesTheTotalEarly(t *testing.T) {
 func TestFilesBesideThePDF(t *testing.T) {
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	archive(t, in, 4, func(int) bool { return false })
+	writeArchive(t, in, 4, func(int) bool { return false })
 	f := &fake{fingerprint: "fp"}
 	var failOn atomic.Value
 	failOn.Store("")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -220,7 +221,8 @@ func (p *producer) stdin() {
 	}
 }
 
-// walk emits every *.toml under the folder, in lexical order, skipping
+// walk emits every *.toml and archived release (.txt, .md, .html, .docx,
+// .eml) under the folder, in lexical order, skipping
 // dotfiles and dot-folders. A symlink is followed only to a file inside
 // the folder; one that leads out is refused, and a symlinked folder is
 // reported and not followed.
@@ -281,7 +283,7 @@ func (p *producer) walk(in, dir string) {
 				return nil
 			}
 		}
-		if !isTOML(path) {
+		if !isTOML(path) && !archive.IsArchiveName(path) {
 			return nil
 		}
 		p.emit(job{input: input, path: path, rel: pdfName(rel), shardKey: key, walked: true})
@@ -316,7 +318,13 @@ func readStatement(path string) ([]byte, error) {
 	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
 		return nil, errors.New("it is not a regular file")
 	}
-	return io.ReadAll(io.LimitReader(f, statement.MaxSize+1))
+	limit := int64(statement.MaxSize)
+	if archive.IsArchiveName(path) {
+		// An archived release is imported first; import has its own,
+		// larger limits for web pages and Word files.
+		limit = archive.MaxFileSize
+	}
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
 // errNotStatement is the reason a file found in a folder is skipped.

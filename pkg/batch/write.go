@@ -54,6 +54,15 @@ func (r *runner) process(ctx context.Context, j job) Result {
 		return fail(err)
 	}
 	res.Warnings = warningsOf(doc.Warnings)
+	if doc.Statement != nil && r.keep != nil {
+		name := strings.TrimSuffix(filepath.FromSlash(j.rel), ".pdf") + ".toml"
+		if err := writeInRoot(r.keep, name, r.opts.Sync, func(w io.Writer) error {
+			_, err := w.Write(doc.Statement)
+			return err
+		}); err != nil {
+			return fail(fmt.Errorf("keep the imported statement: %w", err))
+		}
+	}
 	key := inputKey(doc.Fingerprint, src)
 	if key != "" && !r.opts.Force {
 		if e, ok := r.state.lookup(j.rel); ok && e.Key == key && r.onDisk(j.rel, e) && r.besideOnDisk(j.rel, doc.Beside) {

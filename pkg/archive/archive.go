@@ -1,0 +1,241 @@
+package archive
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/pressroom/pressroom/pkg/archive/source"
+	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+// Limits on what Import reads: archived releases are a few pages, so a
+// larger file is something else (or an attack) and is refused before any
+// work is done.
+const (
+	// MaxTextSize bounds plain-text and Markdown files.
+	MaxTextSize = 4 << 20
+	// MaxPageSize bounds web pages, which carry scripts and styles too.
+	MaxPageSize = 16 << 20
+	// MaxFileSize bounds Word documents and e-mails (attachments
+	// included); their readers bound what they unpack on their own.
+	MaxFileSize = 32 << 20
+)
+
+// Result is one imported release.
+type Result struct {
+	// Format is what the file was read as.
+	Format Format
+	// Statement is the statement file, ready to write.
+	Statement []byte
+	// Draft is the statement as fields, for callers that render it
+	// directly.
+	Draft *Draft
+	// Fields lists every decision, in the order taken.
+	Fields []Finding
+	// Dropped lists what was left out, and why.
+	Dropped []Dropped
+	// Unit says what Fields' and Dropped's Line count ("line", or
+	// "paragraph" for a Word document).
+	Unit string
+}
+
+// Guessed lists the fields the import was not sure of, for a manifest.
+func (r *Result) Guessed() []Finding {
+	var out []Finding
+	for _, f := range r.Fields {
+		if f.Confidence != Sure {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Import reads an archived release (src, the bytes of the file name) and
+// returns the statement file it holds. Problems come back as diagnostics
+// naming the file: a format it does not read, a file too large, no
+// headline, no date. When the list has an error the Result is nil.
+func Import(name string, src []byte) (*Result, diag.List) {
+	var list diag.List
+	at := diag.Pos{File: name}
+	format := Sniff(name, src)
+	if strings.EqualFold(filepath.Ext(name), ".docx") && format != Docx && format != Empty {
+		// Word documents are zip files; a .docx that is not one was
+		// renamed or damaged, and reading it as text would only mislead.
+		list.Errorf(at, "open it in Word or LibreOffice and save it again as a Word document (.docx)",
+			"this is not a Word document: a .docx file is a zip archive, and this one is %s", format.Describe())
+		return nil, list
+	}
+	if limit := sizeLimit(format); int64(len(src)) > limit {
+		list.Errorf(at, "split the file, or import the release from another copy of it",
+			"the file is %s; %s may be at most %s", size(int64(len(src))), format.Describe(), size(limit))
+		return nil, list
+	}
+	doc, err := read(format, name, src)
+	if err != nil {
+		list.Add(diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)})
+		return nil, list
+	}
+	d, found, dropped := recognise(doc)
+	unit := string(doc.Unit)
+	first := func(line int) diag.Pos { return diag.Pos{File: name, Line: lineIf(doc.Unit, line)} }
+	if d.Headline == "" {
+		list.Errorf(at, "put the headline on a line of its own above the text", "no headline found: the release has no title or short first line")
+	}
+	if d.Date.Year == 0 {
+		list.Errorf(at, "add a line such as \"Date: 17 December 2024\" under the headline and import again",
+			"no date found: the release names none (pressroom does not invent one)")
+	}
+	if len(d.Summary) == 0 {
+		list.Errorf(at, "check that the file holds the text of the release", "no body text found under the headline")
+	}
+	if list.HasErrors() {
+		return nil, list
+	}
+	out := writeTOML(d, found, dropped, filepath.Base(name), doc.Format, unit)
+	// What import writes must be a statement that check accepts: read it
+	// back with the statement's own parser.
+	_, plist := statement.Parse(name, out, statement.Options{})
+	for _, p := range plist {
+		if p.Severity != diag.Error {
+			continue
+		}
+		p.Message = "the imported statement would not check: " + p.Message
+		p.Pos = first(0)
+		list.Add(p)
+	}
+	if list.HasErrors() {
+		return nil, list
+	}
+	return &Result{Format: format, Statement: out, Draft: d, Fields: found, Dropped: dropped, Unit: unit}, list
+}
+
+// lineIf gives a diagnostic's line: Word paragraphs are not lines, so
+// their number is said in the message instead.
+func lineIf(u source.Unit, n int) int {
+	if u != source.Lines {
+		return 0
+	}
+	return n
+}
+
+func sizeLimit(f Format) int64 {
+	switch f {
+	case Text, Markdown, UTF16Text:
+		return MaxTextSize
+	case HTML:
+		return MaxPageSize
+	}
+	return MaxFileSize
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// read hands the file to the reader of its format.
+func read(format Format, name string, src []byte) (*source.Doc, error) {
+	switch format {
+	case Text, Markdown, UTF16Text:
+		text, err := decodeText(src)
+		if err != nil {
+			return nil, err
+		}
+		f := "text"
+		if format == Markdown || Sniff(name, []byte(text)) == Markdown {
+			f = "markdown"
+		}
+		return readText(text, f), nil
+	case Empty:
+		return nil, fmt.Errorf("the file is empty")
+	case TOML:
+		return nil, fmt.Errorf("this is already a statement file")
+	case PDF:
+		return nil, fmt.Errorf("PDF files are not read yet")
+	case LegacyWord:
+		return nil, fmt.Errorf("old Word documents (.doc) are not read")
+	case RTF:
+		return nil, fmt.Errorf("Rich Text Format files are not read")
+	case OpenDocument:
+		return nil, fmt.Errorf("this is a zip file but not a Word document")
+	case Binary:
+		return nil, fmt.Errorf("this is not a text file, web page, Word document or e-mail")
+	}
+	return readOther(format, name, src)
+}
+
+// hintFor says what to do with a file import does not read.
+func hintFor(f Format, name string) string {
+	switch f {
+	case TOML:
+		return "check or render it as it is: pressroom render " + name
+	case PDF:
+		return "open the PDF, copy its text into a .txt file, and import that"
+	case LegacyWord, RTF, OpenDocument:
+		return "open it in your word processor and save it as a Word document (.docx), then import that"
+	case Empty, Binary:
+		return "import a .txt, .md, .html, .docx or .eml file"
+	}
+	return ""
+}
+
+// decodeText turns a text file into UTF-8: UTF-8 (with or without a
+// byte-order mark), UTF-16 with a mark, or, failing those, Windows-1252,
+// the encoding of most older British text files.
+func decodeText(src []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(src, []byte("\xFF\xFE")), bytes.HasPrefix(src, []byte("\xFE\xFF")):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(src)
+		if err != nil {
+			return "", fmt.Errorf("the file says it is UTF-16 but is not: %v", err)
+		}
+		return string(out), nil
+	case utf8.Valid(src):
+		return strings.TrimPrefix(string(src), "\uFEFF"), nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(src)
+	if err != nil {
+		return "", fmt.Errorf("the file's characters are in no encoding pressroom knows")
+	}
+	return string(out), nil
+}
+
+// readOther reads the formats whose readers live in their own packages.
+func readOther(format Format, name string, src []byte) (*source.Doc, error) {
+	return nil, fmt.Errorf("%s is not read yet", format.Describe())
+}
+
+// Warnings turns the import's guesses into warnings on the archived file,
+// for a batch's report and manifest: each guessed field, and each dropped
+// piece that was not page furniture, wants a look before the PDF is sent.
+func (r *Result) Warnings(file string) diag.List {
+	var list diag.List
+	pos := func(line int) diag.Pos {
+		if r.Unit == string(source.Lines) {
+			return diag.Pos{File: file, Line: line}
+		}
+		return diag.Pos{File: file}
+	}
+	for _, f := range r.Fields {
+		if f.Confidence != Guess {
+			continue
+		}
+		list.Add(diag.Diagnostic{Pos: pos(f.Line), Severity: diag.Warning,
+			Message: fmt.Sprintf("import guessed %s = %q (%s)", f.Field, r.Draft.Field(f.Field), f.Why),
+			Hint:    "check it: pressroom import " + file + " writes the statement with a comment on each key"})
+	}
+	return list
+}

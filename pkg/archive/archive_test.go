@@ -1,0 +1,276 @@
+package archive
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/internal/pdftest"
+	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/statement"
+)
+
+// fields flattens a statement into its keys and values, markup written
+// out with its styles and links, so two statements compare field by field
+// and a difference names the field.
+func fields(s *statement.Statement) map[string]string {
+	m := map[string]string{
+		"layout": s.Layout, "organisation": s.Organisation, "kind": s.Kind, "headline": s.Headline,
+		"subheadline": s.Subheadline, "dateline": s.Dateline, "reference": s.Reference, "lang": s.Lang,
+		"keywords": strings.Join(s.Keywords, "|"), "summary": doc(s.Summary),
+	}
+	if !s.Date.IsZero() {
+		m["date"] = s.Date.Time().Format("2006-01-02")
+	}
+	if s.Embargo != nil {
+		m["embargo"] = s.Embargo.Time.Format("2006-01-02T15:04") + fmt.Sprint(s.Embargo.HasZone)
+	}
+	if d := s.Developments; d != nil {
+		m["developments.intro"] = d.Intro
+		for i, it := range d.Items {
+			m[fmt.Sprintf("developments.items[%d]", i)] = inlines(it)
+		}
+	}
+	for i, g := range s.Signatories {
+		m[fmt.Sprintf("signatories[%d]", i)] = g.Name + " | " + g.Role + " | " + g.Organisation
+	}
+	for name, sec := range map[string]*statement.Section{"notes": s.Notes, "about": s.About} {
+		if sec != nil {
+			m[name+".heading"] = sec.Heading
+			m[name+".body"] = doc(sec.Body)
+		}
+	}
+	for i, c := range s.Contacts {
+		m[fmt.Sprintf("contacts[%d]", i)] = strings.Join([]string{c.Purpose, c.Name, c.Role, c.Organisation, c.Email, c.Phone, c.Mobile, c.Office, c.Website}, " | ")
+	}
+	for k, v := range m {
+		if v == "" {
+			delete(m, k)
+		}
+	}
+	return m
+}
+
+func doc(d markup.Doc) string {
+	var b strings.Builder
+	var blocks func(bs []markup.Block, depth int)
+	blocks = func(bs []markup.Block, depth int) {
+		for _, bl := range bs {
+			switch bl.Kind {
+			case markup.Paragraph:
+				fmt.Fprintf(&b, "%s¶ %s\n", strings.Repeat("  ", depth), inlines(bl.Inlines))
+			default:
+				for n, it := range bl.Items {
+					marker := "-"
+					if bl.Kind == markup.OrderedList {
+						marker = fmt.Sprintf("%d.", bl.Start+n)
+					}
+					fmt.Fprintf(&b, "%s%s\n", strings.Repeat("  ", depth), marker)
+					blocks(it.Blocks, depth+1)
+				}
+			}
+		}
+	}
+	blocks(d.Blocks, 0)
+	return b.String()
+}
+
+func inlines(ins []markup.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		t := in.Text
+		if in.Style&markup.Strong != 0 {
+			t = "**" + t + "**"
+		}
+		if in.Style&markup.Emphasis != 0 {
+			t = "_" + t + "_"
+		}
+		switch {
+		case in.Placeholder:
+			t = "[" + t + "](#)"
+		case in.Link != "":
+			t = "[" + t + "](" + in.Link + ")"
+		}
+		if in.LineBreak {
+			t += "⏎"
+		}
+		b.WriteString(t)
+	}
+	// Soft breaks and spaces are the same to a reader.
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// compareFields reports every field whose value differs.
+func compareFields(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	keys := map[string]bool{}
+	for k := range got {
+		keys[k] = true
+	}
+	for k := range want {
+		keys[k] = true
+	}
+	var sorted []string
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		if got[k] != want[k] {
+			t.Errorf("%s:\n got  %q\n want %q", k, got[k], want[k])
+		}
+	}
+}
+
+func parseStatement(t *testing.T, name string, src []byte) *statement.Statement {
+	t.Helper()
+	s, list := statement.Parse(name, src, statement.Options{})
+	if list.HasErrors() {
+		t.Fatalf("%s does not parse:\n%v\n%s", name, list, src)
+	}
+	return s
+}
+
+func renderPDF(t *testing.T, lib *layout.Library, s *statement.Statement) []byte {
+	t.Helper()
+	l, ll := lib.Load("default", ".")
+	if ll.HasErrors() {
+		t.Fatal(ll)
+	}
+	if list := render.Check(s, l); list.HasErrors() {
+		t.Fatalf("render.Check:\n%v", list)
+	}
+	var buf bytes.Buffer
+	if _, err := render.Render(&buf, s, l, render.Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// The seed statement's own text file imports to the seed example, field by
+// field, and the two render to the same PDF.
+func TestSeedImportsToTheExample(t *testing.T) {
+	src, err := os.ReadFile("../../../shared/seed-statement.txt")
+	if err != nil {
+		t.Skip("shared/seed-statement.txt is not beside the checkout")
+	}
+	res, list := Import("seed-statement.txt", src)
+	if list.HasErrors() || res == nil {
+		t.Fatalf("import: %v", list)
+	}
+	wantSrc, err := os.ReadFile("../../examples/seed-statement.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := parseStatement(t, "imported.toml", res.Statement)
+	want := parseStatement(t, "seed-statement.toml", wantSrc)
+	compareFields(t, fields(got), fields(want))
+	if len(res.Dropped) != 0 {
+		t.Errorf("dropped from the seed: %v", res.Dropped)
+	}
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	if a, b := renderPDF(t, lib, got), renderPDF(t, lib, want); !bytes.Equal(a, b) {
+		t.Errorf("the imported seed's PDF (%d bytes) differs from the example's (%d bytes)", len(a), len(b))
+	}
+}
+
+// furnitureWords must never reach a statement: they are the page and the
+// release process, not the release.
+var furnitureWords = regexp.MustCompile(`(?i)for immediate release|\bENDS\b|-ends-|share this page|skip to (main )?content|accept (all )?cookies|crown copyright|open government licence|cookie|breadcrumb|sign up to our newsletter|- more -`)
+
+// TestCorpus imports every archived release in testdata/archive and
+// compares it with the statement a person typed from it: every field
+// right, no furniture, and every word of the statement in its PDF.
+func TestCorpus(t *testing.T) {
+	wants, _ := filepath.Glob("../../testdata/archive/*.want.toml")
+	if len(wants) == 0 {
+		t.Fatal("no corpus in testdata/archive")
+	}
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	formats := map[string]int{}
+	for _, want := range wants {
+		base := strings.TrimSuffix(want, ".want.toml")
+		var input string
+		for _, ext := range []string{".txt", ".md", ".html", ".htm", ".docx", ".eml"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				input = base + ext
+			}
+		}
+		if input == "" {
+			t.Errorf("%s has no archived release beside it", want)
+			continue
+		}
+		t.Run(filepath.Base(input), func(t *testing.T) {
+			src, err := os.ReadFile(input)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, list := Import(input, src)
+			if list.HasErrors() || res == nil {
+				t.Fatalf("import: %v", list)
+			}
+			formats[res.Format.String()]++
+			wantSrc, err := os.ReadFile(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := parseStatement(t, "imported.toml", res.Statement)
+			compareFields(t, fields(got), fields(parseStatement(t, want, wantSrc)))
+			for k, v := range fields(got) {
+				if m := furnitureWords.FindString(v); m != "" && !slices.Contains([]string{"about.body", "notes.body"}, k) {
+					t.Errorf("%s holds page furniture %q", k, m)
+				}
+			}
+			if t.Failed() {
+				t.Logf("imported:\n%s", res.Statement)
+				return
+			}
+			pdf := renderPDF(t, lib, got)
+			text := pdftest.Text(t, pdf)
+			var words []string
+			for _, f := range got.Texts() {
+				// The layout decides how signatures are set ("James Thomas
+				// and Richard North, Co-Chairs"): render's tests check them.
+				if f.Key == "layout" || f.Key == "lang" || strings.HasPrefix(f.Key, "signatories") {
+					continue
+				}
+				words = append(words, pdftest.Words(strings.ToLower(plainOf(f.Value)))...)
+			}
+			// The layout sets the kind label in capitals: compare words
+			// whatever their case.
+			if missing := pdftest.MissingWords(strings.ToLower(text.Raw), words, nil); len(missing) > 0 {
+				t.Errorf("words of the statement missing from its PDF: %q", missing)
+			}
+		})
+	}
+	t.Logf("formats: %v", formats)
+}
+
+// plainOf is a statement value's words without markup.
+func plainOf(v string) string {
+	d, _ := markup.Parse(v, markup.Options{})
+	var b strings.Builder
+	var walk func(bs []markup.Block)
+	walk = func(bs []markup.Block) {
+		for _, bl := range bs {
+			for _, in := range bl.Inlines {
+				b.WriteString(in.Text)
+			}
+			b.WriteByte(' ')
+			for _, it := range bl.Items {
+				walk(it.Blocks)
+			}
+		}
+	}
+	walk(d.Blocks)
+	return b.String()
+}
