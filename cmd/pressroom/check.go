@@ -33,7 +33,7 @@ func checkCommand(e *env) *cli.Command {
 		Action: func(c *cli.Context) error {
 			files := c.Args().Slice()
 			if len(files) == 0 {
-				return usageError{msg: "check needs at least one statement file", try: "pressroom check examples/seed-statement.toml"}
+				return usageError{msg: "check needs at least one statement file", try: "pressroom new my-statement.toml && pressroom check my-statement.toml"}
 			}
 			format := c.String("format")
 			if format != "text" && format != "json" {

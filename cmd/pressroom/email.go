@@ -52,7 +52,7 @@ func emailCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
-			const example = "pressroom email examples/seed-statement.toml --to desk@news.example -o seed.eml"
+			const example = "pressroom new my-statement.toml && pressroom email my-statement.toml --to desk@news.example -o release.eml"
 			file, err := oneFile(c, example)
 			if err != nil {
 				return err

@@ -23,7 +23,7 @@ func htmlCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
-			file, err := oneFile(c, "pressroom html examples/seed-statement.toml -o seed.html")
+			file, err := oneFile(c, "pressroom new my-statement.toml && pressroom html my-statement.toml -o release.html")
 			if err != nil {
 				return err
 			}

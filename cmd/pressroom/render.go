@@ -45,7 +45,7 @@ func renderCommand(e *env) *cli.Command {
 			}
 			switch {
 			case len(args) == 0:
-				return usageError{msg: "render needs a statement file", try: "pressroom render examples/seed-statement.toml"}
+				return usageError{msg: "render needs a statement file", try: "pressroom new my-statement.toml && pressroom render my-statement.toml"}
 			case len(args) > 1:
 				return usageError{msg: fmt.Sprintf("render takes one statement file, not %d", len(args)),
 					try: "pressroom batch " + strings.Join(args, " ")}

@@ -30,7 +30,7 @@ func textCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 		},
 		Action: func(c *cli.Context) error {
-			file, err := oneFile(c, "pressroom text examples/seed-statement.toml -o seed.txt")
+			file, err := oneFile(c, "pressroom new my-statement.toml && pressroom text my-statement.toml -o release.txt")
 			if err != nil {
 				return err
 			}

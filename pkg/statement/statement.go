@@ -117,7 +117,7 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	if i := bytes.IndexByte(p.src, 0); i >= 0 {
-		p.list.Errorf(p.at(i), "give a statement written as plain text (UTF-8), such as examples/seed-statement.toml",
+		p.list.Errorf(p.at(i), "give a statement written as plain text (UTF-8); pressroom new writes one to start from",
 			"this is a binary file, not a statement (it has a zero byte at byte offset %d)", i)
 		return nil
 	}
