@@ -159,9 +159,7 @@ func (e *env) renderFailed(file string, list diag.List) error {
 func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
 	src, err := readStatement(file)
 	if err != nil {
-		var l diag.List
-		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %v", unwrapPathError(err))
-		return nil, nil, l
+		return nil, nil, unreadable(file, err)
 	}
 	return e.prepareStatement(file, src, layoutRef, today)
 }
@@ -169,6 +167,9 @@ func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement
 // prepareStatement is loadForRender on a statement already read: batch
 // reads the file itself, to fingerprint its bytes.
 func (e *env) prepareStatement(file string, src []byte, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
+	if l := wrongKind(file, src); l != nil {
+		return nil, nil, l
+	}
 	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
 	if stmt == nil || list.HasErrors() {
 		return nil, nil, list
