@@ -197,5 +197,10 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 	list = append(list, lay.Lint()...)
 	list = append(list, pdfua.Lint(stmt, lay)...)
 	list = append(list, render.Check(stmt, lay)...)
+	for i := range list {
+		if list[i].Key == "" {
+			list[i].Key = stmt.KeyAt(list[i].Pos)
+		}
+	}
 	return stmt, lay, list
 }

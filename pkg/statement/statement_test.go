@@ -426,3 +426,29 @@ func TestDiagnosticKeys(t *testing.T) {
 		t.Errorf("keys %q, want %q\n%s", strings.Join(got, " "), want, dump(list))
 	}
 }
+
+// TestKeyAt checks that a position inside a value, as Locate gives it,
+// names the value's key.
+func TestKeyAt(t *testing.T) {
+	src := "headline = \"Library hours\"\ndate = 2024-12-17\nsummary = \"\"\"\nOne.\n\nTwo **bold**.\n\"\"\"\n\n[[contacts]]\nname = \"Press\"\nphone = \"0121 464 2612\"\n\n[[contacts]]\nemail = \"press@example.org\"\n"
+	s, list := Parse("s.toml", []byte(src), Options{})
+	if list.HasErrors() {
+		t.Fatal(dump(list))
+	}
+	for _, tt := range []struct {
+		key  string
+		off  int
+		want string
+	}{
+		{"headline", 3, "headline"},
+		{"summary", 8, "summary"},
+		{"contacts[1].email", 2, "contacts[2].email"},
+	} {
+		if got := s.KeyAt(s.Locate(tt.key, tt.off)); got != tt.want {
+			t.Errorf("KeyAt(Locate(%s, %d)) = %q, want %q", tt.key, tt.off, got, tt.want)
+		}
+	}
+	if got := s.KeyAt(diag.Pos{File: "s.toml", Line: 2, Col: 1}); got != "" {
+		t.Errorf("KeyAt on the date key = %q, want none", got)
+	}
+}

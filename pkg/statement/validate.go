@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/runenames"
 
@@ -276,6 +277,31 @@ func runeName(r rune) string {
 		return fmt.Sprintf("U+%04X %s", r, name)
 	}
 	return fmt.Sprintf("U+%04X", r)
+}
+
+// KeyAt returns the key whose value holds pos, as the user writes it
+// ("contacts[1].email"), or "" when pos is in no text of the statement.
+// Later stages (the renderer's checks, the accessibility lint) point into
+// values with Locate; KeyAt gives their diagnostics the key for
+// --format json without each of them having to.
+func (s *Statement) KeyAt(pos diag.Pos) string {
+	if s == nil || s.index == nil || pos.File != s.File || pos.Line < 1 || pos.Line > len(s.index.starts) {
+		return ""
+	}
+	off := s.index.starts[pos.Line-1]
+	if pos.Line == 1 && bytes.HasPrefix(s.src, []byte("\ufeff")) {
+		off += 3 // a byte order mark takes no column
+	}
+	for c := 1; c < pos.Col && off < len(s.src); c++ {
+		_, w := utf8.DecodeRune(s.src[off:])
+		off += w
+	}
+	for _, f := range s.fields {
+		if f.quote >= 0 && off >= f.quote && off <= f.closing {
+			return userKey(f.Key)
+		}
+	}
+	return ""
 }
 
 // userKey writes a key path as a user counts: "contacts[0].email" is the
