@@ -180,7 +180,7 @@ func trailingFlags(c *cli.Context) ([]string, error) {
 			value = args[i]
 		}
 		if err := c.Set(flag.Names()[0], value); err != nil {
-			return nil, usageError{msg: fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err), try: "pressroom " + c.Command.Name + " --help"}
+			return nil, usageError{msg: plainUsage(fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err)), try: "pressroom " + c.Command.Name + " --help"}
 		}
 	}
 	return inputs, nil

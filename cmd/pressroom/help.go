@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -162,3 +163,19 @@ const bashCompletion = `_pressroom_complete() {
 }
 complete -o filenames -F _pressroom_complete pressroom
 `
+
+// badFlagValue is urfave/cli's message for a value that does not parse.
+var badFlagValue = regexp.MustCompile(`^invalid value "(.*)" for flag -+([a-z-]+)(?:=.*)?: parse error$`)
+
+// plainUsage rewrites urfave/cli's messages that a user cannot act on
+// ("parse error") into what to write instead.
+func plainUsage(msg string) string {
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		flag := "--" + m[2]
+		if len(m[2]) == 1 {
+			flag = "-" + m[2]
+		}
+		return fmt.Sprintf("%s %s: give a whole number, e.g. %s 2", flag, m[1], flag)
+	}
+	return msg
+}

@@ -76,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 			if c.Command != nil && c.Command.Name != "" && c.Command.Name != "pressroom" {
 				try = "pressroom " + c.Command.Name + " --help"
 			}
-			return usageError{msg: err.Error(), try: try}
+			return usageError{msg: plainUsage(err.Error()), try: try}
 		},
 		Commands: commands(e),
 		// pressroom completion bash prints the script that uses it.
