@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -59,7 +60,7 @@ func emailCommand(e *env) *cli.Command {
 			}
 			f := emailFlags{
 				to: addresses(c, "to"), cc: addresses(c, "cc"), bcc: addresses(c, "bcc"),
-				from: c.String("from"), subject: c.String("subject"), send: c.Bool("send"),
+				from: c.String("from"), subject: c.String("subject"), send: c.Bool("send"), file: file,
 			}
 			var server email.Server
 			if f.send {
@@ -133,6 +134,7 @@ type emailFlags struct {
 	to, cc, bcc   []string
 	from, subject string
 	send          bool
+	file          string // the statement, for try: lines
 }
 
 // buildEmail makes the message: text and HTML from r, pdf attached. The
@@ -142,7 +144,7 @@ type emailFlags struct {
 func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Message, error) {
 	now, err := clockToday(e.getenv)
 	if err != nil {
-		return nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email FILE"}
+		return nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email " + cmp.Or(f.file, "my-statement.toml")}
 	}
 	var date time.Time
 	if e.getenv("SOURCE_DATE_EPOCH") != "" || f.send {
@@ -176,7 +178,7 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 			flag = "headline (the default subject)"
 		}
 		return nil, usageError{msg: fmt.Sprintf("%s %q %v", flag, fe.Value, fe.Err),
-			try: "pressroom email FILE --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}
+			try: "pressroom email " + cmp.Or(f.file, "my-statement.toml") + " --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}
 	}
 	return m, err
 }
