@@ -568,6 +568,7 @@ func (p *parser) strList(table map[string]any, path, key string) []string {
 			continue
 		}
 		p.field(item, s)
+		p.oneLine(item, s)
 		out = append(out, s)
 	}
 	return out
