@@ -69,7 +69,7 @@ func TestCheckNamesEachMissingCharacter(t *testing.T) {
 }
 
 func TestPlaceholderTextWarns(t *testing.T) {
-	src := "headline = \"Opening of the new centre on TBC\"\ndate = 2024-12-17\nsummary = \"\"\"\nThe centre opens. [Insert quote from the chair]\n\nTBA: XXX and TBCs of the Tbc.\n\"\"\"\n[[contacts]]\nemail = \"a@b.org\"\n"
+	src := "headline = \"Opening of the new centre on TBC\"\ndate = 2024-12-17\nsummary = \"\"\"\nThe centre opens. [Insert quote from the chair]\n\nTBA: XXX and TBCs of the Tbc.\n\"\"\"\n[[contacts]]\nemail = \"a@b.org\"\nname = \"TBC\"\n"
 	s, list := statement.Parse("p.toml", []byte(src), statement.Options{})
 	if s == nil || list.HasErrors() {
 		t.Fatalf("does not parse: %v", list)
@@ -83,6 +83,8 @@ func TestPlaceholderTextWarns(t *testing.T) {
 		`p.toml:4:19 summary looks like placeholder text: "[Insert quote from the chair]"`,
 		`p.toml:6:1 summary looks like placeholder text: "TBA"`,
 		`p.toml:6:6 summary looks like placeholder text: "XXX"`,
+		// Lists are counted from 1, as the user counts them.
+		`p.toml:10:9 contacts[1].name looks like placeholder text: "TBC"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

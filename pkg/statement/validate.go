@@ -304,6 +304,11 @@ func (s *Statement) KeyAt(pos diag.Pos) string {
 	return ""
 }
 
+// DisplayKey writes a key as Texts and Locate name it ("contacts[0].email")
+// the way messages show it to the user, who counts list entries from 1
+// ("contacts[1].email").
+func DisplayKey(key string) string { return userKey(key) }
+
 // userKey writes a key path as a user counts: "contacts[0].email" is the
 // first contact's, so it becomes "contacts[1].email".
 func userKey(path string) string {
