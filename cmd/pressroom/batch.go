@@ -61,6 +61,7 @@ func batchCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
 			&cli.StringFlag{Name: "keep-toml", Usage: "also write the statement of each imported archive file (.txt, .md, .html, .docx, .eml) into `DIR`"},
 			&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
+			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			inputs, err := trailingFlags(c)
@@ -128,7 +129,7 @@ func batchCommand(e *env) *cli.Command {
 				opts: batch.Options{
 					Inputs: inputs, Stdin: e.stdin, OutDir: outDir, Jobs: jobs, KeepStatements: c.String("keep-toml"),
 					Force: c.Bool("force"), FailFast: c.Bool("fail-fast"), Shard: shard, Sync: c.Bool("sync"),
-					Prepare: e.batchPrepare(c.String("layout"), today,
+					Prepare: e.batchPrepare(c.String("layout"), batchScope(inputs, c.Bool("trust-paths")), today,
 						// One cache for the run: fonts parsed and logos decoded once.
 						render.Options{Created: created, Version: pressroom.Version, Plain: std == "none", Cache: render.NewCache()},
 						renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")}),
@@ -451,7 +452,7 @@ func sourceDate(getenv func(string) string) (time.Time, error) {
 // batchPrepare is the real per-document work: parse, resolve the layout
 // (from --layout or the statement), and typeset on Write. The layouts come
 // from the process's one Library, so fonts and logos are loaded once.
-func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Options, want renditions) batch.Prepare {
+func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time, opts render.Options, want renditions) batch.Prepare {
 	prints := &fingerprints{opts: opts, want: want}
 	var beside []string
 	for _, r := range []struct {
@@ -473,7 +474,7 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 			}
 			name, imported, src, warnings = file+" (imported)", res.Statement, res.Statement, res.Warnings(file)
 		}
-		stmt, lay, list := e.prepareStatement(name, src, layoutRef, today)
+		stmt, lay, list := e.prepareStatement(name, src, layoutRef, today, scope)
 		list = append(warnings, list...)
 		if stmt == nil || lay == nil || list.HasErrors() {
 			list.Sort()
@@ -483,6 +484,7 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 			Fingerprint: prints.of(lay),
 			Statement:   imported,
 			Warnings:    list,
+			Inputs:      lay.Files,
 			Write: func(w io.Writer) (int, diag.List, error) {
 				res, err := render.Render(w, stmt, lay, opts)
 				return res.Pages, res.Warnings, err
@@ -491,12 +493,33 @@ func (e *env) batchPrepare(layoutRef string, today time.Time, opts render.Option
 		if want.any() {
 			doc.Beside = beside
 			doc.After = func(pdfPath string, pdf []byte) error {
-				_, err := writeRenditions(e, stmt, lay, pdfPath, pdf, want)
+				_, err := writeRenditions(e, stmt, lay, guard(file, lay), pdfPath, pdf, want)
 				return err
 			}
 		}
 		return doc, nil
 	}
+}
+
+// batchScope is where the files named in an archive's statements and
+// layouts may be: the folders given as inputs (a file's own folder; the
+// working folder for paths on standard input), unless --trust-paths.
+func batchScope(inputs []string, trust bool) layout.Scope {
+	if trust {
+		return layout.Scope{}
+	}
+	sc := layout.Scope{Hint: "move the file into the folders given to batch, or add --trust-paths if you trust the archive"}
+	for _, in := range inputs {
+		switch fi, err := os.Stat(in); {
+		case in == "-":
+			sc.Roots = append(sc.Roots, ".")
+		case err == nil && fi.IsDir():
+			sc.Roots = append(sc.Roots, in)
+		default:
+			sc.Roots = append(sc.Roots, filepath.Dir(in))
+		}
+	}
+	return sc
 }
 
 // fingerprints computes, once per layout, a hash of everything besides the

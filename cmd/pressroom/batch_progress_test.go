@@ -27,7 +27,7 @@ func TestBatchInterruptReport(t *testing.T) {
 	var stderr bytes.Buffer
 	e := &env{stdout: io.Discard, stderr: &stderr, getenv: func(string) string { return "" },
 		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
-	prepare := e.batchPrepare("", time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC), render.Options{Version: pressroom.Version}, renditions{})
+	prepare := e.batchPrepare("", batchScope([]string{in}, false), time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC), render.Options{Version: pressroom.Version}, renditions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var n atomic.Int64

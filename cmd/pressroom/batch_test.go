@@ -125,7 +125,7 @@ func TestBatchRealInterrupted(t *testing.T) {
 	in, out := filepath.Join(dir, "archive"), filepath.Join(dir, "pdf")
 	seedArchive(t, in, 40, func(int) bool { return false })
 	e := &env{layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
-	prepare := e.batchPrepare("", time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC), render.Options{Version: pressroom.Version}, renditions{})
+	prepare := e.batchPrepare("", batchScope([]string{in}, false), time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC), render.Options{Version: pressroom.Version}, renditions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n := 0

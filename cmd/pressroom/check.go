@@ -15,7 +15,6 @@ import (
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/render"
-	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 func checkCommand(e *env) *cli.Command {
@@ -29,8 +28,10 @@ func checkCommand(e *env) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "print problems as `FORMAT`: text (on stderr) or json (on stdout)"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
+			e.trustPaths = c.Bool("trust-paths")
 			files := c.Args().Slice()
 			if len(files) == 0 {
 				return usageError{msg: "check needs at least one statement file", try: "pressroom new my-statement.toml && pressroom check my-statement.toml"}
@@ -62,6 +63,9 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 	totalErrors, totalWarnings := 0, 0
 	for _, file := range files {
 		list := e.checkFile(file, layoutRef, today)
+		if file == "-" {
+			file = stdinName
+		}
 		list.Sort()
 		errs, warns := list.Count()
 		totalErrors += errs
@@ -104,10 +108,14 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 // layout (with its lint); a statement is checked itself, then, when it is
 // sound, with its layout, the fonts' coverage and a trial render.
 func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
-	if src, err := readStatement(file); err == nil && layout.LooksLikeLayout(src) {
-		return e.layouts.Check(file)
+	name, src, err := e.readStatement(file)
+	if err != nil {
+		return unreadable(name, err)
 	}
-	stmt, lay, list := e.loadForRender(file, layoutRef, today)
+	if file != "-" && layout.LooksLikeLayout(src) {
+		return e.layouts.CheckIn(file, e.scope(file))
+	}
+	stmt, lay, list := e.prepareStatement(name, src, layoutRef, today, e.scope(name))
 	if stmt == nil || lay == nil || list.HasErrors() {
 		return list
 	}
@@ -122,20 +130,6 @@ func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
 		}
 	}
 	return list
-}
-
-// readStatement reads at most one byte more than a statement may have, so a
-// huge file is refused by the parser without being read in full.
-func readStatement(file string) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, errors.New("it is a folder, not a file")
-	}
-	return io.ReadAll(io.LimitReader(f, statement.MaxSize+1))
 }
 
 func unwrapPathError(err error) error {

@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/mail"
-	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -19,6 +19,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/email"
+	"github.com/pressroom/pressroom/pkg/input"
 	"github.com/pressroom/pressroom/pkg/plaintext"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/render"
@@ -32,6 +33,8 @@ func emailCommand(e *env) *cli.Command {
 		ArgsUsage: "FILE",
 		Description: "Writes an e-mail (.eml) that opens as an editable draft in Outlook, Thunderbird\n" +
 			"and Apple Mail: the plain text and the web page as the body, the PDF attached.\n" +
+			"It goes next to the statement (seed-statement.toml → seed-statement.eml), or to\n" +
+			"-o FILE, or to standard output with --stdout.\n" +
 			"The subject is the headline, with \"EMBARGOED: \" in front while the embargo holds.\n" +
 			"\n" +
 			"With --send it goes through your SMTP server instead (STARTTLS or TLS, never\n" +
@@ -39,7 +42,8 @@ func emailCommand(e *env) *cli.Command {
 			"or in PRESSROOM_SMTP_URL, and the password in PRESSROOM_SMTP_PASSWORD or a file\n" +
 			"named by --password-file. An embargoed release is only sent with --embargo-ok.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the draft to `OUT.eml` instead of standard output"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the draft to `OUT.eml` instead of next to the statement"},
+			&cli.BoolFlag{Name: "stdout", Usage: "write the draft to standard output"},
 			&cli.GenericFlag{Name: "to", Value: &addressFlag{}, Usage: "a recipient `ADDR`ess; repeat the flag or separate with commas"},
 			&cli.GenericFlag{Name: "cc", Value: &addressFlag{}, Usage: "a copy recipient `ADDR`ess"},
 			&cli.GenericFlag{Name: "bcc", Value: &addressFlag{}, Usage: "a blind copy recipient `ADDR`ess"},
@@ -51,12 +55,25 @@ func emailCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "password-file", Usage: "read the SMTP password from `FILE` (default: $PRESSROOM_SMTP_PASSWORD)"},
 			&cli.StringFlag{Name: "smtp-ca", Usage: "trust the server certificate's issuer in `FILE` (PEM), for an organisation's own CA"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			const example = "pressroom new my-statement.toml && pressroom email my-statement.toml --to desk@news.example -o release.eml"
 			file, err := oneFile(c, example)
 			if err != nil {
 				return err
+			}
+			e.trustPaths = c.Bool("trust-paths")
+			out, stdout := c.String("output"), c.Bool("stdout")
+			switch {
+			case out != "" && stdout:
+				return usageError{msg: "-o and --stdout both say where the draft goes: give one", try: "pressroom email " + file + " -o " + out}
+			case out == "" && !stdout && !c.Bool("send"):
+				if file == "-" {
+					return usageError{msg: "a statement read from standard input has no file to write the draft beside: give -o FILE.eml or --stdout",
+						try: "pressroom email - --to desk@news.example -o release.eml < statement.toml"}
+				}
+				out = strings.TrimSuffix(file, filepath.Ext(file)) + ".eml"
 			}
 			f := emailFlags{
 				to: addresses(c, "to"), cc: addresses(c, "cc"), bcc: addresses(c, "bcc"),
@@ -74,6 +91,12 @@ func emailCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			if out != "" && out != "-" {
+				// Refused before anything is sent.
+				if err := e.checkOutputs(guard(file, in.layout), out); err != nil {
+					return err
+				}
+			}
 			r := in.release
 			var pdf bytes.Buffer
 			if err := e.renderPDF(&pdf, in); err != nil {
@@ -87,9 +110,12 @@ func emailCommand(e *env) *cli.Command {
 				fmt.Fprintf(e.stderr, "%s: error: the release is under embargo (%s); nothing was sent\n    hint: send it after the embargo ends, or add --embargo-ok if every recipient has agreed to the embargo\n", file, r.ReleaseLine)
 				return exitError{code: exitProblem}
 			}
-			if out := c.String("output"); out != "" || !f.send {
-				if err := e.emit(out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+			if out != "" || stdout {
+				if err := e.emit(out, guard(file, in.layout), func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 					return err
+				}
+				if out != "" {
+					fmt.Fprintf(e.stderr, "wrote %s\n", out)
 				}
 			}
 			if !f.send {
@@ -232,7 +258,7 @@ func (e *env) smtpServer(flagURL, passwordFile, caFile string) (email.Server, er
 	}
 	switch {
 	case passwordFile != "":
-		b, err := os.ReadFile(passwordFile)
+		b, err := input.ReadFile(passwordFile, 64<<10, "password files")
 		if err != nil {
 			return email.Server{}, fmt.Errorf("--password-file: %w", err)
 		}
@@ -244,7 +270,7 @@ func (e *env) smtpServer(flagURL, passwordFile, caFile string) (email.Server, er
 		return email.Server{}, usageError{msg: "the mail server has a user name but no password: set PRESSROOM_SMTP_PASSWORD or give --password-file", try: try}
 	}
 	if caFile != "" {
-		pem, err := os.ReadFile(caFile)
+		pem, err := input.ReadFile(caFile, 1<<20, "certificate files")
 		if err != nil {
 			return email.Server{}, fmt.Errorf("--smtp-ca: %w", err)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/input"
 	"github.com/pressroom/pressroom/pkg/output"
 )
 
@@ -119,7 +120,7 @@ func (e *env) importFiles(files []string, j importJob) error {
 			if other, ok := claimed[out]; ok && !j.stdout {
 				rep.Diagnostics.Errorf(diag.Pos{File: file}, "use --out-dir with inputs of different names, or import them one at a time with -o",
 					"%s would write %s, which %s writes too", file, out, other)
-			} else if err := e.writeImported(out, res.Statement, j); err != nil {
+			} else if err := e.writeImported(out, res.Statement, j, files); err != nil {
 				rep.Diagnostics.Errorf(diag.Pos{File: file}, importWriteHint(err, out), "%v", err)
 			} else {
 				claimed[out] = file
@@ -152,37 +153,21 @@ func (e *env) importFiles(files []string, j importJob) error {
 	return nil
 }
 
-// importOne reads and imports one file.
+// importOne reads and imports one file. The file is read through
+// input.ReadFile: a pipe, device or folder is refused, and a file over
+// the largest size import takes is not read in full.
 func (e *env) importOne(file string) (*archive.Result, diag.List) {
-	src, err := readArchive(file)
+	src, err := input.ReadFile(file, archive.MaxFileSize, "archived releases")
 	if err != nil {
 		var l diag.List
-		l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the file: %v", unwrapPathError(err))
+		hint := input.Hint(err)
+		if hint == "" {
+			hint = "check the file name and that you may read it"
+		}
+		l.Errorf(diag.Pos{File: file}, hint, "cannot read the file: %s", input.Reason(err))
 		return nil, l
 	}
 	return archive.Import(file, src)
-}
-
-// readArchive reads an archived release: a regular file, read through
-// the largest size import takes, so a huge or endless file is refused
-// without being read in full.
-func readArchive(file string) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		if fi.IsDir() {
-			return nil, errors.New("it is a folder: give the files in it (folder/*), or use pressroom batch")
-		}
-		return nil, errors.New("it is not a regular file")
-	}
-	return io.ReadAll(io.LimitReader(f, archive.MaxFileSize+1))
 }
 
 // outputFor names the statement file written for input.
@@ -202,7 +187,10 @@ func (j importJob) outputFor(input string) string {
 
 var errExists = errors.New("exists")
 
-func (e *env) writeImported(out string, src []byte, j importJob) error {
+// writeImported writes one statement; it never writes over any of the
+// inputs (import -o release.txt release.txt), nor over a statement that
+// is there already unless --force says so.
+func (e *env) writeImported(out string, src []byte, j importJob, inputs []string) error {
 	if j.stdout {
 		_, err := e.stdout.Write(src)
 		return err
@@ -217,15 +205,19 @@ func (e *env) writeImported(out string, src []byte, j importJob) error {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return output.WriteFile(out, func(w io.Writer) error {
+	return output.Options{Inputs: inputs}.WriteFile(out, func(w io.Writer) error {
 		_, err := w.Write(src)
 		return err
 	})
 }
 
 func importWriteHint(err error, out string) string {
-	if errors.Is(err, errExists) {
+	var oe *output.Error
+	switch {
+	case errors.Is(err, errExists):
 		return "add --force to replace it, or write elsewhere with -o"
+	case errors.As(err, &oe):
+		return oe.Hint
 	}
 	return ""
 }

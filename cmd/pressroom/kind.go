@@ -58,6 +58,5 @@ func unreadable(file string, err error) diag.List {
 			file, filepath.Join(file, "*.toml")), "this is a folder, not a statement file")
 		return l
 	}
-	l.Errorf(diag.Pos{File: file}, "check the file name and that you may read it", "cannot read the statement: %s", diag.Visible(unwrapPathError(err).Error()))
-	return l
+	return readFailed(file, err)
 }

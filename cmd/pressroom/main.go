@@ -43,6 +43,9 @@ type env struct {
 	// layouts is shared by every document of this run, so fonts are
 	// parsed and logos decoded once.
 	layouts *layout.Library
+	// trustPaths is --trust-paths: files named in statements and layouts
+	// may be anywhere (see scope in files.go).
+	trustPaths bool
 }
 
 // exitError carries an exit code chosen by a command, after the command

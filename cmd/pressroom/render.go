@@ -14,7 +14,6 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/output"
 	"github.com/pressroom/pressroom/pkg/pdfua"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -37,12 +36,14 @@ func renderCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "text", Usage: "also write the plain-text rendition (.txt) beside the PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write the HTML page (.html) beside the PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write an e-mail draft (.eml) with the PDF attached beside the PDF"},
+			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			args, err := trailingFlags(c)
 			if err != nil {
 				return err
 			}
+			e.trustPaths = c.Bool("trust-paths")
 			switch {
 			case len(args) == 0:
 				return usageError{msg: "render needs a statement file", try: "pressroom new my-statement.toml && pressroom render my-statement.toml"}
@@ -58,6 +59,17 @@ func renderCommand(e *env) *cli.Command {
 			if std != "ua-a" && std != "none" {
 				return usageError{msg: fmt.Sprintf("unknown --pdf-standard %q: use ua-a or none", std), try: "pressroom render --pdf-standard none " + args[0]}
 			}
+			extra := renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")}
+			if args[0] == "-" && out == "" && (!c.Bool("stdout") || extra.any()) {
+				// --text, --html and --eml go beside the PDF, or with
+				// --stdout beside the statement, which has no name here.
+				return usageError{msg: "a statement read from standard input has no file to write the PDF beside: give -o FILE.pdf or --stdout",
+					try: "pressroom render - -o release.pdf < statement.toml"}
+			}
+			if c.Bool("stdout") && toTerminal(e.stdout) {
+				fmt.Fprintf(e.stderr, "pressroom: refusing to write a PDF to the terminal: it is binary\n    hint: send it to a file or a program: pressroom render %s --stdout > release.pdf, or use -o\n", args[0])
+				return exitError{code: exitProblem}
+			}
 			created, err := sourceDate(e.getenv)
 			if err != nil {
 				return usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom render " + args[0]}
@@ -69,7 +81,7 @@ func renderCommand(e *env) *cli.Command {
 			return e.render(renderJob{
 				file: args[0], out: out, stdout: c.Bool("stdout"), layoutRef: c.String("layout"), today: today,
 				opts:  render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
-				extra: renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")},
+				extra: extra,
 			})
 		},
 	}
@@ -96,6 +108,16 @@ func (e *env) render(j renderJob) error {
 	if out == "" {
 		out = strings.TrimSuffix(j.file, filepath.Ext(j.file)) + ".pdf"
 	}
+	// Every output is checked before any is written: none may replace
+	// the statement or a file of its layout.
+	keep := guard(j.file, lay)
+	var targets []string
+	if !j.stdout {
+		targets = append(targets, out)
+	}
+	if err := e.checkOutputs(keep, append(targets, j.extra.paths(out)...)...); err != nil {
+		return err
+	}
 	var res render.Result
 	// The e-mail draft attaches the very bytes written, so keep a copy
 	// when renditions are wanted.
@@ -112,7 +134,7 @@ func (e *env) render(j renderJob) error {
 	if j.stdout {
 		err = write(e.stdout)
 	} else {
-		err = output.WriteFile(out, write)
+		err = keep.WriteFile(out, write)
 	}
 	list = append(list, res.Warnings...)
 	if err != nil {
@@ -123,8 +145,7 @@ func (e *env) render(j renderJob) error {
 		}
 		list.Sort()
 		list.Write(e.stderr)
-		fmt.Fprintf(e.stderr, "pressroom: %s\n", diag.Visible(err.Error()))
-		return exitError{code: exitProblem}
+		return e.writeFailed(err)
 	}
 	list.Sort()
 	if err := list.Write(e.stderr); err != nil {
@@ -133,13 +154,12 @@ func (e *env) render(j renderJob) error {
 	if !j.stdout {
 		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", diag.Path(out), plural(res.Pages, "page"))
 	}
-	written, err := writeRenditions(e, stmt, lay, out, pdf.Bytes(), j.extra)
+	written, err := writeRenditions(e, stmt, lay, keep, out, pdf.Bytes(), j.extra)
 	for _, p := range written {
 		fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(p))
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "pressroom: %s\n", diag.Visible(err.Error()))
-		return exitError{code: exitProblem}
+		return e.writeFailed(err)
 	}
 	return nil
 }
@@ -157,16 +177,17 @@ func (e *env) renderFailed(file string, list diag.List) error {
 // that its fonts can show every character. check, render and the
 // renditions all start here.
 func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
-	src, err := readStatement(file)
+	name, src, err := e.readStatement(file)
 	if err != nil {
-		return nil, nil, unreadable(file, err)
+		return nil, nil, unreadable(name, err)
 	}
-	return e.prepareStatement(file, src, layoutRef, today)
+	return e.prepareStatement(name, src, layoutRef, today, e.scope(name))
 }
 
 // prepareStatement is loadForRender on a statement already read: batch
-// reads the file itself, to fingerprint its bytes.
-func (e *env) prepareStatement(file string, src []byte, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
+// reads the file itself, to fingerprint its bytes. The layout the
+// statement names, and the files that layout names, must be in scope.
+func (e *env) prepareStatement(file string, src []byte, layoutRef string, today time.Time, scope layout.Scope) (*statement.Statement, *layout.Layout, diag.List) {
 	if l := wrongKind(file, src); l != nil {
 		return nil, nil, l
 	}
@@ -181,7 +202,10 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 	if ref == "" {
 		ref = "default"
 	}
-	lay, layoutList := e.layouts.Load(ref, dir)
+	// A layout the statement names must be in scope too; one the user
+	// named (--layout) may be anywhere.
+	scope.Named = fromStatement
+	lay, layoutList := e.layouts.LoadIn(ref, dir, scope)
 	for _, d := range layoutList {
 		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
 			d.Pos = stmt.Locate("layout", 0)

@@ -28,17 +28,19 @@ func textCommand(e *env) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.txt` instead of standard output"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			file, err := oneFile(c, "pressroom new my-statement.toml && pressroom text my-statement.toml -o release.txt")
 			if err != nil {
 				return err
 			}
+			e.trustPaths = c.Bool("trust-paths")
 			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}
-			return e.emit(c.String("output"), func(w io.Writer) error { return plaintext.Write(w, in.release) })
+			return e.emit(c.String("output"), guard(file, in.layout), func(w io.Writer) error { return plaintext.Write(w, in.release) })
 		},
 	}
 }
@@ -95,8 +97,8 @@ func (e *env) loadRelease(command, file, layoutRef string) (loaded, error) {
 }
 
 // emit writes through write to path, atomically, or to stdout when path
-// is empty or "-".
-func (e *env) emit(path string, write func(io.Writer) error) error {
+// is empty or "-"; keep says which files path may not be.
+func (e *env) emit(path string, keep output.Options, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		var b bytes.Buffer
 		if err := write(&b); err != nil {
@@ -105,7 +107,10 @@ func (e *env) emit(path string, write func(io.Writer) error) error {
 		_, err := e.stdout.Write(b.Bytes())
 		return err
 	}
-	return output.WriteFile(path, write)
+	if err := keep.WriteFile(path, write); err != nil {
+		return e.writeFailed(err)
+	}
+	return nil
 }
 
 // renditions says which forms writeRenditions writes beside a PDF.
@@ -116,13 +121,29 @@ type renditions struct {
 // any reports whether any form is asked for.
 func (r renditions) any() bool { return r.Text || r.HTML || r.EML }
 
+// paths lists the files writeRenditions writes beside the PDF pdfPath.
+func (r renditions) paths(pdfPath string) []string {
+	base := strings.TrimSuffix(pdfPath, ".pdf")
+	var out []string
+	for _, f := range []struct {
+		on  bool
+		ext string
+	}{{r.Text, ".txt"}, {r.HTML, ".html"}, {r.EML, ".eml"}} {
+		if f.on {
+			out = append(out, base+f.ext)
+		}
+	}
+	return out
+}
+
 // writeRenditions writes the asked-for forms of stmt in lay beside a PDF:
 // base+".txt", base+".html" and base+".eml" (base is the PDF's path
 // without ".pdf"). The .eml is a draft with no recipients and pdf, the
 // PDF's bytes, attached; it is dated like the PDF (SOURCE_DATE_EPOCH or
-// the statement's date). Each file is written atomically. It returns the
-// paths written. render --text/--html/--eml and batch call it.
-func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, base string, pdf []byte, want renditions) ([]string, error) {
+// the statement's date). Each file is written atomically, and never over
+// one of keep's inputs. It returns the paths written. render
+// --text/--html/--eml and batch call it.
+func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, keep output.Options, base string, pdf []byte, want renditions) ([]string, error) {
 	if !want.any() {
 		return nil, nil
 	}
@@ -134,14 +155,14 @@ func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, base
 	var written []string
 	if want.Text {
 		p := base + ".txt"
-		if err := output.WriteFile(p, func(w io.Writer) error { return plaintext.Write(w, r) }); err != nil {
+		if err := keep.WriteFile(p, func(w io.Writer) error { return plaintext.Write(w, r) }); err != nil {
 			return written, err
 		}
 		written = append(written, p)
 	}
 	if want.HTML {
 		p := base + ".html"
-		if err := output.WriteFile(p, func(w io.Writer) error { return writeHTML(w, r) }); err != nil {
+		if err := keep.WriteFile(p, func(w io.Writer) error { return writeHTML(w, r) }); err != nil {
 			return written, err
 		}
 		written = append(written, p)
@@ -152,7 +173,7 @@ func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, base
 		if err != nil {
 			return written, err
 		}
-		if err := output.WriteFile(p, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+		if err := keep.WriteFile(p, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 			return written, err
 		}
 		written = append(written, p)

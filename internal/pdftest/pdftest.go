@@ -26,10 +26,14 @@ func NeedTool(t testing.TB, name string) string {
 	if err == nil {
 		return path
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed (on Debian: apt-get install poppler-utils qpdf)", name)
+	pkg := "poppler-utils qpdf"
+	if name == "ttx" {
+		pkg = "fonttools"
 	}
-	t.Skipf("%s is not installed; skipping (on Debian: apt-get install poppler-utils qpdf)", name)
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed (on Debian: apt-get install %s)", name, pkg)
+	}
+	t.Skipf("%s is not installed; skipping (on Debian: apt-get install %s)", name, pkg)
 	return ""
 }
 

@@ -10,6 +10,9 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/pressroom/pressroom/pkg/archive/docx"
+	"github.com/pressroom/pressroom/pkg/archive/eml"
+	"github.com/pressroom/pressroom/pkg/archive/htmldoc"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -215,7 +218,69 @@ func decodeText(src []byte) (string, error) {
 
 // readOther reads the formats whose readers live in their own packages.
 func readOther(format Format, name string, src []byte) (*source.Doc, error) {
-	return nil, fmt.Errorf("%s is not read yet", format.Describe())
+	switch format {
+	case HTML:
+		return htmldoc.Read(src)
+	case Docx:
+		return docx.Read(src)
+	case EML:
+		msg, err := eml.Read(src)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := readPart(name, msg.Part)
+		if err != nil {
+			return nil, err
+		}
+		doc.Format = "eml (" + doc.Format + ")"
+		// The message's Subject and Date come after the part's own
+		// evidence: the release's words win over its envelope's.
+		doc.Evidence = append(doc.Evidence, msg.Evidence...)
+		return doc, nil
+	}
+	return nil, fmt.Errorf("%s is not read", format.Describe())
+}
+
+// readPart reads the part of an e-mail that holds the release. Lines of a
+// text or HTML part are counted from the .eml's own first line, so the
+// report points into the file the user has.
+func readPart(name string, p eml.Part) (*source.Doc, error) {
+	var doc *source.Doc
+	var err error
+	switch p.MediaType {
+	case "text/plain":
+		f := "text"
+		if Sniff(name, p.Body) == Markdown {
+			f = "markdown"
+		}
+		doc = readText(string(p.Body), f)
+	case "text/html":
+		doc, err = htmldoc.Read(p.Body)
+	case eml.DocxType:
+		return docx.Read(p.Body)
+	default:
+		return nil, fmt.Errorf("this e-mail's release is in a %s part, which is not read", p.MediaType)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p.FirstLine > 1 {
+		shift := p.FirstLine - 1
+		for i := range doc.Blocks {
+			for k := range doc.Blocks[i].Lines {
+				doc.Blocks[i].Lines[k].Line += shift
+			}
+		}
+		for i := range doc.Dropped {
+			doc.Dropped[i].Line += shift
+		}
+		for i := range doc.Evidence {
+			if doc.Evidence[i].Line > 0 {
+				doc.Evidence[i].Line += shift
+			}
+		}
+	}
+	return doc, nil
 }
 
 // Warnings turns the import's guesses into warnings on the archived file,

@@ -159,9 +159,13 @@ func renderPDF(t *testing.T, lib *layout.Library, s *statement.Statement) []byte
 // The seed statement's own text file imports to the seed example, field by
 // field, and the two render to the same PDF.
 func TestSeedImportsToTheExample(t *testing.T) {
-	src, err := os.ReadFile("../../../shared/seed-statement.txt")
+	src, err := os.ReadFile("../../examples/archive/seed-statement.txt")
 	if err != nil {
-		t.Skip("shared/seed-statement.txt is not beside the checkout")
+		t.Fatal(err)
+	}
+	// The example is the statement the project began from, word for word.
+	if orig, err := os.ReadFile("../../../shared/seed-statement.txt"); err == nil && !bytes.Equal(orig, src) {
+		t.Error("examples/archive/seed-statement.txt differs from shared/seed-statement.txt")
 	}
 	res, list := Import("seed-statement.txt", src)
 	if list.HasErrors() || res == nil {
@@ -273,4 +277,43 @@ func plainOf(v string) string {
 	}
 	walk(d.Blocks)
 	return b.String()
+}
+
+// Bad input is a clear error naming the file, never a panic and never a
+// statement.
+func TestImportRefusesBadInput(t *testing.T) {
+	big := bytes.Repeat([]byte("All work and no play makes a dull release.\n"), MaxTextSize/40)
+	page := append([]byte("<!DOCTYPE html><html><body>"), bytes.Repeat([]byte("<p>words</p>\n"), MaxPageSize/12)...)
+	for _, tc := range []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"empty.txt", nil, "the file is empty"},
+		{"blank.md", []byte("\n \n\t\n"), "the file is empty"},
+		{"photo.jpg", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"), "this is not a text file, web page, Word document or e-mail"},
+		{"renamed.docx", []byte("just some text"), "this is not a Word document"},
+		{"old.doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), "old Word documents (.doc) are not read"},
+		{"scan.pdf", []byte("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n"), "PDF files are not read yet"},
+		{"statement.txt", []byte("headline = \"x\"\n"), "this is already a statement file"},
+		{"huge.txt", big, "may be at most 4.0 MiB"},
+		{"huge.html", page, "may be at most 16.0 MiB"},
+		{"no-date.txt", []byte("PRESS RELEASE\n\nHeadline\n\nBody of the release.\n"), "no date found"},
+		{"no-body.txt", []byte("PRESS RELEASE\n\nHeadline\n\nDate: 1 May 2020\n"), "no body text found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, list := Import(tc.name, tc.src)
+			if res != nil || !list.HasErrors() {
+				t.Fatalf("imported: %v", res)
+			}
+			if !strings.Contains(fmt.Sprint(list), tc.want) {
+				t.Errorf("got %v, want %q", list, tc.want)
+			}
+			for _, d := range list {
+				if d.Pos.File != tc.name {
+					t.Errorf("diagnostic names %q, not the file", d.Pos.File)
+				}
+			}
+		})
+	}
 }

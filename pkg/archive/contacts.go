@@ -15,6 +15,7 @@ func (r *recogniser) readContacts(blocks []block) {
 	var cur *DraftContact
 	var curLine int
 	purpose, purposeLine, purposeWhy := "", 0, ""
+	inAddress := false
 	var purposeSure Confidence
 	flush := func() {
 		if cur == nil {
@@ -69,7 +70,7 @@ func (r *recogniser) readContacts(blocks []block) {
 				}
 				continue
 			}
-			if m := detailLine.FindStringSubmatch(p); m != nil {
+			if m := detailLine.FindStringSubmatch(p); m != nil && fitsLabel(strings.ToLower(m[1]), m[2]) {
 				if cur == nil {
 					start(line)
 				}
@@ -98,8 +99,16 @@ func (r *recogniser) readContacts(blocks []block) {
 				r.set(target, strings.TrimSpace(ph), line, k()+"."+field, Likely, "a phone number on its own line", p)
 				continue
 			}
+			// A postal address over several lines ("2 Marsham Quay",
+			// "London", "SW1P 4XX"): the statement has no key for it.
+			if streetLine.MatchString(p) || inAddress && !postcode.MatchString(p) && words(p) <= 4 || postcode.MatchString(p) && words(p) <= 3 {
+				inAddress = !postcode.MatchString(p)
+				r.drop(line, p, "a postal address: the statement has no key for one")
+				continue
+			}
+			inAddress = false
 			// Who they are.
-			if cur != nil && cur.Name != "" && hasWay(cur) || cur != nil && cur.Name != "" && isNameLine(firstPart(p)) {
+			if cur != nil && hasWay(cur) && (cur.Name != "" || isNameLine(firstPart(p))) {
 				start(line)
 			}
 			if cur == nil {
@@ -113,6 +122,23 @@ func (r *recogniser) readContacts(blocks []block) {
 		}
 	}
 	flush()
+}
+
+// fitsLabel reports whether a labelled line's value is what its label
+// promises: a number after "Tel", an address after "Email", a web address
+// after "Website". "Swyddfa'r Wasg" starts with the word for office but
+// is the press office's name.
+func fitsLabel(label, value string) bool {
+	value = strings.TrimSpace(value)
+	switch {
+	case strings.HasPrefix(label, "e") && label != "x":
+		return emailAddress.MatchString(value)
+	case label == "website" || label == "web" || label == "gwefan" || label == "www":
+		return !strings.Contains(strings.TrimSpace(value), " ") && strings.Contains(value, ".")
+	case label == "x" || label == "twitter":
+		return strings.HasPrefix(value, "@") || strings.Contains(value, "/")
+	}
+	return strings.IndexAny(value, "0123456789") >= 0
 }
 
 func hasWay(c *DraftContact) bool {
@@ -178,6 +204,14 @@ func (r *recogniser) describe(c *DraftContact, p string, line int, key string) {
 	if len(parts) == 0 {
 		return
 	}
+	parts = r.dropAddress(parts, line, p)
+	if n := len(parts); n >= 2 && c.Organisation == "" && orgNoun.MatchString(parts[n-1]) {
+		// "Communications Team, Harrowby Vale Council": the last part
+		// names the organisation.
+		c.Organisation = parts[n-1]
+		r.note(key+".organisation", line, Likely, "the organisation after the role")
+		parts = parts[:n-1]
+	}
 	rest := strings.Join(parts, ", ")
 	switch {
 	case c.Role == "":
@@ -190,6 +224,39 @@ func (r *recogniser) describe(c *DraftContact, p string, line int, key string) {
 		c.Role += ", " + rest
 		r.note(key+".role", line, Guess, "a further line of the contact, added to the role")
 	}
+}
+
+// streetLine is the first line of a postal address: "2 Marsham Quay",
+// "10A High Street".
+var streetLine = regexp.MustCompile(`^[0-9]{1,4}[A-Za-z]?,?\s+\p{Lu}\p{L}+(?:\s+\p{L}+){0,4}$`)
+
+// postcode is a UK postcode ("SW1P 4XX", "B1 1BB").
+var postcode = regexp.MustCompile(`\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b`)
+
+// dropAddress takes a postal address out of a contact's parts — from the
+// first part that starts with a house number to the part with the
+// postcode — and reports it: the statement has no key for an address.
+func (r *recogniser) dropAddress(parts []string, line int, src string) []string {
+	end := -1
+	for i, p := range parts {
+		if postcode.MatchString(p) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return parts
+	}
+	start := end
+	for i := end; i >= 0; i-- {
+		if p := strings.TrimSpace(parts[i]); p != "" && p[0] >= '0' && p[0] <= '9' {
+			start = i
+		}
+	}
+	if start > end {
+		return parts
+	}
+	r.drop(line, strings.Join(parts[start:end+1], ", "), "a postal address: the statement has no key for one")
+	return append(append([]string(nil), parts[:start]...), parts[end+1:]...)
 }
 
 // roleFirst writes "Birmingham Safeguarding Children Partnership Business

@@ -91,7 +91,7 @@ func (r *recogniser) evidence() {
 				r.note("kind", e.Line, Sure, "the page's document type")
 			}
 		case source.EvidenceFrom:
-			if r.d.Organisation == "" && r.doc.Format != "eml" {
+			if r.d.Organisation == "" && !strings.HasPrefix(r.doc.Format, "eml") {
 				r.d.Organisation = v
 				r.orgs = append(r.orgs, v)
 				r.note("organisation", e.Line, Sure, "the page's \"From\"")
@@ -106,7 +106,9 @@ func (r *recogniser) evidence() {
 		case source.EvidenceLanguage:
 			lang := strings.ToLower(v)
 			if r.d.Lang == "" && lang != "" && !strings.HasPrefix(lang, "en") {
-				r.d.Lang = v
+				// "cy-GB" says no more than "cy": Welsh is written in
+				// Britain. Other regions are kept ("pt-BR").
+				r.d.Lang = strings.TrimSuffix(strings.TrimSuffix(v, "-GB"), "-gb")
 				r.note("lang", e.Line, Sure, "the language the %s declares", r.doc.Format)
 			}
 		}
@@ -623,7 +625,7 @@ func (r *recogniser) tail(i int) {
 				continue
 			}
 		} else if section == "" || section == "contacts" && !r.contactish(b) {
-			if n := r.signatureAt(i); n > 0 && len(r.d.Signatories) == 0 {
+			if n := r.signatureAt(i); n > 0 && section == "" {
 				i += r.takeSignature(i) - 1
 				continue
 			}
@@ -864,6 +866,9 @@ func (r *recogniser) fallbacks() {
 		r.note("date", 0, Likely, "the embargo's date (the release gives no other)")
 	}
 	if r.d.Organisation == "" {
+		r.organisationFromTitle()
+	}
+	if r.d.Organisation == "" {
 		switch {
 		case len(r.d.Signatories) > 0 && r.d.Signatories[0].Organisation != "":
 			r.d.Organisation = r.d.Signatories[0].Organisation
@@ -871,6 +876,14 @@ func (r *recogniser) fallbacks() {
 		case r.d.About != nil && len(r.orgs) > 0:
 			r.d.Organisation = r.orgs[len(r.orgs)-1]
 			r.note("organisation", 0, Likely, "the About heading")
+		default:
+			for _, c := range r.d.Contacts {
+				if c.Organisation != "" {
+					r.d.Organisation = c.Organisation
+					r.note("organisation", 0, Likely, "the organisation of the media contact")
+					break
+				}
+			}
 		}
 	}
 	if r.d.Lang == "" {
@@ -882,6 +895,33 @@ func (r *recogniser) fallbacks() {
 		if isWelsh(all.String()) {
 			r.d.Lang = "cy"
 			r.note("lang", 0, Guess, "the text reads as Welsh")
+		}
+	}
+}
+
+// organisationFromTitle takes the site's name from a page title of the
+// form "Headline - Organisation" or "Headline | Organisation", as most
+// content systems write it.
+func (r *recogniser) organisationFromTitle() {
+	for _, e := range r.doc.Evidence {
+		if e.Key != source.EvidenceTitle || r.d.Headline == "" {
+			continue
+		}
+		for _, sep := range []string{" | ", " - ", " – ", " — "} {
+			head, site, ok := strings.Cut(e.Value, sep)
+			if !ok {
+				continue
+			}
+			if i := strings.LastIndex(e.Value, sep); i >= 0 {
+				site = e.Value[i+len(sep):]
+				head = e.Value[:i]
+			}
+			site = strings.TrimSpace(site)
+			if strings.EqualFold(strings.TrimSpace(head), r.d.Headline) && site != "" && words(site) <= 10 && !strings.EqualFold(site, "GOV.UK") {
+				r.d.Organisation = site
+				r.note("organisation", e.Line, Likely, "the site's name in the page title")
+				return
+			}
 		}
 	}
 }

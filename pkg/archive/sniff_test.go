@@ -6,9 +6,9 @@ import (
 )
 
 func TestSniff(t *testing.T) {
-	seed, err := os.ReadFile("../../../shared/seed-statement.txt")
+	seed, err := os.ReadFile("../../examples/archive/seed-statement.txt")
 	if err != nil {
-		t.Skip("shared/seed-statement.txt is not beside the checkout")
+		t.Fatal(err)
 	}
 	example, err := os.ReadFile("../../examples/seed-statement.toml")
 	if err != nil {

@@ -123,6 +123,9 @@ func splitLines(s string) []string {
 func inlineText(line string) string {
 	line = strings.TrimSpace(line)
 	protected := source.ProtectLineStart(line)
+	if plainOnly(line) {
+		return protected
+	}
 	doc, probs := markup.Parse(protected, markup.Options{InlineOnly: true})
 	clean := len(doc.Blocks) == 1 && doc.Blocks[0].Kind == markup.Paragraph
 	for _, p := range probs {
@@ -138,9 +141,23 @@ func inlineText(line string) string {
 	return source.ProtectLineStart(b.String())
 }
 
+// plainOnly reports whether a line holds nothing the statement's markup
+// would read as markup (no emphasis, link, escape, entity, code or address
+// characters), so it reads back as written without being parsed: most
+// lines of most releases.
+func plainOnly(line string) bool {
+	if strings.ContainsAny(line, "\\*_[]<>&`!@~|:") || strings.Contains(line, "www.") {
+		return false
+	}
+	return line == source.ProtectLineStart(line)
+}
+
 // plainText is what a line of markup says, without the markup: the words
 // the recogniser matches its rules against.
 func plainText(line string) string {
+	if plainOnly(line) {
+		return strings.TrimSpace(line)
+	}
 	doc, _ := markup.Parse(source.ProtectLineStart(line), markup.Options{InlineOnly: true})
 	var b strings.Builder
 	var walk func(bs []markup.Block)

@@ -65,6 +65,10 @@ type Document struct {
 	// Beside lists the extensions of the files After writes (".txt"), so
 	// that a PDF counts as up to date only when they are there too.
 	Beside []string
+	// Inputs are the files other than the statement that the PDF is made
+	// from (the layout file, its fonts and logo): no output may replace
+	// one of them, nor the statement.
+	Inputs []string
 }
 
 // Prepare reads one statement: file names it in diagnostics and src holds
@@ -315,6 +319,9 @@ type runner struct {
 	// counted is the number of inputs of this shard, once a counting walk
 	// has found them all; -1 until then.
 	counted atomic.Int64
+	// tidied holds the output folders whose stale temporary files have
+	// been looked for.
+	tidied sync.Map
 }
 
 // collect puts results back in input order, reports them, records them in

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/pressroom/pressroom/pkg/archive"
+	"github.com/pressroom/pressroom/pkg/input"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -307,24 +307,25 @@ func pdfName(rel string) string {
 	return filepath.ToSlash(strings.TrimSuffix(rel, filepath.Ext(rel)) + ".pdf")
 }
 
-// readStatement reads at most one byte more than a statement may have, so
-// a huge file is refused by the parser without being read in full.
+// readStatement reads a statement through input.ReadFile: a named pipe
+// or device among the inputs is refused at once (the run goes on), and a
+// huge file unread. The error says what is wrong without the path, which
+// the result already names.
 func readStatement(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return nil, errors.New("it is not a regular file")
-	}
-	limit := int64(statement.MaxSize)
+	limit, what := int64(statement.MaxSize), "statements"
 	if archive.IsArchiveName(path) {
 		// An archived release is imported first; import has its own,
 		// larger limits for web pages and Word files.
-		limit = archive.MaxFileSize
+		limit, what = archive.MaxFileSize, "archived releases"
 	}
-	return io.ReadAll(io.LimitReader(f, limit+1))
+	src, err := input.ReadFile(path, limit, what)
+	if err != nil {
+		if h := input.Hint(err); h != "" {
+			return nil, &hinted{msg: input.Reason(err), hint: h}
+		}
+		return nil, errors.New(input.Reason(err))
+	}
+	return src, nil
 }
 
 // errNotStatement is the reason a file found in a folder is skipped.

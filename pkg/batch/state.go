@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/input"
 )
 
 // stateFormat is the state file's format version; a file of another
@@ -64,20 +65,26 @@ func stateName(sh Shard) string {
 	return ".pressroom-state.json"
 }
 
-// loadState reads the state file; a missing, unreadable or foreign one
-// means an empty state.
+// maxStateSize is the largest state file read: about two million
+// documents' entries. A bigger one is ignored, as a foreign one is.
+const maxStateSize = 1 << 30
+
+// loadState reads the state file; a missing, foreign, oversized or odd
+// one (a named pipe, a folder: input.ReadFileIn refuses it without
+// waiting) means an empty state, which the run's save then replaces. A
+// file that exists but may not be read is an error.
 func loadState(root *os.Root, sh Shard) (*state, error) {
 	st := &state{name: stateName(sh), entries: map[string]stateEntry{}}
-	f, err := root.Open(st.name)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := input.ReadFileIn(root, st.name, maxStateSize, "state files")
+	var ie *input.Error
+	if errors.Is(err, fs.ErrNotExist) || errors.As(err, &ie) {
 		return st, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s in the output folder: %w", st.name, unwrapPath(err))
 	}
-	defer f.Close()
 	var sf stateFile
-	if err := json.NewDecoder(f).Decode(&sf); err == nil && sf.Format == stateFormat && sf.Documents != nil {
+	if err := json.Unmarshal(data, &sf); err == nil && sf.Format == stateFormat && sf.Documents != nil {
 		st.entries = sf.Documents
 	}
 	return st, nil
@@ -117,7 +124,7 @@ func (st *state) save(root *os.Root) error {
 	if !st.dirty {
 		return nil
 	}
-	err := writeInRoot(root, st.name, false, func(w io.Writer) error {
+	err := writeInRoot(root, st.name, false, false, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", " ")
 		return enc.Encode(stateFile{Format: stateFormat, Documents: st.entries})

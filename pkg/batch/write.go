@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/output"
 )
 
 // process does the work for one input: read, prepare, keep an up-to-date
@@ -54,9 +54,12 @@ func (r *runner) process(ctx context.Context, j job) Result {
 		return fail(err)
 	}
 	res.Warnings = warningsOf(doc.Warnings)
+	if err := r.refuseInputs(j, doc, res.Output); err != nil {
+		return fail(err)
+	}
 	if doc.Statement != nil && r.keep != nil {
 		name := strings.TrimSuffix(filepath.FromSlash(j.rel), ".pdf") + ".toml"
-		if err := writeInRoot(r.keep, name, r.opts.Sync, func(w io.Writer) error {
+		if err := writeInRoot(r.keep, name, r.opts.Sync, false, func(w io.Writer) error {
 			_, err := w.Write(doc.Statement)
 			return err
 		}); err != nil {
@@ -76,7 +79,7 @@ func (r *runner) process(ctx context.Context, j job) Result {
 	sum := sha256.New()
 	size := &counter{}
 	var pdf bytes.Buffer // kept only when After needs the bytes
-	err = writeInRoot(r.root, filepath.FromSlash(j.rel), r.opts.Sync, func(w io.Writer) error {
+	err = writeInRoot(r.root, filepath.FromSlash(j.rel), r.opts.Sync, r.firstIn(filepath.Dir(filepath.FromSlash(j.rel))), func(w io.Writer) error {
 		var err error
 		ws := []io.Writer{w, sum, size}
 		if doc.After != nil {
@@ -116,6 +119,11 @@ func (r *runner) process(ctx context.Context, j job) Result {
 // onDisk reports whether the PDF the state describes is still there,
 // unaltered: a PDF deleted or edited since is rendered again.
 func (r *runner) onDisk(rel string, e stateEntry) bool {
+	// Looked at before opening: opening a named pipe put in its place
+	// would wait for a writer.
+	if fi, err := r.root.Stat(filepath.FromSlash(rel)); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
 	f, err := r.root.Open(filepath.FromSlash(rel))
 	if err != nil {
 		return false
@@ -130,6 +138,35 @@ func (r *runner) onDisk(rel string, e stateEntry) bool {
 		return false
 	}
 	return hex.EncodeToString(h.Sum(nil)) == e.SHA256
+}
+
+// refuseInputs fails an input whose PDF, or a file written beside it,
+// would replace the statement or a file of its layout (an input named
+// x.pdf, or an output folder that is the input folder).
+func (r *runner) refuseInputs(j job, doc Document, pdfPath string) error {
+	keep := output.Options{Inputs: append([]string{j.path}, doc.Inputs...)}
+	paths := []string{pdfPath}
+	for _, ext := range doc.Beside {
+		paths = append(paths, strings.TrimSuffix(pdfPath, ".pdf")+ext)
+	}
+	for _, p := range paths {
+		if _, err := keep.Check(p); err != nil {
+			var oe *output.Error
+			if errors.As(err, &oe) {
+				return &hinted{msg: err.Error(), hint: "choose another --out-dir, or rename the statement"}
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// firstIn reports whether dir, in the output folder, is written into for
+// the first time in this run: then its stale temporary files are looked
+// for, once, not for every document.
+func (r *runner) firstIn(dir string) bool {
+	_, seen := r.tidied.LoadOrStore(dir, true)
+	return !seen
 }
 
 // besideOnDisk reports whether the files written beside the PDF are there.
@@ -148,14 +185,17 @@ func (r *runner) besideOnDisk(rel string, exts []string) bool {
 // one, never part of one; on failure the temporary file is removed. Going
 // through os.Root means no name, "..", or symlink can make it write
 // outside the output folder. sync flushes the file to disk before the
-// rename.
-func writeInRoot(root *os.Root, name string, sync bool, write func(io.Writer) error) (err error) {
-	if dir := filepath.Dir(name); dir != "." {
+// rename. tidy removes the stale temporary files a killed run left in
+// name's folder (pkg/output's names and rule: all the temporary files in
+// the output folder are pressroom's own).
+func writeInRoot(root *os.Root, name string, sync, tidy bool, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(name)
+	if dir != "." {
 		if err := root.MkdirAll(dir, 0o755); err != nil {
 			return rootError(name, err)
 		}
 	}
-	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+"."+randomSuffix()+".tmp")
+	tmp := filepath.Join(dir, output.TempName(filepath.Base(name)))
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return rootError(name, err)
@@ -166,6 +206,9 @@ func writeInRoot(root *os.Root, name string, sync bool, write func(io.Writer) er
 			root.Remove(tmp)
 		}
 	}()
+	if tidy {
+		removeStale(root, dir, f)
+	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
 		return err
@@ -198,12 +241,31 @@ func rootError(name string, err error) error {
 	return fmt.Errorf("cannot write %s in the output folder: %w", filepath.ToSlash(name), unwrapPath(err))
 }
 
-// randomSuffix keeps two runs writing to one folder from sharing a
-// temporary file.
-func randomSuffix() string {
-	var b [6]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+// removeStale removes the temporary files in dir that were last changed
+// more than output.StaleAfter before ours. Best effort: what cannot be
+// removed stays.
+func removeStale(root *os.Root, dir string, ours *os.File) {
+	now, err := ours.Stat()
+	if err != nil {
+		return
+	}
+	d, err := root.Open(dir)
+	if err != nil {
+		return
+	}
+	entries, err := d.ReadDir(-1)
+	d.Close()
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Name() == filepath.Base(ours.Name()) || !output.IsTempOf(e.Name(), "") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && output.IsStale(fi, now) {
+			root.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // counter counts the bytes written through it.

@@ -5,9 +5,11 @@ package font
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -20,6 +22,11 @@ type Font struct {
 	Data []byte
 
 	parsed *sfnt.Font
+	// pdf is the font as the PDF writer parsed it. Parsing it here, when
+	// a layout is loaded, means check and render judge a font by the same
+	// code: a font the writer cannot embed is a layout error at the
+	// layout's font key, not a failure halfway through a render.
+	pdf *fpdf.UTF8Font
 	// known and covered hold two bits per character, filled in as
 	// characters are asked about: a render asks of the hundred or so
 	// characters its text has, not of all 1.1 million. The bits are set
@@ -28,9 +35,10 @@ type Font struct {
 	known, covered [(unicode.MaxRune + 1) / 64]atomic.Uint64
 }
 
-// Parse reads a TrueType font. It refuses collections, CFF-only OpenType
-// and fonts with no Unicode character map, since the PDF writer cannot
-// embed them.
+// Parse reads a TrueType font. It refuses collections, CFF-only OpenType,
+// fonts with no Unicode character map and whatever else the PDF writer
+// cannot embed (damaged tables, a licence that forbids embedding), since
+// the PDF writer parses the font here too.
 func Parse(data []byte) (*Font, error) {
 	f, err := sfnt.Parse(data)
 	if err != nil {
@@ -48,8 +56,15 @@ func Parse(data []byte) (*Font, error) {
 	if _, err := f.GlyphIndex(&buf, 'a'); err != nil {
 		return nil, fmt.Errorf("the font has no usable Unicode character map: %w", err)
 	}
+	if ft.pdf, err = fpdf.ParseUTF8Font(data); err != nil {
+		return nil, fmt.Errorf("not a usable TrueType font: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), "fpdf: "), "unusable TrueType font: "))
+	}
 	return ft, nil
 }
+
+// PDF returns the font as the PDF writer parsed it, to add to any number
+// of documents (fpdf's AddUTF8FontParsed).
+func (f *Font) PDF() *fpdf.UTF8Font { return f.pdf }
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool {

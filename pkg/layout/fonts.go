@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/font"
+	"github.com/pressroom/pressroom/pkg/input"
 )
 
 // bundledFamilies are the fonts built into pressroom, by the name a layout
@@ -68,11 +68,16 @@ func (lib *Library) bundledFont(file string) (*font.Font, error) {
 	return r.font, r.err
 }
 
-// fileFont parses a font file named in a layout, once per Library.
-func (lib *Library) fileFont(src *source, p string) (*font.Font, error) {
-	key, shown, read := lib.opener(src, p)
+// fileFont parses a font file named in a layout, once per Library, and
+// adds it to lay's Files.
+func (lib *Library) fileFont(lay *Layout, src *source, p string) (*font.Font, error) {
+	key, shown, read, err := lib.opener(src, p)
+	if err != nil {
+		return nil, err
+	}
+	lay.Files = append(lay.Files, shown)
 	r := get(lib, lib.faces, key, func() fontResult {
-		data, err := read(maxFontSize)
+		data, err := read(maxFontSize, "font files")
 		if err != nil {
 			return fontResult{err: err}
 		}
@@ -87,70 +92,50 @@ func (lib *Library) fileFont(src *source, p string) (*font.Font, error) {
 }
 
 // opener returns a cache key for the file p named in src, the path to show
-// in messages, and a function reading it (at most limit bytes): from the
-// built-in layouts for a built-in, else relative to the layout file's
-// folder. Its errors name the file.
-func (lib *Library) opener(src *source, p string) (key, shown string, read func(limit int64) ([]byte, error)) {
+// in messages, and a function reading it (at most limit bytes; what names
+// such files in a message about size): from the built-in layouts for a
+// built-in, else relative to the layout file's folder, through
+// input.ReadFile. A file outside src's scope is refused here, before the
+// cache, so a refusal under one scope never answers for another. Its
+// errors name the file.
+func (lib *Library) opener(src *source, p string) (key, shown string, read func(limit int64, what string) ([]byte, error), err error) {
 	// "builtin:NAME" names a file of the built-in layouts from any layout,
 	// so a copy of a built-in (pressroom layouts show) works anywhere.
 	rest, named := strings.CutPrefix(p, builtinPrefix)
 	if src.builtin || named {
 		name := builtinPath(rest)
-		return "builtin:" + name, p, func(limit int64) ([]byte, error) {
+		return "builtin:" + name, p, func(int64, string) ([]byte, error) {
 			data, err := fs.ReadFile(lib.builtins, name)
 			if err != nil {
 				return nil, fmt.Errorf("cannot read %s: %s", p, plainError(err))
 			}
 			return data, nil
-		}
+		}, nil
 	}
 	full := p
 	if !filepath.IsAbs(p) {
 		full = filepath.Join(src.dir, p)
 	}
-	key = full
-	if abs, err := filepath.Abs(full); err == nil {
+	real, err := input.Within(full, src.scope.Roots, src.scope.Hint)
+	if err != nil {
+		return "", full, nil, err
+	}
+	key = real
+	if abs, err := filepath.Abs(real); err == nil {
 		key = abs
 	}
-	return "file:" + key, full, func(limit int64) ([]byte, error) {
-		f, err := os.Open(full)
+	return "file:" + key, full, func(limit int64, what string) ([]byte, error) {
+		data, err := input.ReadFile(real, limit, what)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
-		}
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s is a folder, not a file", full)
-		}
-		if st.Size() > limit {
-			return nil, fmt.Errorf("%s is %d MB, more than the %d MB allowed", full, st.Size()>>20, limit>>20)
-		}
-		data := make([]byte, st.Size())
-		if _, err := readFull(f, data); err != nil {
 			return nil, fmt.Errorf("cannot read %s: %s", full, plainError(err))
 		}
 		return data, nil
-	}
-}
-
-func readFull(f *os.File, buf []byte) (int, error) {
-	n := 0
-	for n < len(buf) {
-		m, err := f.Read(buf[n:])
-		n += m
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
+	}, nil
 }
 
 func (lib *Library) decodeFonts(d *decoder, lay *Layout) {
-	lay.Fonts.Body = lib.family(d, "fonts.body")
-	lay.Fonts.Heading = lib.family(d, "fonts.heading")
+	lay.Fonts.Body = lib.family(d, lay, "fonts.body")
+	lay.Fonts.Heading = lib.family(d, lay, "fonts.heading")
 
 	s, ok := d.set["fonts.fallbacks"]
 	if !ok {
@@ -183,7 +168,7 @@ func (lib *Library) decodeFonts(d *decoder, lay *Layout) {
 				"fonts.fallbacks: there is no bundled font called %q", name)
 			continue
 		}
-		f, err := lib.fileFont(s.src, name)
+		f, err := lib.fileFont(lay, s.src, name)
 		if err != nil {
 			d.diag.Errorf(s.valuePos(), fontHint(err), "fonts.fallbacks: %v", err)
 			continue
@@ -198,10 +183,17 @@ func isFontPath(s string) bool {
 }
 
 func fontHint(err error) string {
+	if h := input.Hint(err); h != "" {
+		return h
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "cannot read"):
 		return "check the path: it is relative to the layout file"
+	case strings.Contains(msg, "does not allow embedding"):
+		return "a PDF must embed its fonts: choose another font, or get a licence and a file that allow embedding"
+	case strings.Contains(msg, "damaged") || strings.Contains(msg, "invalid") || strings.Contains(msg, "malformed"):
+		return "the font file is damaged: download or export it again, or choose another font"
 	case strings.Contains(msg, "TrueType"):
 		return "use a TrueType font file (.ttf) with a Unicode character map"
 	}
@@ -212,7 +204,7 @@ var styleKeys = []string{"regular", "bold", "italic", "bold-italic"}
 
 // family reads fonts.body or fonts.heading: a bundled family's name, or a
 // table of TrueType files by style.
-func (lib *Library) family(d *decoder, key string) Family {
+func (lib *Library) family(d *decoder, lay *Layout, key string) Family {
 	s, ok := d.set[key]
 	if !ok {
 		d.missing(key)
@@ -265,7 +257,7 @@ func (lib *Library) family(d *decoder, key string) Family {
 					"%s.%s must be a file's path, not %s", key, style, describe(raw))
 				continue
 			}
-			f, err := lib.fileFont(s.src, p)
+			f, err := lib.fileFont(lay, s.src, p)
 			if err != nil {
 				d.diag.Errorf(pos, fontHint(err), "%s.%s: %v", key, style, err)
 				continue

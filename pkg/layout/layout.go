@@ -4,17 +4,20 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/input"
 )
 
 // DefaultName is the built-in layout used when a statement names none.
@@ -139,6 +142,40 @@ func (lib *Library) builtinNames() []string {
 	return names
 }
 
+// Scope limits the files a layout file may name (its logo and fonts) to
+// the folders the user gave and the layout's own folder, so that a
+// statement or layout from elsewhere (an archive, an e-mail) cannot make
+// pressroom read any file of the machine. The zero Scope allows any file.
+type Scope struct {
+	// Roots are the folders the user gave: the statement's folder, or
+	// batch's input folders. Empty: files may be anywhere.
+	Roots []string
+	// Hint tells the user how to allow a file outside them, for the
+	// refusal's hint (the flag that does it).
+	Hint string
+	// Named says the layout's own path was written in a file (a
+	// statement's layout key), not given by the user: then the layout
+	// file must be in Roots too.
+	Named bool
+}
+
+// allow is the scope of the layout file at path: the roots and the
+// file's own folder.
+func (sc Scope) allow(path string) Scope {
+	if len(sc.Roots) == 0 {
+		return sc
+	}
+	sc.Roots = append(slices.Clip(sc.Roots), filepath.Dir(path))
+	return sc
+}
+
+func (sc Scope) key() string {
+	if len(sc.Roots) == 0 {
+		return ""
+	}
+	return "\x00" + strings.Join(sc.Roots, "\x00")
+}
+
 // Load returns the layout named by ref: a built-in name ("default") or a
 // path to a layout file, relative to the folder dir (the statement's folder
 // when the name came from a statement; the working folder for a flag). An
@@ -149,6 +186,14 @@ func (lib *Library) builtinNames() []string {
 // Each layout is loaded once per Library: later calls with the same ref
 // (or the same file by another relative path) return the same *Layout.
 func (lib *Library) Load(ref, dir string) (*Layout, diag.List) {
+	return lib.LoadIn(ref, dir, Scope{})
+}
+
+// LoadIn is Load with the files the layout file may name limited to
+// scope, and the layout file itself when scope.Named (a name the user gave
+// on the command line may be anywhere). A refusal is an error on ref with
+// no line, for the caller to place on the key that named it.
+func (lib *Library) LoadIn(ref, dir string, scope Scope) (*Layout, diag.List) {
 	if ref == "" {
 		ref = DefaultName
 	}
@@ -171,12 +216,19 @@ func (lib *Library) Load(ref, dir string) (*Layout, diag.List) {
 	if !filepath.IsAbs(ref) && dir != "" {
 		name = filepath.Join(dir, ref)
 	}
+	if scope.Named {
+		if _, err := input.Within(name, scope.Roots, scope.Hint); err != nil {
+			var l diag.List
+			l.Errorf(diag.Pos{File: ref}, input.Hint(err), "the layout file %s %s", ref, strings.TrimPrefix(input.Reason(err), "it "))
+			return nil, l
+		}
+	}
 	key := name
 	if abs, err := filepath.Abs(name); err == nil {
 		key = abs
 	}
-	r := get(lib, lib.layouts, "file:"+key, func() loaded {
-		return lib.loadFile(name)
+	r := get(lib, lib.layouts, "file:"+key+scope.key(), func() loaded {
+		return lib.loadFile(name, scope)
 	})
 	return r.layout, r.diags
 }
@@ -185,7 +237,12 @@ func (lib *Library) Load(ref, dir string) (*Layout, diag.List) {
 // does for a layout: every error, then Lint's warnings when there are no
 // errors. It does not keep what it loads.
 func (lib *Library) Check(path string) diag.List {
-	r := lib.loadFile(path)
+	return lib.CheckIn(path, Scope{})
+}
+
+// CheckIn is Check with the files the layout may name limited to scope.
+func (lib *Library) CheckIn(path string, scope Scope) diag.List {
+	r := lib.loadFile(path, scope)
 	l := r.diags
 	if r.layout != nil {
 		l = append(l, r.layout.Lint()...)
@@ -212,12 +269,12 @@ func (lib *Library) loadBuiltin(name string) (r loaded) {
 	return r
 }
 
-func (lib *Library) loadFile(name string) (r loaded) {
+func (lib *Library) loadFile(name string, scope Scope) (r loaded) {
 	defer recoverAsError(name, &r)
 	var l diag.List
-	data, err := os.ReadFile(name)
+	data, err := input.ReadFile(name, maxFileSize, "layout files")
 	if err != nil {
-		hint := ""
+		hint := input.Hint(err)
 		if os.IsNotExist(err) {
 			hint = "check the path: it is relative to the statement file (or, with --layout, to the current folder)"
 		}
@@ -229,8 +286,12 @@ func (lib *Library) loadFile(name string) (r loaded) {
 		return loaded{diags: l}
 	}
 	src.dir = filepath.Dir(name)
+	src.scope = scope.allow(name)
 	r = lib.resolve(name, src)
 	r.diags = withKeys(r.diags, src.spots)
+	if r.layout != nil {
+		r.layout.Files = append([]string{name}, r.layout.Files...)
+	}
 	return r
 }
 
@@ -250,6 +311,10 @@ func recoverAsError(file string, r *loaded) {
 func plainError(err error) string {
 	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err.Error()
+	}
+	var ie *input.Error
+	if errors.As(err, &ie) {
+		return "it " + ie.Reason
 	}
 	return err.Error()
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -57,7 +58,9 @@ func (s *keyScanner) advance() {
 	s.col++
 }
 
-func (s *keyScanner) hasPrefix(p string) bool { return strings.HasPrefix(string(s.src[s.off:]), p) }
+// hasPrefix compares in place: converting the rest of the file to a
+// string at every call made scanning a long string value quadratic.
+func (s *keyScanner) hasPrefix(p string) bool { return bytes.HasPrefix(s.src[s.off:], []byte(p)) }
 
 // space skips blanks, and with newlines also line ends and comments.
 func (s *keyScanner) space(newlines bool) {

@@ -3,6 +3,7 @@ package layout
 import (
 	"io/fs"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -92,5 +93,24 @@ end-mark = '''###'''
 	}
 	if v := found["text.café"].value; v.Line != 18 || v.Col != 10 {
 		t.Errorf("text.café's value at %v, want 18:10 (columns count characters)", v)
+	}
+}
+
+// A long string value is scanned in linear time and memory: the scanner
+// once copied the rest of the file at every character of a multi-line
+// string (a 255 KB description took 5 s).
+func TestLocateKeysLongStringLinear(t *testing.T) {
+	body := strings.Repeat("a quite ordinary line of a long description\n", 6000)
+	src := []byte("description = \"\"\"\n" + body + "\"\"\"\nextends = \"plain\"\n")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	spots := locateKeys("long.toml", src)
+	runtime.ReadMemStats(&after)
+	if _, ok := spots["extends"]; !ok {
+		t.Fatalf("extends not found after the long string: %v", spots)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(4*len(src)) {
+		t.Errorf("locating the keys of a %d-byte file allocated %d bytes; want at most %d", len(src), got, 4*len(src))
 	}
 }

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"strings"
+
+	"github.com/pressroom/pressroom/pkg/input"
 )
 
 // Limits on a logo: the pixel count is checked from the header before the
@@ -26,8 +29,8 @@ type logoResult struct {
 
 // decodeLogoFile reads and decodes an image, refusing what is not a PNG
 // or JPEG and anything over maxLogoPixels.
-func decodeLogoFile(shown string, read func(int64) ([]byte, error)) logoResult {
-	data, err := read(maxLogoBytes)
+func decodeLogoFile(shown string, read func(int64, string) ([]byte, error)) logoResult {
+	data, err := read(maxLogoBytes, "logo files")
 	if err != nil {
 		return logoResult{err: err, hint: "check the path: it is relative to the layout file"}
 	}
@@ -66,7 +69,42 @@ func decodeLogoFile(shown string, read func(int64) ([]byte, error)) logoResult {
 	if err != nil {
 		return logoResult{err: fmt.Errorf("%s: the %s image is damaged: %v", shown, strings.ToUpper(format), err), hint: "export the logo again"}
 	}
+	if data, format, err = forPDF(img, data, format); err != nil {
+		return logoResult{err: fmt.Errorf("%s: %v", shown, err), hint: "export the logo again as a PNG"}
+	}
 	return logoResult{image: img, data: data, format: format}
+}
+
+// forPDF returns the logo's bytes in a form the PDF writer embeds
+// correctly, re-encoding (once per process, as logos are decoded once)
+// what it cannot take as it is:
+//   - an interlaced PNG, which fpdf refuses, becomes a non-interlaced
+//     PNG of the same pixels;
+//   - a CMYK JPEG, which would be drawn as /DeviceCMYK under the sRGB
+//     output intent (PDF/A-2 forbids that mix), becomes an RGB PNG:
+//     lossless, so the picture is not compressed twice.
+func forPDF(img image.Image, data []byte, format string) ([]byte, string, error) {
+	var rgb image.Image
+	switch {
+	case format == "png" && len(data) > 28 && data[28] == 1: // IHDR's interlace method: Adam7
+		rgb = img
+	case format == "jpeg":
+		cmyk, ok := img.(*image.CMYK)
+		if !ok {
+			return data, format, nil
+		}
+		b := cmyk.Bounds()
+		out := image.NewRGBA(b)
+		draw.Draw(out, b, cmyk, b.Min, draw.Src)
+		rgb = out
+	default:
+		return data, format, nil
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, rgb); err != nil {
+		return nil, "", fmt.Errorf("cannot convert the image for the PDF: %v", err)
+	}
+	return buf.Bytes(), "png", nil
 }
 
 func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
@@ -83,8 +121,12 @@ func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
 		ws := d.set["logo.width"]
 		d.diag.Errorf(ws.valuePos(), fmt.Sprintf("make it at most %g", max), "logo.width is %g mm, wider than the %g mm between the margins", width, max)
 	}
-	key, shown, read := lib.opener(s.src, file)
-	r := get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read) })
+	key, shown, read, err := lib.opener(s.src, file)
+	r := logoResult{err: err, hint: input.Hint(err)}
+	if err == nil {
+		lay.Files = append(lay.Files, shown)
+		r = get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read) })
+	}
 	if r.err != nil {
 		d.diag.Errorf(s.valuePos(), r.hint, "logo.file: %v", r.err)
 		return

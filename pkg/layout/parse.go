@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -14,17 +15,27 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/shape"
 )
 
 // maxFileSize is the largest layout file accepted: a layout is a page of
 // settings, so anything bigger is a mistake (a statement or an image).
 const maxFileSize = 256 << 10
 
+// Limits on a layout's shape, checked before parsing (see pkg/shape): the
+// deepest layout key is three deep (fonts.body.regular), and every
+// layout key set once is about a hundred.
+const (
+	maxDepth = 8
+	maxKeys  = 1000
+)
+
 // source is one parsed layout file: the user's or a built-in.
 type source struct {
 	name    string // the file as messages name it
 	builtin bool   // paths in it are read from the built-in layouts
 	dir     string // the folder its relative paths start from
+	scope   Scope  // the folders its paths may lead into (files only)
 	tree    map[string]any
 	spots   map[string]spot
 }
@@ -59,6 +70,10 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 		l.Errorf(diag.Pos{File: name}, "save the file as UTF-8", "the layout file is not UTF-8 text")
 		return nil, l
 	}
+	if e := shape.Check(data, shape.Limits{Depth: maxDepth, Keys: maxKeys, What: "a layout"}); e != nil {
+		l.Errorf(offsetPos(name, data, e.Offset), e.Hint, "%s", e.Message)
+		return nil, l
+	}
 	tree := map[string]any{}
 	if _, err := toml.Decode(string(data), &tree); err != nil {
 		var pe toml.ParseError
@@ -80,6 +95,12 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 		return nil, l
 	}
 	return &source{name: name, tree: tree, spots: locateKeys(name, data)}, nil
+}
+
+// offsetPos is the position of byte offset off in data.
+func offsetPos(name string, data []byte, off int) diag.Pos {
+	off = max(0, min(off, len(data)))
+	return diag.Pos{File: name, Line: bytes.Count(data[:off], []byte("\n")) + 1, Col: runeCol(data, off)}
 }
 
 // runeCol turns a byte offset into the column, in characters, on its line.

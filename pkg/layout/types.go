@@ -29,6 +29,12 @@ type Layout struct {
 	// PageNumbers shows "Page N of M" on releases of more than one page.
 	PageNumbers bool
 
+	// Files are the user's files the layout was read from: the layout
+	// file, its fonts and logo (none for a built-in), so that no output
+	// is written over one of them. Paths cannot change a PDF's bytes, so
+	// they are left out of the batch fingerprint's JSON.
+	Files []string `json:"-"`
+
 	// where holds the position each key's value came from (the user's
 	// file or the built-in it extends), so that Lint can point at it.
 	where map[string]diag.Pos
@@ -54,7 +60,7 @@ type Organisation struct {
 type Logo struct {
 	Path   string      // where it came from, for messages
 	Image  image.Image // decoded pixels
-	Data   []byte      // the file's bytes (PNG or JPEG), for embedding
+	Data   []byte      // the bytes to embed (PNG or JPEG): the file's, or a re-encoding the PDF writer takes
 	Format string      // "png" or "jpeg"
 	Width  float64     // width on the page in mm; height keeps the aspect ratio
 	Align  string      // "left" or "right"

@@ -1,6 +1,8 @@
 // Package output writes files safely: a reader of the target path sees
 // either the old file or the complete new one, never a half-written file,
-// and a failed write leaves nothing behind.
+// and a failed write leaves nothing behind. It is also the one place that
+// decides what may be written at all: never over a file the output is made
+// from, never by renaming over a device, and never into a block device.
 package output
 
 import (
@@ -10,22 +12,58 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
+
+// Options say what WriteFile must protect; the zero value protects
+// nothing beyond what every write is refused (devices, folders).
+type Options struct {
+	// Inputs are the files the output is made from (the statement, its
+	// layout file, logo and fonts). WriteFile refuses to write over any
+	// of them, by whatever name, symlink or hard link the target reaches
+	// it.
+	Inputs []string
+}
+
+// Error is a write refused before anything was written: Reason says why
+// (without the path) and Hint what to write instead.
+type Error struct {
+	Path   string
+	Reason string
+	Hint   string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("refusing to write %s: %s", e.Path, e.Reason) }
+
+// WriteFile is Options{}.WriteFile.
+func WriteFile(path string, write func(io.Writer) error) error {
+	return Options{}.WriteFile(path, write)
+}
 
 // WriteFile calls write with a temporary file in path's folder, flushes it
 // to disk and renames it over path. The temporary file sits in the same
 // folder so that the rename is atomic. When write or any later step fails,
 // the temporary file is removed and an existing file at path is left as
 // it was.
-func WriteFile(path string, write func(io.Writer) error) (err error) {
+//
+// When path is a named pipe or a character device (/dev/stdout, a
+// terminal, /dev/null), write goes straight into it: renaming over it
+// would replace the device with a file. Any other kind of file that is not
+// a regular file (a block device, a socket, a folder) is refused, as is
+// any of o.Inputs; a refusal is an *Error and calls write not at all.
+func (o Options) WriteFile(path string, write func(io.Writer) error) (err error) {
+	direct, err := o.Check(path)
+	if err != nil {
+		return err
+	}
+	if direct {
+		return writeDirect(path, write)
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	if base == "" {
-		return fmt.Errorf("write %s: no file name", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := createTemp(dir, base)
 	if err != nil {
 		// The temporary name means nothing to the user: name the folder.
 		if errors.Is(err, fs.ErrNotExist) {
@@ -42,10 +80,11 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
+	removeStale(dir, base, tmp)
 	if err := write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	// CreateTemp makes the file 0600; an output file should be readable
+	// The temporary file is made 0600; an output file should be readable
 	// like any file the user creates.
 	if err := tmp.Chmod(filePerm(path)); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -68,8 +107,84 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	return nil
 }
 
+// Check says whether WriteFile may write path, and how: direct is true
+// when path is a pipe or character device to write straight into. The
+// error is an *Error for a refusal. Commands that write several files
+// call it for each before writing any, so a refusal leaves nothing
+// written.
+func (o Options) Check(path string) (direct bool, err error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		// Nothing there (or nothing we may look at): the write itself
+		// will say what is wrong.
+		return false, nil
+	}
+	for _, in := range o.Inputs {
+		if in == "" {
+			continue
+		}
+		if ifi, err := os.Stat(in); err == nil && os.SameFile(fi, ifi) {
+			reason := fmt.Sprintf("it is the same file as %s, which the output is made from", in)
+			if filepath.Clean(in) == filepath.Clean(path) {
+				reason = "it is a file the output is made from"
+			}
+			return false, &Error{Path: path, Reason: reason, Hint: "choose another name for the output"}
+		}
+	}
+	return target(path, fi)
+}
+
+// target decides how a file fi that exists at path is written: a regular
+// file is replaced, a pipe or a terminal-like character device written
+// into, anything else refused. A name under /dev or /proc (/dev/stdout,
+// /dev/fd/1) is the system's: it is written into, never renamed over,
+// even when it leads to a regular file (a shell's redirection).
+func target(path string, fi fs.FileInfo) (direct bool, err error) {
+	m := fi.Mode()
+	system := false
+	if abs, err := filepath.Abs(path); err == nil {
+		system = strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
+	}
+	switch {
+	case m.IsRegular():
+		return system, nil
+	case m.IsDir():
+		return false, &Error{Path: path, Reason: "it is a folder", Hint: "name a file, e.g. " + filepath.Join(path, "release.pdf")}
+	case m&fs.ModeNamedPipe != 0:
+		return true, nil
+	case m&fs.ModeCharDevice != 0:
+		if !streamDevice(fi) {
+			return false, &Error{Path: path, Reason: "it is a device, not a file or a terminal", Hint: "name a file"}
+		}
+		return true, nil
+	case m&fs.ModeDevice != 0:
+		return false, &Error{Path: path, Reason: "it is a block device (a disk); writing would destroy what it holds", Hint: "name a file"}
+	case m&fs.ModeSocket != 0:
+		return false, &Error{Path: path, Reason: "it is a socket, not a file", Hint: "name a file"}
+	}
+	return false, &Error{Path: path, Reason: "it is not a regular file", Hint: "name a file"}
+}
+
+// writeDirect writes into a pipe or device the user named, as a shell's
+// redirection would: there is nothing to rename, and the reader sees the
+// bytes as they come.
+func writeDirect(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
 // filePerm keeps the mode of a file being replaced; a new file gets 0644,
-// the mode most umasks give a new file (CreateTemp made it 0600).
+// the mode most umasks give a new file (the temporary file is 0600).
 func filePerm(path string) os.FileMode {
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
 		return fi.Mode().Perm()

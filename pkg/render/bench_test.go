@@ -25,8 +25,8 @@ func BenchmarkRenderSeed(b *testing.B) {
 }
 
 // BenchmarkRenderSeedCached is the same with a Cache shared across
-// documents, as a batch run would use: fonts parsed and the logo decoded
-// once.
+// documents, as a batch run would use: the logo decoded once (fonts are
+// parsed once with the layout either way).
 func BenchmarkRenderSeedCached(b *testing.B) {
 	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
 	s, l := parseFile(b, lib, "../../examples/seed-statement.toml")

@@ -7,20 +7,18 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
 
-// Cache keeps fonts and logos prepared for the PDF writer, so that a
-// process rendering many statements parses each font and decodes each
-// logo once instead of once per document (most of the cost of a short
-// release). Each document still embeds only the glyphs it uses, and the
+// Cache keeps logos prepared for the PDF writer, so that a process
+// rendering many statements decodes each logo once instead of once per
+// document (fonts are parsed for the PDF writer once, by pkg/font, when
+// the layout is loaded). Each document still embeds only the glyphs it uses, and the
 // output is byte-identical to rendering without a cache. A Cache is safe
 // for concurrent use by any number of renders; pass the same one in
 // Options.Cache for every document of a run.
 type Cache struct {
 	mu     sync.Mutex
-	fonts  map[*font.Font]*prepared[*fpdf.UTF8Font]
 	images map[*layout.Logo]*prepared[*fpdf.ParsedImage]
 }
 
@@ -34,7 +32,7 @@ type prepared[T any] struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{fonts: map[*font.Font]*prepared[*fpdf.UTF8Font]{}, images: map[*layout.Logo]*prepared[*fpdf.ParsedImage]{}}
+	return &Cache{images: map[*layout.Logo]*prepared[*fpdf.ParsedImage]{}}
 }
 
 func entry[K comparable, T any](mu *sync.Mutex, m map[K]*prepared[T], k K) *prepared[T] {
@@ -46,12 +44,6 @@ func entry[K comparable, T any](mu *sync.Mutex, m map[K]*prepared[T], k K) *prep
 		m[k] = e
 	}
 	return e
-}
-
-func (c *Cache) font(f *font.Font) (*fpdf.UTF8Font, error) {
-	e := entry(&c.mu, c.fonts, f)
-	e.once.Do(func() { e.val, e.err = fpdf.ParseUTF8Font(f.Data) })
-	return e.val, e.err
 }
 
 func (c *Cache) image(l *layout.Logo) (*fpdf.ParsedImage, error) {

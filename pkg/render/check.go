@@ -65,10 +65,15 @@ func (cv coverage) shows(r rune) bool {
 }
 
 // Check reports what the statement needs of the layout: every character no
-// font of the layout can show, as an error at its place in the file.
+// font of the layout can show, as an error at its place in the file; and
+// first, each limit on a document's work (MaxLinks, MaxChars, MaxBlocks)
+// the statement goes over.
 func Check(s *statement.Statement, l *layout.Layout) diag.List {
 	var list diag.List
 	if l == nil || s == nil {
+		return list
+	}
+	if list = bounds(s); list.HasErrors() {
 		return list
 	}
 	cv := newCoverage(l)

@@ -124,6 +124,7 @@ func TestExamples(t *testing.T) {
 			pdf := buf.Bytes()
 			keep(t, "example-"+name+".pdf", pdf)
 			pdftest.Check(t, pdf)
+			pdftest.CheckFonts(t, pdf)
 
 			info := pdftest.Info(t, pdf)
 			for k, v := range map[string]string{

@@ -35,11 +35,10 @@ type faces struct {
 	widths []map[rune]int // glyph units (1/1000 em) per character, per face
 	cur    int            // the face fpdf has selected, -1 for none
 	err    error          // the first failure to load a font
-	cache  *Cache         // fonts parsed once per process, or nil
 }
 
-func newFaces(pdf *fpdf.Fpdf, l *layout.Layout, cache *Cache) *faces {
-	return &faces{pdf: pdf, l: l, index: map[*font.Font]int{}, cur: -1, cache: cache}
+func newFaces(pdf *fpdf.Fpdf, l *layout.Layout) *faces {
+	return &faces{pdf: pdf, l: l, index: map[*font.Font]int{}, cur: -1}
 }
 
 // styleFont returns the font of a style, falling back to the regular style
@@ -110,16 +109,7 @@ func (fs *faces) use(n int, size float64) error {
 		return fs.err
 	}
 	if !fs.loaded[n] {
-		if fs.cache != nil {
-			parsed, err := fs.cache.font(fs.list[n])
-			if err != nil {
-				fs.err = fmt.Errorf("font %s: %w", fs.list[n].Name, err)
-				return fs.err
-			}
-			fs.pdf.AddUTF8FontParsed(familyName(n), "", parsed)
-		} else {
-			fs.pdf.AddUTF8FontFromBytes(familyName(n), "", fs.list[n].Data)
-		}
+		fs.pdf.AddUTF8FontParsed(familyName(n), "", fs.list[n].PDF())
 		fs.loaded[n] = true
 		fs.pdf.SetFont(familyName(n), "", size)
 		if err := fs.pdf.Error(); err != nil {

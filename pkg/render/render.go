@@ -41,8 +41,9 @@ type Options struct {
 	// Plain writes an untagged PDF with no PDF/A claims
 	// (--pdf-standard none).
 	Plain bool
-	// Cache, when set, shares parsed fonts and decoded logos between the
-	// renders that use it; nil prepares them for this document alone.
+	// Cache, when set, shares decoded logos between the renders that use
+	// it; nil prepares them for this document alone. (Fonts are parsed
+	// for the PDF once, with the layout: see font.Font.PDF.)
 	Cache *Cache
 }
 
@@ -103,7 +104,7 @@ func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *doc
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
-	fs := newFaces(pdf, l, cache)
+	fs := newFaces(pdf, l)
 	c := newComposer(s, l, fs)
 	plan := c.plan()
 	if fs.err != nil {
@@ -124,6 +125,11 @@ func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *doc
 				list.Errorf(diag.Pos{File: s.File}, runeHint(m.r), "%s in %q cannot be shown: no font of the layout has it", describeRune(m.r), shorten(m.text, 60))
 			}
 		}
+		return nil, &diag.ListError{List: list}
+	}
+	if n := len(plan.Pages); n > MaxPages {
+		var list diag.List
+		list.Errorf(diag.Pos{File: s.File}, limitHint, "the release would run to %s pages; a release may have at most %d", thousands(n), MaxPages)
 		return nil, &diag.ListError{List: list}
 	}
 	d = &document{pdf: pdf, fs: fs, plan: plan, warnings: placeholderWarnings(s)}

@@ -116,7 +116,7 @@ func (l *locator) document() {
 		}
 		l.space(false)
 		path := l.implicit(table, tableParts, parts, offs)
-		l.value(path, append(append([]string(nil), tableParts...), parts...), offs[len(offs)-1], false)
+		l.value(path, append(append([]string(nil), tableParts...), parts...), offs[len(offs)-1], false, 0)
 		l.line()
 	}
 }
@@ -208,13 +208,19 @@ func isBareKey(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// value records the value at l.i under path and skips it.
-func (l *locator) value(path string, parts []string, keyOff int, element bool) {
-	p := place{parts: parts, key: keyOff, value: l.i, element: element}
-	if element {
-		p.key = -1
+// value records the value at l.i under path and skips it. depth counts
+// the arrays and inline tables around it: values nested deeper than
+// MaxDepth (which Parse refuses before locating) are skipped without
+// building their paths, which would cost the square of the depth.
+func (l *locator) value(path string, parts []string, keyOff int, element bool, depth int) {
+	keep := depth <= MaxDepth
+	if keep {
+		p := place{parts: parts, key: keyOff, value: l.i, element: element}
+		if element {
+			p.key = -1
+		}
+		l.places[path] = p
 	}
-	l.places[path] = p
 	switch l.peek(0) {
 	case '"', '\'':
 		_, _, l.i = readString(l.src, l.i, -1)
@@ -227,7 +233,11 @@ func (l *locator) value(path string, parts []string, keyOff int, element bool) {
 				return
 			}
 			before := l.i
-			l.value(path+"["+strconv.Itoa(n)+"]", parts, -1, true)
+			sub := ""
+			if keep {
+				sub = path + "[" + strconv.Itoa(n) + "]"
+			}
+			l.value(sub, parts, -1, true, depth+1)
 			l.space(true)
 			if l.peek(0) == ',' {
 				l.i++
@@ -256,8 +266,12 @@ func (l *locator) value(path string, parts []string, keyOff int, element bool) {
 				l.i++
 			}
 			l.space(false)
-			sub := l.implicit(path, parts, kparts, offs)
-			l.value(sub, append(append([]string(nil), parts...), kparts...), offs[len(offs)-1], false)
+			if keep {
+				sub := l.implicit(path, parts, kparts, offs)
+				l.value(sub, append(append([]string(nil), parts...), kparts...), offs[len(offs)-1], false, depth+1)
+			} else {
+				l.value("", nil, -1, false, depth+1)
+			}
 			l.space(true)
 			if l.peek(0) == ',' {
 				l.i++

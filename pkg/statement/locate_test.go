@@ -7,11 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/pressroom/pressroom/pkg/shape"
 )
 
 // locatorSamples are valid TOML files that exercise what the locator must
@@ -46,6 +49,11 @@ func TestLocatorFindsEveryKey(t *testing.T) {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Files Parse refuses before locating are not the
+			// locator's business either.
+			if shape.Check(b, shape.Limits{Depth: MaxDepth}) != nil {
+				continue
 			}
 			inputs[f] = string(b)
 		}
@@ -218,5 +226,46 @@ func lookup(v any, path string) (string, bool) {
 func TestLocatorEndsOnAnyInput(t *testing.T) {
 	for _, src := range []string{"a = [}", "a = {b = ]}", "a = [1 2 3", "[[", "a = '''", "= = =", "a = {", "a.=1", "[a.]\n", "a = [{}}]"} {
 		locateKeys([]byte(src))
+	}
+}
+
+// The locator builds no path for values nested deeper than MaxDepth: a
+// path string at every level cost the square of the depth (200,000
+// nested arrays reached 21 GB).
+func TestLocatorDeepNestingIsLinear(t *testing.T) {
+	const depth = 5000
+	src := []byte("a = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\nb = 1\n")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	places := locateKeys(src)
+	runtime.ReadMemStats(&after)
+	if _, ok := places["b"]; !ok {
+		t.Errorf("b not found after the nested arrays")
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64*uint64(len(src)) {
+		t.Errorf("locating %d nested arrays allocated %d bytes; want at most %d", depth, got, 64*len(src))
+	}
+}
+
+// A hostile statement is refused by the shape check before it is parsed,
+// at the place it goes too deep, at a cost in proportion to its size.
+func TestParseRefusesDeepNestingCheaply(t *testing.T) {
+	for name, src := range map[string]string{
+		"arrays":        "headline = \"x\"\nkeywords = " + strings.Repeat("[", 200_000),
+		"inline tables": "headline = \"x\"\nkeywords = " + strings.Repeat("{a=", 10_000) + "1" + strings.Repeat("}", 10_000),
+		"keys":          "headline = \"x\"\n" + strings.Repeat("k = 1\n", 20_000),
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, list := Parse("hostile.toml", []byte(src), Options{})
+		runtime.ReadMemStats(&after)
+		if len(list) != 1 || list[0].Pos.Line < 2 || !strings.Contains(list[0].Message, "a statement") {
+			t.Errorf("%s: got %v; want one error, placed, naming the limit", name, list)
+		}
+		if got := after.TotalAlloc - before.TotalAlloc; got > 16*uint64(len(src)) {
+			t.Errorf("%s: refusing a %d-byte file allocated %d bytes", name, len(src), got)
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/shape"
 )
 
 // Limits that keep a hostile or mistaken file from costing the user time.
@@ -24,6 +25,14 @@ const (
 	// MaxItems is the most list entries (developments, list items,
 	// signatories, contacts, keywords) accepted in one file.
 	MaxItems = 1000
+	// MaxDepth is the deepest nesting of arrays, tables and dotted keys
+	// accepted; the format itself needs 3 ([[contacts]] and its keys,
+	// developments.items). Checked before parsing: the TOML parser and
+	// the key locator cost far more than a file's size on deeper ones.
+	MaxDepth = 8
+	// MaxKeys is the most keys accepted in one file: MaxItems contacts
+	// with every key set, and more.
+	MaxKeys = 12_000
 )
 
 // MaxHeadline is the usual guide to a headline's length, in characters:
@@ -123,6 +132,10 @@ func (p *parser) parse() *Statement {
 	}
 	if !utf8.Valid(p.src) {
 		p.badUTF8()
+		return nil
+	}
+	if e := shape.Check(p.src, shape.Limits{Depth: MaxDepth, Keys: MaxKeys, What: "a statement"}); e != nil {
+		p.list.Errorf(p.at(e.Offset), e.Hint, "%s", e.Message)
 		return nil
 	}
 	var raw map[string]any

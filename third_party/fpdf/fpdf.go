@@ -2032,7 +2032,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 		}
 		reader := fileReader{readerPosition: 0, array: utf8Bytes}
 		utf8File := newUTF8Font(&reader)
-		err = utf8File.parseFile()
+		err = parseUTF8FontFile(utf8File)
 		if err != nil {
 			f.SetError(err)
 			return
@@ -2170,9 +2170,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 
 		utf8File := newUTF8Font(&reader)
 
-		err := utf8File.parseFile()
-		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+		if err := parseUTF8FontFile(utf8File); err != nil {
+			f.err = fmt.Errorf("fpdf: %s", strings.TrimSpace(err.Error()))
 			return
 		}
 		desc := FontDescType{
@@ -5174,8 +5173,18 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
+		// Every item is open, so an item's /Count is the number of its
+		// descendants, and the root's the number of all items (PDF
+		// 32000-1 12.3.3); the root had none, which PDF/A validators
+		// reject.
+		descendants := make([]int, nb)
+		for i := range f.outlines {
+			for p := f.outlines[i].parent; p != nb; p = f.outlines[p].parent {
+				descendants[p]++
+			}
+		}
 		n := f.n + 1
-		for _, o := range f.outlines {
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5192,13 +5201,14 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			f.outf("/Count %d>>", descendants[i])
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R", n+lru[0])
+		f.outf("/Count %d>>", nb)
 		f.out("endobj")
 	}
 }

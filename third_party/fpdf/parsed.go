@@ -44,12 +44,8 @@ func ParseUTF8Font(data []byte) (font *UTF8Font, err error) {
 	// Cap the slice at its length: the parser slices without checking
 	// the length, and must fail rather than read beyond it.
 	utf := newUTF8Font(&fileReader{array: data[:len(data):len(data)]})
-	utf.quiet = true
 	if err := utf.parseFile(); err != nil {
 		return nil, fmt.Errorf("fpdf: %s", strings.TrimSpace(err.Error()))
-	}
-	if len(utf.problems) > 0 {
-		return nil, fmt.Errorf("fpdf: unusable TrueType font: %s", strings.Join(utf.problems, "; "))
 	}
 	font = &UTF8Font{
 		file: utf,

@@ -58,9 +58,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
-	// quiet keeps problems found while parsing from being printed;
-	// they are still recorded in problems.
-	quiet    bool
+	// problems found while parsing; parseFile returns them as an error.
 	problems []string
 	// tablesParsed says parseFile has filled tableDescriptions,
 	// charSymbolDictionary and symbolPosition, so GenerateCutFont can
@@ -123,17 +121,136 @@ func (utf *utf8FontFile) parseFile() error {
 		return fmt.Errorf("not a TrueType font: codeType=%v\n ", codeType)
 	}
 	utf.generateTableDescriptions()
+	if err := utf.checkDirectory(); err != nil {
+		return err
+	}
 	utf.parseTables()
+	if len(utf.problems) == 0 {
+		utf.checkGlyphs()
+	}
+	if len(utf.problems) > 0 {
+		return fmt.Errorf("unusable TrueType font: %s", strings.Join(utf.problems, "; "))
+	}
 	return nil
 }
 
-// problem records a problem with the font and, unless quiet, prints it
-// as fpdf always has.
+// parseUTF8FontFile parses a font for the stock entry points, turning
+// the parser's out-of-range panics on a malformed font into an error.
+func parseUTF8FontFile(utf *utf8FontFile) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed TrueType font: %v", r)
+		}
+	}()
+	utf.fileReader.array = utf.fileReader.array[:len(utf.fileReader.array):len(utf.fileReader.array)]
+	return utf.parseFile()
+}
+
+// problem records a problem with the font. fpdf used to print these on
+// standard output, where they ended up inside a PDF written to standard
+// output and the font was used anyway; parseFile now returns them as an
+// error.
 func (utf *utf8FontFile) problem(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	utf.problems = append(utf.problems, strings.TrimSpace(msg))
-	if !utf.quiet {
-		fmt.Print(msg)
+	utf.problems = append(utf.problems, strings.TrimSpace(fmt.Sprintf(format, args...)))
+}
+
+// requiredTables are the tables parseFile and GenerateCutFont read
+// without checking that they are there.
+var requiredTables = []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "post"}
+
+// checkDirectory checks that the tables the parser reads are present and
+// lie inside the file, so that a damaged font is an error here rather than
+// an out-of-range panic (or garbage) later.
+func (utf *utf8FontFile) checkDirectory() error {
+	for _, name := range requiredTables {
+		if utf.tableDescriptions[name] == nil {
+			return fmt.Errorf("the font has no %s table", name)
+		}
+	}
+	for name, t := range utf.tableDescriptions {
+		if t.position < 0 || t.size < 0 || t.position+t.size > len(utf.fileReader.array) {
+			return fmt.Errorf("the font's %s table lies outside the file", strings.TrimSpace(name))
+		}
+	}
+	if n := utf.getUint16(utf.tableDescriptions["head"].position + 18); n < 16 || n > 16384 {
+		return fmt.Errorf("the font's head table is damaged: %d units per em (must be 16 to 16384)", n)
+	}
+	return nil
+}
+
+// checkGlyphs checks the loca and glyf tables as GenerateCutFont will
+// read them for any set of characters: every glyph inside glyf, and every
+// composite glyph's components existing and not containing the glyph
+// itself (GenerateCutFont follows components recursively, so a cycle
+// would never end).
+func (utf *utf8FontFile) checkGlyphs() {
+	glyf := utf.tableDescriptions["glyf"]
+	pos := utf.symbolPosition
+	n := len(pos) - 1
+	for g := 0; g < n; g++ {
+		if pos[g] > pos[g+1] || pos[g+1] > glyf.size {
+			utf.problem("the font's loca table is damaged: glyph %d lies outside the glyf table", g)
+			return
+		}
+	}
+	const (
+		unseen = iota
+		visiting
+		done
+	)
+	state := make([]byte, n)
+	var visit func(g, depth int) bool
+	visit = func(g, depth int) bool {
+		if state[g] == done {
+			return true
+		}
+		if state[g] == visiting || depth > 64 {
+			utf.problem("the font's glyf table is damaged: composite glyph %d contains itself", g)
+			return false
+		}
+		state[g] = visiting
+		start, end := glyf.position+pos[g], glyf.position+pos[g+1]
+		if end-start >= 10 && int16(utf.getUint16(start)) < 0 {
+			at := start + 10
+			for {
+				if at+4 > end {
+					utf.problem("the font's glyf table is damaged: composite glyph %d is cut short", g)
+					return false
+				}
+				flags, component := utf.getUint16(at), utf.getUint16(at+2)
+				if component >= n {
+					utf.problem("the font's glyf table is damaged: glyph %d uses glyph %d, which does not exist", g, component)
+					return false
+				}
+				if !visit(component, depth+1) {
+					return false
+				}
+				at += 4
+				if flags&symbolWords != 0 {
+					at += 4
+				} else {
+					at += 2
+				}
+				switch {
+				case flags&symbolScale != 0:
+					at += 2
+				case flags&symbolAllScale != 0:
+					at += 4
+				case flags&symbol2x2 != 0:
+					at += 8
+				}
+				if flags&symbolContinue == 0 {
+					break
+				}
+			}
+		}
+		state[g] = done
+		return true
+	}
+	for g := 0; g < n; g++ {
+		if !visit(g, 0) {
+			return
+		}
 	}
 }
 
@@ -295,8 +412,8 @@ func inArray(s int, arr []int) bool {
 func (utf *utf8FontFile) parseNAMETable() int {
 	namePosition := utf.SeekTable("name")
 	format := utf.readUint16()
-	if format != 0 {
-		utf.problem("Illegal format %d\n", format)
+	if format != 0 && format != 1 { // format 1 only adds language tags after the same records
+		utf.problem("the font's name table is damaged: unknown format %d", format)
 		return format
 	}
 	nameCount := utf.readUint16()
@@ -363,7 +480,7 @@ func (utf *utf8FontFile) parseHEADTable() {
 	_ = utf.readUint16()
 	symbolDataFormat := utf.readUint16()
 	if symbolDataFormat != 0 {
-		utf.problem("Unknown symbol data format %d\n", symbolDataFormat)
+		utf.problem("the font's head table is damaged: unknown glyph data format %d", symbolDataFormat)
 		return
 	}
 }
@@ -404,7 +521,7 @@ func (utf *utf8FontFile) parseOS2Table() int {
 		utf.skip(2)
 		fsType := utf.readUint16()
 		if fsType == 0x0002 || (fsType&0x0300) != 0 {
-			utf.problem("ERROR - copyright restrictions.\n")
+			utf.problem("the font's licence does not allow embedding it in a document (OS/2 fsType %#04x)", fsType)
 			return 0
 		}
 		utf.skip(20)
@@ -623,8 +740,8 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	}
 	searchRange = searchRange * 2
 	rangeShift := segCount*2 - searchRange
-	length := 16 + (8 * segCount) + (numSymbols + 1)
-	cmap := []int{0, 1, 3, 1, 0, 12, 4, length, 0, segCount * 2, searchRange, entrySelector, rangeShift}
+	// The subtable's length (index 7) is set once the table is built.
+	cmap := []int{0, 1, 3, 1, 0, 12, 4, 0, 0, segCount * 2, searchRange, entrySelector, rangeShift}
 
 	for _, start := range cidArrayKeys {
 		endCode := start + (len(cidArray[start]) - 1)
@@ -649,6 +766,11 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 		cmap = append(cmap, cidArray[start]...)
 	}
 	cmap = append(cmap, 0)
+	// The format 4 subtable's length in bytes: everything after the
+	// 12-byte cmap header. fpdf added the glyph count where a byte count
+	// belongs, so the length did not match the subtable (PDF/A-2 requires
+	// embedded fonts to be valid; fontTools refused some subsets).
+	cmap[7] = (len(cmap) - 6) * 2
 	cmapstr := make([]byte, 0)
 	for _, cm := range cmap {
 		cmapstr = append(cmapstr, packUint16(cm)...)

@@ -1,0 +1,265 @@
+package eml
+
+import (
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/pressroom/pkg/archive/source"
+)
+
+// crlf writes an e-mail with CRLF line ends, as mail servers store them.
+func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
+
+var docxBytes = []byte("PK\x03\x04 not really a docx, but bytes to pass on")
+
+var longText = strings.Repeat("The council has approved the plan for the new library and leisure centre. ", 12)
+
+func TestRead(t *testing.T) {
+	docx64 := base64.StdEncoding.EncodeToString(docxBytes)
+	for _, tc := range []struct {
+		name      string
+		eml       string
+		mediaType string
+		body      string // a prefix of the body
+		file      string
+		firstLine int
+		evidence  []source.Evidence
+	}{
+		{"quoted-printable utf-8", crlf(`From: =?utf-8?q?Caerwyn_Press_Office?= <press@example.org>
+To: newsdesk@example.org
+Subject: =?utf-8?q?PRESS_RELEASE=3A_Caf=C3=A9_opens?=
+Date: Tue, 07 Oct 2025 09:30:00 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+PRESS RELEASE =E2=80=93 the caf=C3=A9 opens, cost =C2=A3420 and a very long =
+line goes on
+`), "text/plain", "PRESS RELEASE – the café opens, cost £420 and a very long line goes on\n", "", 9,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "PRESS RELEASE: Café opens", Line: 3}, {Key: source.EvidenceDate, Value: "Tue, 07 Oct 2025 09:30:00 +0100", Line: 4}, {Key: source.EvidenceFrom, Value: "Caerwyn Press Office", Line: 1}}},
+		{"base64 windows-1252", "From: Police <p@example.org>\nSubject: News\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: base64\n\n" +
+			base64.StdEncoding.EncodeToString([]byte("\x93Thank you\x94 \x96 \xa3100\n")) + "\n", "text/plain", "“Thank you” – £100\n", "", 6,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "News", Line: 2}, {Key: source.EvidenceFrom, Value: "Police", Line: 1}}},
+		{"iso-8859-1", "Subject: =?iso-8859-1?q?Caf=E9?=\nContent-Type: text/plain; charset=\"iso-8859-1\"\nContent-Transfer-Encoding: quoted-printable\n\nCaf=E9 =A365\n", "text/plain", "Café £65\n", "", 5,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "Café", Line: 1}}},
+		{"unknown charset read as windows-1252", "Subject: x\nContent-Type: text/plain; charset=x-made-up\nContent-Transfer-Encoding: 8bit\n\nCost \xa3100\n", "text/plain", "Cost £100\n", "", 5, []source.Evidence{{Key: source.EvidenceSubject, Value: "x", Line: 1}}},
+		{"format=flowed", "Subject: F\nContent-Type: text/plain; charset=utf-8; format=flowed\n\nA long paragraph that \nwas wrapped by the \nmailer.\n From the start.\n-- \nSig\n", "text/plain", "A long paragraph that was wrapped by the mailer.\nFrom the start.\n-- \nSig\n", "", 4,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "F", Line: 1}}},
+		{"format=flowed, delsp", "Subject: F\nContent-Type: text/plain; format=flowed; delsp=yes\n\nsplit-word \nhere\n", "text/plain", "split-wordhere\n", "", 4,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "F", Line: 1}}},
+		{"an mbox From line", "From press@example.org Tue Oct  7 09:30:00 2025\nFrom: Press <press@example.org>\nSubject: M\n\nBody\n", "text/plain", "Body\n", "", 5,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "M", Line: 3}, {Key: source.EvidenceFrom, Value: "Press", Line: 2}}},
+		{"no MIME headers at all", "From: a@example.org\nSubject: Plain\n\nJust text.\n", "text/plain", "Just text.\n", "", 4,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "Plain", Line: 2}}},
+		{"alternative: the text part", crlf(`Subject: Alt
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b1"
+
+--b1
+Content-Type: text/html; charset=utf-8
+
+<p>HTML first</p>
+--b1
+Content-Type: text/plain; charset=utf-8
+
+Text second
+--b1--
+`), "text/plain", "Text second", "", 12, []source.Evidence{{Key: source.EvidenceSubject, Value: "Alt", Line: 1}}},
+		{"html only", "Subject: H\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n" + base64.StdEncoding.EncodeToString([]byte("<p>Caf\u00e9</p>")) + "\n",
+			"text/html", "<p>Café</p>", "", 5, []source.Evidence{{Key: source.EvidenceSubject, Value: "H", Line: 1}}},
+		{"a cover note gives way to the attached Word document", crlf(`Subject: Release attached
+Content-Type: multipart/mixed; boundary="mix"
+
+--mix
+Content-Type: text/plain; charset=utf-8
+
+Dear newsdesk, please find our release attached. Kind regards, Nadia
+--mix
+Content-Type: image/png; name="logo.png"
+Content-Disposition: inline; filename="logo.png"
+Content-Transfer-Encoding: base64
+
+iVBORw0KGgo=
+--mix
+Content-Type: application/octet-stream; name="Release FINAL.docx"
+Content-Disposition: attachment; filename="Release FINAL.docx"
+Content-Transfer-Encoding: base64
+
+` + docx64 + `
+--mix--
+`), DocxType, string(docxBytes), "Release FINAL.docx", 19, []source.Evidence{{Key: source.EvidenceSubject, Value: "Release attached", Line: 1}}},
+		{"a long text part wins over an attachment", "Subject: S\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\n" + longText + "\n--m\nContent-Type: " + DocxType + "\nContent-Disposition: attachment; filename=r.docx\nContent-Transfer-Encoding: base64\n\n" + docx64 + "\n--m--\n",
+			"text/plain", longText[:40], "", 7, []source.Evidence{{Key: source.EvidenceSubject, Value: "S", Line: 1}}},
+		{"a text attachment is not the body", "Subject: S\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\nContent-Disposition: attachment; filename=notes.txt\n\nnotes\n--m\nContent-Type: text/html\n\n<p>body</p>\n--m--\n",
+			"text/html", "<p>body</p>", "", 12, []source.Evidence{{Key: source.EvidenceSubject, Value: "S", Line: 1}}},
+		{"forwarded: the release inside", crlf(`From: Mark <m@example.org>
+Subject: Fwd: Bridge closure
+Date: Mon, 30 Jun 2025 15:02:41 +0100
+Content-Type: multipart/mixed; boundary="fwd"
+
+--fwd
+Content-Type: text/plain
+
+FYI, see below.
+--fwd
+Content-Type: message/rfc822
+
+From: Wensham District Council <press@example.org>
+Subject: Bridge closure
+Date: Mon, 30 Jun 2025 14:20:00 +0100
+Content-Type: text/plain; charset=utf-8
+
+MEDIA STATEMENT
+--fwd--
+`), "text/plain", "MEDIA STATEMENT", "", 18,
+			[]source.Evidence{{Key: source.EvidenceSubject, Value: "Bridge closure", Line: 14}, {Key: source.EvidenceDate, Value: "Mon, 30 Jun 2025 14:20:00 +0100", Line: 15}, {Key: source.EvidenceFrom, Value: "Wensham District Council", Line: 13}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := Read([]byte(tc.eml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Part.MediaType != tc.mediaType {
+				t.Errorf("media type %q, want %q", m.Part.MediaType, tc.mediaType)
+			}
+			if !strings.HasPrefix(string(m.Part.Body), tc.body) {
+				t.Errorf("body %q, want it to start %q", m.Part.Body, tc.body)
+			}
+			if m.Part.Name != tc.file {
+				t.Errorf("name %q, want %q", m.Part.Name, tc.file)
+			}
+			if m.Part.FirstLine != tc.firstLine {
+				t.Errorf("first line %d, want %d", m.Part.FirstLine, tc.firstLine)
+			}
+			if len(m.Evidence) != len(tc.evidence) {
+				t.Fatalf("evidence %+v, want %+v", m.Evidence, tc.evidence)
+			}
+			for i := range tc.evidence {
+				if m.Evidence[i] != tc.evidence[i] {
+					t.Errorf("evidence %d: %+v, want %+v", i, m.Evidence[i], tc.evidence[i])
+				}
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	nested := "Subject: deep\n"
+	for i := 0; i < maxDepth+3; i++ {
+		nested += "Content-Type: multipart/mixed; boundary=b" + itoa(i) + "\n\n--b" + itoa(i) + "\n"
+	}
+	nested += "Content-Type: text/plain\n\ntext\n"
+	many := "Subject: many\nContent-Type: multipart/mixed; boundary=m\n\n" + strings.Repeat("--m\nContent-Type: image/png\n\nx\n", maxParts+5) + "--m--\n"
+	for _, tc := range []struct {
+		name, eml, want string
+	}{
+		{"only an image", "Subject: Photo\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: image/jpeg; name=a.jpg\nContent-Disposition: attachment; filename=a.jpg\nContent-Transfer-Encoding: base64\n\n/9j/4AAQ\n--m--\n",
+			"this e-mail has no text, HTML or Word part"},
+		{"empty multipart", "Subject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m--\n", "this e-mail has no text, HTML or Word part"},
+		{"broken base64", "Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!! this is not base64 ****\n", "cannot be decoded"},
+		{"broken base64 attachment", "Subject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: " + DocxType + "\nContent-Disposition: attachment; filename=r.docx\nContent-Transfer-Encoding: base64\n\n%%%%\n--m--\n", "the attachment r.docx cannot be decoded"},
+		{"nested too deep", nested, "nested more than"},
+		{"too many parts", many, "more than 200 parts"},
+		{"header too big", "Subject: " + strings.Repeat("x", maxHeader+10) + "\n\nbody\n", "this is not an e-mail that can be read"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := Read([]byte(tc.eml))
+			if err == nil {
+				t.Fatalf("no error; got %+v", m.Part)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q, want it to contain %q", err, tc.want)
+			}
+			if strings.ToLower(err.Error()[:1]) != err.Error()[:1] {
+				t.Errorf("error %q does not start in lower case", err)
+			}
+		})
+	}
+}
+
+func TestPartTooBig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("makes a 25 MB e-mail")
+	}
+	big := "Subject: big\nContent-Type: text/plain\n\n" + strings.Repeat("0123456789012345678901234567890123456789\n", maxPartBytes/41+10)
+	_, err := Read([]byte(big))
+	if err == nil || !strings.Contains(err.Error(), "larger than 25 MB") {
+		t.Errorf("error %v, want a refusal", err)
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// TestCorpus: each e-mail of the archive corpus gives the part the
+// release is in.
+func TestCorpus(t *testing.T) {
+	for _, tc := range []struct {
+		file, mediaType, name, start, subject string
+	}{
+		{"eml-qp-utf8.eml", "text/plain", "", "PRESS RELEASE\n\nMeadowcroft Homes to retrofit 600 homes", "PRESS RELEASE: Meadowcroft Homes to retrofit 600 homes with heat pumps by 2027"},
+		{"eml-base64-cp1252.eml", "text/plain", "", "NEWS RELEASE\nFOR IMMEDIATE RELEASE", "Man charged after Fenwick Street burglaries"},
+		{"eml-latin1.eml", "text/plain", "", "PRESS RELEASE\n\nCafé in Lowther Park", "Café in Lowther Park to be run by local social enterprise"},
+		{"eml-alternative.eml", "text/plain", "", "PRESS RELEASE\nEMBARGOED UNTIL 00:01 THURSDAY 6 NOVEMBER 2025", "EMBARGOED: Survey finds one in three carers in Ashby has not had a break this year"},
+		{"eml-html-only.eml", "text/html", "", "<!DOCTYPE html>", "News release: Beavers return to the River Lune after 400 years"},
+		{"eml-docx-attachment.eml", DocxType, "Sepsis test press release FINAL.docx", "PK\x03\x04", "Press release: Kingsmere University scientists develop 20-minute sepsis test"},
+		{"eml-forwarded.eml", "text/plain", "", "MEDIA STATEMENT\n\nStatement on the closure of Ferry Road bridge", "Statement on the closure of Ferry Road bridge"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "archive", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := strings.ReplaceAll(string(m.Part.Body), "\r\n", "\n")
+			if m.Part.MediaType != tc.mediaType || m.Part.Name != tc.name || !strings.HasPrefix(body, tc.start) {
+				t.Errorf("got %s %q starting %q, want %s %q starting %q", m.Part.MediaType, m.Part.Name, body[:min(len(body), 60)], tc.mediaType, tc.name, tc.start)
+			}
+			if m.Part.FirstLine <= 0 {
+				t.Errorf("first line %d", m.Part.FirstLine)
+			}
+			if len(m.Evidence) == 0 || m.Evidence[0].Key != source.EvidenceSubject || m.Evidence[0].Value != tc.subject {
+				t.Errorf("evidence %+v, want subject %q", m.Evidence, tc.subject)
+			}
+		})
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"eml-alternative.eml", "eml-forwarded.eml", "eml-base64-cp1252.eml"} {
+		if src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "archive", name)); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("Subject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: message/rfc822\n\nSubject: y\n\nbody\n--m--\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m, err := Read(src)
+		if err == nil && (m == nil || m.Part.MediaType == "") {
+			t.Fatal("no part without an error")
+		}
+		if err != nil && strings.Contains(err.Error(), "internal error") {
+			t.Fatal(err) // a panic caught by Read's safety net
+		}
+	})
+}
+
+func TestPlaceholderTextPart(t *testing.T) {
+	src := "Subject: S\nContent-Type: multipart/alternative; boundary=a\n\n--a\nContent-Type: text/plain\n\nThis message is in HTML format.\n--a\nContent-Type: text/html\n\n<p>" + longText + "</p>\n--a--\n"
+	m, err := Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Part.MediaType != "text/html" {
+		t.Errorf("chose %s, want the HTML part", m.Part.MediaType)
+	}
+}

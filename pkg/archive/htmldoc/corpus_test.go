@@ -1,0 +1,173 @@
+package htmldoc
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/pressroom/pressroom/pkg/archive/source"
+)
+
+// corpusDir holds the archived pages shared with the import's
+// end-to-end test: NAME.html beside NAME.want.toml.
+const corpusDir = "../../../testdata/archive"
+
+// furnitureWords are words of page furniture that no block of any corpus
+// page may hold.
+var furnitureWords = []string{
+	"cookies", "Cookies", "Cwcis", "Share this", "Share on", "Rhannu", "Skip to", "Neidio i",
+	"Crown copyright", "Hawlfraint y Goron", "Open Government Licence", "Drwydded Llywodraeth Agored",
+	"Is this page useful", "A yw’r dudalen hon", "Was this page helpful", "Related content", "Related news",
+	"Explore the topic", "Recent Posts", "Proudly powered", "Latest news", "Back to news", "Posted on",
+	"Posted in", "Published", "Cyhoeddwyd", "Oddi wrth", "From:", "Page last reviewed", "Breadcrumb",
+	"Menu", "Search", "Print this page", "Follow us", "Accessibility statement", "Privacy",
+	"Home", "GOV.UK uses", "In an emergency always call 999",
+}
+
+func TestCorpus(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join(corpusDir, "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 8 {
+		t.Fatalf("the corpus has %d pages, want at least 8", len(pages))
+	}
+	for _, page := range pages {
+		name := strings.TrimSuffix(filepath.Base(page), ".html")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want map[string]any
+			if _, err := toml.DecodeFile(strings.TrimSuffix(page, ".html")+".want.toml", &want); err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			title := ""
+			for _, b := range doc.Blocks {
+				text := plain(b.Text())
+				all.WriteString(text)
+				all.WriteString("\n")
+				if b.Kind == source.Title {
+					title = text
+				}
+				for _, w := range furnitureWords {
+					if strings.Contains(text, w) {
+						t.Errorf("furniture %q in %s block %q", w, b.Kind, text)
+					}
+				}
+			}
+			got := all.String()
+			if title != want["headline"] {
+				t.Errorf("title block = %q, want the headline %q", title, want["headline"])
+			}
+			checked := releaseSentences(want)
+			if len(checked) < 10 {
+				t.Errorf("only %d sentences to check", len(checked))
+			}
+			for _, s := range checked {
+				if !strings.Contains(got, s) {
+					t.Errorf("the blocks miss %q", s)
+				}
+			}
+			if kind, ok := want["kind"].(string); ok && !hasEvidence(doc, source.EvidenceKind, kind) {
+				t.Errorf("no kind evidence %q in %v", kind, doc.Evidence)
+			}
+			if !hasEvidence(doc, source.EvidencePublished, "") {
+				t.Errorf("no published date in %v", doc.Evidence)
+			}
+			if lang, ok := want["lang"].(string); ok && !hasEvidence(doc, source.EvidenceLanguage, lang) {
+				t.Errorf("no language evidence %q in %v", lang, doc.Evidence)
+			}
+			if len(doc.Dropped) < 3 {
+				t.Errorf("only %d pieces dropped: %v", len(doc.Dropped), doc.Dropped)
+			}
+			for _, b := range doc.Blocks {
+				if b.FirstLine() <= 0 {
+					t.Errorf("%s block %q has no line", b.Kind, b.Text())
+				}
+			}
+		})
+	}
+}
+
+func hasEvidence(doc *source.Doc, key, value string) bool {
+	for _, e := range doc.Evidence {
+		if e.Key == key && (value == "" || strings.EqualFold(e.Value, value)) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	mdLink    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdMarker  = regexp.MustCompile(`(?m)^(?:- |\d+\. )`)
+	sentences = regexp.MustCompile(`[^.!?:\n]+[.!?:]*`)
+)
+
+// plain strips the statement's markup: the words a reader sees.
+func plain(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = strings.NewReplacer("**", "", "*", "", "\\", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// releaseSentences lists every sentence of the expected statement's text:
+// headline, standfirst, summary, developments, notes, About and contacts.
+func releaseSentences(want map[string]any) []string {
+	var texts []string
+	add := func(v any) {
+		switch v := v.(type) {
+		case string:
+			texts = append(texts, v)
+		case []any:
+			for _, e := range v {
+				if s, ok := e.(string); ok {
+					texts = append(texts, s)
+				}
+			}
+		}
+	}
+	add(want["headline"])
+	add(want["subheadline"])
+	add(want["summary"])
+	for _, table := range []string{"developments", "notes", "about"} {
+		if m, ok := want[table].(map[string]any); ok {
+			for _, v := range m {
+				add(v)
+			}
+		}
+	}
+	for _, list := range []string{"contacts", "signatories"} {
+		if ms, ok := want[list].([]map[string]any); ok {
+			for _, m := range ms {
+				for k, v := range m {
+					if k != "purpose" && (k != "role" || list == "contacts") {
+						add(v)
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, text := range texts {
+		for _, line := range strings.Split(mdMarker.ReplaceAllString(text, ""), "\n") {
+			for _, s := range sentences.FindAllString(plain(line), -1) {
+				if s = strings.TrimSpace(s); s != "" {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
