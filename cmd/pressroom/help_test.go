@@ -40,6 +40,14 @@ func TestHelpExamples(t *testing.T) {
 			t.Errorf("%s: exit %d\n%s", line, code, stderr.String())
 		}
 	}
+	// Every flag names what it takes (--layout NAME), never "value".
+	for _, c := range commands(&env{}) {
+		var stdout, stderr bytes.Buffer
+		run([]string{"pressroom", c.Name, "--help"}, strings.NewReader(""), &stdout, &stderr, getenv)
+		if strings.Contains(stdout.String(), " value ") {
+			t.Errorf("pressroom %s --help has a flag taking \"value\":\n%s", c.Name, stdout.String())
+		}
+	}
 	for name := range helpExamples {
 		var stdout, stderr bytes.Buffer
 		run([]string{"pressroom", name, "--help"}, strings.NewReader(""), &stdout, &stderr, getenv)
