@@ -46,16 +46,16 @@ func batchCommand(e *env) *cli.Command {
 			"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
 			"file, say) is skipped and reported as skipped.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder to write the PDFs into (created if needed)"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of each statement's own"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "how many documents to render at once"},
+			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
 			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
 			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv"},
 			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages, size and every warning, instead of a progress bar"},
-			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
+			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
 			&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
@@ -181,7 +181,7 @@ func trailingFlags(c *cli.Context) ([]string, error) {
 			value = args[i]
 		}
 		if err := c.Set(flag.Names()[0], value); err != nil {
-			return nil, usageError{msg: fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err), try: "pressroom " + c.Command.Name + " --help"}
+			return nil, usageError{msg: plainUsage(fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err)), try: "pressroom " + c.Command.Name + " --help"}
 		}
 	}
 	return inputs, nil
@@ -237,7 +237,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	start := time.Now()
 	sum, err := batch.Run(ctx, b.opts)
 	elapsed := time.Since(start)
-	log.close()
+	log.close(sum.Interrupted)
 	if manifest != nil {
 		if err != nil {
 			manifest.Discard()
@@ -255,7 +255,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	switch {
 	case sum.Interrupted:
 		fmt.Fprintf(e.stderr, "interrupted: run the same command again to continue; PDFs already written are kept\n")
-		return exitError{code: exitProblem}
+		return exitError{code: exitInterrupted}
 	case sum.StoppedEarly:
 		fmt.Fprintf(e.stderr, "stopped at the first failure (--fail-fast)\n")
 		return exitError{code: exitProblem}
@@ -273,6 +273,9 @@ func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string 
 	}
 	if s.Cancelled > 0 {
 		fmt.Fprintf(&b, ", %d not started", s.Cancelled)
+	}
+	if s.Uncounted {
+		b.WriteString(" (and the inputs not yet found)")
 	}
 	fmt.Fprintf(&b, ", %s", plural(s.Warnings, "warning"))
 	secs := elapsed.Seconds()
@@ -309,6 +312,7 @@ type batchLog struct {
 
 func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 	l := &batchLog{w: stderr, mode: mode}
+	start := time.Now()
 	if mode == logBar {
 		l.progress = mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(32), mpb.WithRefreshRate(120*time.Millisecond))
 		l.bar = l.progress.AddBar(0,
@@ -318,8 +322,7 @@ func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 			),
 			mpb.AppendDecorators(
 				decor.AverageSpeed(0, " %.1f docs/s", decor.WCSyncWidth),
-				decor.Name("  ETA "),
-				decor.AverageETA(decor.ET_STYLE_MMSS),
+				decor.Any(func(s decor.Statistics) string { return etaText(s.Current, s.Total, time.Since(start)) }),
 				decor.Any(func(decor.Statistics) string {
 					l.mu.Lock()
 					defer l.mu.Unlock()
@@ -362,14 +365,14 @@ func (l *batchLog) result(r batch.Result) {
 	var b strings.Builder
 	switch {
 	case r.Status == batch.Failed:
-		fmt.Fprintf(&b, "failed %s\n", r.Input)
+		fmt.Fprintf(&b, "failed %s\n", diag.Path(r.Input))
 		writeDiags(&b, r.Diagnostics())
 	case r.Status == batch.Skipped && l.mode != logQuiet:
-		fmt.Fprintf(&b, "skipped %s: %v\n", r.Input, r.Err)
+		fmt.Fprintf(&b, "skipped %s: %s\n", diag.Path(r.Input), diag.Visible(r.Err.Error()))
 	case l.mode == logLines, l.mode == logVerbose:
 		switch r.Status {
 		case batch.Rendered, batch.Unchanged:
-			fmt.Fprintf(&b, "%s %s → %s", r.Status, r.Input, r.Output)
+			fmt.Fprintf(&b, "%s %s → %s", r.Status, diag.Path(r.Input), diag.Path(r.Output))
 			if l.mode == logVerbose {
 				fmt.Fprintf(&b, " (%s, %.1f kB)", plural(r.Pages, "page"), float64(r.Bytes)/1000)
 			} else if len(r.Warnings) > 0 {
@@ -377,7 +380,7 @@ func (l *batchLog) result(r batch.Result) {
 			}
 			b.WriteString("\n")
 		case batch.Cancelled:
-			fmt.Fprintf(&b, "not started %s\n", r.Input)
+			fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
 		}
 	}
 	// Warnings of an archive are many and mostly old news: listed with
@@ -388,9 +391,21 @@ func (l *batchLog) result(r batch.Result) {
 	if b.Len() > 0 {
 		l.printf("%s", b.String())
 	}
-	if l.bar != nil {
+	// An input not started is not progress: counting it would run the
+	// bar to the end as if the run had finished.
+	if l.bar != nil && r.Status != batch.Cancelled {
 		l.bar.Increment()
 	}
+}
+
+// etaText is the bar's estimate of the time left, from the average so far;
+// before the first document is done there is no average to go on.
+func etaText(done, total int64, elapsed time.Duration) string {
+	if done <= 0 || total <= 0 || done > total {
+		return "  ETA --:--"
+	}
+	left := (elapsed / time.Duration(done) * time.Duration(total-done)).Round(time.Second)
+	return fmt.Sprintf("  ETA %02d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 }
 
 func writeDiags(b *strings.Builder, l diag.List) {
@@ -400,11 +415,17 @@ func writeDiags(b *strings.Builder, l diag.List) {
 	}
 }
 
-func (l *batchLog) close() {
+// close finishes the bar: complete when the run went through, left where
+// it stopped when it was interrupted.
+func (l *batchLog) close(interrupted bool) {
 	if l.progress == nil {
 		return
 	}
-	l.bar.SetTotal(-1, true)
+	if interrupted {
+		l.bar.Abort(false)
+	} else {
+		l.bar.SetTotal(-1, true)
+	}
 	l.progress.Wait()
 }
 

@@ -26,15 +26,15 @@ func checkCommand(e *env) *cli.Command {
 			"and prints every problem as path:line:col with a hint. Exits 0 when there are\n" +
 			"no errors (warnings allowed), 1 when any file has an error.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "how to print problems: text (on stderr) or json (on stdout)"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "print problems as `FORMAT`: text (on stderr) or json (on stdout)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			e.trustPaths = c.Bool("trust-paths")
 			files := c.Args().Slice()
 			if len(files) == 0 {
-				return usageError{msg: "check needs at least one statement file", try: "pressroom check examples/seed-statement.toml"}
+				return usageError{msg: "check needs at least one statement file", try: "pressroom new my-statement.toml && pressroom check my-statement.toml"}
 			}
 			format := c.String("format")
 			if format != "text" && format != "json" {
@@ -92,7 +92,7 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 			if err := r.Diagnostics.Write(e.stderr); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "%s: %s\n", r.File, countWords(r.Errors, r.Warnings))
+			fmt.Fprintf(e.stderr, "%s: %s\n", diag.Path(r.File), countWords(r.Errors, r.Warnings))
 		}
 		if len(reports) > 1 {
 			fmt.Fprintf(e.stderr, "%d files: %s\n", len(reports), countWords(totalErrors, totalWarnings))
@@ -110,7 +110,7 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
 	name, src, err := e.readStatement(file)
 	if err != nil {
-		return readFailed(name, err)
+		return unreadable(name, err)
 	}
 	if file != "-" && layout.LooksLikeLayout(src) {
 		return e.layouts.CheckIn(file, e.scope(file))
