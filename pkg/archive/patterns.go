@@ -44,10 +44,10 @@ var (
 	detailLine = regexp.MustCompile(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
 	// orgNoun marks a name as an organisation's: "Harrowby Vale Council",
 	// "Northmoor Police", "Wessex Down Fire and Rescue Service".
-	orgNoun      = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
+	orgNoun = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
 	// labelStart finds where a labelled detail starts inside a line that
 	// holds several: "Telephone: 01632 960 222  Email: comms@…".
-	labelStart = regexp.MustCompile(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
+	labelStart   = regexp.MustCompile(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
 	emailAddress = regexp.MustCompile(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
 	phoneNumber  = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
 	webAddress   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)
