@@ -22,7 +22,7 @@ var (
 	kindLabel = regexp.MustCompile(`(?i)^[\s*_]*((?:joint |partnership |media |press |news |public |holding |police |council )?(?:statement|release|notice|story|update|advisory|briefing|announcement)|news|` +
 		`datganiad i['’]r wasg|datganiad(?: ar y cyd)?|newyddion)[\s*_:]*$`)
 	// dateLabel introduces a date line.
-	dateLabel = regexp.MustCompile(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
+	dateLabel = regexp.MustCompile(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|for (?:immediate )?release(?: on)?|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
 	// embargoLine is an embargo instruction.
 	embargoLine = regexp.MustCompile(`(?i)^[\s*_]*(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast) (?:before|until))\b`)
 	// refLine is a reference line in the header or a case reference in

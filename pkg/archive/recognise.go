@@ -29,6 +29,8 @@ type recogniser struct {
 	drops  []Dropped
 	// body holds the blocks of the summary, in order.
 	body []block
+	// headerContacts are contact lines found above the headline.
+	headerContacts []block
 	// orgs are the organisations named so far, for splitting "Partnership
 	// Business Manager" into a role and an organisation.
 	orgs []string
@@ -183,6 +185,8 @@ func (r *recogniser) header() int {
 				continue
 			case r.headerDate(p, line):
 				continue
+			case r.headerContact(b, li):
+				continue
 			case r.headerReference(p, line):
 				continue
 			case r.headerDateline(p, line):
@@ -336,6 +340,27 @@ func (r *recogniser) headerDate(p string, line int) bool {
 		c, why = Likely, why+", read day first (17/12 is 17 December)"
 	}
 	r.note("date", line, c, "%s", why)
+	return true
+}
+
+// headerContact takes a contact printed above the headline, as some
+// house styles do ("Contact: Fiona Grant", "Tel: …"): the lines join the
+// contacts read at the end.
+func (r *recogniser) headerContact(b *block, li int) bool {
+	p := strings.TrimSpace(b.plain[li])
+	m := detailLine.FindStringSubmatch(p)
+	isDetail := m != nil && fitsLabel(strings.ToLower(m[1]), m[2])
+	isLead := false
+	if h := contactHeading.FindStringSubmatchIndex(p); h != nil && words(p[:h[3]]) <= 4 && strings.TrimSpace(p[h[1]:]) != "" {
+		isLead = true
+	}
+	if !isDetail && !isLead {
+		return false
+	}
+	r.headerContacts = append(r.headerContacts, block{
+		Block: source.Block{Kind: source.Paragraph, Lines: []source.Line{b.Lines[li]}},
+		plain: []string{p},
+	})
 	return true
 }
 
@@ -672,7 +697,7 @@ func (r *recogniser) tail(i int) {
 			contactBlocks = append(contactBlocks, b)
 		}
 	}
-	r.readContacts(contactBlocks)
+	r.readContacts(append(r.headerContacts, contactBlocks...))
 	r.mergeSectionLists()
 }
 
