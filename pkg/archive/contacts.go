@@ -42,79 +42,88 @@ func (r *recogniser) readContacts(blocks []block) {
 	}
 	k := func() string { return fmt.Sprintf("contacts[%d]", len(r.d.Contacts)) }
 	for _, b := range blocks {
-		for li, p := range b.plain {
-			p = strings.TrimSpace(p)
-			line := b.Lines[li].Line
-			if p == "" {
-				continue
-			}
-			// A lead-in: "Media enquiries:", "For any media enquiries …
-			// please contact …".
-			if m := contactHeading.FindStringSubmatchIndex(p); m != nil && words(p[:m[3]]) <= 10 && !detailLine.MatchString(p) {
-				flush()
-				purpose = strings.TrimSpace(strings.TrimRight(p[m[2]:m[3]], ":-– "))
-				purposeLine, purposeSure, purposeWhy = line, Sure, "the lead-in above the contact"
-				if rest := strings.TrimSpace(p[m[1]:]); rest != "" {
-					start(line)
-					r.describe(cur, rest, line, k())
+		for li, whole := range b.plain {
+			for _, p := range splitDetails(whole) {
+				p = strings.TrimSpace(p)
+				line := b.Lines[li].Line
+				if p == "" {
+					continue
 				}
+				// A lead-in: "Media enquiries:", "For any media enquiries …
+				// please contact …".
+				if m := contactHeading.FindStringSubmatchIndex(p); m != nil && words(p[:m[3]]) <= 10 && !detailLine.MatchString(p) {
+					flush()
+					purpose = strings.TrimSpace(strings.TrimRight(p[m[2]:m[3]], ":-– "))
+					purposeLine, purposeSure, purposeWhy = line, Sure, "the lead-in above the contact"
+					if rest := strings.TrimSpace(p[m[1]:]); rest != "" {
+						start(line)
+						r.describe(cur, rest, line, k())
+					}
+					continue
+				}
+				if m := issuedBy.FindStringSubmatch(p); m != nil {
+				flush()
+				purpose, purposeLine, purposeSure, purposeWhy = strings.TrimSpace(m[1]), line, Sure, "the \"Issued by\" line"
+				start(line)
+				r.describe(cur, m[2], line, k())
 				continue
 			}
 			if m := contactSentence.FindStringSubmatch(p); m != nil && (cur == nil || cur.Name != "") {
-				flush()
-				purpose = strings.TrimSpace(m[1])
-				purposeLine, purposeSure, purposeWhy = line, Likely, "the sentence that asks the reader to contact"
-				if rest := strings.TrimSpace(m[2]); rest != "" {
-					start(line)
-					r.describe(cur, rest, line, k())
+					flush()
+					purpose = strings.TrimSpace(m[1])
+					purposeLine, purposeSure, purposeWhy = line, Likely, "the sentence that asks the reader to contact"
+					if rest := strings.TrimSpace(m[2]); rest != "" {
+						start(line)
+						r.describe(cur, rest, line, k())
+					}
+					continue
 				}
-				continue
-			}
-			if m := detailLine.FindStringSubmatch(p); m != nil && fitsLabel(strings.ToLower(m[1]), m[2]) {
+				if m := detailLine.FindStringSubmatch(p); m != nil && fitsLabel(strings.ToLower(m[1]), m[2]) {
+					if cur == nil {
+						start(line)
+					}
+					r.detail(cur, strings.ToLower(m[1]), strings.TrimSpace(m[2]), line, k(), p)
+					continue
+				}
+				if e := emailAddress.FindString(p); e != "" && words(p) <= 3 {
+					if cur == nil {
+						start(line)
+					}
+					r.set(&cur.Email, e, line, k()+".email", Likely, "an e-mail address on its own line", p)
+					continue
+				}
+				if w := webAddress.FindString(p); w != "" && words(p) <= 3 {
+					if cur == nil {
+						start(line)
+					}
+					r.set(&cur.Website, w, line, k()+".website", Likely, "a web address on its own line", p)
+					continue
+				}
+				if ph := phoneNumber.FindString(p); ph != "" && words(p) <= 6 {
+					if cur == nil {
+						start(line)
+					}
+					field, target := phoneField(cur, ph)
+					r.set(target, strings.TrimSpace(ph), line, k()+"."+field, Likely, "a phone number on its own line", p)
+					continue
+				}
+				// A postal address over several lines ("2 Marsham Quay",
+				// "London", "SW1P 4XX"): the statement has no key for it.
+				if streetLine.MatchString(p) || inAddress && !postcode.MatchString(p) && words(p) <= 4 || postcode.MatchString(p) && words(p) <= 3 {
+					inAddress = !postcode.MatchString(p)
+					r.drop(line, p, "a postal address: the statement has no key for one")
+					continue
+				}
+				inAddress = false
+				// Who they are.
+				if cur != nil && hasWay(cur) && (cur.Name != "" || isNameLine(firstPart(p))) {
+					start(line)
+				}
 				if cur == nil {
 					start(line)
 				}
-				r.detail(cur, strings.ToLower(m[1]), strings.TrimSpace(m[2]), line, k(), p)
-				continue
+				r.describe(cur, p, line, k())
 			}
-			if e := emailAddress.FindString(p); e != "" && words(p) <= 3 {
-				if cur == nil {
-					start(line)
-				}
-				r.set(&cur.Email, e, line, k()+".email", Likely, "an e-mail address on its own line", p)
-				continue
-			}
-			if w := webAddress.FindString(p); w != "" && words(p) <= 3 {
-				if cur == nil {
-					start(line)
-				}
-				r.set(&cur.Website, w, line, k()+".website", Likely, "a web address on its own line", p)
-				continue
-			}
-			if ph := phoneNumber.FindString(p); ph != "" && words(p) <= 6 {
-				if cur == nil {
-					start(line)
-				}
-				field, target := phoneField(cur, ph)
-				r.set(target, strings.TrimSpace(ph), line, k()+"."+field, Likely, "a phone number on its own line", p)
-				continue
-			}
-			// A postal address over several lines ("2 Marsham Quay",
-			// "London", "SW1P 4XX"): the statement has no key for it.
-			if streetLine.MatchString(p) || inAddress && !postcode.MatchString(p) && words(p) <= 4 || postcode.MatchString(p) && words(p) <= 3 {
-				inAddress = !postcode.MatchString(p)
-				r.drop(line, p, "a postal address: the statement has no key for one")
-				continue
-			}
-			inAddress = false
-			// Who they are.
-			if cur != nil && hasWay(cur) && (cur.Name != "" || isNameLine(firstPart(p))) {
-				start(line)
-			}
-			if cur == nil {
-				start(line)
-			}
-			r.describe(cur, p, line, k())
 		}
 		// A contact card ends with its block.
 		if b.Role != "" && cur != nil && hasWay(cur) {
@@ -139,6 +148,23 @@ func fitsLabel(label, value string) bool {
 		return strings.HasPrefix(value, "@") || strings.Contains(value, "/")
 	}
 	return strings.IndexAny(value, "0123456789") >= 0
+}
+
+// splitDetails splits a line that holds several labelled details into
+// one piece each, so that "Telephone: 01632 960 222  Email: comms@…"
+// gives a phone and an e-mail address.
+func splitDetails(line string) []string {
+	idx := labelStart.FindAllStringIndex(line, -1)
+	if len(idx) < 2 {
+		return []string{line}
+	}
+	var out []string
+	prev := 0
+	for _, m := range idx[1:] {
+		out = append(out, line[prev:m[0]])
+		prev = m[0]
+	}
+	return append(out, line[prev:])
 }
 
 func hasWay(c *DraftContact) bool {
@@ -225,6 +251,10 @@ func (r *recogniser) describe(c *DraftContact, p string, line int, key string) {
 		r.note(key+".role", line, Guess, "a further line of the contact, added to the role")
 	}
 }
+
+// issuedBy is "Issued by the Communications Department, …", a footer
+// that names who to contact.
+var issuedBy = regexp.MustCompile(`(?i)^((?:issued|published|released)\s+by)\s+(?:the\s+)?(.+)$`)
 
 // streetLine is the first line of a postal address: "2 Marsham Quay",
 // "10A High Street".

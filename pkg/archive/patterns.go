@@ -36,7 +36,7 @@ var (
 	// or followed by the contact on the same line.
 	contactHeading = regexp.MustCompile(`(?i)^[\s*_#]*((?:for\s+(?:further|more|all)\s+(?:media\s+)?(?:information|details|enquiries)(?:[^:]{0,60}?contact)?|` +
 		`(?:media|press|news)\s+(?:enquiries|inquiries|contacts?|information|office|desk|team)(?:\s+(?:only|to|contact))?|` +
-		`(?:contact|contacts|press\s+contact|enquiries)|ymholiadau(?:['’]r)?\s+(?:cyfryngau|wasg)|cyswllt(?:\s+â['’]r\s+cyfryngau)?))\s*(?::|-|–|$)\s*`)
+		`(?:contact|contacts|press\s+contact|enquiries|issued\s+by)|ymholiadau(?:['’]r)?\s+(?:cyfryngau|wasg)|cyswllt(?:\s+â['’]r\s+cyfryngau)?))\s*(?::|-|–|$)\s*`)
 	// contactSentence is a sentence that ends by naming who to contact:
 	// "For any media enquiries or interview requests please contact …".
 	contactSentence = regexp.MustCompile(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|further\s+information|more\s+information|further\s+details|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to))\b[\s:,]*(.*)$`)
@@ -45,6 +45,9 @@ var (
 	// orgNoun marks a name as an organisation's: "Harrowby Vale Council",
 	// "Northmoor Police", "Wessex Down Fire and Rescue Service".
 	orgNoun      = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
+	// labelStart finds where a labelled detail starts inside a line that
+	// holds several: "Telephone: 01632 960 222  Email: comms@…".
+	labelStart = regexp.MustCompile(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
 	emailAddress = regexp.MustCompile(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
 	phoneNumber  = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
 	webAddress   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)

@@ -212,7 +212,7 @@ func (r *recogniser) header() int {
 
 // partSep separates the parts of a header line such as "Press release ·
 // 3 March 2025" or "NEWS | 12 April 2022".
-var partSep = regexp.MustCompile(`\s+[·|•]\s+|\s+[–—-]\s+`)
+var partSep = regexp.MustCompile(`\s+[·|•]\s+|\s+[–—-]\s+|\s{3,}|\t+`)
 
 // headerParts reads a header line made of a label and a date.
 func (r *recogniser) headerParts(p string, line int) bool {
@@ -221,13 +221,22 @@ func (r *recogniser) headerParts(p string, line int) bool {
 		return false
 	}
 	for _, part := range parts {
-		_, isDate := parseDate(strings.Trim(part, " *_"))
-		if !isDate && !(kindLabel.MatchString(part) && words(part) <= 5) {
+		part = strings.Trim(part, " *_")
+		rest := part
+		if m := dateLabel.FindStringIndex(part); m != nil {
+			rest = part[m[1]:]
+		}
+		_, isDate := parseDate(rest)
+		if !isDate && !(kindLabel.MatchString(part) && words(part) <= 5) && !furniture.MatchString(part) {
 			return false
 		}
 	}
 	for _, part := range parts {
 		part = strings.Trim(part, " *_")
+		if furniture.MatchString(part) {
+			r.drop(line, part, "release instruction")
+			continue
+		}
 		if !r.headerDate(part, line) && r.d.Kind == "" {
 			r.d.Kind = sentenceCase(part)
 			r.note("kind", line, Sure, "the label above the headline")
@@ -509,6 +518,15 @@ func (r *recogniser) sectionStart(b block) string {
 	}
 	if detailLine.MatchString(first) && words(first) <= 12 {
 		return "contacts"
+	}
+	// A short block with a labelled way to reach someone under its first
+	// line ("Issued by the press office" / "Tel: …").
+	if len(b.plain) <= 6 {
+		for _, p := range b.plain[1:] {
+			if m := detailLine.FindStringSubmatch(p); m != nil && fitsLabel(strings.ToLower(m[1]), m[2]) && words(p) <= 12 {
+				return "contacts"
+			}
+		}
 	}
 	return ""
 }

@@ -22,6 +22,7 @@ var (
 func readText(src string, format string) *source.Doc {
 	doc := &source.Doc{Format: format, Unit: source.Lines}
 	lines := splitLines(src)
+	skip := frontMatter(lines, doc)
 	var para *source.Block
 	flush := func() {
 		if para != nil && len(para.Lines) > 0 {
@@ -31,6 +32,9 @@ func readText(src string, format string) *source.Doc {
 	}
 	for i, raw := range lines {
 		n := i + 1
+		if i < skip {
+			continue
+		}
 		line := strings.TrimRight(raw, " \t\u00a0")
 		if strings.TrimSpace(line) == "" {
 			flush()
@@ -52,7 +56,7 @@ func readText(src string, format string) *source.Doc {
 				Lines: []source.Line{{Text: inlineText(line[m[1]:]), Line: n}}}
 			continue
 		}
-		if indent, rest, ok := bulletItem(line); ok {
+		if indent, rest, ok := bulletItem(line); ok && !endMark.MatchString(line) {
 			flush()
 			para = &source.Block{Kind: source.ListItem, Level: indent / 2,
 				Lines: []source.Line{{Text: inlineText(rest), Line: n}}}
@@ -65,6 +69,50 @@ func readText(src string, format string) *source.Doc {
 	}
 	flush()
 	return doc
+}
+
+// frontMatter reads the YAML ("---") or TOML ("+++") block that static
+// site generators and CMS exports put at the top of a Markdown file: its
+// title, date and language are evidence, the rest is dropped and said.
+// It returns how many lines the block takes.
+func frontMatter(lines []string, doc *source.Doc) int {
+	if len(lines) < 3 {
+		return 0
+	}
+	fence := strings.TrimSpace(lines[0])
+	if fence != "---" && fence != "+++" {
+		return 0
+	}
+	end := -1
+	for i := 1; i < len(lines) && i < 200; i++ {
+		if strings.TrimSpace(lines[i]) == fence {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	for i := 1; i < end; i++ {
+		key, value, ok := strings.Cut(lines[i], ":")
+		if fence == "+++" {
+			key, value, ok = strings.Cut(lines[i], "=")
+		}
+		key = strings.ToLower(strings.TrimSpace(key))
+		value = strings.Trim(strings.TrimSpace(value), `"'`)
+		if !ok || value == "" {
+			continue
+		}
+		ev := map[string]string{"title": source.EvidenceTitle, "date": source.EvidencePublished,
+			"published": source.EvidencePublished, "pubdate": source.EvidencePublished, "publishdate": source.EvidencePublished,
+			"lang": source.EvidenceLanguage, "language": source.EvidenceLanguage}[key]
+		if ev != "" {
+			doc.Evidence = append(doc.Evidence, source.Evidence{Key: ev, Value: value, Line: i + 1})
+			continue
+		}
+		doc.Dropped = append(doc.Dropped, source.Drop{Line: i + 1, Text: strings.TrimSpace(lines[i]), Why: "front matter the statement has no key for"})
+	}
+	return end + 1
 }
 
 // bullets are the list markers archived texts use: Markdown's, the

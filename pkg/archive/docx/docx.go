@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
@@ -76,6 +77,14 @@ func Read(src []byte) (doc *source.Doc, err error) {
 	for _, b := range w.blocks {
 		doc.Blocks = append(doc.Blocks, b.Block)
 	}
+	// Page headers and footers (a letterhead's address, "Page 1 of 2")
+	// are furniture, and footnotes have no place in a statement: the
+	// report lists their words as left out.
+	drops, err := w.furniture(p)
+	if err != nil {
+		return nil, err
+	}
+	doc.Dropped = drops
 	if styles.defaultLang != "" {
 		doc.Evidence = append(doc.Evidence, source.Evidence{Key: source.EvidenceLanguage, Value: styles.defaultLang})
 	}
@@ -86,6 +95,62 @@ func Read(src []byte) (doc *source.Doc, err error) {
 		doc.Evidence = append(doc.Evidence, source.Evidence{Key: source.EvidenceTitle, Value: title})
 	}
 	return doc, nil
+}
+
+// furniture reads the page headers and footers, in the order of their
+// part names, into drops; the same text in several of them is given once.
+func (w *walker) furniture(p *pkg) ([]source.Drop, error) {
+	var names []string
+	for name := range p.files {
+		base := strings.TrimPrefix(name, "word/")
+		if base != name && !strings.Contains(base, "/") && strings.HasSuffix(base, ".xml") &&
+			(strings.HasPrefix(base, "header") || strings.HasPrefix(base, "footer") ||
+				base == "footnotes.xml" || base == "endnotes.xml") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	var drops []source.Drop
+	seen := map[string]bool{}
+	for _, name := range names {
+		data, err := p.part(name, maxPart)
+		if err != nil {
+			return nil, err
+		}
+		hw := &walker{styles: w.styles, num: w.num}
+		if err := hw.walk(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		why := "page header"
+		switch {
+		case strings.HasPrefix(name, "word/footer"):
+			why = "page footer"
+		case strings.HasPrefix(name, "word/footnotes"), strings.HasPrefix(name, "word/endnotes"):
+			// The statement has no footnotes: their words are said, so
+			// that a person can move them into the notes by hand.
+			why = "a footnote or endnote (the statement has none: move it into the notes by hand)"
+		}
+		for _, b := range hw.blocks {
+			for _, l := range b.Lines {
+				if seen[l.Text] {
+					continue
+				}
+				seen[l.Text] = true
+				drops = append(drops, source.Drop{Text: shorten(l.Text), Why: why})
+			}
+		}
+	}
+	return drops, nil
+}
+
+// shorten cuts a dropped line for the report.
+func shorten(s string) string {
+	const max = 80
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
 }
 
 // The namespaces of WordprocessingML (transitional and strict), of

@@ -211,6 +211,36 @@ func TestRead(t *testing.T) {
 	}
 }
 
+func TestHeadersAndFooters(t *testing.T) {
+	hdr := `<w:hdr ` + wNS + `>` + p("", r("Harbourne Borough Council, Town Hall, Harbourne HB1 1AA")) + p("", r("NEWS RELEASE")) + `</w:hdr>`
+	src := zipOf(t, map[string]string{
+		"word/document.xml": `<w:document ` + wNS + `><w:body>` + p("", r("Body")) + `</w:body></w:document>`,
+		"word/header1.xml":  hdr,
+		"word/header2.xml":  hdr,
+		"word/footer1.xml":  `<w:ftr ` + wNS + `>` + p("", r("Page ")+`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>`+r(" of 2 "+strings.Repeat("long ", 30))) + `</w:ftr>`,
+	})
+	d, err := Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []source.Drop{
+		{Text: "Page 1 of 2 long long long long long long long long long long long long long lo…", Why: "page footer"},
+		{Text: "Harbourne Borough Council, Town Hall, Harbourne HB1 1AA", Why: "page header"},
+		{Text: "NEWS RELEASE", Why: "page header"},
+	}
+	if len(d.Dropped) != len(want) {
+		t.Fatalf("dropped %+v, want %+v", d.Dropped, want)
+	}
+	for i := range want {
+		if d.Dropped[i] != want[i] {
+			t.Errorf("drop %d: %+v, want %+v", i, d.Dropped[i], want[i])
+		}
+	}
+	if len(d.Blocks) != 1 || d.Blocks[0].Text() != "Body" {
+		t.Errorf("blocks %+v", got(d))
+	}
+}
+
 func TestQuoteRole(t *testing.T) {
 	d, err := Read(docxOf(t, p("Dyfyniad", r("Quoted"))+p("", r("Plain"))))
 	if err != nil {
@@ -457,6 +487,8 @@ func FuzzRead(f *testing.F) {
 	if src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "archive", "docx-charity-msword.docx")); err == nil {
 		f.Add(src)
 	}
+	f.Add(zipOf(f, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + p("", r("x")) + `</w:body></w:document>`,
+		"word/header1.xml": `<w:hdr ` + wNS + `>` + p("", r("NEWS RELEASE")) + `</w:hdr>`, "word/footer1.xml": `<w:ftr ` + wNS + `/>`}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := Read(src)
@@ -503,4 +535,20 @@ func FuzzDocumentXML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Footnotes have no place in a statement; their words are reported, not
+// lost without a word.
+func TestFootnotesAreSaid(t *testing.T) {
+	src := zipOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + p("", r("Body")) + `</w:body></w:document>`,
+		"word/footnotes.xml": `<w:footnotes ` + wNS + `><w:footnote w:id="1">` + p("", r("Figures from the 2021 census.")) + `</w:footnote></w:footnotes>`,
+	})
+	d, err := Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Dropped) != 1 || d.Dropped[0].Text != "Figures from the 2021 census." || !strings.Contains(d.Dropped[0].Why, "footnote") {
+		t.Errorf("dropped %+v, want the footnote said", d.Dropped)
+	}
 }

@@ -258,6 +258,9 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		if mediaType == "text/plain" && strings.EqualFold(params["format"], "flowed") {
 			body = unflow(body, strings.EqualFold(params["delsp"], "yes"))
 		}
+		if len(bytes.TrimSpace(body)) == 0 {
+			return nil // an empty part holds no release
+		}
 		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg)}
 		if mediaType == "text/plain" {
 			m.text = p

@@ -158,6 +158,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"only an image", "Subject: Photo\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: image/jpeg; name=a.jpg\nContent-Disposition: attachment; filename=a.jpg\nContent-Transfer-Encoding: base64\n\n/9j/4AAQ\n--m--\n",
 			"this e-mail has no text, HTML or Word part"},
+		{"empty", "", "this e-mail has no text, HTML or Word part"},
+		{"empty text part", "Subject: x\nContent-Type: text/plain\n\n \r\n\n", "this e-mail has no text, HTML or Word part"},
 		{"empty multipart", "Subject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m--\n", "this e-mail has no text, HTML or Word part"},
 		{"broken base64", "Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!! this is not base64 ****\n", "cannot be decoded"},
 		{"broken base64 attachment", "Subject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: " + DocxType + "\nContent-Disposition: attachment; filename=r.docx\nContent-Transfer-Encoding: base64\n\n%%%%\n--m--\n", "the attachment r.docx cannot be decoded"},
