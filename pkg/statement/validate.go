@@ -211,7 +211,7 @@ func (p *parser) oneLine(path, s string) bool {
 			if r != '\n' {
 				what = fmt.Sprintf("a line break (%s)", runeName(r))
 			}
-			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break (only summary and the body of a section may have several lines)", stripIndexes(path))
+			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break (only summary, developments items and the bodies may have several lines)", stripIndexes(path))
 		case r == '\r':
 			what = "a line break (carriage return)"
 			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break", stripIndexes(path))
