@@ -105,7 +105,7 @@ func looksBinary(s string) bool {
 
 // annotate rewrites every start tag with lineAttr set to the line the tag
 // starts on, so that the parsed tree knows where each element was. It
-// returns the rewritten page and the number of start tags.
+// returns the rewritten page and the number of HTML elements' start tags.
 func annotate(s string) (string, int) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var out strings.Builder
@@ -123,10 +123,12 @@ func annotate(s string) (string, int) {
 			// The attribute goes right after the tag name, so that it is
 			// the element's first: the parser keeps the first of two
 			// attributes with one name, so a page cannot forge it.
-			tags++
 			i := 1
 			for i < len(raw) && !isTagEnd(raw[i]) {
 				i++
+			}
+			if atom.Lookup(bytes.ToLower(raw[1:i])) != 0 {
+				tags++ // an HTML element, not "<https://…>" in plain text
 			}
 			out.Write(raw[:i])
 			out.WriteString(" " + lineAttr + "=\"")

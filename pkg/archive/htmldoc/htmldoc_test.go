@@ -215,6 +215,7 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, page, want string }{
 		{"plain text", "PRESS RELEASE\n\nThe council has agreed a new plan.\n", "not a web page: it has no HTML tags"},
 		{"empty", "", "not a web page: it has no HTML tags"},
+		{"text with autolinks", "See <https://www.example.org/a> and <press@example.org>.\n" + strings.Repeat("The council has agreed a new plan. ", 10), "not a web page: it has no HTML tags"},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<p>", "not a web page: it holds binary data"},
 		{"no release", "<html><body><nav><a href=/>Home</a></nav><main><h1>Page not found</h1><p>Sorry.</p></main></body></html>", "no release found on the page: its main content has fewer than 20 words"},
 		{"only furniture", "<html><body><div class=cookie-banner>" + strings.Repeat("We use cookies to make this site work. ", 20) + "</div><footer>" + body + "</footer></body></html>", "no release found"},
