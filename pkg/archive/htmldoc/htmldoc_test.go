@@ -305,3 +305,17 @@ y</pre><ol><li><ul><li>deep</ul></ol><blockquote><div class=vcard><ul><li>x</ul>
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+func BenchmarkRead(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join(corpusDir, "govuk-press-release-sea-walls.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := Read(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
