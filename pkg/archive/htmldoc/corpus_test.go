@@ -121,7 +121,7 @@ func hasDate(doc *source.Doc, date time.Time) bool {
 		if e.Key != source.EvidencePublished {
 			continue
 		}
-		if e.Value == date.Format("2006-01-02") {
+		if e.Value == date.Format("2006-01-02") || e.Value == date.Format("02/01/2006") {
 			return true
 		}
 		f := strings.Fields(e.Value)

@@ -434,7 +434,7 @@ func partWhy(p string) string {
 		return "sidebar"
 	case p == "search" || p == "searchform":
 		return "search form"
-	case p == "nav" || p == "navigation" || p == "navbar" || p == "menu" || p == "topnav" || p == "subnav" || p == "megamenu":
+	case strings.HasSuffix(p, "nav") || p == "navigation" || p == "navbar" || p == "menu" || p == "topnav" || p == "subnav" || p == "megamenu":
 		return "navigation"
 	case p == "footer" || p == "colophon":
 		return "footer"

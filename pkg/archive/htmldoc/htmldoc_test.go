@@ -160,6 +160,14 @@ func TestRead(t *testing.T) {
 			drops:  "navigation@1: A B\n",
 		},
 		{
+			name:     "a date line before the body is evidence, not a block",
+			page:     "<main><h1>T</h1>\n<p><b>Date:</b> 17th December 2024</p>\n" + body + "<p>Date: 1 May 2020</p></main>",
+			exact:    true,
+			blocks:   "title@1: T\nparagraph@3: The council has agreed a new plan for the town centre that will bring empty shops back into use over the next three years.\nparagraph@3: Date: 1 May 2020\n",
+			evidence: "published=17th December 2024@2\n",
+			drops:    "published date@2: Date: 17th December 2024\n",
+		},
+		{
 			name:     "windows-1252 declared",
 			page:     "<html><head><meta charset=windows-1252></head><body><main><h1>\x93Quoted\x94 \xa35</h1>" + body + "</main></body></html>",
 			blocks:   "title@1: “Quoted” £5\n",

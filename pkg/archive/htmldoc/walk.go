@@ -29,6 +29,9 @@ func (r *reader) newLine() {
 // end ends the block being built.
 func (r *reader) end() {
 	r.newLine()
+	if len(r.lines) == 1 && r.open == (tmpl{kind: source.Paragraph}) && !r.bodyStarted && r.dateLine(r.lines[0]) {
+		r.lines = nil
+	}
 	if len(r.lines) > 0 {
 		t := r.open
 		blk := source.Block{Kind: t.kind, Level: t.level, Ordered: t.ordered, Role: t.role, Lines: r.lines}
@@ -494,4 +497,23 @@ func (r *reader) fromLine(n *html.Node) {
 		}
 		return
 	}
+}
+
+// dateLineText is a line that only gives the release's date.
+var dateLineText = regexp.MustCompile(`(?i)^(?:date|dated|published|posted|issued|release date|date of release|cyhoeddwyd|dyddiad)(?:\s+(?:on|ar))?\s*:?\s*((?:\p{L}+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\.?$`)
+
+// dateLine takes a paragraph before the body that only says "Date: 17
+// December 2024" as the published date, and drops it.
+func (r *reader) dateLine(l source.Line) bool {
+	text := strings.Join(strings.Fields(strings.NewReplacer("*", "", "\\", "").Replace(l.Text)), " ")
+	m := dateLineText.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	if !r.published {
+		r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidencePublished, Value: m[1], Line: l.Line})
+		r.published = true
+	}
+	r.doc.Dropped = append(r.doc.Dropped, source.Drop{Line: l.Line, Text: shorten(text), Why: "published date"})
+	return true
 }
