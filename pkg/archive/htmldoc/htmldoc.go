@@ -211,12 +211,18 @@ func hasClass(n *html.Node, class string) bool {
 }
 
 // visibleText returns the folded text a reader would see in n, stopping
-// once it has max bytes (0: no limit).
+// once it has max bytes or has looked at 50 nodes a byte (0: no limit).
 func visibleText(n *html.Node, max int) string {
 	var b strings.Builder
 	space := true
+	budget := max * 50
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
+		if max > 0 {
+			if budget--; budget < 0 {
+				return false
+			}
+		}
 		switch n.Type {
 		case html.TextNode:
 			for _, c := range n.Data {

@@ -327,3 +327,41 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestPathologicalPages reads pages built to make a careless reader
+// quadratic: deep nesting, thousands of labels, times and headings.
+func TestPathologicalPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2 MB pages")
+	}
+	const size = 2 << 20
+	fill := func(head, unit, tail string) []byte {
+		var b bytes.Buffer
+		b.WriteString(head)
+		for b.Len() < size {
+			b.WriteString(unit)
+		}
+		b.WriteString(tail)
+		return b.Bytes()
+	}
+	deep := strings.Repeat(`<div class="label meta">`, 500) + "x " + strings.Repeat("</div>", 500)
+	pages := map[string][]byte{
+		"deep nesting":     fill("<main><h1>T</h1>"+body, deep, "</main>"),
+		"labels":           fill("<main>", `<span class="label">a</span>`, "<h1>T</h1>"+body+"</main>"),
+		"times":            fill("<body><div>", `<time datetime="2020-01-01">1 January 2020</time>`, "</div><main><h1>T</h1>"+body+"</main></body>"),
+		"h1s":              fill("<body>", "<header><h1>Logo</h1></header>", "<main>"+body+"</main></body>"),
+		"metadata":         fill(`<main><h1>T</h1>`+body+`<div class="gem-c-metadata">`, "<div><p>Nothing</p></div>", "</div></main>"),
+		"scripts in label": fill(`<main><div class="label">`, "<script>x</script>  \n", "</div><h1>T</h1>"+body+"</main>"),
+		"articles":         fill("<body>", "<article><p>one two three</p></article>", "<main><h1>T</h1>"+body+"</main></body>"),
+		"unclosed":         fill("<main><h1>T</h1>"+body, "<b><i><a href=x><p>word ", "</main>"),
+	}
+	for name, page := range pages {
+		start := time.Now()
+		_, err := Read(page)
+		if took := time.Since(start); took > 20*time.Second {
+			t.Errorf("%s: %v (err %v)", name, took, err)
+		} else {
+			t.Logf("%s: %v (err %v)", name, took, err)
+		}
+	}
+}

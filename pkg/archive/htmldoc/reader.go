@@ -53,13 +53,21 @@ type reader struct {
 	style     source.Style
 	link      string
 	linked    bool
+
+	// Text gathered for the Builder, in one style.
+	pend       strings.Builder
+	pendStyle  source.Style
+	pendLink   string
+	pendLinked bool
+	endsSpace  bool // the line so far ends in white space (or is empty)
 }
 
 func newReader() *reader {
 	return &reader{
-		doc:    &source.Doc{Format: "html", Unit: source.Lines},
-		keep:   map[*html.Node]bool{},
-		dropAs: map[*html.Node]string{},
+		doc:       &source.Doc{Format: "html", Unit: source.Lines},
+		endsSpace: true,
+		keep:      map[*html.Node]bool{},
+		dropAs:    map[*html.Node]string{},
 	}
 }
 

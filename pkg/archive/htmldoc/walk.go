@@ -19,6 +19,8 @@ func (r *reader) defaultTmpl() tmpl {
 
 // newLine ends the line being built.
 func (r *reader) newLine() {
+	r.flushText()
+	r.endsSpace = true
 	if r.b.Len() > 0 {
 		r.lines = append(r.lines, source.Line{Text: source.ProtectLineStart(r.b.String()), Line: r.lineStart})
 	}
@@ -100,11 +102,44 @@ func (r *reader) text1(s string) {
 		}
 	}
 	r.fresh = false
-	if r.linked {
-		r.b.Link(s, r.link, r.style)
-	} else {
-		r.b.Text(s, r.style)
+	// White space is folded here, and text of one style gathered, so that
+	// the Builder gets one run per change of style: a paragraph of many
+	// small elements stays linear.
+	var folded strings.Builder
+	space := r.endsSpace
+	for _, c := range s {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			if !space {
+				folded.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		folded.WriteRune(c)
 	}
+	if folded.Len() == 0 {
+		return
+	}
+	r.endsSpace = space
+	if r.pend.Len() > 0 && (r.pendStyle != r.style || r.pendLink != r.link || r.pendLinked != r.linked) {
+		r.flushText()
+	}
+	r.pendStyle, r.pendLink, r.pendLinked = r.style, r.link, r.linked
+	r.pend.WriteString(folded.String())
+}
+
+// flushText hands the gathered text to the Builder.
+func (r *reader) flushText() {
+	if r.pend.Len() == 0 {
+		return
+	}
+	if r.pendLinked {
+		r.b.Link(r.pend.String(), r.pendLink, r.pendStyle)
+	} else {
+		r.b.Text(r.pend.String(), r.pendStyle)
+	}
+	r.pend.Reset()
 }
 
 // drop leaves n out, noting it when it shows any text.
@@ -440,7 +475,7 @@ func (r *reader) metadata(n *html.Node) {
 	}
 	walk(n.FirstChild)
 	if !found {
-		r.fromLine(n)
+		r.fromLine(n, 0)
 	}
 	if found || r.published {
 		return
@@ -472,15 +507,20 @@ var fromLead = regexp.MustCompile(`(?i)^(from|oddi wrth|gan)\s*:`)
 
 // fromLine finds a "From: <organisation>" line in a metadata block that
 // is not a dl, and takes its links (or its text) as the organisations.
-func (r *reader) fromLine(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (r *reader) fromLine(n *html.Node, depth int) {
+	if depth > 4 {
+		return
+	}
+	seen := 0
+	for c := n.FirstChild; c != nil && seen < 50; c = c.NextSibling {
 		if c.Type != html.ElementNode || silent(c) {
 			continue
 		}
+		seen++
 		t := visibleText(c, 300)
 		m := fromLead.FindStringIndex(t)
 		if m == nil {
-			r.fromLine(c)
+			r.fromLine(c, depth+1)
 			continue
 		}
 		orgs := 0
