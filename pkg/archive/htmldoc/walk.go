@@ -273,14 +273,14 @@ func (r *reader) node(n *html.Node) {
 			r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidenceKind, Value: t, Line: lineOf(n)})
 		}
 		return
-	case r.merge == 0 && !r.bodyStarted && classHas(n, "lead", "lede", "standfirst", "intro", "strapline") && isShort(n, 100):
+	case r.merge == 0 && !r.bodyStarted && isBlock(n) && classHas(n, "lead", "lede", "standfirst", "intro", "strapline") && isShort(n, 100):
 		r.begin(tmpl{kind: source.Subtitle, role: source.Lede})
 		r.merge++
 		r.content(n)
 		r.merge--
 		r.end()
 		return
-	case r.merge == 0 && (classHas(n, "vcard", "contact", "contacts", "hcard") || hasClass(n, "h-card")):
+	case r.merge == 0 && isBlock(n) && (classHas(n, "vcard", "contact", "contacts", "hcard") || hasClass(n, "h-card")):
 		r.begin(tmpl{kind: source.Paragraph, role: source.ContactCard})
 		r.merge++
 		r.content(n)
