@@ -173,6 +173,17 @@ func TestRead(t *testing.T) {
 			blocks: "paragraph@1: Call [01632 960 001](tel:01632960001) today.\n",
 		},
 		{
+			name: "tables, definition lists, figures and preformatted text",
+			page: "<main><h1>T</h1>" + body + "\n<table><tr><th>Year</th><th>Homes</th></tr>\n<tr><td>2024</td><td>1,200</td></tr></table>\n" +
+				"<dl><dt>Cost</dt><dd>£5 million</dd></dl>\n<figure><img src=a.jpg alt=\"not visible\"><figcaption>The new centre</figcaption></figure>\n<pre>line one\nline two</pre></main>",
+			blocks: "paragraph@2: Year Homes\nparagraph@3: 2024 1,200\nparagraph@4: Cost\nparagraph@4: £5 million\nparagraph@5: The new centre\nparagraph@6: line one / @7: line two\n",
+		},
+		{
+			name:     "Welsh page: language, Cyhoeddwyd ar, Oddi wrth",
+			page:     "<html lang=cy><body><main><h1>Teitl</h1>\n<div class=gem-c-metadata><p>Oddi wrth: Swyddfa Cymru</p><p>Cyhoeddwyd ar 1 Mawrth 2011</p></div>" + body + "</main></body></html>",
+			evidence: "lang=cy@1\nfrom=Swyddfa Cymru@2\npublished=1 Mawrth 2011@2\n",
+		},
+		{
 			name:     "windows-1252 declared",
 			page:     "<html><head><meta charset=windows-1252></head><body><main><h1>\x93Quoted\x94 \xa35</h1>" + body + "</main></body></html>",
 			blocks:   "title@1: “Quoted” £5\n",
@@ -253,8 +264,8 @@ func TestReadErrors(t *testing.T) {
 // TestLargePage reads a 10 MB page: it must take seconds and memory in
 // proportion to the page.
 func TestLargePage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 10 MB page")
+	if testing.Short() || raceEnabled {
+		t.Skip("a 10 MB page (not with -short or -race)")
 	}
 	var b bytes.Buffer
 	b.WriteString("<html><body><nav><a href=/>Home</a></nav><main><h1>Big</h1>\n")
@@ -336,8 +347,8 @@ func BenchmarkRead(b *testing.B) {
 // TestPathologicalPages reads pages built to make a careless reader
 // quadratic: deep nesting, thousands of labels, times and headings.
 func TestPathologicalPages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("1 MB pages")
+	if testing.Short() || raceEnabled {
+		t.Skip("1 MB pages (not with -short or -race)")
 	}
 	const size = 1 << 20
 	fill := func(head, unit, tail string) []byte {
