@@ -184,6 +184,11 @@ func TestRead(t *testing.T) {
 			evidence: "lang=cy@1\nfrom=Swyddfa Cymru@2\npublished=1 Mawrth 2011@2\n",
 		},
 		{
+			name:   "title and standfirst are plain text",
+			page:   `<main><h1><a href="/news/1">The <em>big</em> news</a></h1><p class="standfirst">A <strong>short</strong> <a href="/x">summary</a>.</p>` + body + "</main>",
+			blocks: "title@1: The big news\nsubtitle/lede@1: A short summary.\n",
+		},
+		{
 			name:     "windows-1252 declared",
 			page:     "<html><head><meta charset=windows-1252></head><body><main><h1>\x93Quoted\x94 \xa35</h1>" + body + "</main></body></html>",
 			blocks:   "title@1: “Quoted” £5\n",

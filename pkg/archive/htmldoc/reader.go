@@ -50,6 +50,7 @@ type reader struct {
 	pre       int
 	listDepth int
 	item      int
+	plain     int // > 0: in a title, label or standfirst, which are plain text
 	style     source.Style
 	link      string
 	linked    bool

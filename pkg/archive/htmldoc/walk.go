@@ -122,10 +122,15 @@ func (r *reader) text1(s string) {
 		return
 	}
 	r.endsSpace = space
-	if r.pend.Len() > 0 && (r.pendStyle != r.style || r.pendLink != r.link || r.pendLinked != r.linked) {
+	style, link, linked := r.style, r.link, r.linked
+	if r.plain > 0 {
+		// A title, label or standfirst is plain text in the statement.
+		style, link, linked = 0, "", false
+	}
+	if r.pend.Len() > 0 && (r.pendStyle != style || r.pendLink != link || r.pendLinked != linked) {
 		r.flushText()
 	}
-	r.pendStyle, r.pendLink, r.pendLinked = r.style, r.link, r.linked
+	r.pendStyle, r.pendLink, r.pendLinked = style, link, linked
 	r.pend.WriteString(folded.String())
 }
 
@@ -261,13 +266,17 @@ func (r *reader) node(n *html.Node) {
 	switch {
 	case n == r.title:
 		r.begin(tmpl{kind: source.Title})
+		r.plain++
 		r.content(n)
+		r.plain--
 		r.boundary()
 		r.titleDone = true
 		return
 	case r.isLabel(n):
 		r.begin(tmpl{kind: source.Paragraph, role: source.Label})
+		r.plain++
 		r.content(n)
+		r.plain--
 		r.boundary()
 		if t := visibleText(n, 100); t != "" {
 			r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidenceKind, Value: t, Line: lineOf(n)})
@@ -276,7 +285,9 @@ func (r *reader) node(n *html.Node) {
 	case r.merge == 0 && !r.bodyStarted && isBlock(n) && classHas(n, "lead", "lede", "standfirst", "intro", "strapline") && isShort(n, 100):
 		r.begin(tmpl{kind: source.Subtitle, role: source.Lede})
 		r.merge++
+		r.plain++
 		r.content(n)
+		r.plain--
 		r.merge--
 		r.end()
 		return
