@@ -189,6 +189,14 @@ func TestRead(t *testing.T) {
 			blocks: "title@1: The big news\nsubtitle/lede@1: A short summary.\n",
 		},
 		{
+			name: "div soup: divs written as paragraphs are scored too",
+			page: `<body><div class="top"><div><a href="/a">Services</a> <a href="/b">News</a> <a href="/c">Contact</a></div></div>
+<div class="x"><div><b>Headline in bold</b></div><div>The council has agreed a new plan for the town centre, with new homes, shops and a market square.<br>It will bring empty shops back into use over the next three years.</div><div>Work starts in May.</div></div>
+<div class="y"><div>Copyright the council</div></div></body>`,
+			blocks: "paragraph@2: The council has agreed a new plan for the town centre, with new homes, shops and a market square. / @2: It will bring empty shops back into use over the next three years.\n",
+			drops:  "outside the main content@1: Services News Contact\noutside the main content@3: Copyright the council\n",
+		},
+		{
 			name:     "windows-1252 declared",
 			page:     "<html><head><meta charset=windows-1252></head><body><main><h1>\x93Quoted\x94 \xa35</h1>" + body + "</main></body></html>",
 			blocks:   "title@1: “Quoted” £5\n",

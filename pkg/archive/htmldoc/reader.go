@@ -213,7 +213,8 @@ func (r *reader) survey(root *html.Node) *survey {
 			s.mains = append(s.mains, counted{n, st.words})
 		case n.DataAtom == atom.Article:
 			s.articles = append(s.articles, counted{n, st.words})
-		case n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Td:
+		case n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Td ||
+			n.DataAtom == atom.Div && !hasBlockChild(n): // a div written as a paragraph
 			if n.DataAtom == atom.P {
 				s.paras = append(s.paras, n)
 				s.paraW[n] = st.words
@@ -491,4 +492,13 @@ func textOf(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Br && isBlock(c) {
+			return true
+		}
+	}
+	return false
 }
