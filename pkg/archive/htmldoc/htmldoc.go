@@ -73,7 +73,11 @@ func read(src []byte) (*source.Doc, error) {
 	root, err := html.Parse(strings.NewReader(annotated))
 	annotated = ""
 	if err != nil {
-		return nil, fmt.Errorf("the page could not be read: %s", strings.TrimPrefix(err.Error(), "html: "))
+		msg := strings.TrimPrefix(err.Error(), "html: ")
+		if strings.Contains(msg, "open stack") {
+			msg = "its elements are nested more than 512 deep"
+		}
+		return nil, fmt.Errorf("the page could not be read: %s", msg)
 	}
 	r := newReader()
 	r.read(root)
