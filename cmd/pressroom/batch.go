@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -22,11 +19,10 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/pressroom/pressroom"
-	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/batch"
 	"github.com/pressroom/pressroom/pkg/diag"
-	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/render"
 )
 
@@ -439,21 +435,23 @@ func isTerminal(w io.Writer, getenv func(string) string) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// sourceDate is SOURCE_DATE_EPOCH as the PDFs' creation date; unset, the
-// zero time lets each PDF take its statement's date, so output never
-// depends on the clock.
+// sourceDate is the PDFs' creation date by the pipeline's date policy:
+// SOURCE_DATE_EPOCH, or zero so each PDF takes its statement's date.
 func sourceDate(getenv func(string) string) (time.Time, error) {
-	if getenv("SOURCE_DATE_EPOCH") == "" {
-		return time.Time{}, nil
-	}
-	return clockToday(getenv)
+	d, err := pipeline.DatesFrom(getenv("SOURCE_DATE_EPOCH"), time.Now())
+	return d.Created, err
 }
 
 // batchPrepare is the real per-document work: parse, resolve the layout
 // (from --layout or the statement), and typeset on Write. The layouts come
 // from the process's one Library, so fonts and logos are loaded once.
 func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time, opts render.Options, want renditions) batch.Prepare {
-	prints := &fingerprints{opts: opts, want: want}
+	prints := &pipeline.Fingerprints{Options: opts, Version: pressroom.Version}
+	if want.any() {
+		// The other forms depend on the same statement and layout; asking
+		// for a new one renders again so it is written.
+		prints.Extra = fmt.Sprintf("text=%v html=%v eml=%v", want.Text, want.HTML, want.EML)
+	}
 	var beside []string
 	for _, r := range []struct {
 		on  bool
@@ -464,29 +462,19 @@ func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time
 		}
 	}
 	return func(ctx context.Context, file string, src []byte) (batch.Document, error) {
-		// An archived release is imported first; its statement is then
-		// read like any other, its problems named on the imported form.
-		name, imported, warnings := file, []byte(nil), diag.List(nil)
-		if f := archive.Sniff(file, src); f != archive.TOML && (f.Importable() || archive.IsArchiveName(file)) {
-			res, list := archive.Import(file, src)
-			if res == nil || list.HasErrors() {
-				return batch.Document{}, &diag.ListError{List: list}
-			}
-			name, imported, src, warnings = file+" (imported)", res.Statement, res.Statement, res.Warnings(file)
-		}
-		stmt, lay, list := e.prepareStatement(name, src, layoutRef, today, scope)
-		list = append(warnings, list...)
-		if stmt == nil || lay == nil || list.HasErrors() {
+		job, list := pipeline.Load(file, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: scope, Today: today, Import: true})
+		if job == nil {
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}
+		stmt, lay := job.Statement, job.Layout
 		doc := batch.Document{
-			Fingerprint: prints.of(lay),
-			Statement:   imported,
+			Fingerprint: prints.Of(lay),
+			Statement:   job.Imported,
 			Warnings:    list,
 			Inputs:      lay.Files,
 			Write: func(w io.Writer) (int, diag.List, error) {
-				res, err := render.Render(w, stmt, lay, opts)
+				res, err := job.Render(w, opts)
 				return res.Pages, res.Warnings, err
 			},
 		}
@@ -520,78 +508,4 @@ func batchScope(inputs []string, trust bool) layout.Scope {
 		}
 	}
 	return sc
-}
-
-// fingerprints computes, once per layout, a hash of everything besides the
-// statement that a PDF depends on: the resolved layout with its fonts' and
-// logo's bytes, the render options and pressroom's version.
-type fingerprints struct {
-	opts render.Options
-	want renditions
-	m    sync.Map // *layout.Layout → string
-}
-
-func (f *fingerprints) of(l *layout.Layout) string {
-	if fp, ok := f.m.Load(l); ok {
-		return fp.(string)
-	}
-	fp := layoutFingerprint(l, f.opts)
-	if fp != "" && f.want.any() {
-		// The other forms depend on the same statement and layout; asking
-		// for a new one renders again so it is written.
-		fp += fmt.Sprintf(" text=%v html=%v eml=%v", f.want.Text, f.want.HTML, f.want.EML)
-	}
-	f.m.Store(l, fp)
-	return fp
-}
-
-// layoutFingerprint hashes the layout as JSON: every exported value, with
-// each font and the logo standing in as a hash of its file's bytes (the
-// decoded logo is left out: its file's bytes say the same). A layout that
-// cannot be encoded gets no fingerprint, so its statements are always
-// rendered.
-func layoutFingerprint(l *layout.Layout, opts render.Options) string {
-	c := *l
-	if c.Logo != nil {
-		logo := *c.Logo
-		logo.Image = nil
-		logo.Data = digest(logo.Data)
-		c.Logo = &logo
-	}
-	c.Fonts.Body = familyDigest(c.Fonts.Body)
-	c.Fonts.Heading = familyDigest(c.Fonts.Heading)
-	c.Fonts.Fallbacks = make([]*font.Font, len(l.Fonts.Fallbacks))
-	for i, f := range l.Fonts.Fallbacks {
-		c.Fonts.Fallbacks[i] = fontDigest(f)
-	}
-	opts.Cache = nil // how fonts are kept in memory changes no byte of the PDF
-	h := sha256.New()
-	if err := json.NewEncoder(h).Encode(struct {
-		Version string
-		Options render.Options
-		Layout  layout.Layout
-	}{pressroom.Version, opts, c}); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func digest(b []byte) []byte {
-	sum := sha256.Sum256(b)
-	return sum[:]
-}
-
-// fontDigest stands in for a font in the fingerprint: its name and a hash
-// of its bytes, so the JSON stays small.
-func fontDigest(f *font.Font) *font.Font {
-	if f == nil {
-		return nil
-	}
-	return &font.Font{Name: f.Name, Data: digest(f.Data)}
-}
-
-func familyDigest(fam layout.Family) layout.Family {
-	fam.Regular, fam.Bold = fontDigest(fam.Regular), fontDigest(fam.Bold)
-	fam.Italic, fam.BoldItalic = fontDigest(fam.Italic), fontDigest(fam.BoldItalic)
-	return fam
 }

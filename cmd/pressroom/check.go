@@ -4,17 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
-	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 )
 
 func checkCommand(e *env) *cli.Command {
@@ -112,24 +109,7 @@ func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
 	if err != nil {
 		return unreadable(name, err)
 	}
-	if file != "-" && layout.LooksLikeLayout(src) {
-		return e.layouts.CheckIn(file, e.scope(file))
-	}
-	stmt, lay, list := e.prepareStatement(name, src, layoutRef, today, e.scope(name))
-	if stmt == nil || lay == nil || list.HasErrors() {
-		return list
-	}
-	res, err := render.Render(io.Discard, stmt, lay, render.Options{Created: today, Version: pressroom.Version})
-	list = append(list, res.Warnings...)
-	if err != nil {
-		var le *diag.ListError
-		if errors.As(err, &le) {
-			list = append(list, le.List...)
-		} else {
-			list.Errorf(diag.Pos{File: file}, "", "cannot typeset the statement: %v", err)
-		}
-	}
-	return list
+	return pipeline.Check(name, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: e.scope(name), Today: today})
 }
 
 func unwrapPathError(err error) error {
@@ -154,15 +134,9 @@ func countWords(errs, warns int) string {
 }
 
 // clockToday is the date used for "in the future" and "in the past"
-// warnings: SOURCE_DATE_EPOCH when set, so that builds and tests are
-// reproducible, otherwise the clock.
+// warnings, by the pipeline's date policy: SOURCE_DATE_EPOCH when set, so
+// that builds and tests are reproducible, otherwise the clock.
 func clockToday(getenv func(string) string) (time.Time, error) {
-	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
-		secs, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", v)
-		}
-		return time.Unix(secs, 0).UTC(), nil
-	}
-	return time.Now().UTC(), nil
+	d, err := pipeline.DatesFrom(getenv("SOURCE_DATE_EPOCH"), time.Now())
+	return d.Today, err
 }

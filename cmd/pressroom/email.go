@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/mail"
 	"path/filepath"
 	"strings"
 	"time"
@@ -176,16 +175,7 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 	if e.getenv("SOURCE_DATE_EPOCH") != "" || f.send {
 		date = now
 	}
-	from := f.from
-	if from == "" {
-		for _, c := range r.Contacts {
-			for _, l := range c.Lines {
-				if l.Label == "Email" && from == "" {
-					from = (&mail.Address{Name: c.Name, Address: l.Text}).String()
-				}
-			}
-		}
-	}
+	from := cmp.Or(f.from, email.DefaultSender(r))
 	var html bytes.Buffer
 	if err := webpage.Write(&html, r); err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -184,47 +184,13 @@ func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement
 	return e.prepareStatement(name, src, layoutRef, today, e.scope(name))
 }
 
-// prepareStatement is loadForRender on a statement already read: batch
-// reads the file itself, to fingerprint its bytes. The layout the
-// statement names, and the files that layout names, must be in scope.
+// prepareStatement is loadForRender on a statement already read: the
+// pipeline's Load with this run's layouts and layout choice. The layout
+// the statement names, and the files that layout names, must be in scope.
 func (e *env) prepareStatement(file string, src []byte, layoutRef string, today time.Time, scope layout.Scope) (*statement.Statement, *layout.Layout, diag.List) {
-	if l := wrongKind(file, src); l != nil {
-		return nil, nil, l
-	}
-	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
-	if stmt == nil || list.HasErrors() {
+	job, list := pipeline.Load(file, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: scope, Today: today})
+	if job == nil {
 		return nil, nil, list
 	}
-	ref, dir, fromStatement := layoutRef, ".", false
-	if ref == "" && stmt.Layout != "" {
-		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
-	}
-	if ref == "" {
-		ref = "default"
-	}
-	// A layout the statement names must be in scope too; one the user
-	// named (--layout) may be anywhere.
-	scope.Named = fromStatement
-	lay, layoutList := e.layouts.LoadIn(ref, dir, scope)
-	for _, d := range layoutList {
-		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
-			d.Pos = stmt.Locate("layout", 0)
-		}
-		list.Add(d)
-	}
-	if lay == nil || list.HasErrors() {
-		return nil, nil, list
-	}
-	// The layout's lint (small text, poor contrast) and the accessibility
-	// lint (vague link text, capitals, a logo without alt text) are the
-	// user's to see whenever the statement is checked or rendered.
-	list = append(list, lay.Lint()...)
-	list = append(list, pdfua.Lint(stmt, lay)...)
-	list = append(list, render.Check(stmt, lay)...)
-	for i := range list {
-		if list[i].Key == "" {
-			list[i].Key = stmt.KeyAt(list[i].Pos)
-		}
-	}
-	return stmt, lay, list
+	return job.Statement, job.Layout, list
 }

@@ -314,3 +314,19 @@ func foldable(subject string) string {
 func hasControl(s string) bool {
 	return strings.IndexFunc(s, unicode.IsControl) >= 0 || strings.ContainsAny(s, "\u2028\u2029\u0085")
 }
+
+// DefaultSender is the sender a draft has when none is given: the first
+// media contact with an e-mail address, by name — the person journalists
+// reply to. It is empty when no contact has one.
+func DefaultSender(r *release.Release) string {
+	for _, c := range r.Contacts {
+		for _, l := range c.Lines {
+			// By the address's kind, not its label: labels are words a
+			// reader sees, and change with the language.
+			if strings.HasPrefix(l.Href, "mailto:") {
+				return (&mail.Address{Name: c.Name, Address: l.Text}).String()
+			}
+		}
+	}
+	return ""
+}

@@ -394,3 +394,14 @@ func TestAddressMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultSender(t *testing.T) {
+	r := releasetest.Seed()
+	if got := DefaultSender(r); got != `"Simon Cross" <Simon.Cross@birminghamchildrenstrust.co.uk>` {
+		t.Errorf("DefaultSender = %q", got)
+	}
+	r.Contacts = nil
+	if got := DefaultSender(r); got != "" {
+		t.Errorf("no contacts: %q", got)
+	}
+}
