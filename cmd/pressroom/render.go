@@ -14,7 +14,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/pdfua/lint"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -216,7 +216,7 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 	// lint (vague link text, capitals, a logo without alt text) are the
 	// user's to see whenever the statement is checked or rendered.
 	list = append(list, lay.Lint()...)
-	list = append(list, pdfua.Lint(stmt, lay)...)
+	list = append(list, lint.Accessibility(stmt, lay)...)
 	list = append(list, render.Check(stmt, lay)...)
 	return stmt, lay, list
 }
