@@ -9,8 +9,8 @@ import (
 
 // File is a parsed PDF: its objects by number and its trailer.
 type File struct {
-	Objects map[int]any
-	Trailer *Dict
+	Objects map[int]any // the objects in use, by number
+	Trailer *Dict       // the trailer dictionary: /Root, /Info, /Size
 }
 
 // Resolve follows a reference (and a chain of up to eight); other values

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"iter"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -138,18 +137,4 @@ func Float(v any) (float64, bool) {
 		return f, err == nil
 	}
 	return 0, false
-}
-
-// Len returns the number of keys in d.
-func (d *Dict) Len() int { return len(d.keys) }
-
-// All yields d's keys and values in order.
-func (d *Dict) All() iter.Seq2[Name, any] {
-	return func(yield func(Name, any) bool) {
-		for i, k := range d.keys {
-			if !yield(k, d.vals[i]) {
-				return
-			}
-		}
-	}
 }
