@@ -100,11 +100,11 @@ func (d *document) tagPages(t *Tagger, n numbers) {
 	}
 }
 
-// linkAnnotations returns the link annotations, one object each in
-// LinkURI order: printable, with a description and a way back to their
+// appendLinkAnnotations appends the link annotations to objs, one object
+// each in LinkURI order: printable, with a description and a way back to their
 // Link element (PDF/A-2 6.3.2, PDF/UA-1 7.18). The parent tree keys of
 // links follow the pages'.
-func (d *document) linkAnnotations(t *Tagger, n numbers) []any {
+func (d *document) appendLinkAnnotations(objs []any, t *Tagger, n numbers) []any {
 	annots := make([]*pdf.Dict, len(t.links))
 	for i := range d.pages {
 		for _, a := range d.annots[i] {
@@ -123,9 +123,8 @@ func (d *document) linkAnnotations(t *Tagger, n numbers) []any {
 			)
 		}
 	}
-	objs := make([]any, len(annots))
-	for i, a := range annots {
-		objs[i] = a
+	for _, a := range annots {
+		objs = append(objs, a)
 	}
 	return objs
 }

@@ -12,16 +12,16 @@ import (
 //go:embed sRGB2014.icc
 var sRGB string
 
-// catalogObjects returns the last objects of the file: the XMP metadata
-// stream, the sRGB profile, the document information dictionary and the
-// new catalog.
-func (d *document) catalogObjects(meta Metadata, n numbers) []any {
-	return []any{
+// appendCatalog appends to objs the last objects of the file: the XMP
+// metadata stream, the sRGB profile, the document information dictionary
+// and the new catalog.
+func (d *document) appendCatalog(objs []any, meta Metadata, n numbers) []any {
+	return append(objs,
 		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("Type"), pdf.Name("Metadata"), pdf.Name("Subtype"), pdf.Name("XML")), Data: meta.xmp()},
 		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("N"), pdf.Integer(3)), Data: []byte(sRGB)},
 		meta.info(),
 		d.newCatalog(meta, n),
-	}
+	)
 }
 
 // newCatalog returns the catalog: fpdf's page tree and outlines, and what

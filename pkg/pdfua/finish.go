@@ -59,9 +59,10 @@ func finish(f *pdf.File, t *Tagger, meta Metadata) ([]byte, error) {
 	}
 	n := d.number(t)
 	d.tagPages(t, n) // /Annots, /Tabs, /StructParents
-	objs := d.linkAnnotations(t, n)
-	objs = append(objs, structureTree(t, n, d.pageRef)...)
-	objs = append(objs, d.catalogObjects(meta, n)...)
+	objs := make([]any, 0, n.catalog.Num-len(d.kept))
+	objs = d.appendLinkAnnotations(objs, t, n)
+	objs = appendStructureTree(objs, t, n, d.pageRef)
+	objs = d.appendCatalog(objs, meta, n)
 	return d.write(objs, n)
 }
 

@@ -2,11 +2,10 @@ package pdfua
 
 import "github.com/pressroom/pressroom/internal/pdf"
 
-// structureTree returns the structure elements in the order they were
-// added, then the StructTreeRoot and its parent tree (ISO 32000-1,
+// appendStructureTree appends to objs the structure elements in the
+// order they were added, then the StructTreeRoot and its parent tree (ISO 32000-1,
 // 14.7.2 and 14.7.4.4). pageRef holds the pages' new references.
-func structureTree(t *Tagger, n numbers, pageRef []pdf.Ref) []any {
-	objs := make([]any, 0, len(t.elems)+2)
+func appendStructureTree(objs []any, t *Tagger, n numbers, pageRef []pdf.Ref) []any {
 	for i := range t.elems {
 		objs = append(objs, structElem(t, Elem(i), n, pageRef))
 	}
