@@ -19,7 +19,7 @@ import (
 	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/pdfua/lint"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -109,7 +109,7 @@ func Load(name string, src []byte, opts Options) (*Job, diag.List) {
 	// lint (vague link text, capitals, a logo without alt text) are the
 	// user's to see whenever the statement is checked or rendered.
 	list = append(list, lay.Lint()...)
-	list = append(list, pdfua.Lint(stmt, lay)...)
+	list = append(list, lint.Accessibility(stmt, lay)...)
 	list = append(list, render.Check(stmt, lay)...)
 	for i := range list {
 		if list[i].Key == "" {

@@ -1,4 +1,9 @@
-package pdfua
+// Package lint finds what makes a statement's PDF harder to use with a
+// screen reader and that tagging cannot repair: vague or bare-address link
+// text, text in capitals, a logo without alternative text. It reads the
+// statement and its layout, never a PDF, and is kept apart from pkg/pdfua
+// so that the PDF finishing pass does not depend on statements.
+package lint
 
 import (
 	"fmt"
@@ -11,14 +16,14 @@ import (
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
-// Lint returns warnings about what makes a statement's PDF harder to use
+// Accessibility returns warnings about what makes a statement's PDF harder to use
 // with a screen reader, which tagging cannot repair: a link whose text is
 // a bare web address or says only "click here" (a listener hears the
 // address spelled out, or nothing of where the link goes), text written
 // in capitals (read letter by letter by some screen readers, and harder to
 // read for everyone), and a logo with no alternative text that stands for
 // the organisation's name. l may be nil when no layout is known.
-func Lint(s *statement.Statement, l *layout.Layout) diag.List {
+func Accessibility(s *statement.Statement, l *layout.Layout) diag.List {
 	var out diag.List
 	if s == nil {
 		return out
