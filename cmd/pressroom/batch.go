@@ -274,9 +274,6 @@ func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string 
 	if s.Cancelled > 0 {
 		fmt.Fprintf(&b, ", %d not started", s.Cancelled)
 	}
-	if s.Uncounted {
-		b.WriteString(" (and the inputs not yet found)")
-	}
 	fmt.Fprintf(&b, ", %s", plural(s.Warnings, "warning"))
 	secs := elapsed.Seconds()
 	rate := 0.0
@@ -308,7 +305,12 @@ type batchLog struct {
 
 	mu       sync.Mutex
 	failures int
+	// notStarted counts the inputs not started, in result (one goroutine).
+	notStarted int
 }
+
+// maxNotStarted is how many inputs not started are named one by one.
+const maxNotStarted = 10
 
 func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 	l := &batchLog{w: stderr, mode: mode}
@@ -380,7 +382,14 @@ func (l *batchLog) result(r batch.Result) {
 			}
 			b.WriteString("\n")
 		case batch.Cancelled:
-			fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
+			// After a stop every input left is reported; a few name
+			// the place, the summary counts them and the manifest
+			// lists them all.
+			if l.notStarted++; l.notStarted <= maxNotStarted {
+				fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
+			} else if l.notStarted == maxNotStarted+1 {
+				b.WriteString("not started: the others too (the summary counts them; --manifest lists them)\n")
+			}
 		}
 	}
 	// Warnings of an archive are many and mostly old news: listed with
