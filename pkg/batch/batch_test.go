@@ -576,8 +576,13 @@ func TestManifestCSV(t *testing.T) {
 	defer fh.Close()
 	rows, err := csv.NewReader(fh).ReadAll()
 	must(t, err)
-	if len(rows) != 7 || !slices.Equal(rows[0], manifestColumns) {
+	if len(rows) != 7 || !slices.Equal(rows[0], append(manifestColumns, runColumns...)) {
 		t.Fatalf("manifest has %d rows, header %v; want header and 6 records", len(rows), rows[0])
+	}
+	for _, row := range rows[1:] {
+		if run := row[8:]; run[0] != "1/1" || run[1] != "6" || run[2] != sum.InputsDigest {
+			t.Errorf("row's run columns %q; want 1/1, 6 inputs, %s", run, sum.InputsDigest)
+		}
 	}
 	var statuses []string
 	for _, row := range rows[1:] {
