@@ -306,12 +306,16 @@ func MergeManifests(ms []*ShardManifest) (*Merged, error) {
 	var missing []string
 	for i := 1; i <= n; i++ {
 		if len(byShard[i]) == 0 {
-			missing = append(missing, strconv.Itoa(i))
+			missing = append(missing, Shard{i, n}.String())
 		}
 	}
 	if len(missing) > 0 {
-		gap("no manifest for shard %s of %d: the run's other shards hold %d of its %d inputs, so %d are missing; run the missing shard (--shard I/%d, or the same job index again) and merge again",
-			strings.Join(missing, ", "), n, found, ref.Inputs, ref.Inputs-found, n)
+		what, them := "shard "+missing[0], "it"
+		if len(missing) > 1 {
+			what, them = "shards "+strings.Join(missing, ", "), "them"
+		}
+		gap("no manifest for %s: the run's other shards hold %d of its %d inputs, so %d are missing; run %s (--shard %s, or the same job index again) and merge again",
+			what, found, ref.Inputs, ref.Inputs-found, them, missing[0])
 	}
 
 	// Each input once, over the first manifest of each shard.
@@ -418,15 +422,16 @@ func (mg *Merged) Write(path string) error {
 			break
 		}
 		if m.csv != nil {
-			var warnings []string
-			for _, w := range rec.Warnings {
-				warnings = append(warnings, oneLine(w))
-			}
-			cell := rec.warningsCell
+			cell, errs := rec.warningsCell, rec.Error
 			if rec.raw != nil {
-				cell = strings.Join(warnings, " | ")
+				// From JSON, where a diagnostic is its lines.
+				var warnings []string
+				for _, w := range rec.Warnings {
+					warnings = append(warnings, flatLines(w))
+				}
+				cell, errs = strings.Join(warnings, " | "), flatLines(rec.Error)
 			}
-			m.addCSV(rec.ManifestRecord, cell, oneLine(rec.Error))
+			m.addCSV(rec.ManifestRecord, cell, errs)
 			continue
 		}
 		raw := rec.raw
@@ -444,4 +449,25 @@ func (mg *Merged) Write(path string) error {
 		return err
 	}
 	return nil
+}
+
+// flatLines turns diagnostics as a JSON manifest writes them (one a line,
+// each hint on an indented line of its own) into a CSV cell as flat
+// writes them.
+func flatLines(s string) string {
+	if s == "" {
+		return ""
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if hint, ok := strings.CutPrefix(line, "    hint: "); ok && len(out) > 0 {
+			out[len(out)-1] += " (hint: " + hint + ")"
+			continue
+		}
+		out = append(out, line)
+	}
+	for i := range out {
+		out[i] = oneLine(out[i])
+	}
+	return strings.Join(out, " | ")
 }

@@ -157,7 +157,8 @@ func TestMergeRefuses(t *testing.T) {
 		{"mismatched digests", []string{s1, s2, s3other}, []string{"s3other.json comes from another list of inputs than " + s1 + " (31 inputs, sha256:"}},
 		{"other options", []string{s1, s2, s3plain}, []string{`s3plain.json was rendered with other options than ` + s1 + ` (pdf-standard "none" instead of "ua-a")`}},
 		{"other shard count", []string{s1, s2of2}, []string{"s1.json is shard 1/3 but " + s2of2 + " is shard 2/2"}},
-		{"missing shard", []string{s1, s3}, []string{"no manifest for shard 2 of 3: the run's other shards hold", "of its 30 inputs"}},
+		{"missing shard", []string{s1, s3}, []string{"no manifest for shard 2/3: the run's other shards hold", "of its 30 inputs", "run it (--shard 2/3, or the same job index again)"}},
+		{"missing shards", []string{s2}, []string{"no manifest for shards 1/3, 3/3: ", "run them (--shard 1/3"}},
 		{"duplicate shard", []string{s1, s2, s2, s3}, []string{"shard 2/3 is given 2 times: " + s2 + ", " + s2}},
 		{"interrupted shard", []string{s1, s2cut, s3}, append([]string{fmt.Sprintf("shard 2/3 (%s) was interrupted: %d of its inputs were not rendered; run shard 2/3 again", s2cut, len(notStarted))}, notStarted...)},
 	} {
@@ -217,6 +218,13 @@ func TestReadManifestRefusesGarbage(t *testing.T) {
 	}
 	if _, err := ReadManifest(dir + "/x.json/"); err == nil {
 		t.Errorf("a folder read as a manifest")
+	}
+}
+
+func TestFlatLines(t *testing.T) {
+	in := "a.toml:1:2: error: bad\n    hint: write good\na.toml:3:1: error: worse"
+	if got, want := flatLines(in), "a.toml:1:2: error: bad (hint: write good) | a.toml:3:1: error: worse"; got != want {
+		t.Errorf("flatLines = %q; want %q", got, want)
 	}
 }
 
