@@ -57,7 +57,9 @@ func (e *env) batchMerge(out string, paths []string) error {
 	var me *batch.MergeError
 	if errors.As(err, &me) {
 		for _, g := range me.Gaps {
-			fmt.Fprintf(e.stderr, "%s\n", diag.Visible(g))
+			for _, line := range strings.Split(g, "\n") {
+				fmt.Fprintf(e.stderr, "%s\n", diag.Visible(line))
+			}
 		}
 		fmt.Fprintf(e.stderr, "not merged: %s; %s is not written\n", plural(len(me.Gaps), "problem"), out)
 		return exitError{code: exitProblem}
