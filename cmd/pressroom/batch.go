@@ -55,7 +55,7 @@ func batchCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
 			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
-			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv"},
+			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv; {shard} in the name becomes the shard (2-of-4), so each worker writes its own for batch merge"},
 			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines; auto: the slice the job runner gives this worker (Kubernetes, AWS Batch, Slurm, GNU parallel, GitLab, CircleCI, Buildkite, Cloud Run; see docs/scale.md)"},
 			&cli.IntFlag{Name: "shards", Usage: "with --shard auto: the number of slices `N`, for runners that give only the worker's index (Kubernetes, GNU parallel); or set " + batch.ShardsVar},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},

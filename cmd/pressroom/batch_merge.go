@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -32,6 +33,12 @@ func batchMergeCommand(e *env) *cli.Command {
 			if ext := strings.ToLower(filepath.Ext(out)); ext != ".json" && ext != ".csv" {
 				return usageError{msg: fmt.Sprintf("batch merge %s: the merged manifest's name must end in .json or .csv (it comes first, before the shards' manifests)", out),
 					try: "pressroom batch merge manifest.json " + strings.Join(args, " ")}
+			}
+			// Forgetting OUT would make the first shard's manifest the
+			// file to write.
+			if _, err := batch.ReadManifest(out); err == nil || slices.Contains(shards, out) {
+				return usageError{msg: fmt.Sprintf("batch merge %s: that is a shard's manifest, which merging would replace; name the merged manifest first", out),
+					try: "pressroom batch merge manifest" + filepath.Ext(out) + " " + strings.Join(args, " ")}
 			}
 			return e.batchMerge(out, shards)
 		},
