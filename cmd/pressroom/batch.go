@@ -107,7 +107,11 @@ func batchCommand(e *env) *cli.Command {
 				}
 				a, err := batch.ShardFromEnv(e.getenv, c.Int("shards"))
 				if err != nil {
-					return usageError{msg: err.Error(), try: "pressroom batch --shard 1/4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+					n := 4
+					if c.Int("shards") > 0 {
+						n = c.Int("shards")
+					}
+					return usageError{msg: err.Error(), try: fmt.Sprintf("pressroom batch --shard 1/%d %s --out-dir %s", n, strings.Join(inputs, " "), outDir)}
 				}
 				shard = a.Shard
 				fmt.Fprintf(e.stderr, "shard %s from %s\n", shard, a.From)

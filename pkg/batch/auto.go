@@ -168,7 +168,7 @@ func (r runnerVars) shard(getenv func(string) string, raw, countSrc string, flag
 		count = flagCount
 		from = append(from, countSrc)
 	case flagCount > 0 && flagCount != count:
-		return AutoShard{}, fmt.Errorf("%s=%d but %s: leave out --shards and %s, or make them agree", r.count, count, countSrc, ShardsVar)
+		return AutoShard{}, fmt.Errorf("%s=%d but %s: the runner started another number of workers than the command says (to render one slice by hand, give --shard I/%d)", r.count, count, countSrc, flagCount)
 	}
 	sh := Shard{Index: index, Count: count}
 	if index < 1 || index > count {
