@@ -118,9 +118,11 @@ func (p *producer) emit(j job) {
 	// that two inputs that would write the same PDF (x.toml and x.md)
 	// fall to the same shard, which refuses the second: shards sharing an
 	// output folder never write the same file.
+	// Lowercased, as PDFs whose names differ only in case are one file on
+	// some file systems.
 	switch {
 	case j.rel != "":
-		j.shardKey = j.rel
+		j.shardKey = strings.ToLower(j.rel)
 	case j.shardKey == "":
 		j.shardKey = filepath.ToSlash(j.input)
 	}

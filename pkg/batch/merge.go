@@ -273,8 +273,8 @@ func MergeManifests(ms []*ShardManifest) (*Merged, error) {
 			same = false
 		}
 		if m.InputsDigest != ref.InputsDigest || m.Inputs != ref.Inputs {
-			gap("%s comes from another list of inputs than %s (%d inputs, %s… instead of %d, %s…): merge the manifests of one run, whose shards were all given the same inputs",
-				m.Path, ref.Path, m.Inputs, short(m.InputsDigest), ref.Inputs, short(ref.InputsDigest))
+			gap("%s comes from another list of inputs than %s (%s, %s… instead of %d, %s…): merge the manifests of one run, whose shards were all given the same inputs",
+				m.Path, ref.Path, inputsCount(m.Inputs), short(m.InputsDigest), ref.Inputs, short(ref.InputsDigest))
 			same = false
 		}
 		if d := optionsDiff(ref.Options, m.Options); d != "" {
@@ -373,6 +373,13 @@ func MergeManifests(ms []*ShardManifest) (*Merged, error) {
 	slices.SortFunc(all, func(a, b mergeRecord) int { return strings.Compare(a.Input, b.Input) })
 	sum.Inputs, sum.InputsDigest = ref.Inputs, ref.InputsDigest
 	return &Merged{Shards: n, Inputs: ref.Inputs, InputsDigest: ref.InputsDigest, Options: ref.Options, Summary: sum, records: all}, nil
+}
+
+func inputsCount(n int) string {
+	if n == 1 {
+		return "1 input"
+	}
+	return fmt.Sprintf("%d inputs", n)
 }
 
 func short(digest string) string {

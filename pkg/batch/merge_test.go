@@ -247,3 +247,51 @@ func mapsEqual(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestShardsNeverWriteOneFile: inputs that would make the same PDF (x.toml
+// and x.md) fall to one shard, which refuses the second, so shards sharing
+// an out-dir never write the same file; so do PDFs whose names differ only
+// in case (one file on some file systems), as in a run of one shard; and
+// every shard's digest is the same.
+func TestShardsNeverWriteOneFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeArchive(t, in, 20, func(int) bool { return false })
+	writeFile(t, filepath.Join(in, "x.toml"), "headline = \"x\"\n")
+	writeFile(t, filepath.Join(in, "x.md"), "headline = \"x, in Markdown\"\n")
+	writeFile(t, filepath.Join(in, "Y.toml"), "headline = \"Y\"\n")
+	writeFile(t, filepath.Join(in, "y.toml"), "headline = \"y\"\n")
+	out := filepath.Join(dir, "out")
+	byPDF := map[string][]string{}
+	shardOf := map[string]int{}
+	digests := map[string]bool{}
+	failed := 0
+	for i := 1; i <= 4; i++ {
+		f := &fake{fingerprint: "fp"}
+		sum, results := collect(t, context.Background(), Options{Inputs: []string{in}, OutDir: out, Shard: Shard{i, 4}, Jobs: 1, Prepare: f.prepare})
+		digests[sum.InputsDigest] = true
+		if sum.Inputs != 24 {
+			t.Errorf("shard %d/4 counts %d inputs in the run; want 24", i, sum.Inputs)
+		}
+		for _, r := range results {
+			if r.Status == Rendered {
+				byPDF[r.Output] = append(byPDF[r.Output], r.Input)
+				shardOf[filepath.Base(r.Input)] = i
+			}
+			if r.Status == Failed && strings.Contains(r.Err.Error(), "is also the output of") {
+				failed++
+			}
+		}
+	}
+	for pdf, ins := range byPDF {
+		if len(ins) > 1 {
+			t.Errorf("%s written by %v", pdf, ins)
+		}
+	}
+	if failed != 1 || len(digests) != 1 || len(byPDF) != 23 {
+		t.Errorf("%d PDFs, %d inputs refused as another's output, %d digests; want 23, 1 and 1", len(byPDF), failed, len(digests))
+	}
+	if shardOf["Y.toml"] != shardOf["y.toml"] {
+		t.Errorf("Y.toml went to shard %d, y.toml to %d", shardOf["Y.toml"], shardOf["y.toml"])
+	}
+}
