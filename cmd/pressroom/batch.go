@@ -45,10 +45,13 @@ func batchCommand(e *env) *cli.Command {
 			"DIR/2019/x.pdf. Nothing is written outside DIR.\n\n" +
 			"A bad file is reported with its problems and the run goes on; the exit code is 1\n" +
 			"when any file failed. A re-run keeps PDFs that are up to date (same statement,\n" +
-			"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json).\n" +
+			"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json, or\n" +
+			"DIR/.pressroom-state.I-of-N.json for --shard I/N).\n" +
 			"Ctrl-C stops cleanly: documents being written finish, and a re-run continues.\n\n" +
 			"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
-			"file, say) is skipped and reported as skipped.",
+			"file, say) is skipped and reported as skipped.\n\n" +
+			"--shard spreads an archive over machines; pressroom batch merge checks and joins\n" +
+			"their manifests (docs/scale.md).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},

@@ -27,8 +27,8 @@ type job struct {
 	// rel is the PDF's path inside the output folder, slash-separated;
 	// empty when the input cannot have one (it was refused).
 	rel string
-	// shardKey decides the input's shard: its path relative to the folder
-	// it was found in.
+	// shardKey decides the shard of an input that has no PDF path (rel):
+	// its path relative to the folder it was found in.
 	shardKey string
 	// walked is set for files found by walking a folder: such a file may
 	// be something other than a statement (a layout file).
@@ -117,9 +117,8 @@ func (p *producer) emit(j job) {
 	// An input's shard is decided by its PDF's path when it has one, so
 	// that two inputs that would write the same PDF (x.toml and x.md)
 	// fall to the same shard, which refuses the second: shards sharing an
-	// output folder never write the same file.
-	// Lowercased, as PDFs whose names differ only in case are one file on
-	// some file systems.
+	// output folder never write the same file. Lowercased, as PDFs whose
+	// names differ only in case are one file on some file systems.
 	switch {
 	case j.rel != "":
 		j.shardKey = strings.ToLower(j.rel)
