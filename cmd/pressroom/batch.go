@@ -31,24 +31,32 @@ func batchCommand(e *env) *cli.Command {
 		Name:      "batch",
 		Usage:     "render many statements (files, folders of *.toml, or - for paths on stdin) into a folder of PDFs",
 		ArgsUsage: "INPUT... --out-dir DIR",
+		// batch merge joins the shards' manifests; any other first
+		// argument is an input (name a folder called merge ./merge).
+		Subcommands:     []*cli.Command{batchMergeCommand(e)},
+		HideHelpCommand: true,
 		Description: "Renders every statement named, found in a folder (walked for *.toml; dotfiles are\n" +
 			"skipped) or listed one path per line on standard input (-). Each PDF keeps the\n" +
 			"statement's path relative to the folder named: archive/2019/x.toml becomes\n" +
 			"DIR/2019/x.pdf. Nothing is written outside DIR.\n\n" +
 			"A bad file is reported with its problems and the run goes on; the exit code is 1\n" +
 			"when any file failed. A re-run keeps PDFs that are up to date (same statement,\n" +
-			"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json).\n" +
+			"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json, or\n" +
+			"DIR/.pressroom-state.I-of-N.json for --shard I/N).\n" +
 			"Ctrl-C stops cleanly: documents being written finish, and a re-run continues.\n\n" +
 			"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
-			"file, say) is skipped and reported as skipped.",
+			"file, say) is skipped and reported as skipped.\n\n" +
+			"--shard spreads an archive over machines; pressroom batch merge checks and joins\n" +
+			"their manifests (docs/scale.md).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
 			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
-			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv"},
-			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines"},
+			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv; {shard} in the name becomes the shard (2-of-4), so each worker writes its own for batch merge"},
+			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines; auto: the slice the job runner gives this worker (Kubernetes, AWS Batch, Slurm, GNU parallel, GitLab, CircleCI, Buildkite, Cloud Run; see docs/scale.md)"},
+			&cli.IntFlag{Name: "shards", Usage: "with --shard auto: the number of slices `N`, for runners that give only the worker's index (Kubernetes, GNU parallel); or set " + batch.ShardsVar},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages, size and every warning, instead of a progress bar"},
 			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
@@ -76,17 +84,43 @@ func batchCommand(e *env) *cli.Command {
 				return usageError{msg: fmt.Sprintf("--jobs %d: give at least 1", jobs), try: "pressroom batch --jobs 2 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
 			}
 			var shard batch.Shard
-			if s := c.String("shard"); s != "" {
+			auto := c.String("shard") == "auto"
+			if c.IsSet("shards") && !auto {
+				return usageError{msg: "--shards goes with --shard auto, for runners that give only the worker's index", try: "pressroom batch --shard auto --shards 4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			}
+			manifest := c.String("manifest")
+			if manifest != "" {
+				if ext := strings.ToLower(filepath.Ext(manifest)); ext != ".json" && ext != ".csv" {
+					return usageError{msg: fmt.Sprintf("--manifest %s: the name must end in .json or .csv", manifest), try: "pressroom batch --manifest manifest.json " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+				}
+				if auto && !strings.Contains(manifest, shardPlaceholder) {
+					// Every worker runs the same command line.
+					return usageError{msg: fmt.Sprintf("--manifest %s with --shard auto: every shard would write that one file; put %s in the name, which becomes the shard (2-of-4)", manifest, shardPlaceholder),
+						try: "pressroom batch --shard auto" + shardsFlag(c) + " --manifest " + manifestWithShard(manifest) + " " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+				}
+			}
+			switch s := c.String("shard"); {
+			case auto:
+				if c.Int("shards") < 0 {
+					return usageError{msg: fmt.Sprintf("--shards %d: give the number of slices, 1 or more", c.Int("shards")), try: "pressroom batch --shard auto --shards 4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+				}
+				a, err := batch.ShardFromEnv(e.getenv, c.Int("shards"))
+				if err != nil {
+					n := 4
+					if c.Int("shards") > 0 {
+						n = c.Int("shards")
+					}
+					return usageError{msg: err.Error(), try: fmt.Sprintf("pressroom batch --shard 1/%d %s --out-dir %s", n, strings.Join(inputs, " "), outDir)}
+				}
+				shard = a.Shard
+				fmt.Fprintf(e.stderr, "shard %s from %s\n", shard, a.From)
+			case s != "":
 				var err error
 				if shard, err = batch.ParseShard(s); err != nil {
 					return usageError{msg: err.Error(), try: "pressroom batch --shard 1/4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
 				}
 			}
-			if m := c.String("manifest"); m != "" {
-				if ext := strings.ToLower(filepath.Ext(m)); ext != ".json" && ext != ".csv" {
-					return usageError{msg: fmt.Sprintf("--manifest %s: the name must end in .json or .csv", m), try: "pressroom batch --manifest manifest.json " + strings.Join(inputs, " ") + " --out-dir " + outDir}
-				}
-			}
+			manifest = strings.ReplaceAll(manifest, shardPlaceholder, strings.ReplaceAll(shardOrWhole(shard).String(), "/", "-of-"))
 			if c.Bool("quiet") && c.Bool("verbose") {
 				return usageError{msg: "--quiet and --verbose cannot both be given", try: "pressroom batch --verbose " + strings.Join(inputs, " ") + " --out-dir " + outDir}
 			}
@@ -130,12 +164,44 @@ func batchCommand(e *env) *cli.Command {
 						render.Options{Created: created, Version: pressroom.Version, Plain: std == "none", Cache: render.NewCache()},
 						renditions{Text: c.Bool("text"), HTML: c.Bool("html"), EML: c.Bool("eml")}),
 				},
-				manifest: c.String("manifest"),
-				mode:     mode,
-				stop:     stop,
+				manifest: manifest,
+				run: batch.ManifestRun{Shard: shard, Options: map[string]string{
+					// What changes the bytes written, or which inputs fail.
+					"layout": c.String("layout"), "pdf-standard": std,
+					"text": fmt.Sprint(c.Bool("text")), "html": fmt.Sprint(c.Bool("html")), "eml": fmt.Sprint(c.Bool("eml")),
+					"trust-paths": fmt.Sprint(c.Bool("trust-paths")), "SOURCE_DATE_EPOCH": e.getenv("SOURCE_DATE_EPOCH"),
+					"pressroom": pressroom.Version,
+				}},
+				mode: mode,
+				stop: stop,
 			})
 		},
 	}
+}
+
+// shardPlaceholder in a --manifest name becomes the shard, as 2-of-4, so
+// that the workers of one command line write one manifest each.
+const shardPlaceholder = "{shard}"
+
+// manifestWithShard puts the placeholder before the extension.
+func manifestWithShard(name string) string {
+	ext := filepath.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + shardPlaceholder + ext
+}
+
+// shardsFlag repeats --shards N for a try: line.
+func shardsFlag(c *cli.Context) string {
+	if !c.IsSet("shards") {
+		return ""
+	}
+	return fmt.Sprintf(" --shards %d", c.Int("shards"))
+}
+
+func shardOrWhole(sh batch.Shard) batch.Shard {
+	if sh == (batch.Shard{}) {
+		return batch.Shard{Index: 1, Count: 1}
+	}
+	return sh
 }
 
 // trailingFlags lets flags follow the inputs, as in
@@ -196,6 +262,7 @@ const (
 type batchRun struct {
 	opts     batch.Options
 	manifest string
+	run      batch.ManifestRun
 	mode     logMode
 	// stop restores the default signal handling, so that a second Ctrl-C
 	// ends the program at once.
@@ -209,6 +276,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 		if err != nil {
 			return err
 		}
+		m.SetRun(b.run)
 		manifest = m
 	}
 	log := newBatchLog(e.stderr, b.mode)
@@ -270,9 +338,6 @@ func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string 
 	if s.Cancelled > 0 {
 		fmt.Fprintf(&b, ", %d not started", s.Cancelled)
 	}
-	if s.Uncounted {
-		b.WriteString(" (and the inputs not yet found)")
-	}
 	fmt.Fprintf(&b, ", %s", plural(s.Warnings, "warning"))
 	secs := elapsed.Seconds()
 	rate := 0.0
@@ -304,7 +369,12 @@ type batchLog struct {
 
 	mu       sync.Mutex
 	failures int
+	// notStarted counts the inputs not started, in result (one goroutine).
+	notStarted int
 }
+
+// maxNotStarted is how many inputs not started are named one by one.
+const maxNotStarted = 10
 
 func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 	l := &batchLog{w: stderr, mode: mode}
@@ -376,7 +446,14 @@ func (l *batchLog) result(r batch.Result) {
 			}
 			b.WriteString("\n")
 		case batch.Cancelled:
-			fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
+			// After a stop every input left is reported; a few name
+			// the place, the summary counts them and the manifest
+			// lists them all.
+			if l.notStarted++; l.notStarted <= maxNotStarted {
+				fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
+			} else if l.notStarted == maxNotStarted+1 {
+				b.WriteString("not started: the others too (the summary counts them; --manifest lists them)\n")
+			}
 		}
 	}
 	// Warnings of an archive are many and mostly old news: listed with

@@ -34,7 +34,9 @@ var helpExamples = map[string][]string{
 	"batch": {
 		"pressroom batch statements --out-dir pdf",
 		"pressroom batch statements --out-dir pdf --manifest pdf/manifest.csv --verbose",
-		"pressroom batch statements --out-dir pdf --shard 1/2",
+		"pressroom batch statements --out-dir pdf --shard 1/2 --manifest pdf/{shard}.json",
+		"pressroom batch statements --out-dir pdf --shard 2/2 --manifest pdf/{shard}.json",
+		"pressroom batch merge manifest.json pdf/1-of-2.json pdf/2-of-2.json",
 	},
 	"text": {
 		"pressroom text my-statement.toml",

@@ -121,6 +121,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		if c.OnUsageError == nil {
 			c.OnUsageError = app.OnUsageError
 		}
+		for _, sub := range c.Subcommands {
+			if sub.OnUsageError == nil {
+				sub.OnUsageError = app.OnUsageError
+			}
+		}
 		template := cli.CommandHelpTemplate
 		if len(c.Subcommands) > 0 {
 			template = cli.SubcommandHelpTemplate

@@ -10,8 +10,11 @@ package batch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"runtime"
@@ -178,9 +181,12 @@ type Summary struct {
 	Interrupted bool
 	// StoppedEarly is set when FailFast stopped the run.
 	StoppedEarly bool
-	// Uncounted is set when the run was interrupted before every input
-	// was found, so that more inputs than Cancelled were not started.
-	Uncounted bool
+	// Inputs counts the inputs of every shard, and InputsDigest is a hash
+	// of their list ("sha256:…" over each input's path, in the order
+	// found): every shard of one run, given the same inputs, has the
+	// same, so manifests of different runs cannot be mixed.
+	Inputs       int
+	InputsDigest string
 }
 
 // Total is the number of inputs of this shard that were reported.
@@ -245,8 +251,8 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		// The window bounds how far finished results may run ahead of
 		// the oldest unfinished one, and so the reorder buffer's size.
 		window: make(chan struct{}, 4*jobs+16),
+		digest: sha256.New(),
 	}
-	r.counted.Store(-1)
 	todo := make(chan job, jobs)
 	done := make(chan Result, jobs)
 
@@ -282,19 +288,13 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	counting.Wait()
 	// A cancel that came after the last input was taken interrupted
 	// nothing.
-	sum.Interrupted = ctx.Err() != nil && (r.walkStopped || sum.Cancelled > 0)
-	if sum.Interrupted && r.walkStopped {
-		// The inputs the feeding walk had not reached were never
-		// reported; all of them were not started too. The counting
-		// walk knows how many there are when it got to the end.
-		if n := int(r.counted.Load()); n > sum.Total() {
-			sum.Cancelled += n - sum.Total()
-		} else if n < 0 {
-			sum.Uncounted = true
-		}
-	}
+	// (The walk goes on to the end after a cancel, so every input not
+	// started is among the results.)
+	sum.Interrupted = ctx.Err() != nil && sum.Cancelled > 0
 	sum.StoppedEarly = r.failedFast.Load()
 	sum.OtherShards = r.otherShards
+	sum.Inputs = r.inputs
+	sum.InputsDigest = "sha256:" + hex.EncodeToString(r.digest.Sum(nil))
 	if err := st.save(root); err != nil {
 		return sum, err
 	}
@@ -313,12 +313,10 @@ type runner struct {
 
 	// Written by the producer only, read after it has finished.
 	otherShards int
-	walkStopped bool // the producer stopped before the last input
+	inputs      int       // every shard's
+	digest      hash.Hash // of every shard's inputs
 	// Set by the worker that met the first failure under FailFast.
 	failedFast atomic.Bool
-	// counted is the number of inputs of this shard, once a counting walk
-	// has found them all; -1 until then.
-	counted atomic.Int64
 	// tidied holds the output folders whose stale temporary files have
 	// been looked for.
 	tidied sync.Map

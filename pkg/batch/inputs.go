@@ -27,8 +27,8 @@ type job struct {
 	// rel is the PDF's path inside the output folder, slash-separated;
 	// empty when the input cannot have one (it was refused).
 	rel string
-	// shardKey decides the input's shard: its path relative to the folder
-	// it was found in.
+	// shardKey decides the shard of an input that has no PDF path (rel):
+	// its path relative to the folder it was found in.
 	shardKey string
 	// walked is set for files found by walking a folder: such a file may
 	// be something other than a statement (a layout file).
@@ -46,7 +46,6 @@ func (r *runner) produce(ctx context.Context, todo chan<- job) {
 	p := &producer{r: r, ctx: ctx, todo: todo, seen: map[string]string{}}
 	p.reportFound = r.opts.Found != nil && !r.counts()
 	defer func() {
-		r.walkStopped = p.err != nil
 		if p.reportFound {
 			r.opts.Found(p.next, p.err == nil)
 		}
@@ -68,7 +67,6 @@ func (r *runner) count(ctx context.Context) {
 	p := &producer{r: r, ctx: ctx, counting: true}
 	p.run()
 	if p.err == nil {
-		r.counted.Store(int64(p.next))
 		r.opts.Found(p.next, true)
 	}
 }
@@ -109,7 +107,22 @@ func (p *producer) emit(j job) {
 	if p.err != nil {
 		return
 	}
-	if j.shardKey == "" {
+	if !p.counting {
+		// Every input of every shard goes into the digest, so that all
+		// the shards of one run have the same.
+		in := filepath.ToSlash(j.input)
+		fmt.Fprintf(p.r.digest, "%d:%s\n", len(in), in)
+		p.r.inputs++
+	}
+	// An input's shard is decided by its PDF's path when it has one, so
+	// that two inputs that would write the same PDF (x.toml and x.md)
+	// fall to the same shard, which refuses the second: shards sharing an
+	// output folder never write the same file. Lowercased, as PDFs whose
+	// names differ only in case are one file on some file systems.
+	switch {
+	case j.rel != "":
+		j.shardKey = strings.ToLower(j.rel)
+	case j.shardKey == "":
 		j.shardKey = filepath.ToSlash(j.input)
 	}
 	if !p.r.opts.Shard.Has(j.shardKey) {
@@ -136,22 +149,18 @@ func (p *producer) emit(j job) {
 			p.seen[j.rel] = j.input
 		}
 	}
-	select {
-	case p.r.window <- struct{}{}:
-	case <-p.ctx.Done():
-		p.err = errStop
-		return
+	if p.ctx.Err() != nil && j.pre == nil {
+		// Stopped: the walk goes on to the end, handing on the rest as
+		// not started, so that the summary, the manifest and the digest
+		// account for every input. The workers pass them straight on.
+		j.pre = &Result{Status: Cancelled}
 	}
+	p.r.window <- struct{}{}
 	j.index = p.next
-	select {
-	case p.todo <- j:
-		p.next++
-		if p.reportFound {
-			p.r.opts.Found(p.next, false)
-		}
-	case <-p.ctx.Done():
-		<-p.r.window
-		p.err = errStop
+	p.todo <- j
+	p.next++
+	if p.reportFound {
+		p.r.opts.Found(p.next, false)
 	}
 }
 

@@ -1,11 +1,15 @@
 package batch
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,7 +29,25 @@ type Manifest struct {
 	csv  *csv.Writer // nil for JSON
 	n    int
 	err  error
+	run  ManifestRun
+	// merged counts the shards a merged manifest is made from.
+	merged int
 }
+
+// ManifestRun says which run a manifest belongs to, so that `batch merge`
+// can tell the shards of one run from those of another.
+type ManifestRun struct {
+	// Shard is the run's slice; the zero Shard is written 1/1.
+	Shard Shard
+	// Options are the options that change what is written (layout, PDF
+	// standard, other forms, SOURCE_DATE_EPOCH, pressroom's version), by
+	// flag name: every shard of one run must have the same.
+	Options map[string]string
+}
+
+// SetRun records which run the manifest belongs to; Commit writes it
+// with the digest of the run's inputs.
+func (m *Manifest) SetRun(run ManifestRun) { m.run = run }
 
 // ManifestRecord is one input's line in the manifest; its JSON form and
 // the CSV columns are part of the command's interface for scripts.
@@ -41,8 +63,13 @@ type ManifestRecord struct {
 	Problems []diag.Diagnostic `json:"diagnostics,omitempty"`
 }
 
-// manifestColumns are the CSV header.
-var manifestColumns = []string{"input", "output", "status", "pages", "bytes", "sha256", "warnings", "error"}
+// manifestColumns are the CSV header, followed by runColumns, which
+// repeat on every line the run's shard, the number and digest of all its
+// inputs and its options (a CSV file has no other place for them).
+var (
+	manifestColumns = []string{"input", "output", "status", "pages", "bytes", "sha256", "warnings", "error"}
+	runColumns      = []string{"shard", "inputs", "inputs_digest", "options"}
+)
 
 // CreateManifest starts a manifest at path, which must end in .json or
 // .csv.
@@ -66,6 +93,8 @@ func CreateManifest(path string) (*Manifest, error) {
 	}
 	m := &Manifest{path: path, tmp: tmp}
 	if ext == ".csv" {
+		// The run's columns are added by Commit, once the digest is
+		// known.
 		m.csv = csv.NewWriter(tmp)
 		m.err = m.csv.Write(manifestColumns)
 	} else {
@@ -115,11 +144,7 @@ func (m *Manifest) Add(r Result) {
 				errs = append(errs, flat(d))
 			}
 		}
-		m.err = m.csv.Write([]string{
-			oneLine(rec.Input), oneLine(rec.Output), string(rec.Status), strconv.Itoa(rec.Pages),
-			strconv.FormatInt(rec.Bytes, 10), rec.SHA256, strings.Join(warnings, " | "), strings.Join(errs, " | "),
-		})
-		m.n++
+		m.addCSV(rec, strings.Join(warnings, " | "), strings.Join(errs, " | "))
 		return
 	}
 	b, err := json.Marshal(rec)
@@ -127,6 +152,18 @@ func (m *Manifest) Add(r Result) {
 		m.err = err
 		return
 	}
+	m.addJSON(b)
+}
+
+func (m *Manifest) addCSV(rec ManifestRecord, warnings, errs string) {
+	m.err = m.csv.Write([]string{
+		oneLine(rec.Input), oneLine(rec.Output), string(rec.Status), strconv.Itoa(rec.Pages),
+		strconv.FormatInt(rec.Bytes, 10), rec.SHA256, warnings, errs,
+	})
+	m.n++
+}
+
+func (m *Manifest) addJSON(b []byte) {
 	sep := "\n"
 	if m.n > 0 {
 		sep = ",\n"
@@ -169,15 +206,29 @@ func oneLine(s string) string {
 // Commit finishes the manifest with the run's summary (JSON only) and
 // renames it into place.
 func (m *Manifest) Commit(sum Summary) error {
+	run := runJSON{
+		Shard: m.run.Shard.whole().String(), Inputs: sum.Inputs, InputsDigest: sum.InputsDigest,
+		Options: m.run.Options, Merged: m.merged,
+	}
+	if run.Options == nil {
+		run.Options = map[string]string{}
+	}
 	if m.err == nil {
 		if m.csv != nil {
 			m.csv.Flush()
 			m.err = m.csv.Error()
+			if m.err == nil {
+				m.err = m.addRunColumns(run)
+			}
 		} else {
 			b, err := json.Marshal(manifestSummary(sum))
 			m.err = err
+			var r []byte
 			if err == nil {
-				_, m.err = fmt.Fprintf(m.tmp, "\n],\n\"summary\": %s\n}\n", b)
+				r, m.err = json.Marshal(run)
+			}
+			if m.err == nil {
+				_, m.err = fmt.Fprintf(m.tmp, "\n],\n\"summary\": %s,\n\"run\": %s\n}\n", b, r)
 			}
 		}
 	}
@@ -220,4 +271,81 @@ type summaryJSON struct {
 
 func manifestSummary(s Summary) summaryJSON {
 	return summaryJSON{s.Rendered, s.Unchanged, s.Failed, s.Skipped, s.Cancelled, s.Warnings, s.OtherShards, s.Interrupted, s.StoppedEarly}
+}
+
+// runJSON is the "run" section of a JSON manifest.
+type runJSON struct {
+	// Shard is "I/N"; "1/1" for a run that was not sharded, or a merged
+	// manifest.
+	Shard        string            `json:"shard"`
+	Inputs       int               `json:"inputs"`
+	InputsDigest string            `json:"inputs_digest"`
+	Options      map[string]string `json:"options"`
+	// Merged counts the shards a merged manifest was made from.
+	Merged int `json:"merged_shards,omitempty"`
+}
+
+// whole writes the zero Shard, every input, as 1/1.
+func (s Shard) whole() Shard {
+	if s == (Shard{}) {
+		return Shard{1, 1}
+	}
+	return s
+}
+
+// optionsCell writes the options as one CSV cell: key=value pairs in key
+// order, separated by spaces, each value quoted when it needs to be.
+func optionsCell(opts map[string]string) string {
+	keys := slices.Sorted(maps.Keys(opts))
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, k+"="+strconv.Quote(opts[k]))
+	}
+	return strings.Join(parts, " ")
+}
+
+// addRunColumns rewrites the CSV written so far with the run's columns
+// at the end of every line, into a new temporary file that replaces the
+// first.
+func (m *Manifest) addRunColumns(run runJSON) error {
+	if _, err := m.tmp.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	dir, base := filepath.Split(m.path)
+	if dir == "" {
+		dir = "."
+	}
+	out, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	r := csv.NewReader(bufio.NewReader(m.tmp))
+	w := csv.NewWriter(out)
+	cells := []string{run.Shard, strconv.Itoa(run.Inputs), run.InputsDigest, optionsCell(run.Options)}
+	first := true
+	for err == nil {
+		var row []string
+		row, err = r.Read()
+		if err != nil {
+			break
+		}
+		if first {
+			row, first = append(row, runColumns...), false
+		} else {
+			row = append(row, cells...)
+		}
+		err = w.Write(row)
+	}
+	if err == io.EOF {
+		err = nil
+	}
+	w.Flush()
+	if err == nil {
+		err = w.Error()
+	}
+	old := m.tmp
+	m.tmp = out
+	old.Close()
+	os.Remove(old.Name())
+	return err
 }

@@ -10,8 +10,9 @@ import (
 // Shard is one of Count deterministic slices of the inputs, numbered from 1,
 // so that an existing job runner (a CI matrix, Kubernetes Jobs, GNU
 // parallel) can spread a large archive over machines with no coordination:
-// every input belongs to exactly one slice, decided by a hash of its path
-// relative to the folder it was found in. The zero Shard is every input.
+// every input belongs to exactly one slice, decided by a hash of its PDF's
+// path in the output folder (lowercased), so that shards sharing an output
+// folder never write the same file. The zero Shard is every input.
 type Shard struct {
 	Index, Count int
 }
