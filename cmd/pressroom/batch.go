@@ -465,7 +465,7 @@ func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time
 			Warnings:    list,
 			Inputs:      lay.Files,
 			Write: func(w io.Writer) (int, diag.List, error) {
-				res, err := render.Render(w, stmt, lay, opts)
+				res, err := render.RenderStatement(w, stmt, lay, opts)
 				return res.Pages, res.Warnings, err
 			},
 		}

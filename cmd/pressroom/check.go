@@ -119,7 +119,7 @@ func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
 	if stmt == nil || lay == nil || list.HasErrors() {
 		return list
 	}
-	res, err := render.Render(io.Discard, stmt, lay, render.Options{Created: today, Version: pressroom.Version})
+	res, err := render.RenderStatement(io.Discard, stmt, lay, render.Options{Created: today, Version: pressroom.Version})
 	list = append(list, res.Warnings...)
 	if err != nil {
 		var le *diag.ListError

@@ -436,7 +436,7 @@ func (lib *Library) decode(d *decoder, lay *Layout) {
 	w.EmbargoZone = d.str("text.embargo-zone")
 	if s, ok := d.set["text.embargo-zone"]; ok {
 		if _, ok := s.v.(string); ok {
-			if _, err := parseZone(w.EmbargoZone); err != nil {
+			if _, err := ParseZone(w.EmbargoZone); err != nil {
 				d.diag.Errorf(s.valuePos(), `write "UK" (GMT in winter, BST in summer), "UTC" or an offset such as "+02:00"`,
 					"text.embargo-zone: %v", err)
 			}

@@ -113,8 +113,14 @@ type ContactLine struct {
 }
 
 // ResolveContacts turns the statement's contacts into lines, in the order
-// email, phone, mobile, office, website.
+// email, phone, mobile, office, website, labelled in British English.
 func ResolveContacts(contacts []statement.Contact) []Contact {
+	return english().Contacts(contacts)
+}
+
+// Contacts turns the statement's contacts into lines, in the order
+// email, phone, mobile, office, website, labelled with w's words.
+func (w *Words) Contacts(contacts []statement.Contact) []Contact {
 	out := make([]Contact, 0, len(contacts))
 	for i, c := range contacts {
 		rc := Contact{Purpose: c.Purpose, Name: c.Name, Role: c.Role, Organisation: c.Organisation}
@@ -124,11 +130,11 @@ func ResolveContacts(contacts []statement.Contact) []Contact {
 					Key: "contacts[" + strconv.Itoa(i) + "]." + key})
 			}
 		}
-		add("Email", "email", c.Email, "mailto:"+c.Email)
-		add("Phone", "phone", c.Phone, telHref(c.Phone))
-		add("Mobile", "mobile", c.Mobile, telHref(c.Mobile))
-		add("Office", "office", c.Office, telHref(c.Office))
-		add("Website", "website", c.Website, webHref(c.Website))
+		add(w.Email, "email", c.Email, "mailto:"+c.Email)
+		add(w.Phone, "phone", c.Phone, telHref(c.Phone))
+		add(w.Mobile, "mobile", c.Mobile, telHref(c.Mobile))
+		add(w.Office, "office", c.Office, telHref(c.Office))
+		add(w.Website, "website", c.Website, webHref(c.Website))
 		out = append(out, rc)
 	}
 	return out
