@@ -107,6 +107,7 @@ type Contact struct {
 // statement wrote it, and the link it becomes.
 type ContactLine struct {
 	Label string // "Email", "Phone", "Mobile", "Office", "Website"
+	Lead  string // the label as printed before the value: "Email: "
 	Text  string // as written: "07825 282 465"
 	Href  string // "mailto:…", "tel:…" or "https://…"
 	Key   string // the statement key it came from: "contacts[0].email"
@@ -126,7 +127,7 @@ func (w *Words) Contacts(contacts []statement.Contact) []Contact {
 		rc := Contact{Purpose: c.Purpose, Name: c.Name, Role: c.Role, Organisation: c.Organisation}
 		add := func(label, key, text, href string) {
 			if text != "" {
-				rc.Lines = append(rc.Lines, ContactLine{Label: label, Text: text, Href: href,
+				rc.Lines = append(rc.Lines, ContactLine{Label: label, Lead: label + w.LabelSep, Text: text, Href: href,
 					Key: "contacts[" + strconv.Itoa(i) + "]." + key})
 			}
 		}

@@ -180,10 +180,10 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		}
 	}
 	if o.Phone != "" {
-		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: w.Phone, Text: o.Phone, Href: telHref(o.Phone), Key: "organisation.phone"})
+		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: w.Phone, Lead: w.Phone + w.LabelSep, Text: o.Phone, Href: telHref(o.Phone), Key: "organisation.phone"})
 	}
 	if o.Website != "" {
-		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: w.Website, Text: o.Website, Href: webHref(o.Website), Key: "organisation.website"})
+		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: w.Website, Lead: w.Website + w.LabelSep, Text: o.Website, Href: webHref(o.Website), Key: "organisation.website"})
 	}
 	if r.Lang == "" {
 		r.Lang = "en-GB"
@@ -244,9 +244,6 @@ func (r *Release) DatelineLead() string {
 
 // PageNumber is the footer's "Page 2 of 3".
 func (r *Release) PageNumber(page, pages int) string { return r.words().PageOf(page, pages) }
-
-// Label is a contact line's label as printed before its value: "Email: ".
-func (r *Release) Label(cl ContactLine) string { return cl.Label + r.words().LabelSep }
 
 // words is the release's table; a release built by hand gets the
 // language's.

@@ -52,9 +52,9 @@ func TestPlural(t *testing.T) {
 func TestResolveContacts(t *testing.T) {
 	got := ResolveContacts([]statement.Contact{{Name: "S", Email: "s@example.org", Phone: "+44 (0)121 464-2612", Website: "HTTP://x.example"}})
 	want := []ContactLine{
-		{Label: "Email", Text: "s@example.org", Href: "mailto:s@example.org", Key: "contacts[0].email"},
-		{Label: "Phone", Text: "+44 (0)121 464-2612", Href: "tel:+441214642612", Key: "contacts[0].phone"},
-		{Label: "Website", Text: "HTTP://x.example", Href: "HTTP://x.example", Key: "contacts[0].website"},
+		{Label: "Email", Lead: "Email: ", Text: "s@example.org", Href: "mailto:s@example.org", Key: "contacts[0].email"},
+		{Label: "Phone", Lead: "Phone: ", Text: "+44 (0)121 464-2612", Href: "tel:+441214642612", Key: "contacts[0].phone"},
+		{Label: "Website", Lead: "Website: ", Text: "HTTP://x.example", Href: "HTTP://x.example", Key: "contacts[0].website"},
 	}
 	if !reflect.DeepEqual(got[0].Lines, want) {
 		t.Errorf("got  %+v\nwant %+v", got[0].Lines, want)

@@ -420,7 +420,7 @@ func (c *composer) contact(ct release.Contact) flowBlock {
 	link.colour = col.Accent
 	label := c.style(ts.body, col.Muted)
 	for _, cl := range ct.Lines {
-		add(run{text: c.r.Label(cl), style: label}, run{text: cl.Text, style: link, link: cl.Href})
+		add(run{text: cl.Lead, style: label}, run{text: cl.Text, style: link, link: cl.Href})
 	}
 	for k := range lines {
 		lines[k].items = append(lines[k].items, Item{Kind: KindRule, Role: RoleRule, X: c.left + 0.6, Y: 0, W: 0, H: lines[k].h, Thickness: 1.2, Colour: col.Accent})
