@@ -48,8 +48,8 @@ func Write(w io.Writer, r *release.Release) error {
 // into pieces the template can print without logic of its own.
 type view struct {
 	*release.Release
-	Summary      []block
-	FirstIsPara  bool // the summary opens with a paragraph, so the dateline joins it
+	Summary     []block
+	FirstIsPara bool // the summary opens with a paragraph, so the dateline joins it
 	// DatelineMark is the dateline with the mark that joins it to the
 	// first paragraph ("Birmingham –").
 	DatelineMark string
