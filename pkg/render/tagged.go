@@ -59,12 +59,11 @@ func artifactOf(r Role) pdfua.Artifact {
 	return pdfua.Layout
 }
 
-// listFrame is a list being planned: its L node, the x of its labels and
-// the LBody of its last item, where a nested list goes.
+// listFrame is a list being planned: its L node, the LBody of its last
+// item (where a nested list goes), and the plan's list number and depth.
 type listFrame struct {
 	l, lastBody int
-	x           float64
-	body        Role // RoleListBody or RoleDevelopment
+	list, depth int
 }
 
 // planStructure decides the structure tree for p. Reading order is the
@@ -119,25 +118,24 @@ func planStructure(p *Plan) *structure {
 			switch it.Role {
 			case RoleListLabel, RoleListBody, RoleDevelopment:
 				if b.node < 0 {
-					// A new list item. Its body's role (a development or
-					// a body list) is on the same line, after the label.
-					body := it.Role
-					for _, next := range items[ii:] {
-						if next.Block == it.Block && next.Role != RoleListLabel {
-							body = next.Role
+					// A new list item: the plan says which list it is in
+					// and how deeply that list is nested. Lists nested
+					// deeper than it have ended, and so has another list
+					// at its depth.
+					for len(lists) > 0 {
+						top := lists[len(lists)-1]
+						if top.depth < it.Depth || top.depth == it.Depth && top.list == it.List {
 							break
 						}
-					}
-					for len(lists) > 0 && (lists[len(lists)-1].x > it.X+0.01 || lists[len(lists)-1].body != body && lists[len(lists)-1].x >= it.X-0.01) {
 						lists = lists[:len(lists)-1]
 					}
-					if len(lists) == 0 || lists[len(lists)-1].x < it.X-0.01 {
+					if len(lists) == 0 || lists[len(lists)-1].list != it.List {
 						parent := root
 						if len(lists) > 0 {
 							parent = lists[len(lists)-1].lastBody
 						}
 						l := st.add(node{role: pdfua.L, parent: parent, numbering: numbering(it)})
-						lists = append(lists, listFrame{l: l, lastBody: -1, x: it.X, body: body})
+						lists = append(lists, listFrame{l: l, lastBody: -1, list: it.List, depth: it.Depth})
 					}
 					top := &lists[len(lists)-1]
 					b.node = st.add(node{role: pdfua.LI, parent: top.l})
