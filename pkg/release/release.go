@@ -245,8 +245,10 @@ func (r *Release) DatelineLead() string {
 // PageNumber is the footer's "Page 2 of 3".
 func (r *Release) PageNumber(page, pages int) string { return r.words().PageOf(page, pages) }
 
-// words is the release's table; a release built by hand gets the
-// language's.
+// WordTable is the release's table of words; a release built by hand
+// without one gets its language's.
+func (r *Release) WordTable() *Words { return r.words() }
+
 func (r *Release) words() *Words {
 	if r.Words == nil {
 		return WordsFor(r.Lang)

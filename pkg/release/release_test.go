@@ -101,4 +101,51 @@ func TestNewFromExample(t *testing.T) {
 	if r.Style.BodyFont == "" {
 		t.Error("no body font name")
 	}
+	// The words only the PDF prints come from the same release.
+	if r.ContactsHeading != "Media contact" || r.ReferenceLine != "Reference: BSCP 2020/21-01" ||
+		r.FooterReference != "Ref: BSCP 2020/21-01" || r.DatelineLead() != "" || r.PageNumber(1, 2) != "Page 1 of 2" {
+		t.Errorf("contacts heading %q, reference %q / %q, dateline lead %q", r.ContactsHeading, r.ReferenceLine, r.FooterReference, r.DatelineLead())
+	}
+	if r.Pages.EndMark != "ENDS" || r.Pages.More != "- more -" ||
+		r.Pages.RunningHeader != "Publication of learning from a Local Child Safeguarding Practice… — 17th December 2024" {
+		t.Errorf("pages %+v", r.Pages)
+	}
+	if r.Statement != s || r.Words == nil {
+		t.Error("the release does not keep its statement and words")
+	}
+	// No date, no reference, two contacts, no organisation anywhere.
+	s.Date, s.Reference, s.Organisation = statement.Date{}, "", ""
+	s.Contacts = append(s.Contacts, s.Contacts[0])
+	s.About = &statement.Section{}
+	bare := *l
+	bare.Organisation.Name = ""
+	r, err = New(s, &bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Date != "" || r.ISODate != "" || r.ReferenceLine != "" || r.FooterReference != "" ||
+		r.ContactsHeading != "Media contacts" || r.About.Heading != "About" ||
+		r.Pages.RunningHeader != "Publication of learning from a Local Child Safeguarding Practice…" {
+		t.Errorf("bare release: %+v", r)
+	}
+}
+
+func TestLinkDescription(t *testing.T) {
+	w := WordsFor("en-GB")
+	for _, tc := range []struct{ text, target, want string }{
+		{"Simon", "mailto:s@example.org", "Email s@example.org"},
+		{"0121 464 2612", "tel:01214642612", "Phone 0121 464 2612"},
+		{"", "tel:01214642612", "Phone 01214642612"},
+		{"www.example.org", "https://www.example.org/", "https://www.example.org/"},
+		{"the  report", "https://example.org/r.pdf", "the report (https://example.org/r.pdf)"},
+		// Words in braces in the link's text are the writer's, not a pattern.
+		{"see {address}", "https://example.org", "see {address} (https://example.org)"},
+	} {
+		if got := w.LinkDescription(tc.text, tc.target); got != tc.want {
+			t.Errorf("LinkDescription(%q, %q) = %q, want %q", tc.text, tc.target, got, tc.want)
+		}
+	}
+	if got := w.PageOf(2, 3); got != "Page 2 of 3" {
+		t.Errorf("PageOf = %q", got)
+	}
 }

@@ -28,6 +28,13 @@ type Words struct {
 	RunningSep      string // " — " between the headline and the date in the running header
 	LabelSep        string // ": " between a contact label and its value
 
+	// How a link annotation describes where it goes (its /Contents),
+	// for a listener: an e-mail address, a phone number, and a web link
+	// whose text is not its address.
+	EmailLink string // "Email {address}"
+	PhoneLink string // "Phone {number}"
+	WebLink   string // "{text} ({address})"
+
 	// Contact labels, in the order contact lines are written.
 	Email, Phone, Mobile, Office, Website string
 
@@ -59,6 +66,9 @@ func english() *Words {
 		DatelineSep:     " – ",
 		RunningSep:      " — ",
 		LabelSep:        ": ",
+		EmailLink:       "Email {address}",
+		PhoneLink:       "Phone {number}",
+		WebLink:         "{text} ({address})",
 		Email:           "Email", Phone: "Phone", Mobile: "Mobile", Office: "Office", Website: "Website",
 		Ordinal: englishOrdinal,
 	}
@@ -101,12 +111,38 @@ func (w *Words) weekday(d time.Weekday) string {
 	return d.String()
 }
 
-// fill replaces {name} in pattern by value, in order: fill(p, "page", "1").
+// fill replaces each {name} in pattern by its value, given as name, value
+// pairs: fill(p, "page", "1", "pages", "2"). It replaces in one pass, so
+// a value that holds "{pages}" is printed as it is.
 func fill(pattern string, pairs ...string) string {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		pattern = strings.ReplaceAll(pattern, "{"+pairs[i]+"}", pairs[i+1])
+	if len(pairs) == 2 {
+		return strings.ReplaceAll(pattern, "{"+pairs[0]+"}", pairs[1])
 	}
-	return pattern
+	old := make([]string, 0, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		old = append(old, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return strings.NewReplacer(old...).Replace(pattern)
+}
+
+// LinkDescription is what a link annotation's /Contents says: where the
+// link goes, in words a listener can follow.
+func (w *Words) LinkDescription(text, target string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	switch {
+	case strings.HasPrefix(target, "mailto:"):
+		return fill(w.EmailLink, "address", strings.TrimPrefix(target, "mailto:"))
+	case strings.HasPrefix(target, "tel:"):
+		if text != "" {
+			return fill(w.PhoneLink, "number", text)
+		}
+		return fill(w.PhoneLink, "number", strings.TrimPrefix(target, "tel:"))
+	}
+	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(target, "https://"), "http://"), "/")
+	if text == "" || strings.EqualFold(strings.TrimSuffix(text, "/"), bare) || strings.EqualFold(text, target) {
+		return target
+	}
+	return fill(w.WebLink, "text", text, "address", target)
 }
 
 // PageOf is the footer's "Page 2 of 3".

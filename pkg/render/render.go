@@ -216,7 +216,7 @@ func render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (re
 		// The default: tagged PDF/UA-1 and PDF/A-2b (tagged.go).
 		meta := pdfua.Metadata{Title: r.Headline, Author: r.Organisation, Subject: r.Kind,
 			Keywords: r.Keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
-		if err := drawTagged(w, d.plan, pc, meta); err != nil {
+		if err := drawTagged(w, d.plan, pc, r.WordTable(), meta); err != nil {
 			return Result{}, err
 		}
 		return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/release"
 )
 
 // The tagged PDF: a structure tree built from the plan's roles, and
@@ -66,10 +67,11 @@ type listFrame struct {
 	list, depth int
 }
 
-// planStructure decides the structure tree for p. Reading order is the
-// plan's order: the typesetter emits content in the statement's order and
-// decorations are artifacts wherever they stand.
-func planStructure(p *Plan) *structure {
+// planStructure decides the structure tree for p, describing links with
+// w's words. Reading order is the plan's order: the typesetter emits
+// content in the statement's order and decorations are artifacts wherever
+// they stand.
+func planStructure(p *Plan, w *release.Words) *structure {
 	st := &structure{spans: map[*Span]mark{}, items: map[*Item]mark{}}
 	const root = -1
 	// blockNodes: the node of each Block for simple roles; for lists the
@@ -199,7 +201,7 @@ func planStructure(p *Plan) *structure {
 		}
 	}
 	for i, text := range linkText {
-		st.nodes[i].contents = linkDescription(text.String(), st.nodes[i].contents)
+		st.nodes[i].contents = w.LinkDescription(text.String(), st.nodes[i].contents)
 	}
 	return st
 }
@@ -218,26 +220,6 @@ func numbering(it *Item) string {
 	return "None"
 }
 
-// linkDescription is what a link annotation's /Contents says: where the
-// link goes, in words a listener can follow.
-func linkDescription(text, target string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	switch {
-	case strings.HasPrefix(target, "mailto:"):
-		return "Email " + strings.TrimPrefix(target, "mailto:")
-	case strings.HasPrefix(target, "tel:"):
-		if text != "" {
-			return "Phone " + text
-		}
-		return "Phone " + strings.TrimPrefix(target, "tel:")
-	}
-	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(target, "https://"), "http://"), "/")
-	if text == "" || strings.EqualFold(strings.TrimSuffix(text, "/"), bare) || strings.EqualFold(text, target) {
-		return target
-	}
-	return text + " (" + target + ")"
-}
-
 // taggedCanvas draws through a pdfCanvas, writing marked content around
 // every piece and building the structure tree with a Tagger. Consecutive
 // text of one element shares one marked-content sequence.
@@ -251,8 +233,8 @@ type taggedCanvas struct {
 	isOpen bool
 }
 
-func newTaggedCanvas(pc *pdfCanvas, p *Plan) *taggedCanvas {
-	return &taggedCanvas{pc: pc, st: planStructure(p), tg: pdfua.NewTagger()}
+func newTaggedCanvas(pc *pdfCanvas, p *Plan, w *release.Words) *taggedCanvas {
+	return &taggedCanvas{pc: pc, st: planStructure(p, w), tg: pdfua.NewTagger()}
 }
 
 // elem returns the Tagger element of node n, adding it (and the nodes
@@ -359,8 +341,8 @@ func (tc *taggedCanvas) bookmark(title string, y float64) {
 // drawTagged draws the plan with marked content and a structure tree,
 // then has pkg/pdfua turn fpdf's output into a PDF/UA-1 and PDF/A-2b
 // file, which it writes to w.
-func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, meta pdfua.Metadata) error {
-	tc := newTaggedCanvas(pc, p)
+func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, words *release.Words, meta pdfua.Metadata) error {
+	tc := newTaggedCanvas(pc, p, words)
 	draw(p, tc)
 	tc.end()
 	if err := pc.pdf.Error(); err != nil {
