@@ -12,29 +12,48 @@ import (
 // signatories with the same role and organisation, as the PDF sets them
 // ("James Thomas and Richard North" / "Co-Chairs" / the organisation).
 type Signature struct {
-	Names        []string
+	Names []string
+	// Text is the names joined as a sentence does, in the release's
+	// language: "A", "A and B", "A, B and C".
+	Text         string
 	Role         string // plural when more than one name shares it
 	Organisation string
 	First        int // index of the first signatory in the statement, for its key
 }
 
-// NamesText joins the names as a sentence does: "A", "A and B",
-// "A, B and C".
+// NamesText is Text, or for a signature put together by hand the names
+// joined in British English.
 func (s Signature) NamesText() string {
-	switch n := len(s.Names); n {
+	if s.Text != "" || len(s.Names) == 0 {
+		return s.Text
+	}
+	return english().JoinNames(s.Names)
+}
+
+// JoinNames joins names as a sentence does: "A", "A and B", "A, B and C".
+func (w *Words) JoinNames(names []string) string {
+	switch n := len(names); n {
 	case 0:
 		return ""
 	case 1:
-		return s.Names[0]
+		return names[0]
 	default:
-		return strings.Join(s.Names[:n-1], ", ") + " and " + s.Names[n-1]
+		return strings.Join(names[:n-1], w.NameSep) + w.And + names[n-1]
 	}
 }
 
 // GroupSignatories sets consecutive signatories with the same role and
-// organisation together. A signatory without an organisation signs for
-// org, the statement's organisation.
+// organisation together, in British English. A signatory without an
+// organisation signs for org, the statement's organisation.
 func GroupSignatories(people []statement.Signatory, org string) []Signature {
+	return english().Signatures(people, org)
+}
+
+// Signatures sets consecutive signatories with the same role and
+// organisation together, their names joined and their role made plural
+// with w's words. A signatory without an organisation signs for org, the
+// statement's organisation.
+func (w *Words) Signatures(people []statement.Signatory, org string) []Signature {
 	var out []Signature
 	var roles []string // the singular role of each group in out
 	for i, p := range people {
@@ -44,11 +63,14 @@ func GroupSignatories(people []statement.Signatory, org string) []Signature {
 		}
 		if n := len(out); n > 0 && roles[n-1] == p.Role && out[n-1].Organisation == o {
 			out[n-1].Names = append(out[n-1].Names, p.Name)
-			out[n-1].Role = Plural(p.Role)
+			out[n-1].Role = w.Plural(p.Role)
 			continue
 		}
 		out = append(out, Signature{Names: []string{p.Name}, Role: p.Role, Organisation: o, First: i})
 		roles = append(roles, p.Role)
+	}
+	for i := range out {
+		out[i].Text = w.JoinNames(out[i].Names)
 	}
 	return out
 }

@@ -150,7 +150,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		Keywords:     s.Keywords,
 		Summary:      s.Summary,
 		Developments: s.Developments,
-		Signatures:   GroupSignatories(s.Signatories, org),
+		Signatures:   w.Signatures(s.Signatories, org),
 		EndMark:      l.Text.EndMark,
 		Contacts:     w.Contacts(s.Contacts),
 		Style: Style{

@@ -22,16 +22,20 @@ func TestGroupSignatories(t *testing.T) {
 		{Name: "D", Role: "Co-Chair"},
 	}, org)
 	want := []Signature{
-		{Names: []string{"James Thomas", "Richard North"}, Role: "Co-Chairs", Organisation: org, First: 0},
-		{Names: []string{"Ann Lee"}, Role: "Co-Chair", Organisation: "West Midlands Police", First: 2},
-		{Names: []string{"A", "B", "C"}, Role: "Directors of Children's Services", Organisation: org, First: 3},
-		{Names: []string{"D"}, Role: "Co-Chair", Organisation: org, First: 6},
+		{Names: []string{"James Thomas", "Richard North"}, Text: "James Thomas and Richard North", Role: "Co-Chairs", Organisation: org, First: 0},
+		{Names: []string{"Ann Lee"}, Text: "Ann Lee", Role: "Co-Chair", Organisation: "West Midlands Police", First: 2},
+		{Names: []string{"A", "B", "C"}, Text: "A, B and C", Role: "Directors of Children's Services", Organisation: org, First: 3},
+		{Names: []string{"D"}, Text: "D", Role: "Co-Chair", Organisation: org, First: 6},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got  %+v\nwant %+v", got, want)
 	}
 	if s := got[2].NamesText(); s != "A, B and C" {
 		t.Errorf("NamesText = %q", s)
+	}
+	// A signature put together by hand joins its names in English.
+	if s := (Signature{Names: []string{"A", "B"}}).NamesText(); s != "A and B" {
+		t.Errorf("NamesText of a hand-made signature = %q", s)
 	}
 }
 

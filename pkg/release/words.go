@@ -27,6 +27,11 @@ type Words struct {
 	DatelineSep     string // " – " between the dateline and the first paragraph
 	RunningSep      string // " — " between the headline and the date in the running header
 	LabelSep        string // ": " between a contact label and its value
+	NameSep         string // ", " between the names of people who sign together
+	And             string // " and " before the last of them
+	// Plural makes a job title plural, for people who sign together:
+	// "Co-Chair" → "Co-Chairs".
+	Plural func(role string) string
 
 	// How a link annotation describes where it goes (its /Contents),
 	// for a listener: an e-mail address, a phone number, and a web link
@@ -66,6 +71,9 @@ func english() *Words {
 		DatelineSep:     " – ",
 		RunningSep:      " — ",
 		LabelSep:        ": ",
+		NameSep:         ", ",
+		And:             " and ",
+		Plural:          Plural,
 		EmailLink:       "Email {address}",
 		PhoneLink:       "Phone {number}",
 		WebLink:         "{text} ({address})",
