@@ -1,6 +1,8 @@
 // Package layout reads brand layouts — page, colours, fonts, logo, wording —
 // from TOML files, built-in or the user's, and resolves them into a Layout
-// ready to render with.
+// ready to render with. A layout is data: its wording (release line, marks,
+// date style, embargo zone) is applied to a statement by pkg/release, and
+// this package knows nothing of statements.
 package layout
 
 import (

@@ -1,7 +1,9 @@
-// Package render typesets a statement in a layout: first into a page plan
-// (lines and boxes on pages, each knowing what part of the statement it
-// is), then draws the plan as a PDF with fpdf. Every fpdf import of
-// pressroom is in this package.
+// Package render typesets a release (pkg/release: the statement's words,
+// and every fixed word, resolved once) in a layout: first into a page
+// plan (lines and boxes on pages, each knowing what part of the statement
+// it is), then draws the plan as a PDF with fpdf. It sets no word of its
+// own; the layout gives only the look and the geometry. Every fpdf import
+// of pressroom is in this package.
 //
 // The layout step (Layout, in compose.go, typeset.go and paginate.go)
 // breaks lines itself with widths measured from fpdf's own tables,
@@ -10,7 +12,8 @@
 // or orphans, signatories, contact cards and list items kept whole. The
 // drawing step (draw.go) walks the plan and hands every piece, with its
 // Role, to one small canvas interface; a tagged-PDF writer wraps that
-// interface to put each piece in marked content.
+// interface to put each piece in marked content, building the structure
+// tree from the plan's roles, blocks and lists (tagged.go).
 package render
 
 import (
