@@ -109,13 +109,6 @@ type Style struct {
 	Logo *layout.Logo
 }
 
-// DefaultNotesHeading and DefaultEndMark are the British English table's
-// heading of the note to editors and end mark.
-const (
-	DefaultNotesHeading = "Note to editors"
-	DefaultEndMark      = "ENDS"
-)
-
 // runningHeadline is how many characters of the headline the running
 // header keeps.
 const runningHeadline = 70
