@@ -57,7 +57,7 @@ func BenchmarkRender(b *testing.B) {
 			var bytes int64
 			for b.Loop() {
 				w := &counter{}
-				if _, err := render.Render(w, s, l, render.Options{Version: pressroom.Version, Plain: std.plain, Cache: cache}); err != nil {
+				if _, err := render.RenderStatement(w, s, l, render.Options{Version: pressroom.Version, Plain: std.plain, Cache: cache}); err != nil {
 					b.Fatal(err)
 				}
 				bytes = w.n
@@ -79,7 +79,7 @@ func BenchmarkParseAndRender(b *testing.B) {
 			b.Fatal(list)
 		}
 		l, _ := lib.Load(s.Layout, filepath.Dir(seedPath))
-		if _, err := render.Render(io.Discard, s, l, render.Options{Version: pressroom.Version, Cache: cache}); err != nil {
+		if _, err := render.RenderStatement(io.Discard, s, l, render.Options{Version: pressroom.Version, Cache: cache}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -110,7 +110,7 @@ func BenchmarkBatch(b *testing.B) {
 			return batch.Document{}, &diag.ListError{List: list}
 		}
 		return batch.Document{Write: func(w io.Writer) (int, diag.List, error) {
-			r, err := render.Render(w, s, l, render.Options{Version: pressroom.Version, Cache: cache})
+			r, err := render.RenderStatement(w, s, l, render.Options{Version: pressroom.Version, Cache: cache})
 			return r.Pages, r.Warnings, err
 		}}, nil
 	}

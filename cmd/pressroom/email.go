@@ -211,7 +211,7 @@ func (e *env) renderPDF(w io.Writer, in loaded) error {
 		}
 		created = t
 	}
-	res, err := render.Render(w, in.stmt, in.layout, render.Options{Created: created, Version: pressroom.Version})
+	res, err := render.Render(w, in.release, in.layout, render.Options{Created: created, Version: pressroom.Version})
 	shown := map[string]bool{}
 	for _, d := range in.warnings {
 		shown[d.String()] = true

@@ -127,7 +127,7 @@ func (e *env) render(j renderJob) error {
 		if j.extra.any() {
 			w = io.MultiWriter(w, &pdf)
 		}
-		res, err = render.Render(w, stmt, lay, j.opts)
+		res, err = render.RenderStatement(w, stmt, lay, j.opts)
 		return err
 	}
 	var err error

@@ -150,7 +150,7 @@ func renderPDF(t *testing.T, lib *layout.Library, s *statement.Statement) []byte
 		t.Fatalf("render.Check:\n%v", list)
 	}
 	var buf bytes.Buffer
-	if _, err := render.Render(&buf, s, l, render.Options{Version: "test"}); err != nil {
+	if _, err := render.RenderStatement(&buf, s, l, render.Options{Version: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -1,6 +1,8 @@
 // Package layout reads brand layouts — page, colours, fonts, logo, wording —
 // from TOML files, built-in or the user's, and resolves them into a Layout
-// ready to render with.
+// ready to render with. A layout is data: its wording (release line, marks,
+// date style, embargo zone) is applied to a statement by pkg/release, and
+// this package knows nothing of statements.
 package layout
 
 import (
@@ -439,7 +441,7 @@ func (lib *Library) decode(d *decoder, lay *Layout) {
 	w.EmbargoZone = d.str("text.embargo-zone")
 	if s, ok := d.set["text.embargo-zone"]; ok {
 		if _, ok := s.v.(string); ok {
-			if _, err := parseZone(w.EmbargoZone); err != nil {
+			if _, err := ParseZone(w.EmbargoZone); err != nil {
 				d.diag.Errorf(s.valuePos(), `write "UK" (GMT in winter, BST in summer), "UTC" or an offset such as "+02:00"`,
 					"text.embargo-zone: %v", err)
 			}

@@ -132,7 +132,11 @@ func isArchive(name string, src []byte) bool {
 
 // Render typesets the job's PDF into w.
 func (j *Job) Render(w io.Writer, opts render.Options) (render.Result, error) {
-	return render.Render(w, j.Statement, j.Layout, opts)
+	rel, err := j.Release()
+	if err != nil {
+		return render.Result{}, err
+	}
+	return render.Render(w, rel, j.Layout, opts)
 }
 
 // Release is the job's words for the text, HTML and e-mail renditions.

@@ -78,12 +78,10 @@ func (t *writer) release(r *release.Release) {
 	if r.Date != "" {
 		t.plain(r.DatePrefix + r.Date)
 	}
-	if r.Reference != "" {
-		t.plain("Reference: " + r.Reference)
-	}
+	t.plain(r.ReferenceLine)
 	t.para()
 
-	t.doc(r.Summary, r.Dateline)
+	t.doc(r.Summary, r.Dateline, r.DatelineLead())
 	if d := r.Developments; d != nil {
 		t.developments(d)
 	}
@@ -102,7 +100,7 @@ func (t *writer) release(r *release.Release) {
 		}
 		t.plain(s.Heading)
 		t.para()
-		t.doc(s.Body, "")
+		t.doc(s.Body, "", "")
 	}
 	for _, c := range r.Contacts {
 		Contact(c, t.plain)
@@ -120,7 +118,7 @@ func (t *writer) release(r *release.Release) {
 			t.plain(a)
 		}
 		for _, l := range p.Lines {
-			t.plain(l.Label + ": " + l.Text)
+			t.plain(l.Lead + l.Text)
 		}
 		t.plain(p.Registration)
 	}
@@ -134,7 +132,7 @@ func Contact(c release.Contact, put func(string)) {
 	put(c.Role)
 	put(c.Organisation)
 	for _, l := range c.Lines {
-		put(l.Label + ": " + l.Text)
+		put(l.Lead + l.Text)
 	}
 }
 
@@ -150,12 +148,13 @@ func (t *writer) developments(d *statement.Developments) {
 }
 
 // doc writes the blocks of a text. A dateline, when given, opens the first
-// paragraph ("Birmingham – Today …").
-func (t *writer) doc(d markup.Doc, dateline string) {
+// paragraph with its lead ("Birmingham – Today …"), or stands alone before
+// a list.
+func (t *writer) doc(d markup.Doc, dateline, lead string) {
 	for i, b := range d.Blocks {
 		if i == 0 && dateline != "" {
 			if b.Kind == markup.Paragraph {
-				words := append(plainWords(dateline+" –"), inlineWords(b.Inlines)...)
+				words := append(plainWords(lead), inlineWords(b.Inlines)...)
 				t.lines(wrap(words, "", ""))
 				t.para()
 				continue

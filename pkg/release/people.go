@@ -12,29 +12,48 @@ import (
 // signatories with the same role and organisation, as the PDF sets them
 // ("James Thomas and Richard North" / "Co-Chairs" / the organisation).
 type Signature struct {
-	Names        []string
+	Names []string
+	// Text is the names joined as a sentence does, in the release's
+	// language: "A", "A and B", "A, B and C".
+	Text         string
 	Role         string // plural when more than one name shares it
 	Organisation string
 	First        int // index of the first signatory in the statement, for its key
 }
 
-// NamesText joins the names as a sentence does: "A", "A and B",
-// "A, B and C".
+// NamesText is Text, or for a signature put together by hand the names
+// joined in British English.
 func (s Signature) NamesText() string {
-	switch n := len(s.Names); n {
+	if s.Text != "" || len(s.Names) == 0 {
+		return s.Text
+	}
+	return english().JoinNames(s.Names)
+}
+
+// JoinNames joins names as a sentence does: "A", "A and B", "A, B and C".
+func (w *Words) JoinNames(names []string) string {
+	switch n := len(names); n {
 	case 0:
 		return ""
 	case 1:
-		return s.Names[0]
+		return names[0]
 	default:
-		return strings.Join(s.Names[:n-1], ", ") + " and " + s.Names[n-1]
+		return strings.Join(names[:n-1], w.NameSep) + w.And + names[n-1]
 	}
 }
 
 // GroupSignatories sets consecutive signatories with the same role and
-// organisation together. A signatory without an organisation signs for
-// org, the statement's organisation.
+// organisation together, in British English. A signatory without an
+// organisation signs for org, the statement's organisation.
 func GroupSignatories(people []statement.Signatory, org string) []Signature {
+	return english().Signatures(people, org)
+}
+
+// Signatures sets consecutive signatories with the same role and
+// organisation together, their names joined and their role made plural
+// with w's words. A signatory without an organisation signs for org, the
+// statement's organisation.
+func (w *Words) Signatures(people []statement.Signatory, org string) []Signature {
 	var out []Signature
 	var roles []string // the singular role of each group in out
 	for i, p := range people {
@@ -44,11 +63,14 @@ func GroupSignatories(people []statement.Signatory, org string) []Signature {
 		}
 		if n := len(out); n > 0 && roles[n-1] == p.Role && out[n-1].Organisation == o {
 			out[n-1].Names = append(out[n-1].Names, p.Name)
-			out[n-1].Role = Plural(p.Role)
+			out[n-1].Role = w.Plural(p.Role)
 			continue
 		}
 		out = append(out, Signature{Names: []string{p.Name}, Role: p.Role, Organisation: o, First: i})
 		roles = append(roles, p.Role)
+	}
+	for i := range out {
+		out[i].Text = w.JoinNames(out[i].Names)
 	}
 	return out
 }
@@ -107,28 +129,35 @@ type Contact struct {
 // statement wrote it, and the link it becomes.
 type ContactLine struct {
 	Label string // "Email", "Phone", "Mobile", "Office", "Website"
+	Lead  string // the label as printed before the value: "Email: "
 	Text  string // as written: "07825 282 465"
 	Href  string // "mailto:…", "tel:…" or "https://…"
 	Key   string // the statement key it came from: "contacts[0].email"
 }
 
 // ResolveContacts turns the statement's contacts into lines, in the order
-// email, phone, mobile, office, website.
+// email, phone, mobile, office, website, labelled in British English.
 func ResolveContacts(contacts []statement.Contact) []Contact {
+	return english().Contacts(contacts)
+}
+
+// Contacts turns the statement's contacts into lines, in the order
+// email, phone, mobile, office, website, labelled with w's words.
+func (w *Words) Contacts(contacts []statement.Contact) []Contact {
 	out := make([]Contact, 0, len(contacts))
 	for i, c := range contacts {
 		rc := Contact{Purpose: c.Purpose, Name: c.Name, Role: c.Role, Organisation: c.Organisation}
 		add := func(label, key, text, href string) {
 			if text != "" {
-				rc.Lines = append(rc.Lines, ContactLine{Label: label, Text: text, Href: href,
+				rc.Lines = append(rc.Lines, ContactLine{Label: label, Lead: label + w.LabelSep, Text: text, Href: href,
 					Key: "contacts[" + strconv.Itoa(i) + "]." + key})
 			}
 		}
-		add("Email", "email", c.Email, "mailto:"+c.Email)
-		add("Phone", "phone", c.Phone, telHref(c.Phone))
-		add("Mobile", "mobile", c.Mobile, telHref(c.Mobile))
-		add("Office", "office", c.Office, telHref(c.Office))
-		add("Website", "website", c.Website, webHref(c.Website))
+		add(w.Email, "email", c.Email, "mailto:"+c.Email)
+		add(w.Phone, "phone", c.Phone, telHref(c.Phone))
+		add(w.Mobile, "mobile", c.Mobile, telHref(c.Mobile))
+		add(w.Office, "office", c.Office, telHref(c.Office))
+		add(w.Website, "website", c.Website, webHref(c.Website))
 		out = append(out, rc)
 	}
 	return out

@@ -1,7 +1,11 @@
 // Package release resolves a statement and its layout into the words a
 // reader sees — kind label, release line, formatted date, headings,
-// signatures set together, contact lines — once, so that the plain-text,
-// HTML and e-mail renditions say exactly the same thing.
+// signatures set together, contact lines, the end mark, the footer's
+// reference and page numbers — once, so that the PDF, plain-text, HTML
+// and e-mail renditions say exactly the same thing. The fixed words come
+// from one table per language (Words, chosen by WordsFor); the layout
+// adds its own wording (release line, marks, date style and zone) as
+// data.
 package release
 
 import (
@@ -17,6 +21,12 @@ import (
 // Release is a statement with every default filled in from its layout,
 // ready to be written out. It holds only values; renditions read it.
 type Release struct {
+	// Statement is what the release was made from: its positions are
+	// where diagnostics point, and its values what metadata reads.
+	Statement *statement.Statement
+	// Words is the table of fixed words the release was made with.
+	Words *Words
+
 	Lang         string // language tag, e.g. "en-GB"
 	Organisation string // who issues it, defaulted from the layout
 	Kind         string // the label above the headline
@@ -28,19 +38,29 @@ type Release struct {
 	Headline    string
 	Subheadline string
 	DatePrefix  string // e.g. "Date: "; may be empty
-	Date        string // the date in the layout's style
-	ISODate     string // the date as YYYY-MM-DD, for machines
+	Date        string // the date in the layout's style; empty when there is none
+	ISODate     string // the date as YYYY-MM-DD, for machines; empty when there is none
 	Dateline    string
 	Reference   string
-	Keywords    []string
+	// ReferenceLine is "Reference: …" as the text renditions print it,
+	// FooterReference "Ref: …" as the PDF's footer does; empty when there
+	// is no reference.
+	ReferenceLine, FooterReference string
+	Keywords                       []string
 
 	Summary      markup.Doc
 	Developments *statement.Developments
 	Signatures   []Signature
-	EndMark      string // "ENDS"
+	EndMark      string // "ENDS": the layout's end mark, or the table's when it names none
 	Notes        *Section
 	About        *Section
 	Contacts     []Contact
+	// ContactsHeading is "Media contact" or "Media contacts"; empty when
+	// there are none.
+	ContactsHeading string
+
+	// Pages holds the words only a paged rendition (the PDF) prints.
+	Pages Pages
 
 	// Publisher is the layout's standing footer: who publishes, where
 	// they are, and a notice the layout prints on every page.
@@ -48,6 +68,19 @@ type Release struct {
 
 	// Style is the layout's look, for renditions that can show colour.
 	Style Style
+}
+
+// Pages are the words a paged rendition prints that the others do not.
+type Pages struct {
+	// EndMark is the layout's end mark as it is: empty means the PDF
+	// prints none.
+	EndMark string
+	// More is the layout's "- more -" at the foot of every page but the
+	// last; empty for none.
+	More string
+	// RunningHeader heads every page after the first: the headline,
+	// shortened, and the date.
+	RunningHeader string
 }
 
 // Section is the note to editors or the About text with its heading
@@ -76,51 +109,61 @@ type Style struct {
 	Logo *layout.Logo
 }
 
-// Default headings, used when neither the statement nor the layout names
-// one.
-const (
-	DefaultNotesHeading = "Note to editors"
-	DefaultEndMark      = "ENDS"
-	defaultAboutPrefix  = "About "
-)
+// runningHeadline is how many characters of the headline the running
+// header keeps.
+const runningHeadline = 70
 
-// New resolves s in l: the layout supplies the defaults and the words
-// (date style, release line, kind label, organisation, end mark).
+// New resolves s in l: the layout supplies the defaults and its wording
+// (date style, release line, kind label, organisation, marks), the
+// statement's language the table of fixed words.
 func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 	if s == nil || l == nil {
 		return nil, errors.New("release: no statement or no layout")
 	}
-	org := l.OrganisationName(s)
+	w := WordsFor(s.Lang)
+	org := OrganisationName(s, l)
 	var embargoEnd time.Time
 	if s.Embargo != nil {
-		embargoEnd = l.EmbargoEnd(s.Embargo)
+		embargoEnd = EmbargoEnd(s.Embargo, l.Text.Zone())
 	}
 	r := &Release{
+		Statement:    s,
+		Words:        w,
 		Lang:         s.Lang,
 		Organisation: org,
-		Kind:         l.KindLabel(s),
-		ReleaseLine:  l.ReleaseLine(s.Embargo),
+		Kind:         KindLabel(s, l),
+		ReleaseLine:  w.ReleaseLine(s.Embargo, l),
 		Embargo:      s.Embargo,
 		EmbargoEnd:   embargoEnd,
 		Headline:     s.Headline,
 		Subheadline:  s.Subheadline,
 		DatePrefix:   l.Text.DatePrefix,
-		Date:         l.FormatDate(s.Date),
-		ISODate:      s.Date.Time().Format("2006-01-02"),
 		Dateline:     s.Dateline,
 		Reference:    s.Reference,
 		Keywords:     s.Keywords,
 		Summary:      s.Summary,
 		Developments: s.Developments,
-		Signatures:   GroupSignatories(s.Signatories, org),
+		Signatures:   w.Signatures(s.Signatories, org),
 		EndMark:      l.Text.EndMark,
-		Contacts:     ResolveContacts(s.Contacts),
+		Contacts:     w.Contacts(s.Contacts),
 		Style: Style{
 			Colours:     l.Colours,
 			BodyFont:    l.Fonts.Body.Name,
 			HeadingFont: l.Fonts.Heading.Name,
 			Logo:        l.Logo,
 		},
+	}
+	if !s.Date.IsZero() {
+		r.Date = w.FormatDate(s.Date, l.DateStyle)
+		r.ISODate = s.Date.Time().Format("2006-01-02")
+	}
+	if s.Reference != "" {
+		r.ReferenceLine = fill(w.Reference, "reference", s.Reference)
+		r.FooterReference = fill(w.FooterReference, "reference", s.Reference)
+	}
+	r.Pages = Pages{EndMark: l.Text.EndMark, More: l.Text.MoreMark, RunningHeader: Shorten(s.Headline, runningHeadline)}
+	if r.Date != "" {
+		r.Pages.RunningHeader += w.RunningSep + r.Date
 	}
 	o := l.Organisation
 	r.Publisher = Publisher{Name: o.Name, Registration: o.Registration, Notice: l.Text.FooterNotice}
@@ -130,32 +173,94 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		}
 	}
 	if o.Phone != "" {
-		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: "Phone", Text: o.Phone, Href: telHref(o.Phone), Key: "organisation.phone"})
+		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: w.Phone, Lead: w.Phone + w.LabelSep, Text: o.Phone, Href: telHref(o.Phone), Key: "organisation.phone"})
 	}
 	if o.Website != "" {
-		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: "Website", Text: o.Website, Href: webHref(o.Website), Key: "organisation.website"})
+		r.Publisher.Lines = append(r.Publisher.Lines, ContactLine{Label: w.Website, Lead: w.Website + w.LabelSep, Text: o.Website, Href: webHref(o.Website), Key: "organisation.website"})
 	}
 	if r.Lang == "" {
 		r.Lang = "en-GB"
 	}
 	if r.EndMark == "" {
-		r.EndMark = DefaultEndMark
+		r.EndMark = w.EndMark
 	}
 	if s.Notes != nil {
 		h := s.Notes.Heading
 		if h == "" {
-			h = DefaultNotesHeading
+			h = w.NotesHeading
 		}
 		r.Notes = &Section{Heading: h, Body: s.Notes.Body}
 	}
 	if s.About != nil {
 		h := s.About.Heading
 		if h == "" {
-			h = strings.TrimSpace(defaultAboutPrefix + org)
+			h = strings.TrimSpace(fill(w.AboutHeading, "organisation", org))
 		}
 		r.About = &Section{Heading: h, Body: s.About.Body}
 	}
+	switch len(r.Contacts) {
+	case 0:
+	case 1:
+		r.ContactsHeading = w.ContactHeading
+	default:
+		r.ContactsHeading = w.ContactsHeading
+	}
 	return r, nil
+}
+
+// KindLabel is the label above the headline: the statement's kind, else
+// the layout's.
+func KindLabel(s *statement.Statement, l *layout.Layout) string {
+	if s != nil && strings.TrimSpace(s.Kind) != "" {
+		return s.Kind
+	}
+	return l.Text.Kind
+}
+
+// OrganisationName is who issues the statement: the statement's
+// organisation, else the layout's.
+func OrganisationName(s *statement.Statement, l *layout.Layout) string {
+	if s != nil && strings.TrimSpace(s.Organisation) != "" {
+		return s.Organisation
+	}
+	return l.Organisation.Name
+}
+
+// DatelineLead is what opens the first paragraph when the statement has a
+// dateline ("Birmingham – "); empty when it has none.
+func (r *Release) DatelineLead() string {
+	if r.Dateline == "" {
+		return ""
+	}
+	return r.Dateline + r.words().DatelineSep
+}
+
+// PageNumber is the footer's "Page 2 of 3".
+func (r *Release) PageNumber(page, pages int) string { return r.words().PageOf(page, pages) }
+
+// WordTable is the release's table of words; a release built by hand
+// without one gets its language's.
+func (r *Release) WordTable() *Words { return r.words() }
+
+func (r *Release) words() *Words {
+	if r.Words == nil {
+		return WordsFor(r.Lang)
+	}
+	return r.Words
+}
+
+// Shorten cuts text to at most n characters at a word boundary, with an
+// ellipsis.
+func Shorten(text string, n int) string {
+	runes := []rune(text)
+	if len(runes) <= n {
+		return text
+	}
+	cut := string(runes[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:–-") + "…"
 }
 
 // HeadingFontOrBody is the family headings are set in: the heading font,

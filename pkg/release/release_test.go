@@ -22,16 +22,20 @@ func TestGroupSignatories(t *testing.T) {
 		{Name: "D", Role: "Co-Chair"},
 	}, org)
 	want := []Signature{
-		{Names: []string{"James Thomas", "Richard North"}, Role: "Co-Chairs", Organisation: org, First: 0},
-		{Names: []string{"Ann Lee"}, Role: "Co-Chair", Organisation: "West Midlands Police", First: 2},
-		{Names: []string{"A", "B", "C"}, Role: "Directors of Children's Services", Organisation: org, First: 3},
-		{Names: []string{"D"}, Role: "Co-Chair", Organisation: org, First: 6},
+		{Names: []string{"James Thomas", "Richard North"}, Text: "James Thomas and Richard North", Role: "Co-Chairs", Organisation: org, First: 0},
+		{Names: []string{"Ann Lee"}, Text: "Ann Lee", Role: "Co-Chair", Organisation: "West Midlands Police", First: 2},
+		{Names: []string{"A", "B", "C"}, Text: "A, B and C", Role: "Directors of Children's Services", Organisation: org, First: 3},
+		{Names: []string{"D"}, Text: "D", Role: "Co-Chair", Organisation: org, First: 6},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got  %+v\nwant %+v", got, want)
 	}
 	if s := got[2].NamesText(); s != "A, B and C" {
 		t.Errorf("NamesText = %q", s)
+	}
+	// A signature put together by hand joins its names in English.
+	if s := (Signature{Names: []string{"A", "B"}}).NamesText(); s != "A and B" {
+		t.Errorf("NamesText of a hand-made signature = %q", s)
 	}
 }
 
@@ -52,9 +56,9 @@ func TestPlural(t *testing.T) {
 func TestResolveContacts(t *testing.T) {
 	got := ResolveContacts([]statement.Contact{{Name: "S", Email: "s@example.org", Phone: "+44 (0)121 464-2612", Website: "HTTP://x.example"}})
 	want := []ContactLine{
-		{Label: "Email", Text: "s@example.org", Href: "mailto:s@example.org", Key: "contacts[0].email"},
-		{Label: "Phone", Text: "+44 (0)121 464-2612", Href: "tel:+441214642612", Key: "contacts[0].phone"},
-		{Label: "Website", Text: "HTTP://x.example", Href: "HTTP://x.example", Key: "contacts[0].website"},
+		{Label: "Email", Lead: "Email: ", Text: "s@example.org", Href: "mailto:s@example.org", Key: "contacts[0].email"},
+		{Label: "Phone", Lead: "Phone: ", Text: "+44 (0)121 464-2612", Href: "tel:+441214642612", Key: "contacts[0].phone"},
+		{Label: "Website", Lead: "Website: ", Text: "HTTP://x.example", Href: "HTTP://x.example", Key: "contacts[0].website"},
 	}
 	if !reflect.DeepEqual(got[0].Lines, want) {
 		t.Errorf("got  %+v\nwant %+v", got[0].Lines, want)
@@ -100,5 +104,52 @@ func TestNewFromExample(t *testing.T) {
 	}
 	if r.Style.BodyFont == "" {
 		t.Error("no body font name")
+	}
+	// The words only the PDF prints come from the same release.
+	if r.ContactsHeading != "Media contact" || r.ReferenceLine != "Reference: BSCP 2020/21-01" ||
+		r.FooterReference != "Ref: BSCP 2020/21-01" || r.DatelineLead() != "" || r.PageNumber(1, 2) != "Page 1 of 2" {
+		t.Errorf("contacts heading %q, reference %q / %q, dateline lead %q", r.ContactsHeading, r.ReferenceLine, r.FooterReference, r.DatelineLead())
+	}
+	if r.Pages.EndMark != "ENDS" || r.Pages.More != "- more -" ||
+		r.Pages.RunningHeader != "Publication of learning from a Local Child Safeguarding Practice… — 17th December 2024" {
+		t.Errorf("pages %+v", r.Pages)
+	}
+	if r.Statement != s || r.Words == nil {
+		t.Error("the release does not keep its statement and words")
+	}
+	// No date, no reference, two contacts, no organisation anywhere.
+	s.Date, s.Reference, s.Organisation = statement.Date{}, "", ""
+	s.Contacts = append(s.Contacts, s.Contacts[0])
+	s.About = &statement.Section{}
+	bare := *l
+	bare.Organisation.Name = ""
+	r, err = New(s, &bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Date != "" || r.ISODate != "" || r.ReferenceLine != "" || r.FooterReference != "" ||
+		r.ContactsHeading != "Media contacts" || r.About.Heading != "About" ||
+		r.Pages.RunningHeader != "Publication of learning from a Local Child Safeguarding Practice…" {
+		t.Errorf("bare release: %+v", r)
+	}
+}
+
+func TestLinkDescription(t *testing.T) {
+	w := WordsFor("en-GB")
+	for _, tc := range []struct{ text, target, want string }{
+		{"Simon", "mailto:s@example.org", "Email s@example.org"},
+		{"0121 464 2612", "tel:01214642612", "Phone 0121 464 2612"},
+		{"", "tel:01214642612", "Phone 01214642612"},
+		{"www.example.org", "https://www.example.org/", "https://www.example.org/"},
+		{"the  report", "https://example.org/r.pdf", "the report (https://example.org/r.pdf)"},
+		// Words in braces in the link's text are the writer's, not a pattern.
+		{"see {address}", "https://example.org", "see {address} (https://example.org)"},
+	} {
+		if got := w.LinkDescription(tc.text, tc.target); got != tc.want {
+			t.Errorf("LinkDescription(%q, %q) = %q, want %q", tc.text, tc.target, got, tc.want)
+		}
+	}
+	if got := w.PageOf(2, 3); got != "Page 2 of 3" {
+		t.Errorf("PageOf = %q", got)
 	}
 }

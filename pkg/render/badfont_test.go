@@ -46,7 +46,7 @@ func TestDamagedFontsAreLayoutErrorsAndPrintNothing(t *testing.T) {
 				t.Errorf("%s: got layout %v and %v; want one error at 3:11 naming fonts.body.regular, with a hint", f, l != nil, diags)
 			}
 			if l != nil {
-				Render(io.Discard, s, l, Options{})
+				RenderStatement(io.Discard, s, l, Options{})
 			}
 		})
 		if out != "" {

@@ -18,7 +18,7 @@ func BenchmarkRenderSeed(b *testing.B) {
 	s, l := parseFile(b, lib, "../../examples/seed-statement.toml")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(io.Discard, s, l, Options{Version: "bench"}); err != nil {
+		if _, err := RenderStatement(io.Discard, s, l, Options{Version: "bench"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -33,7 +33,7 @@ func BenchmarkRenderSeedCached(b *testing.B) {
 	opts := Options{Version: "bench", Cache: NewCache()}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(io.Discard, s, l, opts); err != nil {
+		if _, err := RenderStatement(io.Discard, s, l, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,7 +46,7 @@ func BenchmarkLayoutSeed(b *testing.B) {
 	s, l := parseFile(b, lib, "../../examples/seed-statement.toml")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Layout(s, l); err != nil {
+		if _, err := LayoutStatement(s, l); err != nil {
 			b.Fatal(err)
 		}
 	}

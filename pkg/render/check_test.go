@@ -61,7 +61,7 @@ func TestCheckNamesEachMissingCharacter(t *testing.T) {
 
 	// Render refuses, and writes nothing.
 	var buf bytes.Buffer
-	_, err := Render(&buf, s, l, Options{})
+	_, err := RenderStatement(&buf, s, l, Options{})
 	var le *diag.ListError
 	if !errors.As(err, &le) || len(le.List) != 2 || buf.Len() != 0 {
 		t.Errorf("Render: err %v, %d bytes written; want the two errors and nothing written", err, buf.Len())

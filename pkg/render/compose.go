@@ -7,7 +7,6 @@ import (
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/release"
-	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 // flowLine is one line of the text flow: items with y relative to the
@@ -35,9 +34,10 @@ func (b *flowBlock) height() float64 {
 	return h
 }
 
-// composer lays a statement out in a layout.
+// composer lays a release out in a layout. Every word it sets comes from
+// the release; the layout gives the look and geometry.
 type composer struct {
-	s     *statement.Statement
+	r     *release.Release
 	l     *layout.Layout
 	fs    *faces
 	br    *breaker
@@ -73,8 +73,8 @@ func resolveScale(t layout.TypeScale) typeScale {
 	return ts
 }
 
-func newComposer(s *statement.Statement, l *layout.Layout, fs *faces) *composer {
-	c := &composer{s: s, l: l, fs: fs, br: &breaker{fs: fs}, ts: resolveScale(l.Type)}
+func newComposer(r *release.Release, l *layout.Layout, fs *faces) *composer {
+	c := &composer{r: r, l: l, fs: fs, br: &breaker{fs: fs}, ts: resolveScale(l.Type)}
 	c.pageW, c.pageH = l.Page.Width, l.Page.Height
 	if c.pageW <= 0 || c.pageH <= 0 {
 		c.pageW, c.pageH = 210, 297
@@ -273,18 +273,19 @@ func (c *composer) ruleLine(gapAbove, gapBelow, thickness float64, colour layout
 
 // content lays out everything after the page-1 header, in reading order.
 func (c *composer) content() []flowBlock {
-	s, l, ts := c.s, c.l, c.ts
-	col := l.Colours
+	r, ts := c.r, c.ts
+	col := c.l.Colours
 	var out []flowBlock
 
-	if k := kindLabel(s, l); k != "" {
+	// The PDF sets the kind label in capitals.
+	if k := strings.ToUpper(r.Kind); k != "" {
 		st := c.style(ts.label, col.Accent)
 		st.bold = true
 		b := c.para(k, st, RoleKindLabel, 0)
 		b.keepNext = true
 		out = append(out, b)
 	}
-	if rl := releaseLine(s, l); rl != "" {
+	if rl := r.ReleaseLine; rl != "" {
 		st := c.style(ts.body, col.Text)
 		st.bold = true
 		b := c.para(rl, st, RoleReleaseLine, 1)
@@ -292,31 +293,31 @@ func (c *composer) content() []flowBlock {
 		out = append(out, b)
 	}
 	headline := textStyle{heading: true, bold: true, size: ts.headline, colour: col.Primary}
-	hb := c.balanced(s.Headline, headline, RoleHeadline, 5)
-	hb.keepNext, hb.bookmark = true, s.Headline
+	hb := c.balanced(r.Headline, headline, RoleHeadline, 5)
+	hb.keepNext, hb.bookmark = true, r.Headline
 	out = append(out, hb)
-	if s.Subheadline != "" {
+	if r.Subheadline != "" {
 		st := textStyle{heading: true, size: ts.subheadline, colour: col.Text}
-		b := c.balanced(s.Subheadline, st, RoleSubheadline, 3)
+		b := c.balanced(r.Subheadline, st, RoleSubheadline, 3)
 		b.keepNext = true
 		out = append(out, b)
 	}
-	if !s.Date.IsZero() {
-		b := c.para(l.Text.DatePrefix+formatDate(s.Date, l), c.style(ts.body, col.Muted), RoleDate, 4)
+	if r.Date != "" {
+		b := c.para(r.DatePrefix+r.Date, c.style(ts.body, col.Muted), RoleDate, 4)
 		b.keepNext = true
 		b.lines = append(b.lines, c.ruleLine(3, 3, 0.3, col.Rule))
 		out = append(out, b)
 	}
 
 	var lead []run
-	if s.Dateline != "" {
+	if dl := r.DatelineLead(); dl != "" {
 		st := c.style(ts.body, col.Text)
 		st.bold = true
-		lead = []run{{text: s.Dateline + " – ", style: st, role: RoleDateline}}
+		lead = []run{{text: dl, style: st, role: RoleDateline}}
 	}
-	out = append(out, c.doc(s.Summary, RoleParagraph, lead)...)
+	out = append(out, c.doc(r.Summary, RoleParagraph, lead)...)
 
-	if d := s.Developments; d != nil {
+	if d := r.Developments; d != nil {
 		body := c.style(ts.body, col.Text)
 		if d.Intro != "" {
 			b := c.para(d.Intro, body, RoleDevIntro, ts.paragraph)
@@ -340,8 +341,7 @@ func (c *composer) content() []flowBlock {
 		out = append(out, blocks...)
 	}
 
-	groups := release.GroupSignatories(s.Signatories, organisation(s, l))
-	for i, g := range groups {
+	for i, g := range r.Signatures {
 		id := c.nextBlock()
 		name := c.style(ts.body, col.Text)
 		name.bold = true
@@ -359,7 +359,7 @@ func (c *composer) content() []flowBlock {
 		out = append(out, blk)
 	}
 
-	if em := l.Text.EndMark; em != "" {
+	if em := r.Pages.EndMark; em != "" {
 		// The end mark may open a page: "- more -" at the foot of the
 		// page before says the release goes on, and pulling the
 		// signatories over with it would leave a hole on a first page.
@@ -368,30 +368,16 @@ func (c *composer) content() []flowBlock {
 		out = append(out, c.para(em, st, RoleEndMark, 2.5*ts.paragraph))
 	}
 
-	if n := s.Notes; n != nil {
-		h := n.Heading
-		if h == "" {
-			h = "Note to editors"
+	for _, sec := range []*release.Section{r.Notes, r.About} {
+		if sec != nil {
+			out = append(out, c.heading(sec.Heading))
+			out = append(out, c.doc(sec.Body, RoleParagraph, nil)...)
 		}
-		out = append(out, c.heading(h))
-		out = append(out, c.doc(n.Body, RoleParagraph, nil)...)
 	}
-	if a := s.About; a != nil {
-		h := a.Heading
-		if h == "" {
-			h = "About " + organisation(s, l)
-		}
-		out = append(out, c.heading(h))
-		out = append(out, c.doc(a.Body, RoleParagraph, nil)...)
-	}
-	if len(s.Contacts) > 0 {
-		h := "Media contact"
-		if len(s.Contacts) > 1 {
-			h = "Media contacts"
-		}
-		out = append(out, c.heading(h))
-		for i, ct := range s.Contacts {
-			out = append(out, c.contact(ct, i))
+	if len(r.Contacts) > 0 {
+		out = append(out, c.heading(r.ContactsHeading))
+		for _, ct := range r.Contacts {
+			out = append(out, c.contact(ct))
 		}
 	}
 	return out
@@ -407,7 +393,7 @@ func (c *composer) heading(text string) flowBlock {
 
 // contact is a media contact as a card: an accent bar on the left, the
 // purpose, the person, and each way to reach them as a link.
-func (c *composer) contact(ct statement.Contact, i int) flowBlock {
+func (c *composer) contact(ct release.Contact) flowBlock {
 	col, ts := c.l.Colours, c.ts
 	id := c.nextBlock()
 	x, w := c.left+5, c.width-5
@@ -433,8 +419,8 @@ func (c *composer) contact(ct statement.Contact, i int) flowBlock {
 	link := body
 	link.colour = col.Accent
 	label := c.style(ts.body, col.Muted)
-	for _, cl := range release.ResolveContacts([]statement.Contact{ct})[0].Lines {
-		add(run{text: cl.Label + ": ", style: label}, run{text: cl.Text, style: link, link: cl.Href})
+	for _, cl := range ct.Lines {
+		add(run{text: cl.Lead, style: label}, run{text: cl.Text, style: link, link: cl.Href})
 	}
 	for k := range lines {
 		lines[k].items = append(lines[k].items, Item{Kind: KindRule, Role: RoleRule, X: c.left + 0.6, Y: 0, W: 0, H: lines[k].h, Thickness: 1.2, Colour: col.Accent})
@@ -443,18 +429,8 @@ func (c *composer) contact(ct statement.Contact, i int) flowBlock {
 }
 
 // shorten cuts text to at most n characters at a word boundary, with an
-// ellipsis, for the running header.
-func shorten(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndex(cut, " "); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:–-") + "…"
-}
+// ellipsis, for messages.
+func shorten(text string, n int) string { return release.Shorten(text, n) }
 
 func endsWithColon(ins []markup.Inline) bool {
 	for i := len(ins) - 1; i >= 0; i-- {

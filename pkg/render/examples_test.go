@@ -109,7 +109,7 @@ func TestExamples(t *testing.T) {
 			if list := Check(s, l); list.HasErrors() {
 				t.Fatalf("check: %v", list)
 			}
-			p, err := Layout(s, l)
+			p, err := LayoutStatement(s, l)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,7 +117,7 @@ func TestExamples(t *testing.T) {
 				t.Error(pr)
 			}
 			var buf bytes.Buffer
-			res, err := Render(&buf, s, l, Options{Version: pressroom.Version})
+			res, err := RenderStatement(&buf, s, l, Options{Version: pressroom.Version})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +128,7 @@ func TestExamples(t *testing.T) {
 
 			info := pdftest.Info(t, pdf)
 			for k, v := range map[string]string{
-				"Title": s.Headline, "Author": l.OrganisationName(s), "Subject": l.KindLabel(s),
+				"Title": s.Headline, "Author": release.OrganisationName(s, l), "Subject": release.KindLabel(s, l),
 				"Keywords": strings.Join(s.Keywords, ", "), "Creator": "pressroom " + pressroom.Version,
 				"Pages": itoa(res.Pages),
 			} {
@@ -152,7 +152,7 @@ func TestExamples(t *testing.T) {
 				wantTitles = append(wantTitles, cmpOr(s.Notes.Heading, "Note to editors"))
 			}
 			if s.About != nil {
-				wantTitles = append(wantTitles, cmpOr(s.About.Heading, "About "+l.OrganisationName(s)))
+				wantTitles = append(wantTitles, cmpOr(s.About.Heading, "About "+release.OrganisationName(s, l)))
 			}
 			if len(s.Contacts) > 0 {
 				wantTitles = append(wantTitles, "Media contact")

@@ -36,7 +36,7 @@ func FuzzParseRender(f *testing.F) {
 		if s == nil || list.HasErrors() {
 			return
 		}
-		_, err := Render(io.Discard, s, l, Options{Version: "fuzz"})
+		_, err := RenderStatement(io.Discard, s, l, Options{Version: "fuzz"})
 		if err != nil {
 			var le *diag.ListError
 			if !errors.As(err, &le) {
@@ -44,7 +44,7 @@ func FuzzParseRender(f *testing.F) {
 			}
 			return
 		}
-		p, err := Layout(s, l)
+		p, err := LayoutStatement(s, l)
 		if err != nil {
 			t.Fatalf("rendered, but Layout fails: %v", err)
 		}

@@ -23,7 +23,7 @@ func TestPlanGolden(t *testing.T) {
 		name := exampleName(file)
 		t.Run(name, func(t *testing.T) {
 			s, l := parseFile(t, lib, file)
-			p, err := Layout(s, l)
+			p, err := LayoutStatement(s, l)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -46,7 +46,7 @@ func TestHeaderStyles(t *testing.T) {
 					l.Logo = testLogo(t)
 				}
 				s, _ := parseFile(t, layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts()), "../../testdata/render/ten-pages.toml")
-				p, err := Layout(s, l)
+				p, err := LayoutStatement(s, l)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -54,7 +54,7 @@ func TestHeaderStyles(t *testing.T) {
 					t.Error(pr)
 				}
 				var buf bytes.Buffer
-				if _, err := Render(&buf, s, l, Options{}); err != nil {
+				if _, err := RenderStatement(&buf, s, l, Options{}); err != nil {
 					t.Fatal(err)
 				}
 				keep(t, "header-"+name+".pdf", buf.Bytes())
@@ -83,7 +83,7 @@ func TestLetterWithoutPageNumbers(t *testing.T) {
 	l.Page = layout.Page{Size: "Letter", Width: 215.9, Height: 279.4, Top: 19, Right: 19, Bottom: 19, Left: 19}
 	l.PageNumbers = false
 	var buf bytes.Buffer
-	res, err := Render(&buf, seedStatement(), l, Options{})
+	res, err := RenderStatement(&buf, seedStatement(), l, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

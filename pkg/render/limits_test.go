@@ -65,7 +65,7 @@ func TestLimitsRefuseBeforeTypesetting(t *testing.T) {
 				t.Fatal(plist)
 			}
 			var err error
-			cost := allocated(func() { _, err = Render(io.Discard, s, l, Options{}) })
+			cost := allocated(func() { _, err = RenderStatement(io.Discard, s, l, Options{}) })
 			le, ok := err.(*diag.ListError)
 			if !ok || len(le.List) != 1 || !strings.Contains(le.List[0].Message, c.want) || le.List[0].Pos.Line != c.line || le.List[0].Hint == "" {
 				t.Fatalf("got %v; want one error on line %d saying %q, with a hint", err, c.line, c.want)
@@ -113,7 +113,7 @@ func TestWorstUnderLimitsMemory(t *testing.T) {
 	}
 	var res Result
 	var err error
-	cost := allocated(func() { res, err = Render(io.Discard, s, l, Options{}) })
+	cost := allocated(func() { res, err = RenderStatement(io.Discard, s, l, Options{}) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func BenchmarkRenderWorstUnderLimits(b *testing.B) {
 	s, _ := statement.Parse("worst.toml", worstUnderLimits(), statement.Options{})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(io.Discard, s, l, Options{}); err != nil {
+		if _, err := RenderStatement(io.Discard, s, l, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -43,7 +43,7 @@ func TestLogosFpdfCannotTakeAsTheyAre(t *testing.T) {
 			}
 			for _, cache := range []*Cache{nil, NewCache()} {
 				var pdf bytes.Buffer
-				if _, err := Render(&pdf, s, l, Options{Cache: cache}); err != nil {
+				if _, err := RenderStatement(&pdf, s, l, Options{Cache: cache}); err != nil {
 					t.Fatalf("render (cache %v): %v", cache != nil, err)
 				}
 				if bytes.Contains(pdf.Bytes(), []byte("/DeviceCMYK")) {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/layout"
@@ -42,16 +41,9 @@ func (c *composer) header() ([]Item, float64) {
 		return items, bandBottom + 8
 	case "letterhead":
 		items = append(items, markItems...)
-		var addr []string
-		for _, part := range strings.Split(l.Organisation.Address, "\n") {
-			if p := strings.TrimSpace(part); p != "" {
-				addr = append(addr, p)
-			}
-		}
-		for _, v := range []string{l.Organisation.Phone, l.Organisation.Website} {
-			if v != "" {
-				addr = append(addr, v)
-			}
+		addr := append([]string(nil), c.r.Publisher.Address...)
+		for _, v := range c.r.Publisher.Lines {
+			addr = append(addr, v.Text)
 		}
 		y := c.top
 		small := c.style(c.ts.small, col.Muted)
@@ -78,7 +70,7 @@ func (c *composer) header() ([]Item, float64) {
 // at the right when the layout says so) and returns their height.
 func (c *composer) mark(top, right float64, colour layout.Colour) ([]Item, float64) {
 	l := c.l
-	org := organisation(c.s, l)
+	org := c.r.Organisation
 	var items []Item
 	h := 0.0
 	x := c.left
@@ -160,7 +152,7 @@ func (c *composer) measureFurniture() furniture {
 // notice and the organisation's registration ("Registered charity …").
 func (c *composer) footerNotices() []string {
 	var out []string
-	for _, n := range []string{c.l.Text.FooterNotice, c.l.Organisation.Registration} {
+	for _, n := range []string{c.r.Publisher.Notice, c.r.Publisher.Registration} {
 		if strings.TrimSpace(n) != "" {
 			out = append(out, n)
 		}
@@ -285,11 +277,7 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 		pg := &pages[i]
 		var extra []Item
 		if i > 0 {
-			text := shorten(c.s.Headline, 70)
-			if !c.s.Date.IsZero() {
-				text += " — " + formatDate(c.s.Date, c.l)
-			}
-			for _, fl := range c.textLines([]run{{text: text, style: small}}, c.left, c.width, RoleRunningHeader, 0)[:1] {
+			for _, fl := range c.textLines([]run{{text: c.r.Pages.RunningHeader, style: small}}, c.left, c.width, RoleRunningHeader, 0)[:1] {
 				it := fl.items[0]
 				it.Y += c.top
 				it.Baseline += c.top
@@ -298,8 +286,8 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: c.top + c.lineHeight(c.ts.small) + 2, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y := c.bottom - fur.footerH
-		if i < n-1 && c.l.Text.MoreMark != "" {
-			more := c.textLines([]run{{text: c.l.Text.MoreMark, style: small}}, c.left, c.width, RoleMore, 0)
+		if i < n-1 && c.r.Pages.More != "" {
+			more := c.textLines([]run{{text: c.r.Pages.More, style: small}}, c.left, c.width, RoleMore, 0)
 			it := more[0].items[0]
 			dx := (c.width - it.W) / 2
 			it.X += dx
@@ -310,7 +298,8 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			it.Baseline += y - fur.moreH + 1
 			extra = append(extra, it)
 		}
-		if len(c.footerNotices()) > 0 || c.s.Reference != "" || n > 1 && c.l.PageNumbers {
+		left := c.r.FooterReference
+		if len(c.footerNotices()) > 0 || left != "" || n > 1 && c.l.PageNumbers {
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: y + 1, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y += 2
@@ -323,10 +312,6 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 				y += fl.h
 			}
 		}
-		var left string
-		if c.s.Reference != "" {
-			left = "Ref: " + c.s.Reference
-		}
 		if left != "" {
 			fl := c.textLines([]run{{text: left, style: small}}, c.left, c.width*0.6, RoleFooter, 0)[0]
 			it := fl.items[0]
@@ -335,7 +320,7 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			extra = append(extra, it)
 		}
 		if n > 1 && c.l.PageNumbers {
-			fl := c.textLines([]run{{text: fmt.Sprintf("Page %d of %d", i+1, n), style: small}}, c.left, c.width*0.35, RolePageNumber, 0)[0]
+			fl := c.textLines([]run{{text: c.r.PageNumber(i+1, n), style: small}}, c.left, c.width*0.35, RolePageNumber, 0)[0]
 			it := fl.items[0]
 			c.alignRight(&it, c.right)
 			it.Y += y

@@ -132,7 +132,7 @@ func splitProblems(p *Plan) []string {
 
 func checkPlan(t *testing.T, name string, s *statement.Statement, l *layout.Layout) *Plan {
 	t.Helper()
-	p, err := Layout(s, l)
+	p, err := LayoutStatement(s, l)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -167,7 +167,7 @@ func TestStressFiles(t *testing.T) {
 				t.Errorf("%d pages; want at least %d", len(p.Pages), tc.minPages)
 			}
 			var buf bytes.Buffer
-			res, err := Render(&buf, s, l, Options{})
+			res, err := RenderStatement(&buf, s, l, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,7 +1,9 @@
-// Package render typesets a statement in a layout: first into a page plan
-// (lines and boxes on pages, each knowing what part of the statement it
-// is), then draws the plan as a PDF with fpdf. Every fpdf import of
-// pressroom is in this package.
+// Package render typesets a release (pkg/release: the statement's words,
+// and every fixed word, resolved once) in a layout: first into a page
+// plan (lines and boxes on pages, each knowing what part of the statement
+// it is), then draws the plan as a PDF with fpdf. It sets no word of its
+// own; the layout gives only the look and the geometry. Every fpdf import
+// of pressroom is in this package.
 //
 // The layout step (Layout, in compose.go, typeset.go and paginate.go)
 // breaks lines itself with widths measured from fpdf's own tables,
@@ -10,7 +12,8 @@
 // or orphans, signatories, contact cards and list items kept whole. The
 // drawing step (draw.go) walks the plan and hands every piece, with its
 // Role, to one small canvas interface; a tagged-PDF writer wraps that
-// interface to put each piece in marked content.
+// interface to put each piece in marked content, building the structure
+// tree from the plan's roles, blocks and lists (tagged.go).
 package render
 
 import (
@@ -27,6 +30,7 @@ import (
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -58,12 +62,13 @@ type Result struct {
 // library so that output stays byte-identical across dependency updates.
 const Producer = "pressroom (fpdf)"
 
-// Render typesets s in l and writes the PDF to w. Input problems (a
-// character no font can show) come back as a *diag.ListError; nothing is
-// written to w then.
-func Render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (Result, error) {
+// Render typesets the release r in its layout l and writes the PDF to w.
+// Every word it sets is r's; r.Statement, which release.New keeps, gives
+// diagnostics their positions. Input problems (a character no font can
+// show) come back as a *diag.ListError; nothing is written to w then.
+func Render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (Result, error) {
 	var buf bytes.Buffer
-	res, err := render(&buf, s, l, opts)
+	res, err := render(&buf, r, l, opts)
 	if err != nil {
 		return res, err
 	}
@@ -73,14 +78,40 @@ func Render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	return res, nil
 }
 
-// Layout typesets s in l into a page plan without writing a PDF, for
+// RenderStatement makes the release of s in l (release.New) and renders
+// it: Render for callers that have no release of their own.
+func RenderStatement(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (Result, error) {
+	r, err := newRelease(s, l)
+	if err != nil {
+		return Result{}, err
+	}
+	return Render(w, r, l, opts)
+}
+
+// Layout typesets r in l into a page plan without writing a PDF, for
 // tests and tools that look at what the typesetter decided.
-func Layout(s *statement.Statement, l *layout.Layout) (*Plan, error) {
-	d, err := newDocument(s, l, nil)
+func Layout(r *release.Release, l *layout.Layout) (*Plan, error) {
+	d, err := newDocument(r, l, nil)
 	if err != nil {
 		return nil, err
 	}
 	return d.plan, nil
+}
+
+// LayoutStatement is Layout of the release of s in l.
+func LayoutStatement(s *statement.Statement, l *layout.Layout) (*Plan, error) {
+	r, err := newRelease(s, l)
+	if err != nil {
+		return nil, err
+	}
+	return Layout(r, l)
+}
+
+func newRelease(s *statement.Statement, l *layout.Layout) (*release.Release, error) {
+	if s == nil || l == nil {
+		return nil, errors.New("render: no statement or no layout")
+	}
+	return release.New(s, l)
 }
 
 // document is one render in progress: its own fpdf instance and plan.
@@ -91,11 +122,12 @@ type document struct {
 	warnings diag.List
 }
 
-func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *document, err error) {
+func newDocument(r *release.Release, l *layout.Layout, cache *Cache) (d *document, err error) {
 	defer errPanic(&err)
-	if s == nil || l == nil {
-		return nil, errors.New("render: no statement or no layout")
+	if r == nil || r.Statement == nil || l == nil {
+		return nil, errors.New("render: no release, no statement or no layout")
 	}
+	s := r.Statement
 	if list := Check(s, l); list.HasErrors() {
 		return nil, &diag.ListError{List: list}
 	}
@@ -105,7 +137,7 @@ func newDocument(s *statement.Statement, l *layout.Layout, cache *Cache) (d *doc
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
 	fs := newFaces(pdf, l)
-	c := newComposer(s, l, fs)
+	c := newComposer(r, l, fs)
 	plan := c.plan()
 	if fs.err != nil {
 		return nil, fmt.Errorf("render: %w", fs.err)
@@ -148,12 +180,13 @@ func pageSize(l *layout.Layout) fpdf.SizeType {
 	return fpdf.SizeType{Wd: 210, Ht: 297}
 }
 
-func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options) (res Result, err error) {
+func render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (res Result, err error) {
 	defer errPanic(&err)
-	d, err := newDocument(s, l, opts.Cache)
+	d, err := newDocument(r, l, opts.Cache)
 	if err != nil {
 		return Result{}, err
 	}
+	s := r.Statement
 	pdf := d.pdf
 	created := opts.Created
 	if created.IsZero() {
@@ -163,11 +196,11 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
-	pdf.SetTitle(s.Headline, true)
-	pdf.SetAuthor(organisation(s, l), true)
-	pdf.SetSubject(l.KindLabel(s), true)
-	if len(s.Keywords) > 0 {
-		pdf.SetKeywords(strings.Join(s.Keywords, ", "), true)
+	pdf.SetTitle(r.Headline, true)
+	pdf.SetAuthor(r.Organisation, true)
+	pdf.SetSubject(r.Kind, true)
+	if len(r.Keywords) > 0 {
+		pdf.SetKeywords(strings.Join(r.Keywords, ", "), true)
 	}
 	creator := "pressroom"
 	if opts.Version != "" {
@@ -175,7 +208,7 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	}
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(Producer, true)
-	lang := s.Lang
+	lang := r.Lang
 	if lang == "" {
 		lang = "en-GB"
 	}
@@ -184,9 +217,9 @@ func render(w io.Writer, s *statement.Statement, l *layout.Layout, opts Options)
 	pc := &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo, cache: opts.Cache}
 	if !opts.Plain {
 		// The default: tagged PDF/UA-1 and PDF/A-2b (tagged.go).
-		meta := pdfua.Metadata{Title: s.Headline, Author: organisation(s, l), Subject: l.KindLabel(s),
-			Keywords: s.Keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
-		if err := drawTagged(w, d.plan, pc, meta); err != nil {
+		meta := pdfua.Metadata{Title: r.Headline, Author: r.Organisation, Subject: r.Kind,
+			Keywords: r.Keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
+		if err := drawTagged(w, d.plan, pc, r.WordTable(), meta); err != nil {
 			return Result{}, err
 		}
 		return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil

@@ -17,7 +17,7 @@ import (
 func renderBytes(t testing.TB, s *statement.Statement, opts Options) ([]byte, Result) {
 	t.Helper()
 	var buf bytes.Buffer
-	res, err := Render(&buf, s, testLayout(t), opts)
+	res, err := RenderStatement(&buf, s, testLayout(t), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestSameBytes(t *testing.T) {
 	opts := Options{Version: "1", Created: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)}
 	render := func() []byte {
 		var buf bytes.Buffer
-		if _, err := Render(&buf, s, l, opts); err != nil {
+		if _, err := RenderStatement(&buf, s, l, opts); err != nil {
 			t.Error(err)
 		}
 		return buf.Bytes()
@@ -208,7 +208,7 @@ func TestRenderRefusesMissingGlyph(t *testing.T) {
 	s := seedStatement()
 	s.Headline = "Snowman ☃ and a 🙂"
 	var buf bytes.Buffer
-	_, err := Render(&buf, s, testLayout(t), Options{})
+	_, err := RenderStatement(&buf, s, testLayout(t), Options{})
 	var le *diag.ListError
 	if !errors.As(err, &le) {
 		t.Fatalf("error %v; want a *diag.ListError", err)
@@ -273,7 +273,7 @@ func TestCacheSameBytes(t *testing.T) {
 	l := testLayout(t)
 	l.Logo = testLogo(t)
 	var plain bytes.Buffer
-	if _, err := Render(&plain, s, l, Options{}); err != nil {
+	if _, err := RenderStatement(&plain, s, l, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	cache := NewCache()
@@ -284,7 +284,7 @@ func TestCacheSameBytes(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			if _, err := Render(&buf, s, l, Options{Cache: cache}); err != nil {
+			if _, err := RenderStatement(&buf, s, l, Options{Cache: cache}); err != nil {
 				t.Error(err)
 			}
 			results[i] = buf.Bytes()

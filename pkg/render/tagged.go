@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/release"
 )
 
 // The tagged PDF: a structure tree built from the plan's roles, and
@@ -59,151 +60,179 @@ func artifactOf(r Role) pdfua.Artifact {
 	return pdfua.Layout
 }
 
-// listFrame is a list being planned: its L node, the x of its labels and
-// the LBody of its last item, where a nested list goes.
+// listFrame is a list being planned: its L node, the LBody of its last
+// item (where a nested list goes), and the plan's list number and depth.
 type listFrame struct {
 	l, lastBody int
-	x           float64
-	body        Role // RoleListBody or RoleDevelopment
+	list, depth int
 }
 
-// planStructure decides the structure tree for p. Reading order is the
-// plan's order: the typesetter emits content in the statement's order and
-// decorations are artifacts wherever they stand.
-func planStructure(p *Plan) *structure {
-	st := &structure{spans: map[*Span]mark{}, items: map[*Item]mark{}}
-	const root = -1
-	// blockNodes: the node of each Block for simple roles; for lists the
-	// LI; for signatures and contacts the Div.
-	type blockState struct {
-		node, lbl, lbody int
-		line             int  // signature/contact: the P of the current line
-		ended            bool // signature/contact: the last line ended a line
-	}
-	blocks := map[int]*blockState{}
-	var lists []listFrame
+// blockState is what planStructure knows of one Block of the plan: for
+// simple roles its node; for a list item the LI, its Lbl and LBody; for a
+// signature or a contact card the Div and the P of its current line.
+type blockState struct {
+	node, lbl, lbody int
+	line             int  // signature/contact: the P of the current line
+	ended            bool // signature/contact: the last line ended a line
+}
+
+// planner walks the plan in reading order, building the structure tree.
+type planner struct {
+	st     *structure
+	blocks map[int]*blockState
+	lists  []listFrame // the lists open at this point, outermost first
 	// Links: the open Link node, its parent and target, while spans of
 	// the same link follow one another.
-	link, linkParent, linkTarget := -1, -1, ""
-	linkText := map[int]*strings.Builder{}
+	link, linkParent int
+	linkTarget       string
+	linkText         map[int]*strings.Builder
+}
 
+// root is the parent of the Document's own children.
+const root = -1
+
+// planStructure decides the structure tree for p, describing links with
+// w's words. Reading order is the plan's order: the typesetter emits
+// content in the statement's order and decorations are artifacts wherever
+// they stand.
+func planStructure(p *Plan, w *release.Words) *structure {
+	pl := &planner{
+		st:     &structure{spans: map[*Span]mark{}, items: map[*Item]mark{}},
+		blocks: map[int]*blockState{},
+		link:   -1, linkParent: -1,
+		linkText: map[int]*strings.Builder{},
+	}
 	for pi := range p.Pages {
 		items := p.Pages[pi].Items
 		for ii := range items {
-			it := &items[ii]
-			if it.Role.Artifact() || it.Kind == KindRule || it.Kind == KindFill {
-				st.items[it] = mark{node: -1, artifact: artifactOf(it.Role)}
-				for k := range it.Spans {
-					st.spans[&it.Spans[k]] = mark{node: -1, artifact: artifactOf(it.Role)}
-				}
-				continue
-			}
-			if it.Kind == KindImage {
-				if strings.TrimSpace(it.Alt) == "" {
-					st.items[it] = mark{node: -1, artifact: pdfua.Layout}
-				} else {
-					st.items[it] = mark{node: st.add(node{role: pdfua.Figure, parent: root, alt: it.Alt})}
-				}
-				lists = nil
-				continue
-			}
-			// Text that is content: find or make its leaf node.
-			b := blocks[it.Block]
-			if it.Block == 0 || b == nil {
-				b = &blockState{node: -1, lbl: -1, lbody: -1, line: -1}
-				if it.Block != 0 {
-					blocks[it.Block] = b
-				}
-			}
-			var leaf int
-			switch it.Role {
-			case RoleListLabel, RoleListBody, RoleDevelopment:
-				if b.node < 0 {
-					// A new list item. Its body's role (a development or
-					// a body list) is on the same line, after the label.
-					body := it.Role
-					for _, next := range items[ii:] {
-						if next.Block == it.Block && next.Role != RoleListLabel {
-							body = next.Role
-							break
-						}
-					}
-					for len(lists) > 0 && (lists[len(lists)-1].x > it.X+0.01 || lists[len(lists)-1].body != body && lists[len(lists)-1].x >= it.X-0.01) {
-						lists = lists[:len(lists)-1]
-					}
-					if len(lists) == 0 || lists[len(lists)-1].x < it.X-0.01 {
-						parent := root
-						if len(lists) > 0 {
-							parent = lists[len(lists)-1].lastBody
-						}
-						l := st.add(node{role: pdfua.L, parent: parent, numbering: numbering(it)})
-						lists = append(lists, listFrame{l: l, lastBody: -1, x: it.X, body: body})
-					}
-					top := &lists[len(lists)-1]
-					b.node = st.add(node{role: pdfua.LI, parent: top.l})
-					b.lbody = st.add(node{role: pdfua.LBody, parent: b.node})
-					top.lastBody = b.lbody
-				}
-				if it.Role == RoleListLabel {
-					if b.lbl < 0 {
-						// Made after the LBody here, but drawn first,
-						// so it comes first in the tree.
-						b.lbl = st.add(node{role: pdfua.Lbl, parent: b.node})
-					}
-					leaf = b.lbl
-				} else {
-					leaf = b.lbody
-				}
-			case RoleSignature, RoleContact:
-				lists = nil
-				if b.node < 0 {
-					b.node = st.add(node{role: pdfua.Div, parent: root})
-					b.ended = true
-				}
-				// Each line of a signature or a contact card is a
-				// paragraph of its own; a line that wraps ends with the
-				// space it was broken at, and goes on in the same one.
-				if b.ended || b.line < 0 {
-					b.line = st.add(node{role: pdfua.P, parent: b.node})
-				}
-				text := it.Text()
-				b.ended = !strings.HasSuffix(text, " ")
-				leaf = b.line
-			default:
-				lists = nil
-				if b.node < 0 {
-					role := pdfua.P
-					switch it.Role {
-					case RoleHeadline:
-						role = pdfua.H1
-					case RoleSectionHeading:
-						role = pdfua.H2
-					}
-					b.node = st.add(node{role: role, parent: root})
-				}
-				leaf = b.node
-			}
-			for k := range it.Spans {
-				sp := &it.Spans[k]
-				if sp.Link == "" {
-					link = -1
-					st.spans[sp] = mark{node: leaf}
-					continue
-				}
-				if link < 0 || linkParent != leaf || linkTarget != sp.Link {
-					link = st.add(node{role: pdfua.Link, parent: leaf, contents: sp.Link})
-					linkParent, linkTarget = leaf, sp.Link
-					linkText[link] = &strings.Builder{}
-				}
-				linkText[link].WriteString(sp.Text)
-				st.spans[sp] = mark{node: link}
-			}
+			pl.item(&items[ii])
 		}
 	}
-	for i, text := range linkText {
-		st.nodes[i].contents = linkDescription(text.String(), st.nodes[i].contents)
+	for i, text := range pl.linkText {
+		pl.st.nodes[i].contents = w.LinkDescription(text.String(), pl.st.nodes[i].contents)
 	}
-	return st
+	return pl.st
+}
+
+// item places one item of the plan in the tree, or marks it an artifact.
+func (pl *planner) item(it *Item) {
+	st := pl.st
+	if it.Role.Artifact() || it.Kind == KindRule || it.Kind == KindFill {
+		st.items[it] = mark{node: -1, artifact: artifactOf(it.Role)}
+		for k := range it.Spans {
+			st.spans[&it.Spans[k]] = mark{node: -1, artifact: artifactOf(it.Role)}
+		}
+		return
+	}
+	if it.Kind == KindImage {
+		if strings.TrimSpace(it.Alt) == "" {
+			st.items[it] = mark{node: -1, artifact: pdfua.Layout}
+		} else {
+			st.items[it] = mark{node: st.add(node{role: pdfua.Figure, parent: root, alt: it.Alt})}
+		}
+		pl.lists = nil
+		return
+	}
+	// Text that is content: find or make its leaf node.
+	b := pl.blocks[it.Block]
+	if it.Block == 0 || b == nil {
+		b = &blockState{node: -1, lbl: -1, lbody: -1, line: -1}
+		if it.Block != 0 {
+			pl.blocks[it.Block] = b
+		}
+	}
+	var leaf int
+	switch it.Role {
+	case RoleListLabel, RoleListBody, RoleDevelopment:
+		leaf = pl.listLeaf(it, b)
+	case RoleSignature, RoleContact:
+		pl.lists = nil
+		if b.node < 0 {
+			b.node = st.add(node{role: pdfua.Div, parent: root})
+			b.ended = true
+		}
+		// Each line of a signature or a contact card is a paragraph of
+		// its own; a line that wraps ends with the space it was broken
+		// at, and goes on in the same one.
+		if b.ended || b.line < 0 {
+			b.line = st.add(node{role: pdfua.P, parent: b.node})
+		}
+		b.ended = !strings.HasSuffix(it.Text(), " ")
+		leaf = b.line
+	default:
+		pl.lists = nil
+		if b.node < 0 {
+			role := pdfua.P
+			switch it.Role {
+			case RoleHeadline:
+				role = pdfua.H1
+			case RoleSectionHeading:
+				role = pdfua.H2
+			}
+			b.node = st.add(node{role: role, parent: root})
+		}
+		leaf = b.node
+	}
+	pl.spans(it, leaf)
+}
+
+// listLeaf returns the Lbl or LBody a list item's piece goes in, making
+// the LI (and the L it opens) at the item's first piece.
+func (pl *planner) listLeaf(it *Item, b *blockState) int {
+	st := pl.st
+	if b.node < 0 {
+		// A new list item: the plan says which list it is in and how
+		// deeply that list is nested. Lists nested deeper than it have
+		// ended, and so has another list at its depth.
+		for len(pl.lists) > 0 {
+			top := pl.lists[len(pl.lists)-1]
+			if top.depth < it.Depth || top.depth == it.Depth && top.list == it.List {
+				break
+			}
+			pl.lists = pl.lists[:len(pl.lists)-1]
+		}
+		if len(pl.lists) == 0 || pl.lists[len(pl.lists)-1].list != it.List {
+			parent := root
+			if len(pl.lists) > 0 {
+				parent = pl.lists[len(pl.lists)-1].lastBody
+			}
+			l := st.add(node{role: pdfua.L, parent: parent, numbering: numbering(it)})
+			pl.lists = append(pl.lists, listFrame{l: l, lastBody: -1, list: it.List, depth: it.Depth})
+		}
+		top := &pl.lists[len(pl.lists)-1]
+		b.node = st.add(node{role: pdfua.LI, parent: top.l})
+		b.lbody = st.add(node{role: pdfua.LBody, parent: b.node})
+		top.lastBody = b.lbody
+	}
+	if it.Role != RoleListLabel {
+		return b.lbody
+	}
+	if b.lbl < 0 {
+		// Made after the LBody here, but drawn first, so it comes first
+		// in the tree.
+		b.lbl = st.add(node{role: pdfua.Lbl, parent: b.node})
+	}
+	return b.lbl
+}
+
+// spans marks each span of it as content of leaf, or of a Link inside it.
+func (pl *planner) spans(it *Item, leaf int) {
+	st := pl.st
+	for k := range it.Spans {
+		sp := &it.Spans[k]
+		if sp.Link == "" {
+			pl.link = -1
+			st.spans[sp] = mark{node: leaf}
+			continue
+		}
+		if pl.link < 0 || pl.linkParent != leaf || pl.linkTarget != sp.Link {
+			pl.link = st.add(node{role: pdfua.Link, parent: leaf, contents: sp.Link})
+			pl.linkParent, pl.linkTarget = leaf, sp.Link
+			pl.linkText[pl.link] = &strings.Builder{}
+		}
+		pl.linkText[pl.link].WriteString(sp.Text)
+		st.spans[sp] = mark{node: pl.link}
+	}
 }
 
 // numbering returns the ListNumbering of the list whose first label is it.
@@ -220,26 +249,6 @@ func numbering(it *Item) string {
 	return "None"
 }
 
-// linkDescription is what a link annotation's /Contents says: where the
-// link goes, in words a listener can follow.
-func linkDescription(text, target string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	switch {
-	case strings.HasPrefix(target, "mailto:"):
-		return "Email " + strings.TrimPrefix(target, "mailto:")
-	case strings.HasPrefix(target, "tel:"):
-		if text != "" {
-			return "Phone " + text
-		}
-		return "Phone " + strings.TrimPrefix(target, "tel:")
-	}
-	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(target, "https://"), "http://"), "/")
-	if text == "" || strings.EqualFold(strings.TrimSuffix(text, "/"), bare) || strings.EqualFold(text, target) {
-		return target
-	}
-	return text + " (" + target + ")"
-}
-
 // taggedCanvas draws through a pdfCanvas, writing marked content around
 // every piece and building the structure tree with a Tagger. Consecutive
 // text of one element shares one marked-content sequence.
@@ -253,8 +262,8 @@ type taggedCanvas struct {
 	isOpen bool
 }
 
-func newTaggedCanvas(pc *pdfCanvas, p *Plan) *taggedCanvas {
-	return &taggedCanvas{pc: pc, st: planStructure(p), tg: pdfua.NewTagger()}
+func newTaggedCanvas(pc *pdfCanvas, p *Plan, w *release.Words) *taggedCanvas {
+	return &taggedCanvas{pc: pc, st: planStructure(p, w), tg: pdfua.NewTagger()}
 }
 
 // elem returns the Tagger element of node n, adding it (and the nodes
@@ -361,8 +370,8 @@ func (tc *taggedCanvas) bookmark(title string, y float64) {
 // drawTagged draws the plan with marked content and a structure tree,
 // then has pkg/pdfua turn fpdf's output into a PDF/UA-1 and PDF/A-2b
 // file, which it writes to w.
-func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, meta pdfua.Metadata) error {
-	tc := newTaggedCanvas(pc, p)
+func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, words *release.Words, meta pdfua.Metadata) error {
+	tc := newTaggedCanvas(pc, p, words)
 	draw(p, tc)
 	tc.end()
 	if err := pc.pdf.Error(); err != nil {

@@ -92,7 +92,7 @@ func expectedElements(s *statement.Statement, l *layout.Layout) []expected {
 	}
 	// Signatories of one role and organisation are set together, a Div
 	// for each group.
-	for _, g := range release.GroupSignatories(s.Signatories, l.OrganisationName(s)) {
+	for _, g := range release.GroupSignatories(s.Signatories, release.OrganisationName(s, l)) {
 		out = append(out, expected{role: "Div", contains: []string{g.NamesText(), g.Organisation}})
 	}
 	if n := s.Notes; n != nil {
@@ -100,7 +100,7 @@ func expectedElements(s *statement.Statement, l *layout.Layout) []expected {
 		doc(n.Body, "")
 	}
 	if a := s.About; a != nil {
-		out = append(out, expected{role: "H2", text: cmpOr(a.Heading, "About "+l.OrganisationName(s))})
+		out = append(out, expected{role: "H2", text: cmpOr(a.Heading, "About "+release.OrganisationName(s, l))})
 		doc(a.Body, "")
 	}
 	if len(s.Contacts) > 0 {
@@ -166,7 +166,7 @@ func TestTaggedExamples(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s, l := parseFile(t, lib, file)
 			var buf bytes.Buffer
-			if _, err := Render(&buf, s, l, Options{Version: pressroom.Version}); err != nil {
+			if _, err := RenderStatement(&buf, s, l, Options{Version: pressroom.Version}); err != nil {
 				t.Fatal(err)
 			}
 			path := uatest.WriteTemp(t, buf.Bytes())
@@ -376,7 +376,7 @@ func BenchmarkRenderSeedPlain(b *testing.B) {
 	s, l := parseFile(b, lib, "../../examples/seed-statement.toml")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(io.Discard, s, l, Options{Version: "bench", Plain: true}); err != nil {
+		if _, err := RenderStatement(io.Discard, s, l, Options{Version: "bench", Plain: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

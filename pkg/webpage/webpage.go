@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -47,8 +48,11 @@ func Write(w io.Writer, r *release.Release) error {
 // into pieces the template can print without logic of its own.
 type view struct {
 	*release.Release
-	Summary      []block
-	FirstIsPara  bool // the summary opens with a paragraph, so the dateline joins it
+	Summary     []block
+	FirstIsPara bool // the summary opens with a paragraph, so the dateline joins it
+	// DatelineMark is the dateline with the mark that joins it to the
+	// first paragraph ("Birmingham –").
+	DatelineMark string
 	Developments []inline
 	Notes, About *section
 	Colours      colours
@@ -97,6 +101,7 @@ type colours struct {
 func newView(r *release.Release) view {
 	v := view{Release: r, Summary: blocks(r.Summary)}
 	v.FirstIsPara = len(v.Summary) > 0 && !v.Summary[0].List
+	v.DatelineMark = strings.TrimRight(r.DatelineLead(), " ")
 	if d := r.Developments; d != nil {
 		for _, item := range d.Items {
 			v.Developments = append(v.Developments, links(item))

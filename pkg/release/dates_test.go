@@ -1,10 +1,11 @@
-package layout_test
+package release_test
 
 import (
 	"testing"
 	"time"
 
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -31,8 +32,7 @@ func TestFormatDate(t *testing.T) {
 		{"iso", d, "2024-12-17"},
 		{"iso", statement.Date{Year: 2025, Month: time.March, Day: 1}, "2025-03-01"},
 	} {
-		l := &layout.Layout{DateStyle: tc.style}
-		if got := l.FormatDate(tc.date); got != tc.want {
+		if got := release.WordsFor("en-GB").FormatDate(tc.date, tc.style); got != tc.want {
 			t.Errorf("%s: FormatDate(%v) = %q, want %q", tc.style, tc.date, got, tc.want)
 		}
 	}
@@ -75,7 +75,7 @@ func TestReleaseLine(t *testing.T) {
 		l := &layout.Layout{DateStyle: tc.style, Text: layout.Wording{
 			Immediate: "For immediate release", Embargoed: "Embargoed until {time}", EmbargoZone: tc.zone,
 		}}
-		if got := l.ReleaseLine(tc.e); got != tc.want {
+		if got := release.WordsFor("en-GB").ReleaseLine(tc.e, l); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
 		}
 	}
@@ -83,16 +83,16 @@ func TestReleaseLine(t *testing.T) {
 
 func TestKindAndOrganisation(t *testing.T) {
 	l := &layout.Layout{Text: layout.Wording{Kind: "Press release"}, Organisation: layout.Organisation{Name: "Press Office"}}
-	if got := l.KindLabel(&statement.Statement{}); got != "Press release" {
+	if got := release.KindLabel(&statement.Statement{}, l); got != "Press release" {
 		t.Errorf("KindLabel(no kind) = %q", got)
 	}
-	if got := l.KindLabel(&statement.Statement{Kind: "Partnership statement"}); got != "Partnership statement" {
+	if got := release.KindLabel(&statement.Statement{Kind: "Partnership statement"}, l); got != "Partnership statement" {
 		t.Errorf("KindLabel(kind) = %q", got)
 	}
-	if got := l.OrganisationName(&statement.Statement{}); got != "Press Office" {
+	if got := release.OrganisationName(&statement.Statement{}, l); got != "Press Office" {
 		t.Errorf("OrganisationName(none) = %q", got)
 	}
-	if got := l.OrganisationName(&statement.Statement{Organisation: "Riverside Council"}); got != "Riverside Council" {
+	if got := release.OrganisationName(&statement.Statement{Organisation: "Riverside Council"}, l); got != "Riverside Council" {
 		t.Errorf("OrganisationName(set) = %q", got)
 	}
 }
@@ -119,7 +119,7 @@ func TestEmbargoEnd(t *testing.T) {
 	}
 	for _, tc := range tests {
 		l := &layout.Layout{Text: layout.Wording{EmbargoZone: tc.zone}}
-		if got := l.EmbargoEnd(tc.e); !got.Equal(tc.want) {
+		if got := release.EmbargoEnd(tc.e, l.Text.Zone()); !got.Equal(tc.want) {
 			t.Errorf("zone %q, embargo %v: EmbargoEnd = %v, want %v", tc.zone, tc.e.Time, got.UTC(), tc.want)
 		}
 	}

@@ -1,42 +1,28 @@
-package layout
+package release
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
-// FormatDate writes d in the layout's date style: "17th December 2024"
-// (ordinal), "17 December 2024" (day-month), "December 17, 2024"
-// (month-day) or "2024-12-17" (iso). The date prefix is the caller's.
-func (l *Layout) FormatDate(d statement.Date) string {
-	switch l.DateStyle {
+// FormatDate writes d in a layout's date style with w's month names:
+// "17th December 2024" (ordinal), "17 December 2024" (day-month),
+// "December 17, 2024" (month-day) or "2024-12-17" (iso). The date prefix
+// is the caller's.
+func (w *Words) FormatDate(d statement.Date, style layout.DateStyle) string {
+	switch style {
 	case "iso":
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 	case "month-day":
-		return fmt.Sprintf("%s %d, %d", d.Month, d.Day, d.Year)
+		return fmt.Sprintf("%s %d, %d", w.month(d.Month), d.Day, d.Year)
 	case "day-month":
-		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+		return fmt.Sprintf("%d %s %d", d.Day, w.month(d.Month), d.Year)
 	default:
-		return fmt.Sprintf("%d%s %s %d", d.Day, ordinalSuffix(d.Day), d.Month, d.Year)
+		return fmt.Sprintf("%d%s %s %d", d.Day, w.Ordinal(d.Day), w.month(d.Month), d.Year)
 	}
-}
-
-func ordinalSuffix(n int) string {
-	if n%100 >= 11 && n%100 <= 13 {
-		return "th"
-	}
-	switch n % 10 {
-	case 1:
-		return "st"
-	case 2:
-		return "nd"
-	case 3:
-		return "rd"
-	}
-	return "th"
 }
 
 // ReleaseLine is the line that says when the release may be published:
@@ -48,25 +34,25 @@ func ordinalSuffix(n int) string {
 // "BST" when the offset is the one UK time has at that moment, else
 // "UTC" or "UTC+02:00". An embargo written without one is taken to be in
 // the layout's embargo zone (UK time for the built-in layouts).
-func (l *Layout) ReleaseLine(e *statement.Embargo) string {
+func (w *Words) ReleaseLine(e *statement.Embargo, l *layout.Layout) string {
 	if e == nil {
 		return l.Text.Immediate
 	}
-	return strings.ReplaceAll(l.Text.Embargoed, "{time}", l.EmbargoTime(e))
+	return fill(l.Text.Embargoed, "time", w.EmbargoTime(e, l))
 }
 
 // EmbargoTime writes the embargo moment as ReleaseLine does.
-func (l *Layout) EmbargoTime(e *statement.Embargo) string {
-	wall, zone := embargoWall(e, l.Text.EmbargoZone)
+func (w *Words) EmbargoTime(e *statement.Embargo, l *layout.Layout) string {
+	wall, zone := embargoWall(e, l.Text.Zone())
 	d := statement.Date{Year: wall.Year(), Month: wall.Month(), Day: wall.Day()}
 	clock := fmt.Sprintf("%02d:%02d %s", wall.Hour(), wall.Minute(), zone)
 	switch l.DateStyle {
 	case "iso":
-		return l.FormatDate(d) + " " + clock
+		return w.FormatDate(d, l.DateStyle) + " " + clock
 	case "month-day":
-		return fmt.Sprintf("%s, %s, %s", clock, wall.Weekday(), l.FormatDate(d))
+		return fmt.Sprintf("%s, %s, %s", clock, w.weekday(wall.Weekday()), w.FormatDate(d, l.DateStyle))
 	default:
-		return fmt.Sprintf("%s, %s %s", clock, wall.Weekday(), l.FormatDate(d))
+		return fmt.Sprintf("%s, %s %s", clock, w.weekday(wall.Weekday()), w.FormatDate(d, l.DateStyle))
 	}
 }
 
@@ -75,27 +61,23 @@ func (l *Layout) EmbargoTime(e *statement.Embargo) string {
 // embargo zone (UK time unless the layout says otherwise) — the same
 // reading ReleaseLine prints, so the PDF and an e-mail's "EMBARGOED:"
 // subject always agree.
-func (l *Layout) EmbargoEnd(e *statement.Embargo) time.Time {
+func EmbargoEnd(e *statement.Embargo, zone layout.Zone) time.Time {
 	if e.HasZone {
 		return e.Time
 	}
-	wall, _ := embargoWall(e, l.Text.EmbargoZone)
-	zone, err := parseZone(l.Text.EmbargoZone)
-	if err != nil {
-		zone = ukZone
-	}
-	if zone == ukZone {
+	wall, _ := embargoWall(e, zone)
+	if zone.UK {
 		if ukSummerWall(wall) {
 			return wall.Add(-time.Hour)
 		}
 		return wall
 	}
-	return wall.Add(-time.Duration(zone) * time.Second)
+	return wall.Add(-time.Duration(zone.Offset) * time.Second)
 }
 
 // embargoWall returns the embargo's clock time as it will be shown and the
 // name of its zone.
-func embargoWall(e *statement.Embargo, zoneSetting string) (time.Time, string) {
+func embargoWall(e *statement.Embargo, zone layout.Zone) (time.Time, string) {
 	t := e.Time
 	if e.HasZone {
 		_, off := t.Zone()
@@ -111,43 +93,13 @@ func embargoWall(e *statement.Embargo, zoneSetting string) (time.Time, string) {
 	// A local date-time: its clock reading is in the layout's zone. Time
 	// carries that reading as if it were UTC.
 	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-	zone, err := parseZone(zoneSetting)
-	if err != nil {
-		zone = ukZone
-	}
-	if zone == ukZone {
+	if zone.UK {
 		if ukSummerWall(wall) {
 			return wall, "BST"
 		}
 		return wall, "GMT"
 	}
-	return wall, offsetName(int(zone))
-}
-
-// ukZone marks the UK's rules (GMT, BST in summer) in parseZone's result;
-// other results are fixed offsets in seconds.
-const ukZone = zoneOffset(1 << 30)
-
-type zoneOffset int
-
-// parseZone reads text.embargo-zone: "UK", "UTC"/"GMT" or "+HH:MM".
-func parseZone(s string) (zoneOffset, error) {
-	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "UK", "UK TIME", "EUROPE/LONDON", "":
-		return ukZone, nil
-	case "UTC", "Z":
-		return 0, nil
-	}
-	var sign byte
-	var h, m int
-	if n, err := fmt.Sscanf(s, "%c%02d:%02d", &sign, &h, &m); err == nil && n == 3 && (sign == '+' || sign == '-') && h <= 14 && m < 60 && len(s) == 6 {
-		off := h*3600 + m*60
-		if sign == '-' {
-			off = -off
-		}
-		return zoneOffset(off), nil
-	}
-	return 0, fmt.Errorf("%q is not a zone pressroom knows", s)
+	return wall, offsetName(zone.Offset)
 }
 
 func offsetName(off int) string {
@@ -191,22 +143,4 @@ func ukSummerWall(wall time.Time) bool {
 	start := time.Date(y, time.March, lastSunday(y, time.March), 2, 0, 0, 0, time.UTC)
 	end := time.Date(y, time.October, lastSunday(y, time.October), 2, 0, 0, 0, time.UTC)
 	return !wall.Before(start) && wall.Before(end)
-}
-
-// KindLabel is the label above the headline: the statement's kind, else
-// the layout's.
-func (l *Layout) KindLabel(s *statement.Statement) string {
-	if s != nil && strings.TrimSpace(s.Kind) != "" {
-		return s.Kind
-	}
-	return l.Text.Kind
-}
-
-// OrganisationName is who issues the statement: the statement's
-// organisation, else the layout's.
-func (l *Layout) OrganisationName(s *statement.Statement) string {
-	if s != nil && strings.TrimSpace(s.Organisation) != "" {
-		return s.Organisation
-	}
-	return l.Organisation.Name
 }
