@@ -35,38 +35,8 @@ func batchCommand(e *env) *cli.Command {
 		// argument is an input (name a folder called merge ./merge).
 		Subcommands:     []*cli.Command{batchMergeCommand(e)},
 		HideHelpCommand: true,
-		Description: "Renders every statement named, found in a folder (walked for *.toml; dotfiles are\n" +
-			"skipped) or listed one path per line on standard input (-). Each PDF keeps the\n" +
-			"statement's path relative to the folder named: archive/2019/x.toml becomes\n" +
-			"DIR/2019/x.pdf. Nothing is written outside DIR.\n\n" +
-			"A bad file is reported with its problems and the run goes on; the exit code is 1\n" +
-			"when any file failed. A re-run keeps PDFs that are up to date (same statement,\n" +
-			"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json, or\n" +
-			"DIR/.pressroom-state.I-of-N.json for --shard I/N).\n" +
-			"Ctrl-C stops cleanly: documents being written finish, and a re-run continues.\n\n" +
-			"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
-			"file, say) is skipped and reported as skipped.\n\n" +
-			"--shard spreads an archive over machines; pressroom batch merge checks and joins\n" +
-			"their manifests (docs/scale.md).",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
-			&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
-			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
-			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv; {shard} in the name becomes the shard (2-of-4), so each worker writes its own for batch merge"},
-			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines; auto: the slice the job runner gives this worker (Kubernetes, AWS Batch, Slurm, GNU parallel, GitLab, CircleCI, Buildkite, Cloud Run; see docs/scale.md)"},
-			&cli.IntFlag{Name: "shards", Usage: "with --shard auto: the number of slices `N`, for runners that give only the worker's index (Kubernetes, GNU parallel); or set " + batch.ShardsVar},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
-			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages, size and every warning, instead of a progress bar"},
-			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
-			&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
-			&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
-			&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
-			&cli.StringFlag{Name: "keep-toml", Usage: "also write the statement of each imported archive file (.txt, .md, .html, .docx, .eml) into `DIR`"},
-			&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
-			trustFlag(),
-		},
+		Description:     batchDescription,
+		Flags:           batchFlags(),
 		Action: func(c *cli.Context) error {
 			inputs, err := trailingFlags(c)
 			if err != nil {
@@ -83,44 +53,10 @@ func batchCommand(e *env) *cli.Command {
 			if jobs < 1 {
 				return usageError{msg: fmt.Sprintf("--jobs %d: give at least 1", jobs), try: "pressroom batch --jobs 2 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
 			}
-			var shard batch.Shard
-			auto := c.String("shard") == "auto"
-			if c.IsSet("shards") && !auto {
-				return usageError{msg: "--shards goes with --shard auto, for runners that give only the worker's index", try: "pressroom batch --shard auto --shards 4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+			shard, manifest, err := e.batchShard(c, inputs, outDir)
+			if err != nil {
+				return err
 			}
-			manifest := c.String("manifest")
-			if manifest != "" {
-				if ext := strings.ToLower(filepath.Ext(manifest)); ext != ".json" && ext != ".csv" {
-					return usageError{msg: fmt.Sprintf("--manifest %s: the name must end in .json or .csv", manifest), try: "pressroom batch --manifest manifest.json " + strings.Join(inputs, " ") + " --out-dir " + outDir}
-				}
-				if auto && !strings.Contains(manifest, shardPlaceholder) {
-					// Every worker runs the same command line.
-					return usageError{msg: fmt.Sprintf("--manifest %s with --shard auto: every shard would write that one file; put %s in the name, which becomes the shard (2-of-4)", manifest, shardPlaceholder),
-						try: "pressroom batch --shard auto" + shardsFlag(c) + " --manifest " + manifestWithShard(manifest) + " " + strings.Join(inputs, " ") + " --out-dir " + outDir}
-				}
-			}
-			switch s := c.String("shard"); {
-			case auto:
-				if c.Int("shards") < 0 {
-					return usageError{msg: fmt.Sprintf("--shards %d: give the number of slices, 1 or more", c.Int("shards")), try: "pressroom batch --shard auto --shards 4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
-				}
-				a, err := batch.ShardFromEnv(e.getenv, c.Int("shards"))
-				if err != nil {
-					n := 4
-					if c.Int("shards") > 0 {
-						n = c.Int("shards")
-					}
-					return usageError{msg: err.Error(), try: fmt.Sprintf("pressroom batch --shard 1/%d %s --out-dir %s", n, strings.Join(inputs, " "), outDir)}
-				}
-				shard = a.Shard
-				fmt.Fprintf(e.stderr, "shard %s from %s\n", shard, a.From)
-			case s != "":
-				var err error
-				if shard, err = batch.ParseShard(s); err != nil {
-					return usageError{msg: err.Error(), try: "pressroom batch --shard 1/4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
-				}
-			}
-			manifest = strings.ReplaceAll(manifest, shardPlaceholder, strings.ReplaceAll(shardOrWhole(shard).String(), "/", "-of-"))
 			if c.Bool("quiet") && c.Bool("verbose") {
 				return usageError{msg: "--quiet and --verbose cannot both be given", try: "pressroom batch --verbose " + strings.Join(inputs, " ") + " --out-dir " + outDir}
 			}
@@ -585,4 +521,88 @@ func batchScope(inputs []string, trust bool) layout.Scope {
 		}
 	}
 	return sc
+}
+
+// batchDescription is batch's help text.
+const batchDescription = "Renders every statement named, found in a folder (walked for *.toml and for\n" +
+	"archived releases — .txt, .md, .html, .docx, .eml — which are imported on the fly, as\n" +
+	"pressroom import does; dotfiles are skipped) or listed one path per line on standard\n" +
+	"input (-). Each PDF keeps the input's path relative to the folder named:\n" +
+	"archive/2019/x.toml becomes DIR/2019/x.pdf. Nothing is written outside DIR.\n\n" +
+	"A bad file is reported with its problems and the run goes on; the exit code is 1\n" +
+	"when any file failed. A re-run keeps PDFs that are up to date (same statement,\n" +
+	"layout, fonts, logo and pressroom version; see DIR/.pressroom-state.json, or\n" +
+	"DIR/.pressroom-state.I-of-N.json for --shard I/N).\n" +
+	"Ctrl-C stops cleanly: documents being written finish, and a re-run continues.\n\n" +
+	"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
+	"file, say) is skipped and reported as skipped.\n\n" +
+	"--shard spreads an archive over machines; pressroom batch merge checks and joins\n" +
+	"their manifests (docs/scale.md)."
+
+// batchFlags are batch's flags.
+func batchFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
+		&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
+		&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
+		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
+		&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv; {shard} in the name becomes the shard (2-of-4), so each worker writes its own for batch merge"},
+		&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines; auto: the slice the job runner gives this worker (Kubernetes, AWS Batch, Slurm, GNU parallel, GitLab, CircleCI, Buildkite, Cloud Run; see docs/scale.md)"},
+		&cli.IntFlag{Name: "shards", Usage: "with --shard auto: the number of slices `N`, for runners that give only the worker's index (Kubernetes, GNU parallel); or set " + batch.ShardsVar},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages, size and every warning, instead of a progress bar"},
+		&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
+		&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
+		&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
+		&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
+		&cli.StringFlag{Name: "keep-toml", Usage: "also write the statement of each imported archive file (.txt, .md, .html, .docx, .eml) into `DIR`"},
+		&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
+		trustFlag(),
+	}
+}
+
+// batchShard reads --shard (I/N, or auto from the job runner's
+// environment) and --manifest, whose {shard} becomes the shard, so each
+// worker writes its own manifest.
+func (e *env) batchShard(c *cli.Context, inputs []string, outDir string) (batch.Shard, string, error) {
+	var shard batch.Shard
+	auto := c.String("shard") == "auto"
+	if c.IsSet("shards") && !auto {
+		return batch.Shard{}, "", usageError{msg: "--shards goes with --shard auto, for runners that give only the worker's index", try: "pressroom batch --shard auto --shards 4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+	}
+	manifest := c.String("manifest")
+	if manifest != "" {
+		if ext := strings.ToLower(filepath.Ext(manifest)); ext != ".json" && ext != ".csv" {
+			return batch.Shard{}, "", usageError{msg: fmt.Sprintf("--manifest %s: the name must end in .json or .csv", manifest), try: "pressroom batch --manifest manifest.json " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+		}
+		if auto && !strings.Contains(manifest, shardPlaceholder) {
+			// Every worker runs the same command line.
+			return batch.Shard{}, "", usageError{msg: fmt.Sprintf("--manifest %s with --shard auto: every shard would write that one file; put %s in the name, which becomes the shard (2-of-4)", manifest, shardPlaceholder),
+				try: "pressroom batch --shard auto" + shardsFlag(c) + " --manifest " + manifestWithShard(manifest) + " " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+		}
+	}
+	switch s := c.String("shard"); {
+	case auto:
+		if c.Int("shards") < 0 {
+			return batch.Shard{}, "", usageError{msg: fmt.Sprintf("--shards %d: give the number of slices, 1 or more", c.Int("shards")), try: "pressroom batch --shard auto --shards 4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+		}
+		a, err := batch.ShardFromEnv(e.getenv, c.Int("shards"))
+		if err != nil {
+			n := 4
+			if c.Int("shards") > 0 {
+				n = c.Int("shards")
+			}
+			return batch.Shard{}, "", usageError{msg: err.Error(), try: fmt.Sprintf("pressroom batch --shard 1/%d %s --out-dir %s", n, strings.Join(inputs, " "), outDir)}
+		}
+		shard = a.Shard
+		fmt.Fprintf(e.stderr, "shard %s from %s\n", shard, a.From)
+	case s != "":
+		var err error
+		if shard, err = batch.ParseShard(s); err != nil {
+			return batch.Shard{}, "", usageError{msg: err.Error(), try: "pressroom batch --shard 1/4 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
+		}
+	}
+	manifest = strings.ReplaceAll(manifest, shardPlaceholder, strings.ReplaceAll(shardOrWhole(shard).String(), "/", "-of-"))
+	return shard, manifest, nil
 }

@@ -338,22 +338,7 @@ func (r *reader) node(n *html.Node) {
 	case atom.Em, atom.I, atom.Cite, atom.Dfn:
 		r.styled(n, source.Emphasis)
 	case atom.A:
-		href, ok := "", false
-		for _, a := range n.Attr {
-			if a.Key == "href" && a.Namespace == "" {
-				href, ok = a.Val, true
-			}
-		}
-		if !ok || strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
-			r.content(n)
-			return
-		}
-		saveLink, saveLinked := r.link, r.linked
-		if !r.linked {
-			r.link, r.linked = r.resolve(href), true
-		}
-		r.content(n)
-		r.link, r.linked = saveLink, saveLinked
+		r.anchor(n)
 	default:
 		if isBlock(n) {
 			r.boundary()
@@ -363,6 +348,28 @@ func (r *reader) node(n *html.Node) {
 		}
 		r.content(n)
 	}
+}
+
+// anchor reads a link: its text is linked to its address (resolved against
+// the page's base), unless it has none or a script address; a link inside
+// a link keeps the outer one.
+func (r *reader) anchor(n *html.Node) {
+	href, ok := "", false
+	for _, a := range n.Attr {
+		if a.Key == "href" && a.Namespace == "" {
+			href, ok = a.Val, true
+		}
+	}
+	if !ok || strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
+		r.content(n)
+		return
+	}
+	saveLink, saveLinked := r.link, r.linked
+	if !r.linked {
+		r.link, r.linked = r.resolve(href), true
+	}
+	r.content(n)
+	r.link, r.linked = saveLink, saveLinked
 }
 
 func (r *reader) styled(n *html.Node, s source.Style) {
