@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/input"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -339,18 +337,3 @@ func readStatement(path string) ([]byte, error) {
 
 // errNotStatement is the reason a file found in a folder is skipped.
 var errNotStatement = errors.New("not a statement (it has none of headline, date and summary): a layout or another tool's file? name it as an input of its own to check it as a statement")
-
-// looksLikeStatement is the rule that tells a statement from another TOML
-// file (a layout, say) found while walking a folder: a statement has at
-// least one of its required keys headline, date and summary. A file that
-// is not valid TOML counts as a statement, so its errors are reported.
-func looksLikeStatement(src []byte) bool {
-	var top map[string]toml.Primitive
-	if _, err := toml.Decode(string(src), &top); err != nil {
-		return true
-	}
-	_, h := top["headline"]
-	_, d := top["date"]
-	_, s := top["summary"]
-	return h || d || s
-}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/output"
 )
 
@@ -43,7 +44,7 @@ func (r *runner) process(ctx context.Context, j job) Result {
 	}
 	doc, err := r.opts.Prepare(ctx, j.input, src)
 	if err != nil {
-		if j.walked && !looksLikeStatement(src) {
+		if j.walked && !layout.LooksLikeStatement(src) {
 			res.Status, res.Err = Skipped, errNotStatement
 			return res
 		}

@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/pressroom/pressroom/pkg/shape"
 )
 
 // LooksLikeLayout reports whether a TOML file is a layout rather than a
@@ -14,7 +18,33 @@ import (
 // rather than parsing, so a layout with a syntax error is still told apart
 // and its error reported as a layout's.
 func LooksLikeLayout(src []byte) bool {
-	layoutSigns, statementSigns := 0, 0
+	layoutSigns, statementSigns := signs(src)
+	return layoutSigns > 0 && statementSigns == 0
+}
+
+// LooksLikeStatement reports whether a TOML file found in a folder is a
+// statement rather than another tool's file (a layout, a project's
+// settings): a statement has at least one of its own keys (headline,
+// summary, date at the top; [[contacts]], [notes] …). A file that is not
+// valid TOML counts as a statement, so that its errors are reported rather
+// than the file passed over. It and LooksLikeLayout read the same signs.
+func LooksLikeStatement(src []byte) bool {
+	// A file too deep for either kind is not decoded here: the TOML
+	// parser's cost on it is what the limit guards against.
+	if shape.Check(src, shape.Limits{Depth: maxDepth, Keys: maxKeys * 20}) != nil {
+		return true
+	}
+	var top map[string]any
+	if _, err := toml.Decode(string(src), &top); err != nil {
+		return true
+	}
+	_, statementSigns := signs(src)
+	return statementSigns > 0
+}
+
+// signs counts the keys and tables that only a layout, or only a
+// statement, has.
+func signs(src []byte) (layoutSigns, statementSigns int) {
 	top := true // before the first table header
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(make([]byte, 64<<10), maxFileSize)
@@ -58,5 +88,5 @@ func LooksLikeLayout(src []byte) bool {
 			}
 		}
 	}
-	return layoutSigns > 0 && statementSigns == 0
+	return layoutSigns, statementSigns
 }

@@ -3,6 +3,7 @@ package layout_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pressroom/pressroom/pkg/layout"
@@ -39,4 +40,19 @@ func TestLooksLikeLayout(t *testing.T) {
 	check(custom, true)
 	check(statements, false)
 	check([]string{"../../examples/custom-brand/statement.toml"}, false)
+}
+
+func TestLooksLikeStatement(t *testing.T) {
+	for src, want := range map[string]bool{
+		"headline = \"x\"\n":                         true,
+		"[[contacts]]\nname = \"x\"\n":               true,
+		"name = \"brand\"\n[colours]\nprimary = 1\n": false,
+		"[tool.poetry]\nname = \"x\"\n":              false,
+		"name = \"brand\"\nBAD\n":                    true, // not TOML: its errors are reported
+		strings.Repeat("[", 100000):                  true, // not decoded at all
+	} {
+		if got := LooksLikeStatement([]byte(src)); got != want {
+			t.Errorf("LooksLikeStatement(%.30q) = %v, want %v", src, got, want)
+		}
+	}
 }
