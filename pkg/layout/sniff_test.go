@@ -51,7 +51,7 @@ func TestLooksLikeStatement(t *testing.T) {
 		"name = \"brand\"\nBAD\n":                    true, // not TOML: its errors are reported
 		strings.Repeat("[", 100000):                  true, // not decoded at all
 	} {
-		if got := LooksLikeStatement([]byte(src)); got != want {
+		if got := layout.LooksLikeStatement([]byte(src)); got != want {
 			t.Errorf("LooksLikeStatement(%.30q) = %v, want %v", src, got, want)
 		}
 	}
