@@ -140,51 +140,6 @@ func shardOrWhole(sh batch.Shard) batch.Shard {
 	return sh
 }
 
-// trailingFlags lets flags follow the inputs, as in
-// "pressroom batch archive/ --out-dir pdf/": urfave/cli stops reading flags
-// at the first argument, so the rest are set here. "--" ends the flags.
-func trailingFlags(c *cli.Context) ([]string, error) {
-	args := c.Args().Slice()
-	var inputs []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			return append(inputs, args[i+1:]...), nil
-		}
-		if len(a) < 2 || a[0] != '-' {
-			inputs = append(inputs, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		var flag cli.Flag
-		for _, f := range c.Command.Flags {
-			for _, n := range f.Names() {
-				if n == name {
-					flag = f
-				}
-			}
-		}
-		if flag == nil {
-			return nil, usageError{msg: "flag provided but not defined: " + a, try: "pressroom " + c.Command.Name + " --help"}
-		}
-		if _, isBool := flag.(*cli.BoolFlag); isBool {
-			if !hasValue {
-				value = "true"
-			}
-		} else if !hasValue {
-			if i+1 >= len(args) {
-				return nil, usageError{msg: "flag needs an argument: " + a, try: "pressroom " + c.Command.Name + " --help"}
-			}
-			i++
-			value = args[i]
-		}
-		if err := c.Set(flag.Names()[0], value); err != nil {
-			return nil, usageError{msg: plainUsage(fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err)), try: "pressroom " + c.Command.Name + " --help"}
-		}
-	}
-	return inputs, nil
-}
-
 // logMode is how a batch tells the user what it does.
 type logMode int
 
@@ -285,13 +240,6 @@ func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string 
 		fmt.Fprintf(&b, "; shard %s, %d inputs left to other shards", sh, s.OtherShards)
 	}
 	return b.String()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // batchLog prints what a batch does, as lines or above a progress bar.

@@ -2,10 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
-	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -110,27 +107,6 @@ func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
 		return unreadable(name, err)
 	}
 	return pipeline.Check(name, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: e.scope(name), Today: today})
-}
-
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func countWords(errs, warns int) string {
-	if errs == 0 && warns == 0 {
-		return "ok"
-	}
-	plural := func(n int, word string) string {
-		if n == 1 {
-			return "1 " + word
-		}
-		return strconv.Itoa(n) + " " + word + "s"
-	}
-	return plural(errs, "error") + ", " + plural(warns, "warning")
 }
 
 // clockToday is the date used for "in the future" and "in the past"

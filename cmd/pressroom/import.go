@@ -90,16 +90,6 @@ type importField struct {
 	Value string `json:"value,omitempty"`
 }
 
-func boolCount(bs ...bool) int {
-	n := 0
-	for _, b := range bs {
-		if b {
-			n++
-		}
-	}
-	return n
-}
-
 func (e *env) importFiles(files []string, j importJob) error {
 	var reports []importReport
 	failed := false

@@ -45,24 +45,6 @@ func textCommand(e *env) *cli.Command {
 	}
 }
 
-// oneFile returns the command's single statement file, or a usage error
-// whose try: line is example. Flags may follow the file, as in
-// "pressroom text seed.toml -o seed.txt".
-func oneFile(c *cli.Context, example string) (string, error) {
-	args, err := trailingFlags(c)
-	if err != nil {
-		return "", err
-	}
-	switch len(args) {
-	case 1:
-		return args[0], nil
-	case 0:
-		return "", usageError{msg: c.Command.Name + " needs a statement file", try: example}
-	default:
-		return "", usageError{msg: fmt.Sprintf("%s takes one statement file, not %d", c.Command.Name, len(args)), try: example}
-	}
-}
-
 // loaded is a statement read for a rendition, with its layout, the
 // release resolved from both, and the warnings already shown.
 type loaded struct {
