@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/pressroom/pressroom/internal/golden"
 )
 
 // TestMain lets the testscript scripts run "pressroom" as a command: the
@@ -23,12 +25,13 @@ func TestMain(m *testing.M) {
 	}))
 }
 
-// TestScripts runs every testdata/script/*.txtar. Set UPDATE_SCRIPTS=1 to
-// rewrite their expected output from what the program prints now.
+// TestScripts runs every testdata/script/*.txtar. go test -update (or
+// UPDATE_SCRIPTS=1) rewrites their expected output from what the program
+// prints now.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
-		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
+		UpdateScripts: golden.Update() || os.Getenv("UPDATE_SCRIPTS") == "1",
 		Setup: func(env *testscript.Env) error {
 			// Dates in warnings depend on today; pin it so scripts are stable.
 			env.Setenv("SOURCE_DATE_EPOCH", "1734393600") // 2024-12-17

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"html"
 	"io"
 	"os"
@@ -12,12 +11,12 @@ import (
 	"strings"
 	"testing"
 
+	goldenfile "github.com/pressroom/pressroom/internal/golden"
+
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite testdata/golden from what text and html write now")
 
 // examples lists every statement under examples/, as the golden tests
 // must cover each one.
@@ -76,7 +75,7 @@ func TestGolden(t *testing.T) {
 			t.Run(goldenName(file)+form.ext, func(t *testing.T) {
 				got := runPressroom(t, form.cmd, file)
 				golden := filepath.Join("..", "..", "testdata", "golden", goldenName(file)+form.ext)
-				if *updateGolden {
+				if goldenfile.Update() {
 					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 						t.Fatal(err)
 					}

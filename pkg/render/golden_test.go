@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	goldenfile "github.com/pressroom/pressroom/internal/golden"
+
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
@@ -32,7 +34,7 @@ func TestPlanGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("../../testdata/render/golden", name+".plan")
-			if *update {
+			if goldenfile.Update() {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
 				}

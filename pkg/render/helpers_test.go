@@ -15,7 +15,6 @@ import (
 )
 
 var (
-	update = flag.Bool("update", false, "rewrite the golden plan dumps in testdata/")
 	outDir = flag.String("out", "", "also write every rendered PDF into this folder, to look at")
 )
 

@@ -3,7 +3,6 @@ package statement
 import (
 	"bufio"
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,10 +13,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/internal/golden"
 	"github.com/pressroom/pressroom/pkg/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite the # want: lines of testdata/statements from what Parse reports now")
 
 var today = Options{Today: Date{Year: 2024, Month: 12, Day: 17}}
 
@@ -224,11 +222,11 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			wants := readWants(t, file, src)
-			if len(wants) == 0 && !*update {
+			if len(wants) == 0 && !golden.Update() {
 				t.Fatal("no # want: lines")
 			}
 			_, list := Parse(filepath.Base(file), src, today)
-			if *update {
+			if golden.Update() {
 				writeWants(t, file, src, list)
 				return
 			}
