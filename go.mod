@@ -32,4 +32,4 @@ require (
 	golang.org/x/tools v0.52.0 // indirect
 )
 
-replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+replace codeberg.org/go-pdf/fpdf => ./internal/fpdf
