@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 )
 
 // table returns the offset and length of a table of a TrueType font.

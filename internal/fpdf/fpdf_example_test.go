@@ -36,9 +36,9 @@ import (
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-	"codeberg.org/go-pdf/fpdf/internal/example"
-	"codeberg.org/go-pdf/fpdf/internal/files"
+	"github.com/pressroom/pressroom/internal/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf/internal/example"
+	"github.com/pressroom/pressroom/internal/fpdf/internal/files"
 )
 
 func loremList() []string {

@@ -28,8 +28,8 @@ import (
 	"runtime"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
-	"codeberg.org/go-pdf/fpdf/internal/example"
+	"github.com/pressroom/pressroom/internal/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf/internal/example"
 )
 
 func init() {

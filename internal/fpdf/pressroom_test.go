@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 )
 
 // seedFonts are the four styles the seed statement uses, keyed by fpdf style.

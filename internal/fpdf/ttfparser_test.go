@@ -24,8 +24,8 @@ import (
 	"bytes"
 	"fmt"
 
-	"codeberg.org/go-pdf/fpdf"
-	"codeberg.org/go-pdf/fpdf/internal/example"
+	"github.com/pressroom/pressroom/internal/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf/internal/example"
 )
 
 func ExampleTtfParse() {

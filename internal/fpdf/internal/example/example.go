@@ -24,7 +24,7 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 )
 
 var gofpdfDir string
