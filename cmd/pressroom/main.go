@@ -126,5 +126,6 @@ func commands(e *env) []*cli.Command {
 		layoutsCommand(e),
 		newCommand(e),
 		importCommand(e),
+		manCommand(e),
 	}
 }
