@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -22,11 +19,10 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/pressroom/pressroom"
-	"github.com/pressroom/pressroom/pkg/archive"
 	"github.com/pressroom/pressroom/pkg/batch"
 	"github.com/pressroom/pressroom/pkg/diag"
-	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/render"
 )
 
@@ -46,16 +42,16 @@ func batchCommand(e *env) *cli.Command {
 			"A TOML file found in a folder with none of headline, date and summary (a layout\n" +
 			"file, say) is skipped and reported as skipped.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder to write the PDFs into (created if needed)"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of each statement's own"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "how many documents to render at once"},
+			&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
 			&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
 			&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv"},
 			&cli.StringFlag{Name: "shard", Usage: "render only slice `I/N` of the inputs (e.g. 2/8), for spreading an archive over machines"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only failures and the summary"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print one line per file with pages, size and every warning, instead of a progress bar"},
-			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
+			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: tagged, accessible PDF/UA-1 and PDF/A-2b files; none: plain PDFs"},
 			&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
@@ -181,7 +177,7 @@ func trailingFlags(c *cli.Context) ([]string, error) {
 			value = args[i]
 		}
 		if err := c.Set(flag.Names()[0], value); err != nil {
-			return nil, usageError{msg: fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err), try: "pressroom " + c.Command.Name + " --help"}
+			return nil, usageError{msg: plainUsage(fmt.Sprintf("invalid value %q for flag %s: %v", value, a, err)), try: "pressroom " + c.Command.Name + " --help"}
 		}
 	}
 	return inputs, nil
@@ -237,7 +233,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	start := time.Now()
 	sum, err := batch.Run(ctx, b.opts)
 	elapsed := time.Since(start)
-	log.close()
+	log.close(sum.Interrupted)
 	if manifest != nil {
 		if err != nil {
 			manifest.Discard()
@@ -255,7 +251,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	switch {
 	case sum.Interrupted:
 		fmt.Fprintf(e.stderr, "interrupted: run the same command again to continue; PDFs already written are kept\n")
-		return exitError{code: exitProblem}
+		return exitError{code: exitInterrupted}
 	case sum.StoppedEarly:
 		fmt.Fprintf(e.stderr, "stopped at the first failure (--fail-fast)\n")
 		return exitError{code: exitProblem}
@@ -273,6 +269,9 @@ func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string 
 	}
 	if s.Cancelled > 0 {
 		fmt.Fprintf(&b, ", %d not started", s.Cancelled)
+	}
+	if s.Uncounted {
+		b.WriteString(" (and the inputs not yet found)")
 	}
 	fmt.Fprintf(&b, ", %s", plural(s.Warnings, "warning"))
 	secs := elapsed.Seconds()
@@ -309,6 +308,7 @@ type batchLog struct {
 
 func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 	l := &batchLog{w: stderr, mode: mode}
+	start := time.Now()
 	if mode == logBar {
 		l.progress = mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(32), mpb.WithRefreshRate(120*time.Millisecond))
 		l.bar = l.progress.AddBar(0,
@@ -318,8 +318,7 @@ func newBatchLog(stderr io.Writer, mode logMode) *batchLog {
 			),
 			mpb.AppendDecorators(
 				decor.AverageSpeed(0, " %.1f docs/s", decor.WCSyncWidth),
-				decor.Name("  ETA "),
-				decor.AverageETA(decor.ET_STYLE_MMSS),
+				decor.Any(func(s decor.Statistics) string { return etaText(s.Current, s.Total, time.Since(start)) }),
 				decor.Any(func(decor.Statistics) string {
 					l.mu.Lock()
 					defer l.mu.Unlock()
@@ -362,14 +361,14 @@ func (l *batchLog) result(r batch.Result) {
 	var b strings.Builder
 	switch {
 	case r.Status == batch.Failed:
-		fmt.Fprintf(&b, "failed %s\n", r.Input)
+		fmt.Fprintf(&b, "failed %s\n", diag.Path(r.Input))
 		writeDiags(&b, r.Diagnostics())
 	case r.Status == batch.Skipped && l.mode != logQuiet:
-		fmt.Fprintf(&b, "skipped %s: %v\n", r.Input, r.Err)
+		fmt.Fprintf(&b, "skipped %s: %s\n", diag.Path(r.Input), diag.Visible(r.Err.Error()))
 	case l.mode == logLines, l.mode == logVerbose:
 		switch r.Status {
 		case batch.Rendered, batch.Unchanged:
-			fmt.Fprintf(&b, "%s %s → %s", r.Status, r.Input, r.Output)
+			fmt.Fprintf(&b, "%s %s → %s", r.Status, diag.Path(r.Input), diag.Path(r.Output))
 			if l.mode == logVerbose {
 				fmt.Fprintf(&b, " (%s, %.1f kB)", plural(r.Pages, "page"), float64(r.Bytes)/1000)
 			} else if len(r.Warnings) > 0 {
@@ -377,7 +376,7 @@ func (l *batchLog) result(r batch.Result) {
 			}
 			b.WriteString("\n")
 		case batch.Cancelled:
-			fmt.Fprintf(&b, "not started %s\n", r.Input)
+			fmt.Fprintf(&b, "not started %s\n", diag.Path(r.Input))
 		}
 	}
 	// Warnings of an archive are many and mostly old news: listed with
@@ -388,9 +387,21 @@ func (l *batchLog) result(r batch.Result) {
 	if b.Len() > 0 {
 		l.printf("%s", b.String())
 	}
-	if l.bar != nil {
+	// An input not started is not progress: counting it would run the
+	// bar to the end as if the run had finished.
+	if l.bar != nil && r.Status != batch.Cancelled {
 		l.bar.Increment()
 	}
+}
+
+// etaText is the bar's estimate of the time left, from the average so far;
+// before the first document is done there is no average to go on.
+func etaText(done, total int64, elapsed time.Duration) string {
+	if done <= 0 || total <= 0 || done > total {
+		return "  ETA --:--"
+	}
+	left := (elapsed / time.Duration(done) * time.Duration(total-done)).Round(time.Second)
+	return fmt.Sprintf("  ETA %02d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 }
 
 func writeDiags(b *strings.Builder, l diag.List) {
@@ -400,11 +411,17 @@ func writeDiags(b *strings.Builder, l diag.List) {
 	}
 }
 
-func (l *batchLog) close() {
+// close finishes the bar: complete when the run went through, left where
+// it stopped when it was interrupted.
+func (l *batchLog) close(interrupted bool) {
 	if l.progress == nil {
 		return
 	}
-	l.bar.SetTotal(-1, true)
+	if interrupted {
+		l.bar.Abort(false)
+	} else {
+		l.bar.SetTotal(-1, true)
+	}
 	l.progress.Wait()
 }
 
@@ -418,21 +435,23 @@ func isTerminal(w io.Writer, getenv func(string) string) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// sourceDate is SOURCE_DATE_EPOCH as the PDFs' creation date; unset, the
-// zero time lets each PDF take its statement's date, so output never
-// depends on the clock.
+// sourceDate is the PDFs' creation date by the pipeline's date policy:
+// SOURCE_DATE_EPOCH, or zero so each PDF takes its statement's date.
 func sourceDate(getenv func(string) string) (time.Time, error) {
-	if getenv("SOURCE_DATE_EPOCH") == "" {
-		return time.Time{}, nil
-	}
-	return clockToday(getenv)
+	d, err := pipeline.DatesFrom(getenv("SOURCE_DATE_EPOCH"), time.Now())
+	return d.Created, err
 }
 
 // batchPrepare is the real per-document work: parse, resolve the layout
 // (from --layout or the statement), and typeset on Write. The layouts come
 // from the process's one Library, so fonts and logos are loaded once.
 func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time, opts render.Options, want renditions) batch.Prepare {
-	prints := &fingerprints{opts: opts, want: want}
+	prints := &pipeline.Fingerprints{Options: opts, Version: pressroom.Version}
+	if want.any() {
+		// The other forms depend on the same statement and layout; asking
+		// for a new one renders again so it is written.
+		prints.Extra = fmt.Sprintf("text=%v html=%v eml=%v", want.Text, want.HTML, want.EML)
+	}
 	var beside []string
 	for _, r := range []struct {
 		on  bool
@@ -443,29 +462,19 @@ func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time
 		}
 	}
 	return func(ctx context.Context, file string, src []byte) (batch.Document, error) {
-		// An archived release is imported first; its statement is then
-		// read like any other, its problems named on the imported form.
-		name, imported, warnings := file, []byte(nil), diag.List(nil)
-		if f := archive.Sniff(file, src); f != archive.TOML && (f.Importable() || archive.IsArchiveName(file)) {
-			res, list := archive.Import(file, src)
-			if res == nil || list.HasErrors() {
-				return batch.Document{}, &diag.ListError{List: list}
-			}
-			name, imported, src, warnings = file+" (imported)", res.Statement, res.Statement, res.Warnings(file)
-		}
-		stmt, lay, list := e.prepareStatement(name, src, layoutRef, today, scope)
-		list = append(warnings, list...)
-		if stmt == nil || lay == nil || list.HasErrors() {
+		job, list := pipeline.Load(file, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: scope, Today: today, Import: true})
+		if job == nil {
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}
+		stmt, lay := job.Statement, job.Layout
 		doc := batch.Document{
-			Fingerprint: prints.of(lay),
-			Statement:   imported,
+			Fingerprint: prints.Of(lay),
+			Statement:   job.Imported,
 			Warnings:    list,
 			Inputs:      lay.Files,
 			Write: func(w io.Writer) (int, diag.List, error) {
-				res, err := render.Render(w, stmt, lay, opts)
+				res, err := job.Render(w, opts)
 				return res.Pages, res.Warnings, err
 			},
 		}
@@ -499,78 +508,4 @@ func batchScope(inputs []string, trust bool) layout.Scope {
 		}
 	}
 	return sc
-}
-
-// fingerprints computes, once per layout, a hash of everything besides the
-// statement that a PDF depends on: the resolved layout with its fonts' and
-// logo's bytes, the render options and pressroom's version.
-type fingerprints struct {
-	opts render.Options
-	want renditions
-	m    sync.Map // *layout.Layout → string
-}
-
-func (f *fingerprints) of(l *layout.Layout) string {
-	if fp, ok := f.m.Load(l); ok {
-		return fp.(string)
-	}
-	fp := layoutFingerprint(l, f.opts)
-	if fp != "" && f.want.any() {
-		// The other forms depend on the same statement and layout; asking
-		// for a new one renders again so it is written.
-		fp += fmt.Sprintf(" text=%v html=%v eml=%v", f.want.Text, f.want.HTML, f.want.EML)
-	}
-	f.m.Store(l, fp)
-	return fp
-}
-
-// layoutFingerprint hashes the layout as JSON: every exported value, with
-// each font and the logo standing in as a hash of its file's bytes (the
-// decoded logo is left out: its file's bytes say the same). A layout that
-// cannot be encoded gets no fingerprint, so its statements are always
-// rendered.
-func layoutFingerprint(l *layout.Layout, opts render.Options) string {
-	c := *l
-	if c.Logo != nil {
-		logo := *c.Logo
-		logo.Image = nil
-		logo.Data = digest(logo.Data)
-		c.Logo = &logo
-	}
-	c.Fonts.Body = familyDigest(c.Fonts.Body)
-	c.Fonts.Heading = familyDigest(c.Fonts.Heading)
-	c.Fonts.Fallbacks = make([]*font.Font, len(l.Fonts.Fallbacks))
-	for i, f := range l.Fonts.Fallbacks {
-		c.Fonts.Fallbacks[i] = fontDigest(f)
-	}
-	opts.Cache = nil // how fonts are kept in memory changes no byte of the PDF
-	h := sha256.New()
-	if err := json.NewEncoder(h).Encode(struct {
-		Version string
-		Options render.Options
-		Layout  layout.Layout
-	}{pressroom.Version, opts, c}); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func digest(b []byte) []byte {
-	sum := sha256.Sum256(b)
-	return sum[:]
-}
-
-// fontDigest stands in for a font in the fingerprint: its name and a hash
-// of its bytes, so the JSON stays small.
-func fontDigest(f *font.Font) *font.Font {
-	if f == nil {
-		return nil
-	}
-	return &font.Font{Name: f.Name, Data: digest(f.Data)}
-}
-
-func familyDigest(fam layout.Family) layout.Family {
-	fam.Regular, fam.Bold = fontDigest(fam.Regular), fontDigest(fam.Bold)
-	fam.Italic, fam.BoldItalic = fontDigest(fam.Italic), fontDigest(fam.BoldItalic)
-	return fam
 }

@@ -4,17 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
-	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/render"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 )
 
 func checkCommand(e *env) *cli.Command {
@@ -26,15 +23,15 @@ func checkCommand(e *env) *cli.Command {
 			"and prints every problem as path:line:col with a hint. Exits 0 when there are\n" +
 			"no errors (warnings allowed), 1 when any file has an error.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "how to print problems: text (on stderr) or json (on stdout)"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "print problems as `FORMAT`: text (on stderr) or json (on stdout)"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			e.trustPaths = c.Bool("trust-paths")
 			files := c.Args().Slice()
 			if len(files) == 0 {
-				return usageError{msg: "check needs at least one statement file", try: "pressroom check examples/seed-statement.toml"}
+				return usageError{msg: "check needs at least one statement file", try: "pressroom new my-statement.toml && pressroom check my-statement.toml"}
 			}
 			format := c.String("format")
 			if format != "text" && format != "json" {
@@ -92,7 +89,7 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 			if err := r.Diagnostics.Write(e.stderr); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "%s: %s\n", r.File, countWords(r.Errors, r.Warnings))
+			fmt.Fprintf(e.stderr, "%s: %s\n", diag.Path(r.File), countWords(r.Errors, r.Warnings))
 		}
 		if len(reports) > 1 {
 			fmt.Fprintf(e.stderr, "%d files: %s\n", len(reports), countWords(totalErrors, totalWarnings))
@@ -110,26 +107,9 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 func (e *env) checkFile(file, layoutRef string, today time.Time) diag.List {
 	name, src, err := e.readStatement(file)
 	if err != nil {
-		return readFailed(name, err)
+		return unreadable(name, err)
 	}
-	if file != "-" && layout.LooksLikeLayout(src) {
-		return e.layouts.CheckIn(file, e.scope(file))
-	}
-	stmt, lay, list := e.prepareStatement(name, src, layoutRef, today, e.scope(name))
-	if stmt == nil || lay == nil || list.HasErrors() {
-		return list
-	}
-	res, err := render.Render(io.Discard, stmt, lay, render.Options{Created: today, Version: pressroom.Version})
-	list = append(list, res.Warnings...)
-	if err != nil {
-		var le *diag.ListError
-		if errors.As(err, &le) {
-			list = append(list, le.List...)
-		} else {
-			list.Errorf(diag.Pos{File: file}, "", "cannot typeset the statement: %v", err)
-		}
-	}
-	return list
+	return pipeline.Check(name, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: e.scope(name), Today: today})
 }
 
 func unwrapPathError(err error) error {
@@ -154,15 +134,9 @@ func countWords(errs, warns int) string {
 }
 
 // clockToday is the date used for "in the future" and "in the past"
-// warnings: SOURCE_DATE_EPOCH when set, so that builds and tests are
-// reproducible, otherwise the clock.
+// warnings, by the pipeline's date policy: SOURCE_DATE_EPOCH when set, so
+// that builds and tests are reproducible, otherwise the clock.
 func clockToday(getenv func(string) string) (time.Time, error) {
-	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
-		secs, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", v)
-		}
-		return time.Unix(secs, 0).UTC(), nil
-	}
-	return time.Now().UTC(), nil
+	d, err := pipeline.DatesFrom(getenv("SOURCE_DATE_EPOCH"), time.Now())
+	return d.Today, err
 }

@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
-	"net/mail"
 	"path/filepath"
 	"strings"
 	"time"
@@ -53,11 +53,11 @@ func emailCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "smtp", Usage: "the mail server as `URL`: smtp://user@host:587 or smtps://user@host:465 (default: $PRESSROOM_SMTP_URL)"},
 			&cli.StringFlag{Name: "password-file", Usage: "read the SMTP password from `FILE` (default: $PRESSROOM_SMTP_PASSWORD)"},
 			&cli.StringFlag{Name: "smtp-ca", Usage: "trust the server certificate's issuer in `FILE` (PEM), for an organisation's own CA"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			const example = "pressroom email examples/seed-statement.toml --to desk@news.example -o seed.eml"
+			const example = "pressroom new my-statement.toml && pressroom email my-statement.toml --to desk@news.example -o release.eml"
 			file, err := oneFile(c, example)
 			if err != nil {
 				return err
@@ -76,7 +76,7 @@ func emailCommand(e *env) *cli.Command {
 			}
 			f := emailFlags{
 				to: addresses(c, "to"), cc: addresses(c, "cc"), bcc: addresses(c, "bcc"),
-				from: c.String("from"), subject: c.String("subject"), send: c.Bool("send"),
+				from: c.String("from"), subject: c.String("subject"), send: c.Bool("send"), file: file,
 			}
 			var server email.Server
 			if f.send {
@@ -86,7 +86,7 @@ func emailCommand(e *env) *cli.Command {
 					return err
 				}
 			}
-			in, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}
@@ -159,6 +159,7 @@ type emailFlags struct {
 	to, cc, bcc   []string
 	from, subject string
 	send          bool
+	file          string // the statement, for try: lines
 }
 
 // buildEmail makes the message: text and HTML from r, pdf attached. The
@@ -168,22 +169,13 @@ type emailFlags struct {
 func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Message, error) {
 	now, err := clockToday(e.getenv)
 	if err != nil {
-		return nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email FILE"}
+		return nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email " + cmp.Or(f.file, "my-statement.toml")}
 	}
 	var date time.Time
 	if e.getenv("SOURCE_DATE_EPOCH") != "" || f.send {
 		date = now
 	}
-	from := f.from
-	if from == "" {
-		for _, c := range r.Contacts {
-			for _, l := range c.Lines {
-				if l.Label == "Email" && from == "" {
-					from = (&mail.Address{Name: c.Name, Address: l.Text}).String()
-				}
-			}
-		}
-	}
+	from := cmp.Or(f.from, email.DefaultSender(r))
 	var html bytes.Buffer
 	if err := webpage.Write(&html, r); err != nil {
 		return nil, err
@@ -202,7 +194,7 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 			flag = "headline (the default subject)"
 		}
 		return nil, usageError{msg: fmt.Sprintf("%s %q %v", flag, fe.Value, fe.Err),
-			try: "pressroom email FILE --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}
+			try: "pressroom email " + cmp.Or(f.file, "my-statement.toml") + " --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}
 	}
 	return m, err
 }

@@ -101,7 +101,7 @@ func (e *env) checkOutputs(o output.Options, paths ...string) error {
 // writeFailed tells the user an output could not be written, with the
 // hint pkg/output gives for a refusal.
 func (e *env) writeFailed(err error) error {
-	fmt.Fprintf(e.stderr, "pressroom: %v\n", err)
+	fmt.Fprintf(e.stderr, "pressroom: %s\n", diag.Visible(err.Error()))
 	var oe *output.Error
 	if errors.As(err, &oe) && oe.Hint != "" {
 		fmt.Fprintf(e.stderr, "    hint: %s\n", oe.Hint)

@@ -20,16 +20,16 @@ func htmlCommand(e *env) *cli.Command {
 			"output.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.html` instead of standard output"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			file, err := oneFile(c, "pressroom html examples/seed-statement.toml -o seed.html")
+			file, err := oneFile(c, "pressroom new my-statement.toml && pressroom html my-statement.toml -o release.html")
 			if err != nil {
 				return err
 			}
 			e.trustPaths = c.Bool("trust-paths")
-			in, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}

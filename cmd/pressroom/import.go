@@ -38,7 +38,7 @@ func importCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "out-dir", Usage: "write each statement into `DIR`, named after its input"},
 			&cli.BoolFlag{Name: "stdout", Usage: "write the statement to standard output (one input only)"},
 			&cli.BoolFlag{Name: "force", Usage: "replace a statement file that is already there"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "how to print the report: text (on stderr) or json (on stdout)"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "print the report as `FORMAT`: text (on stderr) or json (on stdout)"},
 		},
 		Action: func(c *cli.Context) error {
 			files, err := trailingFlags(c)

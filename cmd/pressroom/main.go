@@ -9,10 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
 
@@ -21,6 +24,10 @@ const (
 	exitOK      = 0 // everything worked (warnings allowed)
 	exitProblem = 1 // an input file has errors, or an output could not be written
 	exitMisuse  = 2 // the command line itself is wrong
+	// exitInterrupted is the shell's code for a program stopped by Ctrl-C
+	// (128 + SIGINT), so that scripts can tell an interrupted run from a
+	// failed one.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -72,25 +79,62 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 			if c.Command != nil && c.Command.Name != "" && c.Command.Name != "pressroom" {
 				try = "pressroom " + c.Command.Name + " --help"
 			}
-			return usageError{msg: err.Error(), try: try}
+			return usageError{msg: plainUsage(err.Error()), try: try}
 		},
-		Commands:             commands(e),
-		EnableBashCompletion: false,
+		Commands: commands(e),
+		// pressroom completion bash prints the script that uses it.
+		EnableBashCompletion:  true,
+		CustomAppHelpTemplate: withExamples(cli.AppHelpTemplate, appHelpExamples),
 		// Reached only when no subcommand matched: either none was given
-		// or the word is not one of ours. Both are misuse.
+		// or the word is not one of ours. Both are misuse, so the help
+		// goes to stderr with the reason, not to stdout as if asked for.
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
-				return usageError{msg: fmt.Sprintf("unknown command %q", c.Args().First()), try: "pressroom --help"}
+				try := "pressroom --help"
+				var names []string
+				for _, cmd := range c.App.Commands {
+					names = append(names, cmd.Name)
+				}
+				if best := diag.Suggest(c.Args().First(), names); best != "" {
+					try = "pressroom " + best + " " + strings.Join(c.Args().Tail(), " ")
+				}
+				return usageError{msg: fmt.Sprintf("unknown command %q", c.Args().First()), try: strings.TrimSpace(try)}
 			}
-			_ = cli.ShowAppHelp(c)
-			return exitError{code: exitMisuse}
+			cli.HelpPrinter(stderr, c.App.CustomAppHelpTemplate, c.App)
+			return usageError{msg: "no command given", try: "pressroom new my-statement.toml"}
 		},
+	}
+	// -v is --verbose wherever it exists (batch), so the version has
+	// only its long name.
+	app.HideVersion = true
+	app.Flags = append(app.Flags, &cli.BoolFlag{Name: "version", Usage: "print the version"})
+	app.Before = func(c *cli.Context) error {
+		if c.Bool("version") {
+			cli.VersionPrinter(c)
+			return exitError{code: exitOK}
+		}
+		return nil
 	}
 	// urfave/cli does not pass the app's OnUsageError down to subcommands,
 	// so a bad flag would otherwise print help and exit 1.
 	for _, c := range app.Commands {
 		if c.OnUsageError == nil {
 			c.OnUsageError = app.OnUsageError
+		}
+		template := cli.CommandHelpTemplate
+		if len(c.Subcommands) > 0 {
+			template = cli.SubcommandHelpTemplate
+		}
+		c.CustomHelpTemplate = withExamples(template, helpExamples[c.Name])
+		if slices.ContainsFunc(c.Flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), "layout") }) {
+			action, name := c.Action, c.Name
+			c.Action = func(ctx *cli.Context) error {
+				ref, rest := layoutFlagValue(ctx)
+				if err := e.checkLayoutFlag(name, ref, rest); err != nil {
+					return err
+				}
+				return action(ctx)
+			}
 		}
 	}
 	err := app.Run(args)
@@ -102,13 +146,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "pressroom: %s\n", ue.msg)
+		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(ue.msg))
 		if ue.try != "" {
-			fmt.Fprintf(stderr, "try: %s\n", ue.try)
+			fmt.Fprintf(stderr, "try: %s\n", diag.Visible(ue.try))
 		}
 		return exitMisuse
 	default:
-		fmt.Fprintf(stderr, "pressroom: %s\n", err)
+		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(err.Error()))
 		return exitProblem
 	}
 }
@@ -126,6 +170,7 @@ func commands(e *env) []*cli.Command {
 		layoutsCommand(e),
 		newCommand(e),
 		importCommand(e),
+		completionCommand(e),
 		manCommand(e),
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/output"
 )
 
@@ -38,11 +39,11 @@ func newCommand(e *env) *cli.Command {
 				return usageError{msg: err.Error(), try: "pressroom new " + file}
 			}
 			if _, err := os.Lstat(file); err == nil {
-				fmt.Fprintf(e.stderr, "pressroom: %s already exists; pressroom new never overwrites a file\n", file)
-				fmt.Fprintf(e.stderr, "try: pressroom new %s\n", freeName(file))
+				fmt.Fprintf(e.stderr, "pressroom: %s already exists; pressroom new never overwrites a file\n", diag.Path(file))
+				fmt.Fprintf(e.stderr, "try: pressroom new %s\n", diag.Path(freeName(file)))
 				return exitError{code: exitProblem}
 			} else if !errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(e.stderr, "pressroom: %s: %v\n", file, unwrapPathError(err))
+				fmt.Fprintf(e.stderr, "pressroom: %s: %s\n", diag.Path(file), diag.Visible(unwrapPathError(err).Error()))
 				return exitError{code: exitProblem}
 			}
 			err = output.WriteFile(file, func(w io.Writer) error {
@@ -53,7 +54,7 @@ func newCommand(e *env) *cli.Command {
 				fmt.Fprintf(e.stderr, "pressroom: %v\n", unwrapPathError(err))
 				return exitError{code: exitProblem}
 			}
-			fmt.Fprintf(e.stdout, "wrote %s: change the words, then run: pressroom check %s\n", file, file)
+			fmt.Fprintf(e.stdout, "wrote %s: change the words, then run: pressroom check %s\n", diag.Path(file), diag.Path(file))
 			return nil
 		},
 	}

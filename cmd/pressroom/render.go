@@ -14,7 +14,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
-	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -30,9 +30,9 @@ func renderCommand(e *env) *cli.Command {
 			"as path:line:col with a hint, and the exit status is 1.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "o", Aliases: []string{"output"}, Usage: "write the PDF to `FILE` instead of next to the statement"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME` or a layout file PATH, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			&cli.BoolFlag{Name: "stdout", Usage: "write the PDF to standard output"},
-			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "ua-a: a tagged, accessible PDF/UA-1 and PDF/A-2b file; none: a plain PDF"},
+			&cli.StringFlag{Name: "pdf-standard", Value: "ua-a", Usage: "the `STANDARD` to meet, ua-a: a tagged, accessible PDF/UA-1 and PDF/A-2b file; none: a plain PDF"},
 			&cli.BoolFlag{Name: "text", Usage: "also write the plain-text rendition (.txt) beside the PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write the HTML page (.html) beside the PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write an e-mail draft (.eml) with the PDF attached beside the PDF"},
@@ -46,7 +46,7 @@ func renderCommand(e *env) *cli.Command {
 			e.trustPaths = c.Bool("trust-paths")
 			switch {
 			case len(args) == 0:
-				return usageError{msg: "render needs a statement file", try: "pressroom render examples/seed-statement.toml"}
+				return usageError{msg: "render needs a statement file", try: "pressroom new my-statement.toml && pressroom render my-statement.toml"}
 			case len(args) > 1:
 				return usageError{msg: fmt.Sprintf("render takes one statement file, not %d", len(args)),
 					try: "pressroom batch " + strings.Join(args, " ")}
@@ -152,11 +152,11 @@ func (e *env) render(j renderJob) error {
 		return err
 	}
 	if !j.stdout {
-		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", out, plural(res.Pages, "page"))
+		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", diag.Path(out), plural(res.Pages, "page"))
 	}
 	written, err := writeRenditions(e, stmt, lay, keep, out, pdf.Bytes(), j.extra)
 	for _, p := range written {
-		fmt.Fprintf(e.stderr, "wrote %s\n", p)
+		fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(p))
 	}
 	if err != nil {
 		return e.writeFailed(err)
@@ -168,7 +168,7 @@ func (e *env) renderFailed(file string, list diag.List) error {
 	list.Sort()
 	list.Write(e.stderr)
 	errs, warns := list.Count()
-	fmt.Fprintf(e.stderr, "%s: %s; no PDF written\n", file, countWords(errs, warns))
+	fmt.Fprintf(e.stderr, "%s: %s; no PDF written\n", diag.Path(file), countWords(errs, warns))
 	return exitError{code: exitProblem}
 }
 
@@ -179,44 +179,18 @@ func (e *env) renderFailed(file string, list diag.List) error {
 func (e *env) loadForRender(file, layoutRef string, today time.Time) (*statement.Statement, *layout.Layout, diag.List) {
 	name, src, err := e.readStatement(file)
 	if err != nil {
-		return nil, nil, readFailed(name, err)
+		return nil, nil, unreadable(name, err)
 	}
 	return e.prepareStatement(name, src, layoutRef, today, e.scope(name))
 }
 
-// prepareStatement is loadForRender on a statement already read: batch
-// reads the file itself, to fingerprint its bytes. The layout the
-// statement names, and the files that layout names, must be in scope.
+// prepareStatement is loadForRender on a statement already read: the
+// pipeline's Load with this run's layouts and layout choice. The layout
+// the statement names, and the files that layout names, must be in scope.
 func (e *env) prepareStatement(file string, src []byte, layoutRef string, today time.Time, scope layout.Scope) (*statement.Statement, *layout.Layout, diag.List) {
-	stmt, list := statement.Parse(file, src, statement.Options{Today: statement.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}})
-	if stmt == nil || list.HasErrors() {
+	job, list := pipeline.Load(file, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: scope, Today: today})
+	if job == nil {
 		return nil, nil, list
 	}
-	ref, dir, fromStatement := layoutRef, ".", false
-	if ref == "" && stmt.Layout != "" {
-		ref, dir, fromStatement = stmt.Layout, filepath.Dir(file), true
-	}
-	if ref == "" {
-		ref = "default"
-	}
-	// A layout the statement names must be in scope too; one the user
-	// named (--layout) may be anywhere.
-	scope.Named = fromStatement
-	lay, layoutList := e.layouts.LoadIn(ref, dir, scope)
-	for _, d := range layoutList {
-		if fromStatement && d.Pos.File == ref && d.Pos.Line == 0 {
-			d.Pos = stmt.Locate("layout", 0)
-		}
-		list.Add(d)
-	}
-	if lay == nil || list.HasErrors() {
-		return nil, nil, list
-	}
-	// The layout's lint (small text, poor contrast) and the accessibility
-	// lint (vague link text, capitals, a logo without alt text) are the
-	// user's to see whenever the statement is checked or rendered.
-	list = append(list, lay.Lint()...)
-	list = append(list, pdfua.Lint(stmt, lay)...)
-	list = append(list, render.Check(stmt, lay)...)
-	return stmt, lay, list
+	return job.Statement, job.Layout, list
 }

@@ -206,7 +206,7 @@ func TestWriteRenditions(t *testing.T) {
 	}
 	e := &env{stdout: io.Discard, stderr: io.Discard, getenv: fixedEnv,
 		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
-	in, err := e.loadRelease(file, "")
+	in, err := e.loadRelease("text", file, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,16 +27,16 @@ func textCommand(e *env) *cli.Command {
 			"standard output.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.txt` instead of standard output"},
-			&cli.StringFlag{Name: "layout", Usage: "a built-in layout name or a layout file, instead of the statement's own"},
+			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			file, err := oneFile(c, "pressroom text examples/seed-statement.toml -o seed.txt")
+			file, err := oneFile(c, "pressroom new my-statement.toml && pressroom text my-statement.toml -o release.txt")
 			if err != nil {
 				return err
 			}
 			e.trustPaths = c.Bool("trust-paths")
-			in, err := e.loadRelease(file, c.String("layout"))
+			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
 			}
@@ -77,10 +77,11 @@ type loaded struct {
 // alike for every output, and resolves them into a release. Problems are
 // printed as path:line:col on stderr, warnings too; an error means the
 // user has been told and the command should exit with exitProblem.
-func (e *env) loadRelease(file, layoutRef string) (loaded, error) {
+// command names the command for the try: line of a usage error.
+func (e *env) loadRelease(command, file, layoutRef string) (loaded, error) {
 	today, err := clockToday(e.getenv)
 	if err != nil {
-		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom text " + file}
+		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom " + command + " " + file}
 	}
 	stmt, lay, list := e.loadForRender(file, layoutRef, today)
 	list.Sort()

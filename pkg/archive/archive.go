@@ -25,7 +25,12 @@ const (
 	// MaxTextSize bounds plain-text and Markdown files.
 	MaxTextSize = 4 << 20
 	// MaxPageSize bounds web pages, which carry scripts and styles too.
-	MaxPageSize = 16 << 20
+	MaxPageSize = 8 << 20
+	// maxText bounds the text a reader may hand the recogniser: a
+	// statement may be at most statement.MaxSize, so a release whose text
+	// alone is larger cannot become one, and the work stays bounded
+	// whatever the file's markup.
+	maxText = statement.MaxSize
 	// MaxFileSize bounds Word documents and e-mails (attachments
 	// included); their readers bound what they unpack on their own.
 	MaxFileSize = 32 << 20
@@ -85,6 +90,11 @@ func Import(name string, src []byte) (*Result, diag.List) {
 		list.Add(diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)})
 		return nil, list
 	}
+	if n := textSize(doc); n > maxText {
+		list.Errorf(at, "import the releases one at a time: save each as a file of its own",
+			"the file holds %s of text; one statement may be at most %s (is it several releases, or an archive page?)", size(int64(n)), size(maxText))
+		return nil, list
+	}
 	d, found, dropped := recognise(doc)
 	unit := string(doc.Unit)
 	first := func(line int) diag.Pos { return diag.Pos{File: name, Line: lineIf(doc.Unit, line)} }
@@ -117,6 +127,17 @@ func Import(name string, src []byte) (*Result, diag.List) {
 		return nil, list
 	}
 	return &Result{Format: format, Statement: out, Draft: d, Fields: found, Dropped: dropped, Unit: unit}, list
+}
+
+// textSize is how much text a reader found, in bytes.
+func textSize(doc *source.Doc) int {
+	n := 0
+	for _, b := range doc.Blocks {
+		for _, l := range b.Lines {
+			n += len(l.Text) + 1
+		}
+	}
+	return n
 }
 
 // lineIf gives a diagnostic's line: Word paragraphs are not lines, so

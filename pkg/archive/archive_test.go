@@ -297,7 +297,8 @@ func TestImportRefusesBadInput(t *testing.T) {
 		{"scan.pdf", []byte("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n"), "PDF files are not read yet"},
 		{"statement.txt", []byte("headline = \"x\"\n"), "this is already a statement file"},
 		{"huge.txt", big, "may be at most 4.0 MiB"},
-		{"huge.html", page, "may be at most 16.0 MiB"},
+		{"huge.html", page, "may be at most 8.0 MiB"},
+		{"long.txt", bytes.Repeat([]byte("A paragraph of a release that goes on.\n\n"), 30000), "one statement may be at most 1.0 MiB"},
 		{"no-date.txt", []byte("PRESS RELEASE\n\nHeadline\n\nBody of the release.\n"), "no date found"},
 		{"no-body.txt", []byte("PRESS RELEASE\n\nHeadline\n\nDate: 1 May 2020\n"), "no body text found"},
 	} {

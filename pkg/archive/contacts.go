@@ -62,13 +62,13 @@ func (r *recogniser) readContacts(blocks []block) {
 					continue
 				}
 				if m := issuedBy.FindStringSubmatch(p); m != nil {
-				flush()
-				purpose, purposeLine, purposeSure, purposeWhy = strings.TrimSpace(m[1]), line, Sure, "the \"Issued by\" line"
-				start(line)
-				r.describe(cur, m[2], line, k())
-				continue
-			}
-			if m := contactSentence.FindStringSubmatch(p); m != nil && (cur == nil || cur.Name != "") {
+					flush()
+					purpose, purposeLine, purposeSure, purposeWhy = strings.TrimSpace(m[1]), line, Sure, "the \"Issued by\" line"
+					start(line)
+					r.describe(cur, m[2], line, k())
+					continue
+				}
+				if m := contactSentence.FindStringSubmatch(p); m != nil && (cur == nil || cur.Name != "") {
 					flush()
 					purpose = strings.TrimSpace(m[1])
 					purposeLine, purposeSure, purposeWhy = line, Likely, "the sentence that asks the reader to contact"

@@ -22,7 +22,7 @@ var (
 	kindLabel = regexp.MustCompile(`(?i)^[\s*_]*((?:joint |partnership |media |press |news |public |holding |police |council )?(?:statement|release|notice|story|update|advisory|briefing|announcement)|news|` +
 		`datganiad i['’]r wasg|datganiad(?: ar y cyd)?|newyddion)[\s*_:]*$`)
 	// dateLabel introduces a date line.
-	dateLabel = regexp.MustCompile(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
+	dateLabel = regexp.MustCompile(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|for (?:immediate )?release(?: on)?|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
 	// embargoLine is an embargo instruction.
 	embargoLine = regexp.MustCompile(`(?i)^[\s*_]*(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast) (?:before|until))\b`)
 	// refLine is a reference line in the header or a case reference in
@@ -44,10 +44,10 @@ var (
 	detailLine = regexp.MustCompile(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
 	// orgNoun marks a name as an organisation's: "Harrowby Vale Council",
 	// "Northmoor Police", "Wessex Down Fire and Rescue Service".
-	orgNoun      = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
+	orgNoun = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
 	// labelStart finds where a labelled detail starts inside a line that
 	// holds several: "Telephone: 01632 960 222  Email: comms@…".
-	labelStart = regexp.MustCompile(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
+	labelStart   = regexp.MustCompile(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
 	emailAddress = regexp.MustCompile(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
 	phoneNumber  = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
 	webAddress   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)

@@ -29,6 +29,8 @@ type recogniser struct {
 	drops  []Dropped
 	// body holds the blocks of the summary, in order.
 	body []block
+	// headerContacts are contact lines found above the headline.
+	headerContacts []block
 	// orgs are the organisations named so far, for splitting "Partnership
 	// Business Manager" into a role and an organisation.
 	orgs []string
@@ -40,6 +42,7 @@ func recognise(doc *source.Doc) (*Draft, []Finding, []Dropped) {
 	r := &recogniser{doc: doc}
 	r.d.Layout = "default"
 	for _, b := range doc.Blocks {
+		b = typedListItem(b)
 		nb := block{Block: b}
 		for _, l := range b.Lines {
 			nb.plain = append(nb.plain, plainText(l.Text))
@@ -115,6 +118,26 @@ func (r *recogniser) evidence() {
 	}
 }
 
+// typedMarker is a list marker typed into a paragraph of a web page or a
+// Word document ("1. ", "2) ", "• "), as the reader wrote it: escaped.
+var typedMarker = regexp.MustCompile(`^(?:([0-9]{1,3})\\?[.)]|[•·▪‣])\s+`)
+
+// typedListItem makes a one-line paragraph that starts with a typed list
+// marker a list item, as the text reader does with such lines: numbered
+// notes to editors are often typed, not styled.
+func typedListItem(b source.Block) source.Block {
+	if b.Kind != source.Paragraph || len(b.Lines) != 1 {
+		return b
+	}
+	m := typedMarker.FindStringSubmatchIndex(b.Lines[0].Text)
+	if m == nil || m[1] == len(b.Lines[0].Text) {
+		return b
+	}
+	line := b.Lines[0]
+	line.Text = source.ProtectLineStart(line.Text[m[1]:])
+	return source.Block{Kind: source.ListItem, Ordered: m[2] >= 0, Role: b.Role, Lines: []source.Line{line}}
+}
+
 // header reads the label, headline, subheadline, date, embargo and
 // reference above the body, and returns the index of the body's first
 // block.
@@ -182,6 +205,8 @@ func (r *recogniser) header() int {
 				r.drop(line, p, "a second embargo line")
 				continue
 			case r.headerDate(p, line):
+				continue
+			case r.headerContact(b, li):
 				continue
 			case r.headerReference(p, line):
 				continue
@@ -336,6 +361,27 @@ func (r *recogniser) headerDate(p string, line int) bool {
 		c, why = Likely, why+", read day first (17/12 is 17 December)"
 	}
 	r.note("date", line, c, "%s", why)
+	return true
+}
+
+// headerContact takes a contact printed above the headline, as some
+// house styles do ("Contact: Fiona Grant", "Tel: …"): the lines join the
+// contacts read at the end.
+func (r *recogniser) headerContact(b *block, li int) bool {
+	p := strings.TrimSpace(b.plain[li])
+	m := detailLine.FindStringSubmatch(p)
+	isDetail := m != nil && fitsLabel(strings.ToLower(m[1]), m[2])
+	isLead := false
+	if h := contactHeading.FindStringSubmatchIndex(p); h != nil && words(p[:h[3]]) <= 4 && strings.TrimSpace(p[h[1]:]) != "" {
+		isLead = true
+	}
+	if !isDetail && !isLead {
+		return false
+	}
+	r.headerContacts = append(r.headerContacts, block{
+		Block: source.Block{Kind: source.Paragraph, Lines: []source.Line{b.Lines[li]}},
+		plain: []string{p},
+	})
 	return true
 }
 
@@ -672,7 +718,7 @@ func (r *recogniser) tail(i int) {
 			contactBlocks = append(contactBlocks, b)
 		}
 	}
-	r.readContacts(contactBlocks)
+	r.readContacts(append(r.headerContacts, contactBlocks...))
 	r.mergeSectionLists()
 }
 
@@ -917,29 +963,33 @@ func (r *recogniser) fallbacks() {
 	}
 }
 
+// titleSep separates the parts of a page title.
+var titleSep = regexp.MustCompile(`\s+[|–—-]\s+`)
+
 // organisationFromTitle takes the site's name from a page title of the
-// form "Headline - Organisation" or "Headline | Organisation", as most
-// content systems write it.
+// form "Headline - Organisation" or "Organisation - News - Headline", as
+// content systems write it: the part at the other end from the headline.
 func (r *recogniser) organisationFromTitle() {
 	for _, e := range r.doc.Evidence {
 		if e.Key != source.EvidenceTitle || r.d.Headline == "" {
 			continue
 		}
-		for _, sep := range []string{" | ", " - ", " – ", " — "} {
-			head, site, ok := strings.Cut(e.Value, sep)
-			if !ok {
-				continue
-			}
-			if i := strings.LastIndex(e.Value, sep); i >= 0 {
-				site = e.Value[i+len(sep):]
-				head = e.Value[:i]
-			}
-			site = strings.TrimSpace(site)
-			if strings.EqualFold(strings.TrimSpace(head), r.d.Headline) && site != "" && words(site) <= 10 && !strings.EqualFold(site, "GOV.UK") {
-				r.d.Organisation = site
-				r.note("organisation", e.Line, Likely, "the site's name in the page title")
-				return
-			}
+		parts := titleSep.Split(strings.TrimSpace(e.Value), -1)
+		if len(parts) < 2 {
+			continue
+		}
+		site := ""
+		switch {
+		case strings.EqualFold(strings.TrimSpace(parts[0]), r.d.Headline):
+			site = parts[len(parts)-1]
+		case strings.EqualFold(strings.TrimSpace(parts[len(parts)-1]), r.d.Headline):
+			site = parts[0]
+		}
+		site = strings.TrimSpace(site)
+		if site != "" && words(site) <= 10 && !strings.EqualFold(site, "GOV.UK") {
+			r.d.Organisation = site
+			r.note("organisation", e.Line, Likely, "the site's name in the page title")
+			return
 		}
 	}
 }

@@ -96,6 +96,10 @@ func (f Format) Importable() bool {
 	return false
 }
 
+// markdownSign is what plain text does not have: "#" headings, "**",
+// [text](link) links and <https://…> autolinks. Bullets are not enough:
+// plain-text releases use "-" and "*" bullets too.
+
 // sniffLen is how much of a file the sniffer looks at; enough for an
 // e-mail's headers or a page's head.
 const sniffLen = 16 << 10
@@ -104,7 +108,7 @@ var (
 	tomlKeyLine    = regexp.MustCompile(`^(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*\s*=`)
 	tomlTableLine  = regexp.MustCompile(`^\[\[?\s*[A-Za-z0-9_."' -]+\]\]?\s*(?:#.*)?$`)
 	headerLine     = regexp.MustCompile(`^[!-9;-~]+:`)
-	markdownSign   = regexp.MustCompile(`(?m)^#{1,6} \S|\*\*\S|\[[^\]\n]+\]\([^)\s]*\)|^\s*[-*+] \S|<https?://`)
+	markdownSign   = regexp.MustCompile(`(?m)^#{1,6} \S|\*\*\S|\[[^\]\n]+\]\([^)\s]*\)|<https?://`)
 	htmlStart      = regexp.MustCompile(`(?i)^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h1)[\s>/]`)
 	emailHeaderKey = map[string]bool{
 		"from": true, "to": true, "subject": true, "date": true, "mime-version": true, "received": true,

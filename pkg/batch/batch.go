@@ -178,6 +178,9 @@ type Summary struct {
 	Interrupted bool
 	// StoppedEarly is set when FailFast stopped the run.
 	StoppedEarly bool
+	// Uncounted is set when the run was interrupted before every input
+	// was found, so that more inputs than Cancelled were not started.
+	Uncounted bool
 }
 
 // Total is the number of inputs of this shard that were reported.
@@ -243,6 +246,7 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		// the oldest unfinished one, and so the reorder buffer's size.
 		window: make(chan struct{}, 4*jobs+16),
 	}
+	r.counted.Store(-1)
 	todo := make(chan job, jobs)
 	done := make(chan Result, jobs)
 
@@ -279,6 +283,16 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	// A cancel that came after the last input was taken interrupted
 	// nothing.
 	sum.Interrupted = ctx.Err() != nil && (r.walkStopped || sum.Cancelled > 0)
+	if sum.Interrupted && r.walkStopped {
+		// The inputs the feeding walk had not reached were never
+		// reported; all of them were not started too. The counting
+		// walk knows how many there are when it got to the end.
+		if n := int(r.counted.Load()); n > sum.Total() {
+			sum.Cancelled += n - sum.Total()
+		} else if n < 0 {
+			sum.Uncounted = true
+		}
+	}
 	sum.StoppedEarly = r.failedFast.Load()
 	sum.OtherShards = r.otherShards
 	if err := st.save(root); err != nil {
@@ -302,6 +316,9 @@ type runner struct {
 	walkStopped bool // the producer stopped before the last input
 	// Set by the worker that met the first failure under FailFast.
 	failedFast atomic.Bool
+	// counted is the number of inputs of this shard, once a counting walk
+	// has found them all; -1 until then.
+	counted atomic.Int64
 	// tidied holds the output folders whose stale temporary files have
 	// been looked for.
 	tidied sync.Map

@@ -277,13 +277,20 @@ func TestBatchInterruptedLeavesNoPartialFileAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := Options{Inputs: []string{in}, OutDir: out, Jobs: 3, Prepare: f.prepare, Report: m.Add}
+	var counted atomic.Bool
+	opts := Options{Inputs: []string{in}, OutDir: out, Jobs: 3, Prepare: f.prepare, Report: m.Add,
+		Found: func(n int, complete bool) { counted.Store(counted.Load() || complete && n == 100) }}
 	sum, results := collect(t, ctx, opts)
 	if err := m.Commit(sum); err != nil {
 		t.Fatal(err)
 	}
 	if !sum.Interrupted || sum.Rendered >= 100 || sum.Rendered == 0 || sum.Failed != 0 {
 		t.Fatalf("interrupted run: %+v; want some rendered, none failed, interrupted", sum)
+	}
+	// Every input is accounted for: those the walk had not reached were
+	// not started either.
+	if counted.Load() && (sum.Total() != 100 || sum.Uncounted) {
+		t.Errorf("interrupted run: %+v; want the 100 inputs counted, the rest as not started", sum)
 	}
 	noTemporaryFiles(t, out)
 	done := map[string]bool{}
@@ -433,7 +440,7 @@ func TestShardsPartitionTheInputs(t *testing.T) {
 			t.Errorf("%s rendered by %d shards", p, n)
 		}
 	}
-	for _, bad := range []string{"0/3", "4/3", "1/0", "x/3", "3", "-1/2"} {
+	for _, bad := range []string{"0/3", "4/3", "1/0", "x/3", "3", "-1/2", "0/0"} {
 		if _, err := ParseShard(bad); err == nil {
 			t.Errorf("ParseShard(%q) accepted", bad)
 		}
@@ -557,7 +564,8 @@ func TestManifestCSV(t *testing.T) {
 	in := filepath.Join(dir, "in")
 	writeArchive(t, in, 5, func(i int) bool { return i == 2 })
 	writeFile(t, filepath.Join(in, "w.toml"), "headline = \"x\"\ny = WARN\n")
-	path := filepath.Join(dir, "m.csv")
+	// The manifest's folder does not exist yet, like an --out-dir.
+	path := filepath.Join(dir, "out", "m.csv")
 	m, err := CreateManifest(path)
 	must(t, err)
 	f := &fake{fingerprint: "fp"}
@@ -577,12 +585,16 @@ func TestManifestCSV(t *testing.T) {
 		if row[2] == "rendered" && (len(row[5]) != 64 || row[4] == "0") {
 			t.Errorf("rendered row without size or sha256: %v", row)
 		}
-		if row[2] == "failed" && !strings.Contains(row[7], ":2:5: error: this statement is bad") {
+		if row[2] == "failed" && !strings.HasSuffix(row[7], ":2:5: error: this statement is bad (hint: write GOOD instead)") {
 			t.Errorf("failed row without its diagnostic: %v", row)
 		}
 		if strings.HasSuffix(row[0], "w.toml") && !strings.Contains(row[6], ":2:5: warning: this statement is odd") {
 			t.Errorf("warning row without its warning: %v", row)
 		}
+	}
+	// One record a line, for spreadsheets and line tools.
+	if raw, _ := os.ReadFile(path); bytes.Count(raw, []byte("\n")) != 7 {
+		t.Errorf("the manifest has %d lines, want 7 (a header and 6 records):\n%s", bytes.Count(raw, []byte("\n")), raw)
 	}
 	if want := []string{"rendered", "rendered", "failed", "rendered", "rendered", "rendered"}; !slices.Equal(statuses, want) {
 		t.Errorf("statuses %v; want %v", statuses, want)

@@ -68,6 +68,7 @@ func (r *runner) count(ctx context.Context) {
 	p := &producer{r: r, ctx: ctx, counting: true}
 	p.run()
 	if p.err == nil {
+		r.counted.Store(int64(p.next))
 		r.opts.Found(p.next, true)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 )
@@ -54,6 +55,11 @@ func CreateManifest(path string) (*Manifest, error) {
 	if dir == "" {
 		dir = "."
 	}
+	// The manifest often goes inside the output folder, which the run
+	// has not created yet.
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create the manifest's folder %s: %w", dir, unwrapPath(err))
+	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return nil, fmt.Errorf("create the manifest %s: %w", path, unwrapPath(err))
@@ -97,9 +103,21 @@ func (m *Manifest) Add(r Result) {
 	}
 	rec := Record(r)
 	if m.csv != nil {
+		// One line per record: a cell with a line break in it is valid
+		// CSV, but spreadsheets and line tools (grep, wc) take it for
+		// two records.
+		var warnings, errs []string
+		for _, d := range r.Warnings {
+			warnings = append(warnings, flat(d))
+		}
+		if r.Err != nil {
+			for _, d := range r.Diagnostics() {
+				errs = append(errs, flat(d))
+			}
+		}
 		m.err = m.csv.Write([]string{
-			rec.Input, rec.Output, string(rec.Status), strconv.Itoa(rec.Pages),
-			strconv.FormatInt(rec.Bytes, 10), rec.SHA256, strings.Join(rec.Warnings, "\n"), rec.Error,
+			oneLine(rec.Input), oneLine(rec.Output), string(rec.Status), strconv.Itoa(rec.Pages),
+			strconv.FormatInt(rec.Bytes, 10), rec.SHA256, strings.Join(warnings, " | "), strings.Join(errs, " | "),
 		})
 		m.n++
 		return
@@ -119,6 +137,33 @@ func (m *Manifest) Add(r Result) {
 	}
 	_, m.err = m.tmp.Write(b)
 	m.n++
+}
+
+// flat writes a diagnostic on one line, for a CSV cell.
+func flat(d diag.Diagnostic) string {
+	s := fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	if d.Hint != "" {
+		s += " (hint: " + d.Hint + ")"
+	}
+	return oneLine(s)
+}
+
+// oneLine escapes the line breaks and other control characters of s as
+// Go does in a quoted string (\n, \r, \t), so that a CSV record is one line.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Commit finishes the manifest with the run's summary (JSON only) and

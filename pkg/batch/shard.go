@@ -25,6 +25,11 @@ func ParseShard(s string) (Shard, error) {
 		return Shard{}, fmt.Errorf("--shard %q: write I/N, e.g. 2/8 for the second of eight slices", s)
 	}
 	sh := Shard{Index: index, Count: count}
+	if count < 1 {
+		// 0/0 is the zero Shard, which means every input: written on
+		// the command line it is a mistake, not a way to say "all".
+		return Shard{}, fmt.Errorf("--shard %s: the number of slices must be 1 or more, e.g. 2/8 for the second of eight slices (leave --shard out to render everything)", s)
+	}
 	return sh, sh.Valid()
 }
 

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity says whether a diagnostic stops the file from being rendered.
@@ -46,17 +48,55 @@ type Pos struct {
 func (p Pos) String() string {
 	switch {
 	case p.Line == 0:
-		return p.File
+		return Path(p.File)
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", Path(p.File), p.Line)
 	default:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", Path(p.File), p.Line, p.Col)
 	}
 }
 
+// Path returns a file name as it may be shown on a terminal: as it is, or,
+// when it holds a control or invisible format character, quoted as Go
+// quotes strings ("a\x1b[2Jb.toml"). A name is chosen by whoever made the
+// file, and an escape sequence or carriage return in it could rewrite or
+// hide what the terminal shows. Every message that prints a path uses it.
+func Path(name string) string {
+	if strings.IndexFunc(name, unprintable) < 0 {
+		return name
+	}
+	return strconv.Quote(name)
+}
+
+// Visible escapes the control and invisible format characters of a
+// message that may hold a path inside it (an operating system's error),
+// leaving the rest as it is.
+func Visible(s string) string {
+	if strings.IndexFunc(s, unprintable) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unprintable(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unprintable(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+
 // Diagnostic is one problem found in a user's file.
 type Diagnostic struct {
-	Pos      Pos      `json:"pos"`
+	Pos Pos `json:"pos"`
+	// Key, when set, is the key of the user's file the diagnostic is
+	// about, as the user writes it: "headline", "contacts[1].email"
+	// (lists counted from 1). Editors use it to find the value when the
+	// file has changed since the check.
+	Key      string   `json:"key,omitempty"`
 	Severity Severity `json:"severity"`
 	// Message says what is wrong, in lowercase, without a final full stop.
 	Message string `json:"message"`
@@ -68,9 +108,9 @@ type Diagnostic struct {
 // the hint on an indented second line.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, d.Severity, d.Message)
+	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, d.Severity, Visible(d.Message))
 	if d.Hint != "" {
-		fmt.Fprintf(&b, "\n    hint: %s", d.Hint)
+		fmt.Fprintf(&b, "\n    hint: %s", Visible(d.Hint))
 	}
 	return b.String()
 }

@@ -10,6 +10,7 @@ package email
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -163,7 +164,7 @@ func Build(r *release.Release, c Content, opts Options) (*Message, error) {
 		if opts.UserAgent != "" {
 			msg.SetUserAgent(opts.UserAgent)
 		}
-		msg.Subject(subject)
+		msg.Subject(foldable(subject))
 		msg.SetDateWithValue(date)
 		msg.SetMessageIDWithValue(ids.messageID)
 		if from != nil {
@@ -248,21 +249,84 @@ func parseAddresses(field string, values []string) ([]*mail.Address, error) {
 		}
 		list, err := mail.ParseAddressList(v)
 		if err != nil {
-			return nil, &FieldError{Field: field, Value: v, Err: errors.New("is not an e-mail address: " + strings.TrimPrefix(err.Error(), "mail: "))}
+			return nil, &FieldError{Field: field, Value: v, Err: addressProblem(v, err)}
 		}
 		out = append(out, list...)
 	}
 	return out, nil
 }
 
+// addressProblem says in a user's words what net/mail found wrong with an
+// address ("no angle-addr" means nothing to a press officer), and how to
+// write one.
+func addressProblem(value string, err error) error {
+	why := ""
+	switch msg := err.Error(); {
+	case strings.Contains(msg, "missing @") || !strings.Contains(value, "@"):
+		why = " (it has no @)"
+	case strings.Contains(msg, "no angle-addr"):
+		why = " (a name must be followed by the address in angle brackets)"
+	case strings.Contains(msg, "unclosed angle-addr"):
+		why = " (a < has no closing >)"
+	case strings.Contains(msg, "no address"):
+		why = " (it is empty)"
+	case strings.Contains(msg, "domain"):
+		why = " (the part after the @ is not a domain)"
+	}
+	return fmt.Errorf(`is not an e-mail address%s: write it as news@example.org or "Newsdesk <news@example.org>", and separate several with commas`, why)
+}
+
+// joinAddresses writes a preformatted address header's value, one address
+// a line: go-mail does not fold a preformatted header, and RFC 5322 allows
+// no line over 998 characters.
 func joinAddresses(list []*mail.Address) string {
 	s := make([]string, len(list))
 	for i, a := range list {
 		s[i] = a.String()
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, ",\r\n ")
+}
+
+// foldable returns a subject go-mail can fold within RFC 5322's line
+// limit. go-mail folds only at spaces, and leaves ASCII text unencoded, so
+// an ASCII subject with a word longer than a line (a long web address)
+// would make one line of any length; such a subject is written as
+// RFC 2047 encoded words, which readers join back without the spaces.
+func foldable(subject string) string {
+	long := false
+	for _, w := range strings.Fields(subject) {
+		long = long || len(w) > 70
+	}
+	if !long || !isASCII(subject) {
+		// go-mail encodes any subject that is not ASCII in words of
+		// at most 75 characters itself.
+		return subject
+	}
+	var words []string
+	for len(subject) > 0 {
+		n := min(len(subject), 45)
+		words = append(words, "=?UTF-8?B?"+base64.StdEncoding.EncodeToString([]byte(subject[:n]))+"?=")
+		subject = subject[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 func hasControl(s string) bool {
 	return strings.IndexFunc(s, unicode.IsControl) >= 0 || strings.ContainsAny(s, "\u2028\u2029\u0085")
+}
+
+// DefaultSender is the sender a draft has when none is given: the first
+// media contact with an e-mail address, by name — the person journalists
+// reply to. It is empty when no contact has one.
+func DefaultSender(r *release.Release) string {
+	for _, c := range r.Contacts {
+		for _, l := range c.Lines {
+			// By the address's kind, not its label: labels are words a
+			// reader sees, and change with the language.
+			if strings.HasPrefix(l.Href, "mailto:") {
+				return (&mail.Address{Name: c.Name, Address: l.Text}).String()
+			}
+		}
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -334,5 +335,73 @@ func TestConcurrentDrafts(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestLongHeaders checks that no header line is over RFC 5322's 998
+// characters, however long the subject's words or the list of recipients,
+// and that the subject reads back unchanged.
+func TestLongHeaders(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	var bcc []string
+	for i := range 80 {
+		bcc = append(bcc, fmt.Sprintf("Newsdesk number %d <desk%d@news.example>", i, i))
+	}
+	for _, subject := range []string{
+		strings.Repeat("a", 1200),
+		"Statement: " + strings.Repeat("https://example.gov.uk/very/long/path/", 30),
+		strings.TrimSpace(strings.Repeat("Datganiad gan y Cyngor ", 60)),
+		strings.Repeat("é", 700),
+	} {
+		m, err := Build(r, c, Options{From: "press@example.org", To: []string{"desk@news.example"}, Bcc: bcc, Subject: subject})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(b.String(), "\r\n") {
+			if len(line) > 998 {
+				t.Errorf("subject %.20q…: line %d is %d characters: %.60q…", subject, i+1, len(line), line)
+			}
+		}
+		msg, _, _ := parseMessage(t, b.Bytes())
+		got, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		if err != nil || got != subject {
+			t.Errorf("subject reads back as %.60q… (%v), want %.60q…", got, err, subject)
+		}
+		if list, err := msg.Header.AddressList("Bcc"); err != nil || len(list) != len(bcc) {
+			t.Errorf("the draft's Bcc reads back as %d addresses (%v), want %d", len(list), err, len(bcc))
+		}
+	}
+}
+
+// TestAddressMessages checks that a bad address is explained in a user's
+// words, not net/mail's.
+func TestAddressMessages(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	for to, want := range map[string]string{
+		"Newsdesk news@example.org":  "a name must be followed by the address in angle brackets",
+		"desk at news":               "it has no @",
+		"Newsdesk <news@example.org": "a < has no closing >",
+	} {
+		_, err := Build(r, c, Options{To: []string{to}})
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "angle-addr") {
+			t.Errorf("to %q: err = %v, want one saying %q", to, err, want)
+		}
+	}
+}
+
+func TestDefaultSender(t *testing.T) {
+	r := releasetest.Seed()
+	if got := DefaultSender(r); got != `"Simon Cross" <Simon.Cross@birminghamchildrenstrust.co.uk>` {
+		t.Errorf("DefaultSender = %q", got)
+	}
+	r.Contacts = nil
+	if got := DefaultSender(r); got != "" {
+		t.Errorf("no contacts: %q", got)
 	}
 }

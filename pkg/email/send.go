@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/textproto"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+	"github.com/wneessen/go-mail/smtp"
 )
 
 // Server says how to reach an SMTP server. This is the one place in
@@ -30,7 +32,12 @@ type Server struct {
 	// TLSConfig checks the server's certificate; nil means the system's
 	// roots for Host.
 	TLSConfig *tls.Config
-	Timeout   time.Duration // 0: 30 seconds
+	// Timeout bounds connecting and each step before the end of the
+	// message; 0 means 30 seconds.
+	Timeout time.Duration
+	// FinalReplyTimeout is how long to wait for the server's reply to
+	// the end of the message; 0 means the 10 minutes of RFC 5321.
+	FinalReplyTimeout time.Duration
 }
 
 // ParseServerURL reads smtp://user@host:587 (STARTTLS) or
@@ -77,6 +84,11 @@ func ParseServerURL(raw string) (Server, error) {
 // server's reply to the message. Every recipient must be accepted before
 // the message is transmitted: when the server refuses any of them, the
 // transaction is reset and nobody receives it.
+//
+// An error says whether anything may have been delivered: before the end
+// of the message was sent, nothing was; after it, when the connection
+// breaks or the reply does not come, the server may have the message, and
+// the error is an *UncertainError.
 func (m *Message) Send(ctx context.Context, s Server) (string, error) {
 	if m.from == "" {
 		return "", errors.New("a sender is needed to send: give --from")
@@ -94,6 +106,10 @@ func (m *Message) Send(ctx context.Context, s Server) (string, error) {
 	timeout := s.Timeout
 	if timeout == 0 {
 		timeout = 30 * time.Second
+	}
+	final := s.FinalReplyTimeout
+	if final == 0 {
+		final = finalReplyTimeout
 	}
 	tlsConfig := s.TLSConfig
 	if tlsConfig == nil {
@@ -114,25 +130,115 @@ func (m *Message) Send(ctx context.Context, s Server) (string, error) {
 		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
 			gomail.WithUsername(s.Username), gomail.WithPassword(s.Password))
 	}
+	where := "smtp " + net.JoinHostPort(s.Host, strconv.Itoa(port))
 	client, err := gomail.NewClient(s.Host, opts...)
 	if err != nil {
-		return "", fmt.Errorf("smtp %s: %w", net.JoinHostPort(s.Host, strconv.Itoa(port)), err)
+		return "", fmt.Errorf("%s: %w", where, err)
 	}
-	if err := client.DialAndSendWithContext(ctx, m.outgoing); err != nil {
-		return "", fmt.Errorf("smtp %s: %w", net.JoinHostPort(s.Host, strconv.Itoa(port)), explain(err))
+	conn, err := client.DialToSMTPClientWithContext(ctx)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", where, explain(err))
 	}
-	return m.outgoing.ServerResponse(), nil
+	defer conn.Close()
+	reply, err := m.transact(conn, timeout, final)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", where, err)
+	}
+	// The server has the message: a failed QUIT changes nothing.
+	_ = conn.Quit()
+	return reply, nil
 }
 
-// explain adds what a user can do to go-mail's error.
-func explain(err error) error {
-	var se *gomail.SendError
-	if errors.As(err, &se) {
-		switch se.Reason {
-		case gomail.ErrSMTPRcptTo:
-			return fmt.Errorf("the server refused a recipient, so the message was sent to nobody (%w)", err)
+// finalReplyTimeout is how long a server may take to answer the end of a
+// message: RFC 5321 §4.5.3.2.6 asks clients to wait at least 10 minutes,
+// because the server may be checking or delivering it meanwhile. Giving up
+// sooner leaves the user not knowing whether the release went out.
+const finalReplyTimeout = 10 * time.Minute
+
+// transact runs one mail transaction on a connected, authenticated client.
+// go-mail's own Send gives the whole transaction one deadline and does not
+// say whether the message was complete when it failed; this does both.
+func (m *Message) transact(c *smtp.Client, timeout, final time.Duration) (string, error) {
+	from, err := m.outgoing.GetSender(false)
+	if err != nil {
+		return "", fmt.Errorf("nothing was sent: %w", err)
+	}
+	rcpts, err := m.outgoing.GetRecipients()
+	if err != nil {
+		return "", fmt.Errorf("nothing was sent: %w", err)
+	}
+	// An address that is not ASCII can only travel where the server
+	// says it understands it (RFC 6531); elsewhere it would be mangled
+	// or bounced after the user was told it was sent.
+	if utf8, _ := c.Extension("SMTPUTF8"); !utf8 {
+		for _, a := range append([]string{from}, rcpts...) {
+			if a = strings.Trim(a, "<>"); !isASCII(a) {
+				return "", &FieldError{Field: "address", Value: a, Err: ErrNotASCII}
+			}
 		}
 	}
+	if err := c.UpdateDeadline(timeout); err != nil {
+		return "", fmt.Errorf("nothing was sent: %w", err)
+	}
+	if err := c.Mail(from); err != nil {
+		return "", explain(err)
+	}
+	for _, r := range rcpts {
+		if err := c.Rcpt(r); err != nil {
+			_ = c.Reset()
+			return "", fmt.Errorf("the server refused a recipient, %s, so the message was sent to nobody (%w)", strings.Trim(r, "<>"), err)
+		}
+	}
+	w, err := c.Data()
+	if err != nil {
+		return "", explain(err)
+	}
+	if _, err := m.outgoing.WriteTo(w); err != nil {
+		return "", fmt.Errorf("nothing was sent: the connection broke while the message was being sent (%w)", err)
+	}
+	if err := c.UpdateDeadline(final); err != nil {
+		return "", &UncertainError{Err: err}
+	}
+	if err := w.Close(); err != nil {
+		var reply *textproto.Error
+		if errors.As(err, &reply) {
+			return "", fmt.Errorf("the server refused the message; nothing was delivered (%w)", err)
+		}
+		return "", &UncertainError{Err: err}
+	}
+	if dc, ok := w.(*smtp.DataCloser); ok {
+		return dc.ServerResponse(), nil
+	}
+	return "", nil
+}
+
+// ErrNotASCII is the error of an address that is not ASCII when the server
+// does not offer SMTPUTF8.
+var ErrNotASCII = errors.New("is not plain ASCII, and this mail server does not accept such addresses (it does not offer SMTPUTF8); nothing was sent: use the address's ASCII form (ask the recipient) or another server")
+
+// UncertainError is a failure after the whole message was sent, while
+// waiting for the server's reply: the server may have delivered it.
+type UncertainError struct{ Err error }
+
+func (e *UncertainError) Error() string {
+	return fmt.Sprintf("delivery is uncertain: the whole message was sent, but the server did not confirm it (%v); "+
+		"it may have been delivered, so ask a recipient or the mail server's administrator before sending again, which may deliver it twice", e.Err)
+}
+
+func (e *UncertainError) Unwrap() error { return e.Err }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// explain adds what a user can do to an error met before the message was
+// sent.
+func explain(err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "535") || strings.Contains(strings.ToLower(msg), "authentication failed"):

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ func TestSendFailures(t *testing.T) {
 		want  string
 	}{
 		{"refused recipient", Options{From: "press@example.org", To: []string{"desk@news.example", "nobody@news.example"}},
-			func(*Server) {}, "refused a recipient, so the message was sent to nobody"},
+			func(*Server) {}, "refused a recipient, nobody@news.example, so the message was sent to nobody"},
 		{"wrong password", Options{From: "press@example.org", To: []string{"desk@news.example"}},
 			func(s *Server) { s.Password = "guess" }, "refused the user name or password"},
 		{"untrusted certificate", Options{From: "press@example.org", To: []string{"desk@news.example"}},
@@ -141,4 +142,62 @@ func TestParseServerURL(t *testing.T) {
 			t.Errorf("%s: got %+v, %v; want %+v", tt.in, got, err, tt.want)
 		}
 	}
+}
+
+// TestSendTrust checks what a user is told when it matters most: whether
+// the release may have gone out.
+func TestSendTrust(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	build := func(to string) *Message {
+		m, err := Build(r, c, Options{From: "press@example.org", To: []string{to}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	serverFor := func(box *emailtest.Server) Server {
+		return Server{Host: box.Host, Port: box.Port, Username: emailtest.User, Password: emailtest.Password,
+			TLSConfig: box.Client, Timeout: time.Second}
+	}
+
+	t.Run("connection lost after the message", func(t *testing.T) {
+		box := emailtest.Start(t, false)
+		_, err := build(emailtest.Vanish+"@news.example").Send(context.Background(), serverFor(box))
+		var uncertain *UncertainError
+		if !errors.As(err, &uncertain) || !strings.Contains(err.Error(), "delivery is uncertain") ||
+			!strings.Contains(err.Error(), "twice") || strings.Contains(err.Error(), "nothing was sent") {
+			t.Errorf("err = %v, want one saying delivery is uncertain and a resend may duplicate", err)
+		}
+		if len(box.Deliveries()) != 1 {
+			t.Errorf("the server has %d messages, want the 1 it kept", len(box.Deliveries()))
+		}
+	})
+
+	t.Run("slow reply to the end of the message", func(t *testing.T) {
+		// The server takes longer than Timeout to accept: RFC 5321 gives
+		// it 10 minutes for that reply.
+		box := emailtest.Start(t, false)
+		if _, err := build(emailtest.Slow+"@news.example").Send(context.Background(), serverFor(box)); err != nil {
+			t.Errorf("send: %v", err)
+		}
+	})
+
+	t.Run("address that is not ASCII", func(t *testing.T) {
+		box := emailtest.Start(t, false)
+		_, err := build("josé@news.example").Send(context.Background(), serverFor(box))
+		if err == nil || !strings.Contains(err.Error(), "SMTPUTF8") || !strings.Contains(err.Error(), "nothing was sent") {
+			t.Errorf("err = %v, want a refusal naming SMTPUTF8", err)
+		}
+		if len(box.Deliveries()) != 0 {
+			t.Error("the server received the message")
+		}
+		box = emailtest.Start(t, false, emailtest.WithSMTPUTF8())
+		if _, err := build("josé@news.example").Send(context.Background(), serverFor(box)); err != nil {
+			t.Errorf("with SMTPUTF8: %v", err)
+		}
+		if got := box.Deliveries(); len(got) != 1 || got[0].Rcpts[0] != "josé@news.example" {
+			t.Errorf("with SMTPUTF8 the server got %+v", got)
+		}
+	})
 }

@@ -264,7 +264,9 @@ func (lib *Library) loadBuiltin(name string) (r loaded) {
 		return loaded{diags: l}
 	}
 	src.builtin = true
-	return lib.resolve(name, src)
+	r = lib.resolve(name, src)
+	r.diags = withKeys(r.diags, src.spots)
+	return r
 }
 
 func (lib *Library) loadFile(name string, scope Scope) (r loaded) {
@@ -286,6 +288,7 @@ func (lib *Library) loadFile(name string, scope Scope) (r loaded) {
 	src.dir = filepath.Dir(name)
 	src.scope = scope.allow(name)
 	r = lib.resolve(name, src)
+	r.diags = withKeys(r.diags, src.spots)
 	if r.layout != nil {
 		r.layout.Files = append([]string{name}, r.layout.Files...)
 	}

@@ -45,6 +45,14 @@ func (l *Layout) Lint() diag.List {
 		out.Warnf(l.pos("type.align"), `write align = "left"`,
 			"justified body text leaves uneven gaps between words (pressroom does not hyphenate), which makes it harder to read for people with dyslexia")
 	}
+	for i := range out {
+		// Each warning is about the key its position was looked up by.
+		for k, p := range l.where {
+			if out[i].Key == "" && p == out[i].Pos && p.Line > 0 {
+				out[i].Key = k
+			}
+		}
+	}
 	out.Sort()
 	return out
 }

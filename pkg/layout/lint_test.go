@@ -75,3 +75,27 @@ func TestLint(t *testing.T) {
 		})
 	}
 }
+
+// TestDiagnosticKeys checks that errors and lint warnings name the key they
+// are about, for check --format json.
+func TestDiagnosticKeys(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "brand.toml")
+	src := "extends = \"default\"\n[type]\nbody = 9\n[colours]\ntext = \"#dddddd\"\nprimary = \"navy blue\"\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := newLibrary()
+	if _, diags := lib.Load(file, ""); len(diags) == 0 || diags[0].Key != "colours.primary" {
+		t.Errorf("the error about primary has key %q:\n%s", diags[0].Key, listString(diags))
+	}
+	src = "extends = \"default\"\n[type]\nbody = 9\n[colours]\ntext = \"#dddddd\"\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range newLibrary().Check(file) {
+		if d.Key != "type.body" && d.Key != "colours.text" {
+			t.Errorf("%s has key %q", d, d.Key)
+		}
+	}
+}

@@ -283,3 +283,26 @@ func (s *keyScanner) value(prefix string) bool {
 		return s.off > start
 	}
 }
+
+// withKeys names, in each diagnostic that has none, the key written at its
+// position, for --format json: the messages were written against positions,
+// and the locator is the one place that knows which key is where.
+func withKeys(list diag.List, spots map[string]spot) diag.List {
+	at := map[diag.Pos]string{}
+	for k, sp := range spots {
+		for _, p := range []diag.Pos{sp.key, sp.value} {
+			if p.Line > 0 && (at[p] == "" || len(k) > len(at[p])) {
+				// A table header and its first key can share a
+				// position only through odd spacing; the longer name
+				// is the more precise.
+				at[p] = k
+			}
+		}
+	}
+	for i := range list {
+		if list[i].Key == "" {
+			list[i].Key = at[list[i].Pos]
+		}
+	}
+	return list
+}

@@ -87,7 +87,11 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 			}
 			msg = pe.Message
 		}
-		l.Errorf(pos, syntaxHint(msg), "%s", strings.TrimSuffix(lowerFirst(msg), "."))
+		text, hint := diag.TOMLMessage(msg)
+		if hint == "" {
+			hint = syntaxHint(msg)
+		}
+		l.Errorf(pos, hint, "%s", text)
 		return nil, l
 	}
 	return &source{name: name, tree: tree, spots: locateKeys(name, data)}, nil
@@ -107,17 +111,6 @@ func runeCol(data []byte, off int) int {
 		start--
 	}
 	return utf8.RuneCount(data[start:off]) + 1
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	if r >= 'A' && r <= 'Z' {
-		return string(r+'a'-'A') + s[n:]
-	}
-	return s
 }
 
 func syntaxHint(msg string) string {

@@ -24,6 +24,7 @@ func Parse(src string, opts Options) (Doc, []Problem) {
 	root := md.Parser().Parse(text.NewReader(source))
 	p := &parser{src: source, opts: opts}
 	doc := Doc{Blocks: p.blocks(root)}
+	p.looseLinks()
 	if opts.InlineOnly && len(doc.Blocks) > 1 {
 		p.errorf(doc.Blocks[1].Offset, "write it on one line, or make it two items",
 			"a developments item must be a single paragraph")
@@ -133,6 +134,9 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 		switch c := c.(type) {
 		case *ast.Text:
 			seg := c.Segment
+			if link == "" && !placeholder {
+				p.bareDomains(seg.Start, seg.Value(p.src))
+			}
 			out = p.text(out, seg.Start, seg.Value(p.src), style, link, placeholder)
 			switch {
 			case c.HardLineBreak():

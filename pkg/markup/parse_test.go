@@ -174,6 +174,9 @@ func TestParseProblems(t *testing.T) {
 		{"[r]: https://a.example\n\n[x][r]", Options{}, 0, false, "link reference definitions"},
 		{"- a\n- b", Options{InlineOnly: true}, 0, false, "a list is not allowed inside a developments item"},
 		{"one\n\ntwo", Options{InlineOnly: true}, 5, false, "must be a single paragraph"},
+		{"Read [the report] (https://a.example/r) now", Options{}, 5, true, "[the report] (https://a.example/r) is not a link: there is a space"},
+		{"Details at example.gov.uk/help.", Options{}, 11, true, "example.gov.uk/help is not made a link"},
+		{"*See* gov.uk for more", Options{}, 6, true, "gov.uk is not made a link"},
 	}
 	for _, tt := range tests {
 		_, probs := Parse(tt.src, tt.opts)
@@ -192,6 +195,21 @@ func TestParseProblems(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("Parse(%q): no problem containing %q; got %+v", tt.src, tt.message, probs)
+		}
+	}
+}
+
+// TestNoNearMissWarnings checks that the near-miss warnings keep to near
+// misses: linked addresses, e-mail addresses and file names are left alone.
+func TestNoNearMissWarnings(t *testing.T) {
+	for _, src := range []string{
+		"See www.example.gov.uk/help or https://example.gov.uk/help.",
+		"Write to press@example.gov.uk today.",
+		"Read [the report](https://example.gov.uk/r) and report.pdf, e.g. No.10.",
+		"[Never, Ever Shake a Baby](#) and [x](https://a.example) (see below)",
+	} {
+		if _, probs := Parse(src, Options{}); len(probs) > 0 && !strings.Contains(probs[0].Message, "placeholder") || len(probs) > 1 {
+			t.Errorf("Parse(%q) = %+v, want no warnings", src, probs)
 		}
 	}
 }

@@ -6,41 +6,43 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf16"
+
+	"github.com/pressroom/pressroom/internal/pdf"
 )
 
 // fixFonts gives every embedded TrueType subset its real PostScript name
 // with a subset tag ("ABCDEF+NotoSans-Bold"), as ISO 32000-1, 9.6.4 asks,
 // instead of fpdf's family alias, and checks that every font is embedded
 // and has a ToUnicode map, as PDF/A-2 and PDF/UA-1 require.
-func fixFonts(f *file, kept []int) error {
+func fixFonts(f *pdf.File, kept []int) error {
 	for _, num := range kept {
-		d, ok := f.objects[num].(*dict)
-		if !ok || d.get("Type") != name("Font") {
+		d, ok := f.Objects[num].(*pdf.Dict)
+		if !ok || d.Get("Type") != pdf.Name("Font") {
 			continue
 		}
-		base, _ := d.get("BaseFont").(name)
-		switch d.get("Subtype") {
-		case name("Type0"):
-			if f.resolve(d.get("ToUnicode")) == nil {
+		base, _ := d.Get("BaseFont").(pdf.Name)
+		switch d.Get("Subtype") {
+		case pdf.Name("Type0"):
+			if f.Resolve(d.Get("ToUnicode")) == nil {
 				return fmt.Errorf("font %s has no ToUnicode map", base)
 			}
-			kids, _ := f.resolve(d.get("DescendantFonts")).(array)
+			kids, _ := f.Resolve(d.Get("DescendantFonts")).(pdf.Array)
 			if len(kids) != 1 {
 				return fmt.Errorf("font %s: no descendant font", base)
 			}
-			cid := f.dictOf(kids[0])
+			cid := f.DictOf(kids[0])
 			if cid == nil {
 				return fmt.Errorf("font %s: no descendant font", base)
 			}
-			desc := f.dictOf(cid.get("FontDescriptor"))
+			desc := f.DictOf(cid.Get("FontDescriptor"))
 			if desc == nil {
 				return fmt.Errorf("font %s is not embedded", base)
 			}
-			file, ok := f.resolve(desc.get("FontFile2")).(*stream)
+			file, ok := f.Resolve(desc.Get("FontFile2")).(*pdf.Stream)
 			if !ok {
 				return fmt.Errorf("font %s is not embedded as TrueType", base)
 			}
-			data, err := decode(file)
+			data, err := pdf.Decode(file)
 			if err != nil {
 				return fmt.Errorf("font %s: %w", base, err)
 			}
@@ -48,16 +50,16 @@ func fixFonts(f *file, kept []int) error {
 			if psName == "" {
 				psName = string(base)
 			}
-			tagged := name(subsetTag(file.data) + "+" + psName)
-			d.set("BaseFont", tagged)
-			cid.set("BaseFont", tagged)
-			desc.set("FontName", tagged)
-		case name("TrueType"), name("Type1"), name("MMType1"), name("Type3"):
-			if d.get("Subtype") == name("Type3") {
+			tagged := pdf.Name(subsetTag(file.Data) + "+" + psName)
+			d.Set("BaseFont", tagged)
+			cid.Set("BaseFont", tagged)
+			desc.Set("FontName", tagged)
+		case pdf.Name("TrueType"), pdf.Name("Type1"), pdf.Name("MMType1"), pdf.Name("Type3"):
+			if d.Get("Subtype") == pdf.Name("Type3") {
 				continue // glyphs are drawn by the font's own content
 			}
-			desc := f.dictOf(d.get("FontDescriptor"))
-			if desc == nil || (desc.get("FontFile") == nil && desc.get("FontFile2") == nil && desc.get("FontFile3") == nil) {
+			desc := f.DictOf(d.Get("FontDescriptor"))
+			if desc == nil || (desc.Get("FontFile") == nil && desc.Get("FontFile2") == nil && desc.Get("FontFile3") == nil) {
 				return fmt.Errorf("font %s is not embedded (PDF/A needs every font embedded: use a font file, not a core font)", base)
 			}
 		}

@@ -1,20 +1,15 @@
 package pdfua
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-)
 
-// sRGB is the ICC's sRGB v2 profile (sRGB2014.icc, from fpdf's module; see
-// LICENSE.color.org beside it), written as the PDF/A output intent.
-//
-//go:embed sRGB2014.icc
-var sRGB string
+	"github.com/pressroom/pressroom/internal/pdf"
+)
 
 // Metadata is what the document says about itself. Finish writes it both
 // into the document information dictionary and into the XMP metadata,
@@ -93,26 +88,26 @@ func pdfDate(t time.Time) string { return "D:" + t.UTC().Format("20060102150405"
 func xmpDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 
 // info returns the document information dictionary.
-func (m Metadata) info() *dict {
-	d := &dict{}
-	d.set("Title", textString(m.Title))
+func (m Metadata) info() *pdf.Dict {
+	d := &pdf.Dict{}
+	d.Set("Title", pdf.TextString(m.Title))
 	if m.Author != "" {
-		d.set("Author", textString(m.Author))
+		d.Set("Author", pdf.TextString(m.Author))
 	}
 	if m.Subject != "" {
-		d.set("Subject", textString(m.Subject))
+		d.Set("Subject", pdf.TextString(m.Subject))
 	}
 	if len(m.Keywords) > 0 {
-		d.set("Keywords", textString(strings.Join(m.Keywords, ", ")))
+		d.Set("Keywords", pdf.TextString(strings.Join(m.Keywords, ", ")))
 	}
 	if m.Creator != "" {
-		d.set("Creator", textString(m.Creator))
+		d.Set("Creator", pdf.TextString(m.Creator))
 	}
 	if m.Producer != "" {
-		d.set("Producer", textString(m.Producer))
+		d.Set("Producer", pdf.TextString(m.Producer))
 	}
-	d.set("CreationDate", pdfString(pdfDate(m.Created)))
-	d.set("ModDate", pdfString(pdfDate(m.modified())))
+	d.Set("CreationDate", pdf.String(pdfDate(m.Created)))
+	d.Set("ModDate", pdf.String(pdfDate(m.modified())))
 	return d
 }
 

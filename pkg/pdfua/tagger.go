@@ -11,7 +11,11 @@
 // PDF/A metadata that the two standards require.
 //
 // The package knows nothing of the renderer or its PDF library: it deals
-// only in operator strings and in the bytes of a finished PDF.
+// only in operator strings and in the bytes of a finished PDF. It reads
+// and writes PDF syntax through internal/pdf; Finish's steps are in files
+// named for them (pages.go, annotations.go, structure.go, catalog.go and
+// metadata.go, fonts.go). The accessibility lint of a statement is
+// pkg/pdfua/lint's.
 package pdfua
 
 import (

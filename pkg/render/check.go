@@ -99,7 +99,7 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 			reported[r]++
 		}
 		for _, r := range order {
-			msg := fmt.Sprintf("%s in %s cannot be shown: no font of the layout has it", describeRune(r), f.Key)
+			msg := fmt.Sprintf("%s in %s cannot be shown: no font of the layout has it", describeRune(r), statement.DisplayKey(f.Key))
 			if n := reported[r]; n > 1 {
 				msg += fmt.Sprintf(" (%d times in this text)", n)
 			}

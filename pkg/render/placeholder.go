@@ -19,7 +19,7 @@ func placeholderWarnings(s *statement.Statement) diag.List {
 	for _, f := range s.Texts() {
 		for _, m := range placeholderText.FindAllStringIndex(f.Value, 3) {
 			list.Warnf(s.Locate(f.Key, m[0]), "replace it with the final text before sending the release",
-				"%s looks like placeholder text: %q", f.Key, f.Value[m[0]:m[1]])
+				"%s looks like placeholder text: %q", statement.DisplayKey(f.Key), f.Value[m[0]:m[1]])
 		}
 	}
 	return list

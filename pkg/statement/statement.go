@@ -126,7 +126,7 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	if i := bytes.IndexByte(p.src, 0); i >= 0 {
-		p.list.Errorf(p.at(i), "give a statement written as plain text (UTF-8), such as examples/seed-statement.toml",
+		p.list.Errorf(p.at(i), "give a statement written as plain text (UTF-8); pressroom new writes one to start from",
 			"this is a binary file, not a statement (it has a zero byte at byte offset %d)", i)
 		return nil
 	}
@@ -186,12 +186,15 @@ func (p *parser) syntaxError(err error) {
 	if perr.Position.Start == 0 && perr.Position.Line > 1 {
 		pos = diag.Pos{File: p.file, Line: perr.Position.Line, Col: perr.Position.Col}
 	}
-	msg := strings.TrimSuffix(lowerFirst(perr.Message), ".")
+	msg, plain := diag.TOMLMessage(perr.Message)
 	line := ""
 	if starts := p.index.starts; pos.Line >= 1 && pos.Line <= len(starts) {
 		line = strings.TrimSpace(string(p.src[starts[pos.Line-1]:p.index.lineEnd(pos.Line-1)]))
 	}
-	hint := syntaxHint(msg, line)
+	hint := plain
+	if hint == "" {
+		hint = syntaxHint(msg, line)
+	}
 	if hint == "" && perr.Usage != "" {
 		hint = strings.Join(strings.Fields(strings.SplitN(perr.Usage, "\n\n", 2)[0]), " ")
 	}
@@ -213,6 +216,10 @@ func syntaxHint(msg, line string) string {
 	case strings.Contains(msg, `expected value but found '\n'`):
 		return fmt.Sprintf(`give a value after the =, e.g. %s = "…"`, key)
 	case strings.Contains(msg, "expected value but found"):
+		// Curly quotes around the text are the quotes the writer meant
+		// (a word processor's); inside, a straight " would end the text.
+		value = strings.TrimSuffix(strings.TrimPrefix(value, "“"), "”")
+		value = strings.TrimSuffix(strings.TrimPrefix(value, "‘"), "’")
 		return fmt.Sprintf(`text goes in quotes: %s = "%s"`, key, strings.ReplaceAll(value, `"`, "”"))
 	case strings.Count(line, `"`) > 2 && (strings.Contains(msg, "top-level item") || strings.Contains(msg, "but got")) && !strings.Contains(line, `" "`):
 		return `a " inside a "…" string ends it: use curly quotes “…”, or write the text in '…' or """…"""`
@@ -226,15 +233,4 @@ func syntaxHint(msg, line string) string {
 		return `write key = value, for example summary = "…"`
 	}
 	return ""
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, w := utf8.DecodeRuneInString(s)
-	if r < utf8.RuneSelf && s[:min(len(s), 2)] != strings.ToUpper(s[:min(len(s), 2)]) {
-		return strings.ToLower(s[:w]) + s[w:]
-	}
-	return s
 }

@@ -412,3 +412,43 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestDiagnosticKeys checks that diagnostics about a value name its key,
+// as the user counts list entries (from 1), for --format json.
+func TestDiagnosticKeys(t *testing.T) {
+	src := "headline = \"A\\tB\"\ndate = 2024-12-17\nsummary = \"[x](javascript:y)\"\n\n[[contacts]]\nname = \"Press Office\"\n\n[[contacts]]\nemail = \"press at example\"\n"
+	_, list := Parse("s.toml", []byte(src), Options{})
+	var got []string
+	for _, d := range list {
+		got = append(got, d.Key)
+	}
+	if want := "headline summary contacts[1] contacts[2].email"; strings.Join(got, " ") != want {
+		t.Errorf("keys %q, want %q\n%s", strings.Join(got, " "), want, dump(list))
+	}
+}
+
+// TestKeyAt checks that a position inside a value, as Locate gives it,
+// names the value's key.
+func TestKeyAt(t *testing.T) {
+	src := "headline = \"Library hours\"\ndate = 2024-12-17\nsummary = \"\"\"\nOne.\n\nTwo **bold**.\n\"\"\"\n\n[[contacts]]\nname = \"Press\"\nphone = \"0121 464 2612\"\n\n[[contacts]]\nemail = \"press@example.org\"\n"
+	s, list := Parse("s.toml", []byte(src), Options{})
+	if list.HasErrors() {
+		t.Fatal(dump(list))
+	}
+	for _, tt := range []struct {
+		key  string
+		off  int
+		want string
+	}{
+		{"headline", 3, "headline"},
+		{"summary", 8, "summary"},
+		{"contacts[1].email", 2, "contacts[2].email"},
+	} {
+		if got := s.KeyAt(s.Locate(tt.key, tt.off)); got != tt.want {
+			t.Errorf("KeyAt(Locate(%s, %d)) = %q, want %q", tt.key, tt.off, got, tt.want)
+		}
+	}
+	if got := s.KeyAt(diag.Pos{File: "s.toml", Line: 2, Col: 1}); got != "" {
+		t.Errorf("KeyAt on the date key = %q, want none", got)
+	}
+}

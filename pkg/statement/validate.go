@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -49,7 +54,7 @@ func (p *parser) statement(raw map[string]any) {
 		if validLangTag(lang) {
 			s.Lang = lang
 		} else {
-			p.list.Errorf(p.valueAt("lang"), `write a language tag such as lang = "en-GB" (or "cy" for Welsh)`,
+			p.errorf("lang", p.valueAt("lang"), `write a language tag such as lang = "en-GB" (or "cy" for Welsh)`,
 				"lang %q is not a language tag", lang)
 		}
 	}
@@ -148,8 +153,18 @@ func (p *parser) unknownKeys(path string, table map[string]any, known []string) 
 		default:
 			hint = "the keys allowed here are: " + strings.Join(known, ", ")
 		}
-		p.list.Errorf(p.keyAt(full), hint, "unknown key %q %s", k, where)
+		p.errorf(full, p.keyAt(full), hint, "unknown key %q %s", k, where)
 	}
+}
+
+// errorf and warnf add a diagnostic about the value at path, naming its
+// key for --format json.
+func (p *parser) errorf(path string, pos diag.Pos, hint, format string, args ...any) {
+	p.list.Add(diag.Diagnostic{Pos: pos, Key: userKey(path), Severity: diag.Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (p *parser) warnf(path string, pos diag.Pos, hint, format string, args ...any) {
+	p.list.Add(diag.Diagnostic{Pos: pos, Key: userKey(path), Severity: diag.Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // str reads an optional or required string at path.key and records it as
@@ -169,11 +184,147 @@ func (p *parser) str(table map[string]any, path, key string, required bool) (str
 		return "", false
 	}
 	if required && strings.TrimSpace(s) == "" {
-		p.list.Errorf(p.valueAt(full), fmt.Sprintf("write the %s between the quotes", key), "%s is empty", stripIndexes(full))
+		p.errorf(full, p.valueAt(full), fmt.Sprintf("write the %s between the quotes", key), "%s is empty", userKey(full))
 		return "", false
 	}
 	p.field(full, s)
+	if key != "summary" && key != "body" {
+		if p.oneLine(full, s) && !slices.Contains([]string{"layout", "lang", "email", "website", "phone", "mobile", "office"}, key) {
+			p.plainText(full, s)
+		}
+	}
 	return s, true
+}
+
+// oneLine refuses a line break, tab or other control character in a text
+// that is set as one line (a headline, a name): check would pass it and
+// the renderer would draw it as a box or break the line where the layout
+// has no room for it. A tab is the usual one, pasted from a word processor.
+func (p *parser) oneLine(path, s string) bool {
+	for i, r := range s {
+		what, hint := "", ""
+		switch {
+		case r == '\t':
+			what, hint = "a tab", "replace the tab with a space"
+		case r == '\n' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			what = "a line break"
+			if r != '\n' {
+				what = fmt.Sprintf("a line break (%s)", runeName(r))
+			}
+			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break (only summary, developments items and the bodies may have several lines)", stripIndexes(path))
+		case r == '\r':
+			what = "a line break (carriage return)"
+			hint = fmt.Sprintf("write %s on one line, with a space instead of the line break", stripIndexes(path))
+		case unicode.IsControl(r):
+			what, hint = fmt.Sprintf("a control character (%s)", runeName(r)), "delete it: it is not a character that can be printed"
+		default:
+			continue
+		}
+		p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, i), Severity: diag.Error, Key: userKey(path),
+			Message: fmt.Sprintf("%s has %s in it", userKey(path), what), Hint: hint})
+		return false
+	}
+	return true
+}
+
+// Markup written in a plain-text field, where it is printed as it is.
+var (
+	strongText = regexp.MustCompile(`\*\*[^*\s][^*]*\*\*`)
+	emText     = regexp.MustCompile(`(?:^|[^\w*])(\*[^*\s][^*]*\*|_[^_\s][^_]*_)(?:[^\w*]|$)`)
+	linkText   = regexp.MustCompile(`\[[^\]]+\]\([^)]*\)`)
+)
+
+// plainText warns about markup in a one-line text: a headline or a name is
+// set in the layout's own style, and its asterisks and brackets would be
+// printed as they are.
+func (p *parser) plainText(path, s string) {
+	what, hint := "", ""
+	at := -1
+	if m := linkText.FindStringIndex(s); m != nil {
+		at, what, hint = m[0], s[m[0]:m[1]], "write the words alone, and put the link in summary"
+	} else if m := strongText.FindStringIndex(s); m != nil {
+		at, what, hint = m[0], s[m[0]:m[1]], "remove the asterisks: the layout sets "+stripIndexes(path)+" in its own style"
+	} else if m := emText.FindStringSubmatchIndex(s); m != nil {
+		at, what, hint = m[2], s[m[2]:m[3]], "remove the "+s[m[2]:m[2]+1]+" signs: the layout sets "+stripIndexes(path)+" in its own style"
+	}
+	if at < 0 {
+		return
+	}
+	p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, at), Severity: diag.Warning, Key: userKey(path),
+		Message: fmt.Sprintf("%s: %s will be printed as it is: markup is read only in summary, developments items and the bodies", userKey(path), what),
+		Hint:    hint})
+}
+
+// invisible refuses format characters (Unicode category Cf: bidi controls,
+// zero-width spaces and joiners, soft hyphens) in an address or number.
+// They are invisible on the page but change where a link goes or which
+// number is dialled, and a right-to-left override can make one address
+// look like another.
+func (p *parser) invisible(path, s, again string) {
+	for i, r := range s {
+		if unicode.Is(unicode.Cf, r) {
+			p.list.Add(diag.Diagnostic{Pos: p.stmt.Locate(path, i), Severity: diag.Error, Key: userKey(path),
+				Message: fmt.Sprintf("%s has an invisible character (%s) in it", userKey(path), runeName(r)),
+				Hint:    "delete it: " + again})
+			return
+		}
+	}
+}
+
+// runeName names a character as "U+202E RIGHT-TO-LEFT OVERRIDE".
+func runeName(r rune) string {
+	if name := runenames.Name(r); name != "" && !strings.HasPrefix(name, "<") {
+		return fmt.Sprintf("U+%04X %s", r, name)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// KeyAt returns the key whose value holds pos, as the user writes it
+// ("contacts[1].email"), or "" when pos is in no text of the statement.
+// Later stages (the renderer's checks, the accessibility lint) point into
+// values with Locate; KeyAt gives their diagnostics the key for
+// --format json without each of them having to.
+func (s *Statement) KeyAt(pos diag.Pos) string {
+	if s == nil || s.index == nil || pos.File != s.File || pos.Line < 1 || pos.Line > len(s.index.starts) {
+		return ""
+	}
+	off := s.index.starts[pos.Line-1]
+	if pos.Line == 1 && bytes.HasPrefix(s.src, []byte("\ufeff")) {
+		off += 3 // a byte order mark takes no column
+	}
+	for c := 1; c < pos.Col && off < len(s.src); c++ {
+		_, w := utf8.DecodeRune(s.src[off:])
+		off += w
+	}
+	for _, f := range s.fields {
+		if f.quote >= 0 && off >= f.quote && off <= f.closing {
+			return userKey(f.Key)
+		}
+	}
+	return ""
+}
+
+// DisplayKey writes a key as Texts and Locate name it ("contacts[0].email")
+// the way messages show it to the user, who counts list entries from 1
+// ("contacts[1].email").
+func DisplayKey(key string) string { return userKey(key) }
+
+// userKey writes a key path as a user counts: "contacts[0].email" is the
+// first contact's, so it becomes "contacts[1].email".
+func userKey(path string) string {
+	var b strings.Builder
+	for {
+		before, rest, ok := strings.Cut(path, "[")
+		b.WriteString(before)
+		if !ok {
+			return b.String()
+		}
+		index, after, _ := strings.Cut(rest, "]")
+		var n int
+		fmt.Sscanf(index, "%d", &n)
+		fmt.Fprintf(&b, "[%d]", n+1)
+		path = after
+	}
 }
 
 // field records a string value for Texts and Locate.
@@ -206,14 +357,14 @@ func (p *parser) missing(path, key string) {
 		return
 	}
 	if path == "" {
-		p.list.Errorf(p.at(-1), "add "+examples[key]+" at the top of the file", "%s is missing", key)
+		p.errorf(key, p.at(-1), "add "+examples[key]+" at the top of the file", "%s is missing", key)
 		return
 	}
 	under := "under [" + path + "]"
 	if strings.Contains(path, "[") {
 		under = "under this [[" + stripIndexes(path) + "]]"
 	}
-	p.list.Errorf(p.keyAt(path), "add "+examples[key]+" "+under, "%s has no %s", describeTable(path), key)
+	p.errorf(joinPath(path, key), p.keyAt(path), "add "+examples[key]+" "+under, "%s has no %s", describeTable(path), key)
 }
 
 // describeTable names a table in words: "[notes]", "[[contacts]] number 2".
@@ -228,7 +379,7 @@ func describeTable(path string) string {
 }
 
 func (p *parser) wrongType(path, key string, v any, want, example string) {
-	p.list.Errorf(p.valueAt(path), "write "+example, "%s must be %s, not %s", stripIndexes(path), want, typeName(v))
+	p.errorf(path, p.valueAt(path), "write "+example, "%s must be %s, not %s", userKey(path), want, typeName(v))
 }
 
 // typeName says what a TOML value is, in a user's words.
@@ -269,14 +420,20 @@ func (p *parser) date(raw map[string]any) {
 	switch v := v.(type) {
 	case time.Time:
 		if v.Location().String() != "date-local" {
-			p.list.Errorf(p.valueAt("date"), fmt.Sprintf("write the day only: date = %s", v.Format("2006-01-02")),
+			p.errorf("date", p.valueAt("date"), fmt.Sprintf("write the day only: date = %s", v.Format("2006-01-02")),
 				"date must be a date without a time")
 			return
 		}
 		d := Date{Year: v.Year(), Month: v.Month(), Day: v.Day()}
+		if !saneYear(d.Year) {
+			p.list.Add(diag.Diagnostic{Pos: p.valueAt("date"), Severity: diag.Error, Key: "date",
+				Message: fmt.Sprintf("date %s is outside the years %d to %d", v.Format("2006-01-02"), minYear, maxYear),
+				Hint:    "write the date of issue, year-month-day: date = 2024-12-17"})
+			return
+		}
 		p.stmt.Date = d
 		if !p.opts.Today.IsZero() && d.Time().After(p.opts.Today.Time().AddDate(1, 0, 0)) {
-			p.list.Warnf(p.valueAt("date"), "check the year",
+			p.warnf("date", p.valueAt("date"), "check the year",
 				"date %s is more than a year after today (%s)", d, p.opts.Today)
 		}
 	case string:
@@ -284,12 +441,22 @@ func (p *parser) date(raw map[string]any) {
 		if d, ok := guessDate(v); ok {
 			example = d.Format("2006-01-02")
 		}
-		p.list.Errorf(p.valueAt("date"), "drop the quotes: date = "+example,
+		p.errorf("date", p.valueAt("date"), "drop the quotes: date = "+example,
 			"date must be a TOML date, not a string")
 	default:
 		p.wrongType("date", "date", v, "a date", "date = 2024-12-17")
 	}
 }
+
+// The years a date or embargo may have. A release is dated around today;
+// a year such as 0001 is a typing slip, and the renderer's date styles
+// (weekday names, ordinal days) are not defined that far from now.
+const (
+	minYear = 1900
+	maxYear = 2200
+)
+
+func saneYear(y int) bool { return y >= minYear && y <= maxYear }
 
 // guessDate reads the ways people write dates in quotes, to suggest the
 // TOML form of the same day.
@@ -321,11 +488,17 @@ func (p *parser) embargo(raw map[string]any) {
 	case time.Time:
 		switch v.Location().String() {
 		case "date-local":
-			p.list.Errorf(p.valueAt("embargo"), fmt.Sprintf("add the time: embargo = %sT00:01:00", v.Format("2006-01-02")),
+			p.errorf("embargo", p.valueAt("embargo"), fmt.Sprintf("add the time: embargo = %sT00:01:00", v.Format("2006-01-02")),
 				"embargo needs a time as well as a date")
 			return
 		case "time-local":
-			p.list.Errorf(p.valueAt("embargo"), "add the date: "+example, "embargo needs a date as well as a time")
+			p.errorf("embargo", p.valueAt("embargo"), "add the date: "+example, "embargo needs a date as well as a time")
+			return
+		}
+		if !saneYear(v.Year()) {
+			p.list.Add(diag.Diagnostic{Pos: p.valueAt("embargo"), Severity: diag.Error, Key: "embargo",
+				Message: fmt.Sprintf("embargo %s is outside the years %d to %d", v.Format("2006-01-02"), minYear, maxYear),
+				Hint:    "write the moment the release may be published: " + example})
 			return
 		}
 		e := &Embargo{HasZone: v.Location().String() != "datetime-local"}
@@ -337,7 +510,7 @@ func (p *parser) embargo(raw map[string]any) {
 		p.stmt.Embargo = e
 		day := Date{Year: v.Year(), Month: v.Month(), Day: v.Day()}
 		if !p.opts.Today.IsZero() && day.Time().Before(p.opts.Today.Time()) {
-			p.list.Warnf(p.valueAt("embargo"), "update the embargo, or remove it if the release is already public",
+			p.warnf("embargo", p.valueAt("embargo"), "update the embargo, or remove it if the release is already public",
 				"embargo %s has already passed (today is %s)", day, p.opts.Today)
 		}
 	case string:
@@ -345,7 +518,7 @@ func (p *parser) embargo(raw map[string]any) {
 		if t, ok := guessDate(v); ok {
 			example = "embargo = " + t.Format("2006-01-02") + "T00:01:00"
 		}
-		p.list.Errorf(p.valueAt("embargo"), "drop the quotes and give the time: "+example,
+		p.errorf("embargo", p.valueAt("embargo"), "drop the quotes and give the time: "+example,
 			"embargo must be a TOML date and time, not a string")
 	default:
 		p.wrongType("embargo", "embargo", v, "a date and time", example)
@@ -395,11 +568,12 @@ func (p *parser) strList(table map[string]any, path, key string) []string {
 		item := fmt.Sprintf("%s[%d]", full, i)
 		s, ok := x.(string)
 		if !ok {
-			p.list.Errorf(p.valueAt(item), `put each entry in quotes: `+key+` = ["…", "…"]`,
+			p.errorf(item, p.valueAt(item), `put each entry in quotes: `+key+` = ["…", "…"]`,
 				"%s must be a list of strings, but entry %d is %s", full, i+1, typeName(x))
 			continue
 		}
 		p.field(item, s)
+		p.oneLine(item, s)
 		out = append(out, s)
 	}
 	return out
@@ -419,8 +593,8 @@ func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
 	if len(probs) > maxProblemsPerText {
 		rest := probs[maxProblemsPerText:]
 		probs = probs[:maxProblemsPerText]
-		d := diag.Diagnostic{Pos: p.stmt.Locate(path, rest[0].Offset), Severity: diag.Warning,
-			Message: fmt.Sprintf("%d more problems in %s are not listed", len(rest), stripIndexes(path)),
+		d := diag.Diagnostic{Pos: p.stmt.Locate(path, rest[0].Offset), Severity: diag.Warning, Key: userKey(path),
+			Message: fmt.Sprintf("%d more problems in %s are not listed", len(rest), userKey(path)),
 			Hint:    "fix the ones above and run check again"}
 		for _, pr := range rest {
 			if !pr.Warning {
@@ -431,7 +605,8 @@ func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
 	}
 	for _, pr := range probs {
 		pos := p.stmt.Locate(path, pr.Offset)
-		d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Message: pr.Message, Hint: pr.Hint}
+		// The markup package does not know which key its text came from.
+		d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Key: userKey(path), Message: userKey(path) + ": " + pr.Message, Hint: pr.Hint}
 		if pr.Warning {
 			d.Severity = diag.Warning
 		}
@@ -463,7 +638,7 @@ func (p *parser) joinedLines(path string) {
 			j++
 		}
 		if n%2 == 1 && j < closing && (p.src[j] == '\n' || p.src[j] == '\r') {
-			p.list.Warnf(p.at(i+n-1), `for a line break, end the line with \\ (two backslashes) inside """…"""`,
+			p.warnf(path, p.at(i+n-1), `for a line break, end the line with \\ (two backslashes) inside """…"""`,
 				"a \\ at the end of a line joins it to the next line in TOML")
 		}
 		i = j - 1
@@ -521,7 +696,7 @@ func (p *parser) table(raw map[string]any, key, example string) (map[string]any,
 		if _, isArray := v.([]map[string]any); isArray {
 			hint = fmt.Sprintf("write [%s] with single brackets, once", key)
 		}
-		p.list.Errorf(p.valueAt(key), hint, "%s must be a table, not %s", key, typeName(v))
+		p.errorf(key, p.valueAt(key), hint, "%s must be a table, not %s", key, typeName(v))
 		return nil, false
 	}
 	return t, true
@@ -542,7 +717,7 @@ func (p *parser) tables(raw map[string]any, key string) ([]map[string]any, bool)
 		for i, x := range t {
 			m, ok := x.(map[string]any)
 			if !ok {
-				p.list.Errorf(p.valueAt(fmt.Sprintf("%s[%d]", key, i)), fmt.Sprintf("write a [[%s]] table for each entry", key),
+				p.errorf(fmt.Sprintf("%s[%d]", key, i), p.valueAt(fmt.Sprintf("%s[%d]", key, i)), fmt.Sprintf("write a [[%s]] table for each entry", key),
 					"%s must be a list of tables ([[%s]]), but entry %d is %s", key, key, i+1, typeName(x))
 				return nil, false
 			}
@@ -551,7 +726,7 @@ func (p *parser) tables(raw map[string]any, key string) ([]map[string]any, bool)
 		return out, true
 	}
 	hint := fmt.Sprintf("write [[%s]] with double brackets, once for each entry", key)
-	p.list.Errorf(p.valueAt(key), hint, "%s must be a list of tables ([[%s]]), not %s", key, key, typeName(v))
+	p.errorf(key, p.valueAt(key), hint, "%s must be a list of tables ([[%s]]), not %s", key, key, typeName(v))
 	return nil, false
 }
 
@@ -568,7 +743,7 @@ func (p *parser) developments(raw map[string]any) {
 		return
 	}
 	if !ok {
-		p.list.Errorf(p.keyAt("developments"), `add items = ["…", "…"] under [developments], or remove the table`,
+		p.errorf("developments", p.keyAt("developments"), `add items = ["…", "…"] under [developments], or remove the table`,
 			"developments has no items")
 		return
 	}
@@ -578,11 +753,11 @@ func (p *parser) developments(raw map[string]any) {
 		if s, isString := v.(string); isString {
 			hint = fmt.Sprintf("put the text in a list: items = [%q]", truncate(s, 30))
 		}
-		p.list.Errorf(p.valueAt("developments.items"), hint, "developments.items must be a list of strings, not %s", typeName(v))
+		p.errorf("developments.items", p.valueAt("developments.items"), hint, "developments.items must be a list of strings, not %s", typeName(v))
 		return
 	}
 	if len(list) == 0 {
-		p.list.Errorf(p.valueAt("developments.items"), `write at least one item: items = ["…"], or remove [developments]`,
+		p.errorf("developments.items", p.valueAt("developments.items"), `write at least one item: items = ["…"], or remove [developments]`,
 			"developments has no items")
 		return
 	}
@@ -590,12 +765,12 @@ func (p *parser) developments(raw map[string]any) {
 		path := fmt.Sprintf("developments.items[%d]", i)
 		s, ok := x.(string)
 		if !ok {
-			p.list.Errorf(p.valueAt(path), `put each item in quotes: items = ["…", "…"]`,
+			p.errorf(path, p.valueAt(path), `put each item in quotes: items = ["…", "…"]`,
 				"developments.items must be a list of strings, but item %d is %s", i+1, typeName(x))
 			continue
 		}
 		if strings.TrimSpace(s) == "" {
-			p.list.Errorf(p.valueAt(path), "write the item's text, or remove the empty entry", "developments item %d is empty", i+1)
+			p.errorf(path, p.valueAt(path), "write the item's text, or remove the empty entry", "%s is empty", userKey(path))
 			continue
 		}
 		p.field(path, s)
@@ -653,7 +828,7 @@ func (p *parser) contacts(raw map[string]any) {
 	list, ok := p.tables(raw, "contacts")
 	if !ok {
 		if _, present := raw["contacts"]; !present && !p.explained["contacts"] {
-			p.list.Warnf(p.at(-1), `add a [[contacts]] table with the email or phone number of your press office`,
+			p.warnf("contacts", p.at(-1), `add a [[contacts]] table with the email or phone number of your press office`,
 				"the statement has no contacts: journalists will not know whom to ask")
 		}
 		return
@@ -665,27 +840,32 @@ func (p *parser) contacts(raw map[string]any) {
 		get := func(key string) string { v, _ := p.str(t, path, key, false); return v }
 		c.Purpose, c.Name, c.Role, c.Organisation = get("purpose"), get("name"), get("role"), get("organisation")
 		c.Email, c.Phone, c.Mobile, c.Office, c.Website = get("email"), get("phone"), get("mobile"), get("office"), get("website")
+		p.invisible(path+".email", c.Email, "type the address again")
+		p.invisible(path+".website", c.Website, "type the address again")
+		for _, k := range []string{"phone", "mobile", "office"} {
+			p.invisible(path+"."+k, map[string]string{"phone": c.Phone, "mobile": c.Mobile, "office": c.Office}[k], "type the number again")
+		}
 		if c.Email == "" && c.Phone == "" && c.Mobile == "" && c.Office == "" && c.Website == "" {
-			p.list.Errorf(p.keyAt(path), `add at least one of email, phone, mobile, office or website, e.g. email = "press@example.org.uk"`,
-				"contact %d has no way to reach them", i+1)
+			p.errorf(path, p.keyAt(path), `add at least one of email, phone, mobile, office or website, e.g. email = "press@example.org.uk"`,
+				"%s has no way to reach them", userKey(path))
 		}
 		if lower := strings.ToLower(c.Email); strings.HasPrefix(lower, "mailto:") {
-			p.list.Errorf(p.valueAt(path+".email"), fmt.Sprintf("write the address alone: email = %q", c.Email[len("mailto:"):]),
-				"contacts.email starts with mailto:, which pressroom adds itself")
+			p.errorf(path+".email", p.valueAt(path+".email"), fmt.Sprintf("write the address alone: email = %q", c.Email[len("mailto:"):]),
+				"%s starts with mailto:, which pressroom adds itself", userKey(path+".email"))
 		} else if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t\n")) {
-			p.list.Errorf(p.valueAt(path+".email"), `write one address such as email = "press@example.org.uk"`,
-				"contacts.email %q is not an e-mail address", c.Email)
+			p.errorf(path+".email", p.valueAt(path+".email"), `write one address such as email = "press@example.org.uk"`,
+				"%s %q is not an e-mail address", userKey(path+".email"), c.Email)
 		}
 		for _, k := range []string{"phone", "mobile", "office"} {
 			if v := map[string]string{"phone": c.Phone, "mobile": c.Mobile, "office": c.Office}[k]; v != "" && !strings.ContainsAny(v, "0123456789") {
-				p.list.Errorf(p.valueAt(path+"."+k), fmt.Sprintf(`write the number as it should be dialled, e.g. %s = "0121 464 2612"`, k),
-					"contacts.%s %q is not a phone number", k, v)
+				p.errorf(path+"."+k, p.valueAt(path+"."+k), fmt.Sprintf(`write the number as it should be dialled, e.g. %s = "0121 464 2612"`, k),
+					"%s %q is not a phone number", userKey(path+"."+k), v)
 			}
 		}
 		if w := c.Website; w != "" {
 			if scheme, _, ok := strings.Cut(w, "://"); ok && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
-				p.list.Errorf(p.valueAt(path+".website"), `write a web address such as website = "www.example.org.uk"`,
-					"contacts.website %q is not a web address", w)
+				p.errorf(path+".website", p.valueAt(path+".website"), `write a web address such as website = "www.example.org.uk"`,
+					"%s %q is not a web address", userKey(path+".website"), w)
 			}
 		}
 		p.stmt.Contacts = append(p.stmt.Contacts, c)

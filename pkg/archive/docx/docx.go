@@ -78,7 +78,8 @@ func Read(src []byte) (doc *source.Doc, err error) {
 		doc.Blocks = append(doc.Blocks, b.Block)
 	}
 	// Page headers and footers (a letterhead's address, "Page 1 of 2")
-	// are furniture: the report lists their words as left out.
+	// are furniture, and footnotes have no place in a statement: the
+	// report lists their words as left out.
 	drops, err := w.furniture(p)
 	if err != nil {
 		return nil, err
@@ -103,7 +104,8 @@ func (w *walker) furniture(p *pkg) ([]source.Drop, error) {
 	for name := range p.files {
 		base := strings.TrimPrefix(name, "word/")
 		if base != name && !strings.Contains(base, "/") && strings.HasSuffix(base, ".xml") &&
-			(strings.HasPrefix(base, "header") || strings.HasPrefix(base, "footer")) {
+			(strings.HasPrefix(base, "header") || strings.HasPrefix(base, "footer") ||
+				base == "footnotes.xml" || base == "endnotes.xml") {
 			names = append(names, name)
 		}
 	}
@@ -120,8 +122,13 @@ func (w *walker) furniture(p *pkg) ([]source.Drop, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		why := "page header"
-		if strings.HasPrefix(name, "word/footer") {
+		switch {
+		case strings.HasPrefix(name, "word/footer"):
 			why = "page footer"
+		case strings.HasPrefix(name, "word/footnotes"), strings.HasPrefix(name, "word/endnotes"):
+			// The statement has no footnotes: their words are said, so
+			// that a person can move them into the notes by hand.
+			why = "a footnote or endnote (the statement has none: move it into the notes by hand)"
 		}
 		for _, b := range hw.blocks {
 			for _, l := range b.Lines {

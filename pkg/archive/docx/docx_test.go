@@ -536,3 +536,19 @@ func FuzzDocumentXML(f *testing.F) {
 		}
 	})
 }
+
+// Footnotes have no place in a statement; their words are reported, not
+// lost without a word.
+func TestFootnotesAreSaid(t *testing.T) {
+	src := zipOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + p("", r("Body")) + `</w:body></w:document>`,
+		"word/footnotes.xml": `<w:footnotes ` + wNS + `><w:footnote w:id="1">` + p("", r("Figures from the 2021 census.")) + `</w:footnote></w:footnotes>`,
+	})
+	d, err := Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Dropped) != 1 || d.Dropped[0].Text != "Figures from the 2021 census." || !strings.Contains(d.Dropped[0].Why, "footnote") {
+		t.Errorf("dropped %+v, want the footnote said", d.Dropped)
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -82,8 +84,11 @@ func TestCorpus(t *testing.T) {
 			if kind, ok := want["kind"].(string); ok && !hasEvidence(doc, source.EvidenceKind, kind) {
 				t.Errorf("no kind evidence %q in %v", kind, doc.Evidence)
 			}
-			if !hasEvidence(doc, source.EvidencePublished, "") {
-				t.Errorf("no published date in %v", doc.Evidence)
+			if date, ok := want["date"].(time.Time); !ok || !hasDate(doc, date) {
+				t.Errorf("no published date %v in %v", want["date"], doc.Evidence)
+			}
+			if hasEvidence(doc, source.EvidenceFrom, "") && !hasEvidence(doc, source.EvidenceFrom, want["organisation"].(string)) {
+				t.Errorf("no from evidence %q in %v", want["organisation"], doc.Evidence)
 			}
 			if lang, ok := want["lang"].(string); ok && !hasEvidence(doc, source.EvidenceLanguage, lang) {
 				t.Errorf("no language evidence %q in %v", lang, doc.Evidence)
@@ -105,6 +110,22 @@ func hasEvidence(doc *source.Doc, key, value string) bool {
 		if e.Key == key && (value == "" || strings.EqualFold(e.Value, value)) {
 			return true
 		}
+	}
+	return false
+}
+
+// hasDate reports whether the first published date the page gives is
+// date: in ISO form, or written with its day and year ("1 Mawrth 2011").
+func hasDate(doc *source.Doc, date time.Time) bool {
+	for _, e := range doc.Evidence {
+		if e.Key != source.EvidencePublished {
+			continue
+		}
+		if e.Value == date.Format("2006-01-02") || e.Value == date.Format("02/01/2006") {
+			return true
+		}
+		f := strings.Fields(e.Value)
+		return len(f) == 3 && f[0] == strconv.Itoa(date.Day()) && f[2] == strconv.Itoa(date.Year())
 	}
 	return false
 }

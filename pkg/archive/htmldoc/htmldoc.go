@@ -73,7 +73,11 @@ func read(src []byte) (*source.Doc, error) {
 	root, err := html.Parse(strings.NewReader(annotated))
 	annotated = ""
 	if err != nil {
-		return nil, fmt.Errorf("the page could not be read: %s", strings.TrimPrefix(err.Error(), "html: "))
+		msg := strings.TrimPrefix(err.Error(), "html: ")
+		if strings.Contains(msg, "open stack") {
+			msg = "its elements are nested more than 512 deep"
+		}
+		return nil, fmt.Errorf("the page could not be read: %s", msg)
 	}
 	r := newReader()
 	r.read(root)
@@ -105,7 +109,7 @@ func looksBinary(s string) bool {
 
 // annotate rewrites every start tag with lineAttr set to the line the tag
 // starts on, so that the parsed tree knows where each element was. It
-// returns the rewritten page and the number of start tags.
+// returns the rewritten page and the number of HTML elements' start tags.
 func annotate(s string) (string, int) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var out strings.Builder
@@ -123,10 +127,12 @@ func annotate(s string) (string, int) {
 			// The attribute goes right after the tag name, so that it is
 			// the element's first: the parser keeps the first of two
 			// attributes with one name, so a page cannot forge it.
-			tags++
 			i := 1
 			for i < len(raw) && !isTagEnd(raw[i]) {
 				i++
+			}
+			if atom.Lookup(bytes.ToLower(raw[1:i])) != 0 {
+				tags++ // an HTML element, not "<https://…>" in plain text
 			}
 			out.Write(raw[:i])
 			out.WriteString(" " + lineAttr + "=\"")
@@ -209,12 +215,18 @@ func hasClass(n *html.Node, class string) bool {
 }
 
 // visibleText returns the folded text a reader would see in n, stopping
-// once it has max bytes (0: no limit).
+// once it has max bytes or has looked at 50 nodes a byte (0: no limit).
 func visibleText(n *html.Node, max int) string {
 	var b strings.Builder
 	space := true
+	budget := max * 50
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
+		if max > 0 {
+			if budget--; budget < 0 {
+				return false
+			}
+		}
 		switch n.Type {
 		case html.TextNode:
 			for _, c := range n.Data {
@@ -432,7 +444,7 @@ func partWhy(p string) string {
 		return "sidebar"
 	case p == "search" || p == "searchform":
 		return "search form"
-	case p == "nav" || p == "navigation" || p == "navbar" || p == "menu" || p == "topnav" || p == "subnav" || p == "megamenu":
+	case strings.HasSuffix(p, "nav") || p == "navigation" || p == "navbar" || p == "menu" || p == "topnav" || p == "subnav" || p == "megamenu":
 		return "navigation"
 	case p == "footer" || p == "colophon":
 		return "footer"

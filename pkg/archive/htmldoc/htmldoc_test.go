@@ -160,6 +160,43 @@ func TestRead(t *testing.T) {
 			drops:  "navigation@1: A B\n",
 		},
 		{
+			name:     "a date line before the body is evidence, not a block",
+			page:     "<main><h1>T</h1>\n<p><b>Date:</b> 17th December 2024</p>\n" + body + "<p>Date: 1 May 2020</p></main>",
+			exact:    true,
+			blocks:   "title@1: T\nparagraph@3: The council has agreed a new plan for the town centre that will bring empty shops back into use over the next three years.\nparagraph@3: Date: 1 May 2020\n",
+			evidence: "published=17th December 2024@2\n",
+			drops:    "published date@2: Date: 17th December 2024\n",
+		},
+		{
+			name:   "a contact class on an inline element does not split the paragraph",
+			page:   `<main><h1>T</h1><p>Call <a class="contact-phone" href="tel:01632960001">01632 960 001</a> today.</p>` + body + "</main>",
+			blocks: "paragraph@1: Call [01632 960 001](tel:01632960001) today.\n",
+		},
+		{
+			name: "tables, definition lists, figures and preformatted text",
+			page: "<main><h1>T</h1>" + body + "\n<table><tr><th>Year</th><th>Homes</th></tr>\n<tr><td>2024</td><td>1,200</td></tr></table>\n" +
+				"<dl><dt>Cost</dt><dd>£5 million</dd></dl>\n<figure><img src=a.jpg alt=\"not visible\"><figcaption>The new centre</figcaption></figure>\n<pre>line one\nline two</pre></main>",
+			blocks: "paragraph@2: Year Homes\nparagraph@3: 2024 1,200\nparagraph@4: Cost\nparagraph@4: £5 million\nparagraph@5: The new centre\nparagraph@6: line one / @7: line two\n",
+		},
+		{
+			name:     "Welsh page: language, Cyhoeddwyd ar, Oddi wrth",
+			page:     "<html lang=cy><body><main><h1>Teitl</h1>\n<div class=gem-c-metadata><p>Oddi wrth: Swyddfa Cymru</p><p>Cyhoeddwyd ar 1 Mawrth 2011</p></div>" + body + "</main></body></html>",
+			evidence: "lang=cy@1\nfrom=Swyddfa Cymru@2\npublished=1 Mawrth 2011@2\n",
+		},
+		{
+			name:   "title and standfirst are plain text",
+			page:   `<main><h1><a href="/news/1">The <em>big</em> news</a></h1><p class="standfirst">A <strong>short</strong> <a href="/x">summary</a>.</p>` + body + "</main>",
+			blocks: "title@1: The big news\nsubtitle/lede@1: A short summary.\n",
+		},
+		{
+			name: "div soup: divs written as paragraphs are scored too",
+			page: `<body><div class="top"><div><a href="/a">Services</a> <a href="/b">News</a> <a href="/c">Contact</a></div></div>
+<div class="x"><div><b>Headline in bold</b></div><div>The council has agreed a new plan for the town centre, with new homes, shops and a market square.<br>It will bring empty shops back into use over the next three years.</div><div>Work starts in May.</div></div>
+<div class="y"><div>Copyright the council</div></div></body>`,
+			blocks: "paragraph@2: The council has agreed a new plan for the town centre, with new homes, shops and a market square. / @2: It will bring empty shops back into use over the next three years.\n",
+			drops:  "outside the main content@1: Services News Contact\noutside the main content@3: Copyright the council\n",
+		},
+		{
 			name:     "windows-1252 declared",
 			page:     "<html><head><meta charset=windows-1252></head><body><main><h1>\x93Quoted\x94 \xa35</h1>" + body + "</main></body></html>",
 			blocks:   "title@1: “Quoted” £5\n",
@@ -215,6 +252,7 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, page, want string }{
 		{"plain text", "PRESS RELEASE\n\nThe council has agreed a new plan.\n", "not a web page: it has no HTML tags"},
 		{"empty", "", "not a web page: it has no HTML tags"},
+		{"text with autolinks", "See <https://www.example.org/a> and <press@example.org>.\n" + strings.Repeat("The council has agreed a new plan. ", 10), "not a web page: it has no HTML tags"},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<p>", "not a web page: it holds binary data"},
 		{"no release", "<html><body><nav><a href=/>Home</a></nav><main><h1>Page not found</h1><p>Sorry.</p></main></body></html>", "no release found on the page: its main content has fewer than 20 words"},
 		{"only furniture", "<html><body><div class=cookie-banner>" + strings.Repeat("We use cookies to make this site work. ", 20) + "</div><footer>" + body + "</footer></body></html>", "no release found"},
@@ -239,8 +277,8 @@ func TestReadErrors(t *testing.T) {
 // TestLargePage reads a 10 MB page: it must take seconds and memory in
 // proportion to the page.
 func TestLargePage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 10 MB page")
+	if testing.Short() || raceEnabled {
+		t.Skip("a 10 MB page (not with -short or -race)")
 	}
 	var b bytes.Buffer
 	b.WriteString("<html><body><nav><a href=/>Home</a></nav><main><h1>Big</h1>\n")
@@ -304,3 +342,55 @@ y</pre><ol><li><ul><li>deep</ul></ol><blockquote><div class=vcard><ul><li>x</ul>
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+func BenchmarkRead(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join(corpusDir, "govuk-press-release-sea-walls.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := Read(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestPathologicalPages reads pages built to make a careless reader
+// quadratic: deep nesting, thousands of labels, times and headings.
+func TestPathologicalPages(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("1 MB pages (not with -short or -race)")
+	}
+	const size = 1 << 20
+	fill := func(head, unit, tail string) []byte {
+		var b bytes.Buffer
+		b.WriteString(head)
+		for b.Len() < size {
+			b.WriteString(unit)
+		}
+		b.WriteString(tail)
+		return b.Bytes()
+	}
+	deep := strings.Repeat(`<div class="label meta">`, 500) + "x " + strings.Repeat("</div>", 500)
+	pages := map[string][]byte{
+		"deep nesting":     fill("<main><h1>T</h1>"+body, deep, "</main>"),
+		"labels":           fill("<main>", `<span class="label">a</span>`, "<h1>T</h1>"+body+"</main>"),
+		"times":            fill("<body><div>", `<time datetime="2020-01-01">1 January 2020</time>`, "</div><main><h1>T</h1>"+body+"</main></body>"),
+		"h1s":              fill("<body>", "<header><h1>Logo</h1></header>", "<main>"+body+"</main></body>"),
+		"metadata":         fill(`<main><h1>T</h1>`+body+`<div class="gem-c-metadata">`, "<div><p>Nothing</p></div>", "</div></main>"),
+		"scripts in label": fill(`<main><div class="label">`, "<script>x</script>  \n", "</div><h1>T</h1>"+body+"</main>"),
+		"articles":         fill("<body>", "<article><p>one two three</p></article>", "<main><h1>T</h1>"+body+"</main></body>"),
+		"unclosed":         fill("<main><h1>T</h1>"+body, "<b><i><a href=x><p>word ", "</main>"),
+	}
+	for name, page := range pages {
+		start := time.Now()
+		_, err := Read(page)
+		if took := time.Since(start); took > 20*time.Second {
+			t.Errorf("%s: %v (err %v)", name, took, err)
+		} else {
+			t.Logf("%s: %v (err %v)", name, took, err)
+		}
+	}
+}

@@ -50,16 +50,25 @@ type reader struct {
 	pre       int
 	listDepth int
 	item      int
+	plain     int // > 0: in a title, label or standfirst, which are plain text
 	style     source.Style
 	link      string
 	linked    bool
+
+	// Text gathered for the Builder, in one style.
+	pend       strings.Builder
+	pendStyle  source.Style
+	pendLink   string
+	pendLinked bool
+	endsSpace  bool // the line so far ends in white space (or is empty)
 }
 
 func newReader() *reader {
 	return &reader{
-		doc:    &source.Doc{Format: "html", Unit: source.Lines},
-		keep:   map[*html.Node]bool{},
-		dropAs: map[*html.Node]string{},
+		doc:       &source.Doc{Format: "html", Unit: source.Lines},
+		endsSpace: true,
+		keep:      map[*html.Node]bool{},
+		dropAs:    map[*html.Node]string{},
 	}
 }
 
@@ -204,7 +213,8 @@ func (r *reader) survey(root *html.Node) *survey {
 			s.mains = append(s.mains, counted{n, st.words})
 		case n.DataAtom == atom.Article:
 			s.articles = append(s.articles, counted{n, st.words})
-		case n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Td:
+		case n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Td ||
+			n.DataAtom == atom.Div && !hasBlockChild(n): // a div written as a paragraph
 			if n.DataAtom == atom.P {
 				s.paras = append(s.paras, n)
 				s.paraW[n] = st.words
@@ -482,4 +492,13 @@ func textOf(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Br && isBlock(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,8 @@ func (r *reader) defaultTmpl() tmpl {
 
 // newLine ends the line being built.
 func (r *reader) newLine() {
+	r.flushText()
+	r.endsSpace = true
 	if r.b.Len() > 0 {
 		r.lines = append(r.lines, source.Line{Text: source.ProtectLineStart(r.b.String()), Line: r.lineStart})
 	}
@@ -29,6 +31,9 @@ func (r *reader) newLine() {
 // end ends the block being built.
 func (r *reader) end() {
 	r.newLine()
+	if len(r.lines) == 1 && r.open == (tmpl{kind: source.Paragraph}) && !r.bodyStarted && r.dateLine(r.lines[0]) {
+		r.lines = nil
+	}
 	if len(r.lines) > 0 {
 		t := r.open
 		blk := source.Block{Kind: t.kind, Level: t.level, Ordered: t.ordered, Role: t.role, Lines: r.lines}
@@ -97,11 +102,49 @@ func (r *reader) text1(s string) {
 		}
 	}
 	r.fresh = false
-	if r.linked {
-		r.b.Link(s, r.link, r.style)
-	} else {
-		r.b.Text(s, r.style)
+	// White space is folded here, and text of one style gathered, so that
+	// the Builder gets one run per change of style: a paragraph of many
+	// small elements stays linear.
+	var folded strings.Builder
+	space := r.endsSpace
+	for _, c := range s {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			if !space {
+				folded.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		folded.WriteRune(c)
 	}
+	if folded.Len() == 0 {
+		return
+	}
+	r.endsSpace = space
+	style, link, linked := r.style, r.link, r.linked
+	if r.plain > 0 {
+		// A title, label or standfirst is plain text in the statement.
+		style, link, linked = 0, "", false
+	}
+	if r.pend.Len() > 0 && (r.pendStyle != style || r.pendLink != link || r.pendLinked != linked) {
+		r.flushText()
+	}
+	r.pendStyle, r.pendLink, r.pendLinked = style, link, linked
+	r.pend.WriteString(folded.String())
+}
+
+// flushText hands the gathered text to the Builder.
+func (r *reader) flushText() {
+	if r.pend.Len() == 0 {
+		return
+	}
+	if r.pendLinked {
+		r.b.Link(r.pend.String(), r.pendLink, r.pendStyle)
+	} else {
+		r.b.Text(r.pend.String(), r.pendStyle)
+	}
+	r.pend.Reset()
 }
 
 // drop leaves n out, noting it when it shows any text.
@@ -223,26 +266,32 @@ func (r *reader) node(n *html.Node) {
 	switch {
 	case n == r.title:
 		r.begin(tmpl{kind: source.Title})
+		r.plain++
 		r.content(n)
+		r.plain--
 		r.boundary()
 		r.titleDone = true
 		return
 	case r.isLabel(n):
 		r.begin(tmpl{kind: source.Paragraph, role: source.Label})
+		r.plain++
 		r.content(n)
+		r.plain--
 		r.boundary()
 		if t := visibleText(n, 100); t != "" {
 			r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidenceKind, Value: t, Line: lineOf(n)})
 		}
 		return
-	case r.merge == 0 && !r.bodyStarted && classHas(n, "lead", "lede", "standfirst", "intro", "strapline") && isShort(n, 100):
+	case r.merge == 0 && !r.bodyStarted && isBlock(n) && classHas(n, "lead", "lede", "standfirst", "intro", "strapline") && isShort(n, 100):
 		r.begin(tmpl{kind: source.Subtitle, role: source.Lede})
 		r.merge++
+		r.plain++
 		r.content(n)
+		r.plain--
 		r.merge--
 		r.end()
 		return
-	case r.merge == 0 && (classHas(n, "vcard", "contact", "contacts", "hcard") || hasClass(n, "h-card")):
+	case r.merge == 0 && isBlock(n) && (classHas(n, "vcard", "contact", "contacts", "hcard") || hasClass(n, "h-card")):
 		r.begin(tmpl{kind: source.Paragraph, role: source.ContactCard})
 		r.merge++
 		r.content(n)
@@ -437,7 +486,7 @@ func (r *reader) metadata(n *html.Node) {
 	}
 	walk(n.FirstChild)
 	if !found {
-		r.fromLine(n)
+		r.fromLine(n, 0)
 	}
 	if found || r.published {
 		return
@@ -469,15 +518,20 @@ var fromLead = regexp.MustCompile(`(?i)^(from|oddi wrth|gan)\s*:`)
 
 // fromLine finds a "From: <organisation>" line in a metadata block that
 // is not a dl, and takes its links (or its text) as the organisations.
-func (r *reader) fromLine(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (r *reader) fromLine(n *html.Node, depth int) {
+	if depth > 4 {
+		return
+	}
+	seen := 0
+	for c := n.FirstChild; c != nil && seen < 50; c = c.NextSibling {
 		if c.Type != html.ElementNode || silent(c) {
 			continue
 		}
+		seen++
 		t := visibleText(c, 300)
 		m := fromLead.FindStringIndex(t)
 		if m == nil {
-			r.fromLine(c)
+			r.fromLine(c, depth+1)
 			continue
 		}
 		orgs := 0
@@ -494,4 +548,23 @@ func (r *reader) fromLine(n *html.Node) {
 		}
 		return
 	}
+}
+
+// dateLineText is a line that only gives the release's date.
+var dateLineText = regexp.MustCompile(`(?i)^(?:date|dated|published|posted|issued|release date|date of release|cyhoeddwyd|dyddiad)(?:\s+(?:on|ar))?\s*:?\s*((?:\p{L}+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\.?$`)
+
+// dateLine takes a paragraph before the body that only says "Date: 17
+// December 2024" as the published date, and drops it.
+func (r *reader) dateLine(l source.Line) bool {
+	text := strings.Join(strings.Fields(strings.NewReplacer("*", "", "\\", "").Replace(l.Text)), " ")
+	m := dateLineText.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	if !r.published {
+		r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidencePublished, Value: m[1], Line: l.Line})
+		r.published = true
+	}
+	r.doc.Dropped = append(r.doc.Dropped, source.Drop{Line: l.Line, Text: shorten(text), Why: "published date"})
+	return true
 }

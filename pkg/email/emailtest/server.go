@@ -29,9 +29,28 @@ const (
 	Password = "s3cret"
 )
 
-// Refused is the local part of recipients the server refuses
-// ("nobody@…"), to test a failed RCPT.
-const Refused = "nobody"
+// Local parts of recipients the server treats specially.
+const (
+	// Refused recipients ("nobody@…") are refused at RCPT.
+	Refused = "nobody"
+	// Vanish makes the server keep the message, then drop the connection
+	// without replying to the end of the data: the client cannot know
+	// whether it was delivered.
+	Vanish = "vanish"
+	// Slow makes the server wait SlowReply before it replies to the end
+	// of the data, as a server that scans messages does.
+	Slow = "slow"
+)
+
+// SlowReply is how long the server waits before accepting a message to Slow.
+const SlowReply = 1500 * time.Millisecond
+
+// Option changes the server before it starts.
+type Option func(*smtp.Server)
+
+// WithSMTPUTF8 makes the server offer SMTPUTF8 (RFC 6531), so that it
+// accepts addresses that are not ASCII.
+func WithSMTPUTF8() Option { return func(s *smtp.Server) { s.EnableSMTPUTF8 = true } }
 
 // Delivery is one message the server accepted.
 type Delivery struct {
@@ -62,7 +81,7 @@ func (s *Server) Deliveries() []Delivery {
 
 // Start runs a server until the test ends. With implicit it speaks TLS
 // from the first byte (smtps), else it offers STARTTLS.
-func Start(t testing.TB, implicit bool) *Server {
+func Start(t testing.TB, implicit bool, opts ...Option) *Server {
 	t.Helper()
 	serverTLS, caPEM, clientTLS := selfSigned(t)
 	s := &Server{Host: "127.0.0.1", CAPEM: caPEM, Client: clientTLS}
@@ -72,6 +91,9 @@ func Start(t testing.TB, implicit bool) *Server {
 	srv.Domain = "localhost"
 	srv.TLSConfig = serverTLS
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
+	for _, o := range opts {
+		o(srv)
+	}
 	var l net.Listener
 	var err error
 	if implicit {
@@ -165,6 +187,14 @@ func (s *session) Data(r io.Reader) error {
 	s.server.mu.Lock()
 	defer s.server.mu.Unlock()
 	s.server.deliveries = append(s.server.deliveries, Delivery{From: s.from, Rcpts: s.rcpts, Data: b, User: s.user, TLS: isTLS})
+	for _, r := range s.rcpts {
+		switch {
+		case strings.HasPrefix(r, Vanish+"@"):
+			s.conn.Close()
+		case strings.HasPrefix(r, Slow+"@"):
+			time.Sleep(SlowReply)
+		}
+	}
 	return nil
 }
 

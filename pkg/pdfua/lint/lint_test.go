@@ -1,4 +1,4 @@
-package pdfua
+package lint
 
 import (
 	"fmt"
@@ -15,10 +15,10 @@ import (
 
 var wantLine = regexp.MustCompile(`(?m)^# want: (\d+:\d+) (.*)$`)
 
-// TestLint runs the accessibility lint on the statements in testdata/lint
+// TestLint runs the accessibility lint on the statements in testdata
 // and compares its warnings with the "# want:" lines written in them.
 func TestLint(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "lint", "*.toml"))
+	files, err := filepath.Glob(filepath.Join("testdata", "*.toml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no lint cases: %v", err)
 	}
@@ -37,7 +37,7 @@ func TestLint(t *testing.T) {
 				want = append(want, m[1]+" "+m[2])
 			}
 			var got []string
-			for _, d := range Lint(s, nil) {
+			for _, d := range Accessibility(s, nil) {
 				if d.Hint == "" {
 					t.Errorf("%s: no hint", d)
 				}
@@ -74,7 +74,7 @@ func TestLintLogo(t *testing.T) {
 		{nil, 0},
 	} {
 		l := &layout.Layout{Name: "brand.toml", Logo: tt.logo, Organisation: layout.Organisation{Name: "Harrowby Vale Borough Council"}}
-		got := Lint(s, l)
+		got := Accessibility(s, l)
 		if len(got) != tt.want {
 			t.Errorf("logo %+v: %d warnings, want %d: %v", tt.logo, len(got), tt.want, got)
 		}

@@ -1,4 +1,9 @@
-package pdfua
+// Package lint finds what makes a statement's PDF harder to use with a
+// screen reader and that tagging cannot repair: vague or bare-address link
+// text, text in capitals, a logo without alternative text. It reads the
+// statement and its layout, never a PDF, and is kept apart from pkg/pdfua
+// so that the PDF finishing pass does not depend on statements.
+package lint
 
 import (
 	"fmt"
@@ -11,14 +16,14 @@ import (
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
-// Lint returns warnings about what makes a statement's PDF harder to use
+// Accessibility returns warnings about what makes a statement's PDF harder to use
 // with a screen reader, which tagging cannot repair: a link whose text is
 // a bare web address or says only "click here" (a listener hears the
 // address spelled out, or nothing of where the link goes), text written
 // in capitals (read letter by letter by some screen readers, and harder to
 // read for everyone), and a logo with no alternative text that stands for
 // the organisation's name. l may be nil when no layout is known.
-func Lint(s *statement.Statement, l *layout.Layout) diag.List {
+func Accessibility(s *statement.Statement, l *layout.Layout) diag.List {
 	var out diag.List
 	if s == nil {
 		return out
@@ -26,7 +31,7 @@ func Lint(s *statement.Statement, l *layout.Layout) diag.List {
 	capitals := func(key, text string, off int) {
 		if isShouting(text) {
 			out.Warnf(s.Locate(key, off), "write it in sentence case; the layout sets capitals where its style wants them",
-				"text in capitals is harder to read, and some screen readers spell it out letter by letter")
+				"%s: text in capitals is harder to read, and some screen readers spell it out letter by letter", statement.DisplayKey(key))
 		}
 	}
 	capitals("headline", s.Headline, 0)
@@ -81,7 +86,7 @@ func lintInlines(out *diag.List, s *statement.Statement, key string, runs []mark
 	}
 	if isShouting(all.String()) {
 		out.Warnf(s.Locate(key, runs[0].Offset), "write it in sentence case; use **strong** for the words that matter",
-			"a paragraph in capitals is harder to read, and some screen readers spell it out letter by letter")
+			"%s: a paragraph in capitals is harder to read, and some screen readers spell it out letter by letter", statement.DisplayKey(key))
 	}
 	// A link may be several runs (part of it in bold): judge its whole text.
 	for i := 0; i < len(runs); {
@@ -101,10 +106,10 @@ func lintInlines(out *diag.List, s *statement.Statement, key string, runs []mark
 		switch {
 		case isAddress(t, target):
 			out.Warnf(pos, fmt.Sprintf("write [words that say what the page is](%s) instead of the bare address", target),
-				"the link's text is a long web address; a screen reader reads it out character by character")
+				"%s: the link's text is a long web address; a screen reader reads it out character by character", statement.DisplayKey(key))
 		case isVague(t):
 			out.Warnf(pos, fmt.Sprintf("write [words that say what the page is](%s) instead of %q", target, t),
-				"the link's text %q does not say where it goes; screen reader users often hear links out of their sentence", t)
+				"%s: the link's text %q does not say where it goes; screen reader users often hear links out of their sentence", statement.DisplayKey(key), t)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package pdfua
+package pdf
 
 import (
 	"bytes"
@@ -12,11 +12,11 @@ import (
 // malformed file cannot exhaust memory.
 const maxDecoded = 64 << 20
 
-// decode returns a stream's data with its filter undone. Only FlateDecode
+// Decode returns a stream's data with its filter undone. Only FlateDecode
 // without a predictor (what fpdf writes) and no filter are supported.
-func decode(s *stream) ([]byte, error) {
-	var filter any = s.dict.get("Filter")
-	if a, ok := filter.(array); ok {
+func Decode(s *Stream) ([]byte, error) {
+	var filter any = s.Dict.Get("Filter")
+	if a, ok := filter.(Array); ok {
 		switch len(a) {
 		case 0:
 			filter = nil
@@ -28,12 +28,12 @@ func decode(s *stream) ([]byte, error) {
 	}
 	switch filter {
 	case nil:
-		return s.data, nil
-	case name("FlateDecode"):
-		if s.dict.get("DecodeParms") != nil {
+		return s.Data, nil
+	case Name("FlateDecode"):
+		if s.Dict.Get("DecodeParms") != nil {
 			return nil, errors.New("FlateDecode parameters are not supported")
 		}
-		r, err := zlib.NewReader(bytes.NewReader(s.data))
+		r, err := zlib.NewReader(bytes.NewReader(s.Data))
 		if err != nil {
 			return nil, fmt.Errorf("inflate: %w", err)
 		}
@@ -49,10 +49,10 @@ func decode(s *stream) ([]byte, error) {
 	return nil, fmt.Errorf("stream filter %v is not supported", filter)
 }
 
-// markedContent is one BDC sequence with an MCID found in a page.
-type markedContent struct {
-	tag  name
-	mcid int
+// MarkedContent is one BDC sequence with an MCID found in a page.
+type MarkedContent struct {
+	Tag  Name // the structure type, "/P" in "/P <</MCID 3>> BDC"
+	MCID int  // the marked-content identifier
 }
 
 // paints lists the operators that put marks on the page (ISO 32000-1,
@@ -66,22 +66,22 @@ func paints(op keyword) bool {
 	return false
 }
 
-// scanContent reads a page's content and returns its tagged marked
+// ScanContent reads a page's content and returns its tagged marked
 // content in order. It fails when marked content nests or is left open,
 // or when anything is painted outside marked content: PDF/UA requires all
 // content to be either tagged or an artifact, and never both.
 //
 // Operands are skipped without being decoded (a page is mostly text and
 // numbers); only the operands of BDC are read.
-func scanContent(data []byte) ([]markedContent, error) {
+func ScanContent(data []byte) ([]MarkedContent, error) {
 	l := &lexer{b: data}
-	var found []markedContent
+	var found []MarkedContent
 	open := false
 	// The operands before the operator: how many, the first one if it is
 	// a name, and the last dictionary.
 	count := 0
-	var first name
-	var props *dict
+	var first Name
+	var props *Dict
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.b) {
@@ -96,7 +96,7 @@ func scanContent(data []byte) ([]markedContent, error) {
 				l.pos++
 			}
 			if count == 0 {
-				first = name(l.b[start+1 : l.pos])
+				first = Name(l.b[start+1 : l.pos])
 			}
 			count++
 			continue
@@ -118,7 +118,7 @@ func scanContent(data []byte) ([]markedContent, error) {
 				if err != nil {
 					return nil, err
 				}
-				props, _ = v.(*dict)
+				props, _ = v.(*Dict)
 			} else if err := l.skipHex(); err != nil {
 				return nil, err
 			}
@@ -152,11 +152,11 @@ func scanContent(data []byte) ([]markedContent, error) {
 			if op == "BMC" || count != 2 || props == nil {
 				return nil, fmt.Errorf("/%s marked content without an MCID", first)
 			}
-			mcid, ok := props.get("MCID").(integer)
+			mcid, ok := props.Get("MCID").(Integer)
 			if !ok {
 				return nil, fmt.Errorf("/%s marked content without an MCID", first)
 			}
-			found = append(found, markedContent{tag: first, mcid: int(mcid)})
+			found = append(found, MarkedContent{Tag: first, MCID: int(mcid)})
 		case "EMC":
 			if !open {
 				return nil, errors.New("EMC without marked content open")

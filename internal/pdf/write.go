@@ -1,39 +1,51 @@
-package pdfua
+package pdf
 
 import (
 	"bytes"
 	"strconv"
-	"unicode/utf16"
-	"unicode/utf8"
 )
 
-// writer lays out a PDF file: a header, objects numbered from 1 in order,
-// a cross-reference table and a trailer.
-type writer struct {
+// Writer lays out a PDF file: a header, objects numbered from 1 in order,
+// a cross-reference table and a trailer. Its zero value is ready to use.
+type Writer struct {
 	buf     bytes.Buffer
 	offsets []int // offsets[n] is where object n starts
 }
 
-func (w *writer) header() {
+// Grow makes room for n more bytes, as bytes.Buffer.Grow.
+func (w *Writer) Grow(n int) { w.buf.Grow(n) }
+
+// Bytes returns what has been written so far; it aliases the Writer's
+// buffer until the next write.
+func (w *Writer) Bytes() []byte { return w.buf.Bytes() }
+
+// Size is one more than the highest object number written: the trailer's
+// /Size.
+func (w *Writer) Size() int { return len(w.offsets) }
+
+// Header writes the file header for PDF 1.7 with the binary comment, and
+// must come first.
+func (w *Writer) Header() {
 	// The comment of four bytes above 127 marks the file as binary, as
 	// PDF/A requires (ISO 19005-2, 6.1.2).
 	w.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	w.offsets = []int{0}
 }
 
-// object writes indirect object num; objects must come in number order.
-func (w *writer) object(num int, v any) {
+// Object writes indirect object num (generation 0); objects must come in
+// number order. A stream's /Length is set to the length of its data.
+func (w *Writer) Object(num int, v any) {
 	for len(w.offsets) <= num {
 		w.offsets = append(w.offsets, 0)
 	}
 	w.offsets[num] = w.buf.Len()
 	w.buf.WriteString(strconv.Itoa(num))
 	w.buf.WriteString(" 0 obj\n")
-	if s, ok := v.(*stream); ok {
-		s.dict.set("Length", integer(len(s.data)))
-		w.value(s.dict)
+	if s, ok := v.(*Stream); ok {
+		s.Dict.Set("Length", Integer(len(s.Data)))
+		w.value(s.Dict)
 		w.buf.WriteString("\nstream\n")
-		w.buf.Write(s.data)
+		w.buf.Write(s.Data)
 		w.buf.WriteString("\nendstream\nendobj\n")
 		return
 	}
@@ -41,31 +53,31 @@ func (w *writer) object(num int, v any) {
 	w.buf.WriteString("\nendobj\n")
 }
 
-func (w *writer) value(v any) {
+func (w *Writer) value(v any) {
 	b := &w.buf
 	switch v := v.(type) {
 	case nil:
 		b.WriteString("null")
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
-	case integer:
+	case Integer:
 		b.WriteString(strconv.FormatInt(int64(v), 10))
 	case int:
 		b.WriteString(strconv.Itoa(v))
-	case real:
+	case Real:
 		b.WriteString(string(v))
-	case name:
+	case Name:
 		writeName(b, v)
-	case pdfString:
+	case String:
 		writeString(b, v)
-	case numberArray:
+	case NumberArray:
 		b.Write(v)
-	case ref:
-		b.WriteString(strconv.Itoa(v.num))
+	case Ref:
+		b.WriteString(strconv.Itoa(v.Num))
 		b.WriteString(" ")
-		b.WriteString(strconv.Itoa(v.gen))
+		b.WriteString(strconv.Itoa(v.Gen))
 		b.WriteString(" R")
-	case array:
+	case Array:
 		b.WriteByte('[')
 		for i, x := range v {
 			if i > 0 {
@@ -74,7 +86,7 @@ func (w *writer) value(v any) {
 			w.value(x)
 		}
 		b.WriteByte(']')
-	case *dict:
+	case *Dict:
 		b.WriteString("<<")
 		for i, k := range v.keys {
 			writeName(b, k)
@@ -92,7 +104,7 @@ func (w *writer) value(v any) {
 	}
 }
 
-func writeName(b *bytes.Buffer, n name) {
+func writeName(b *bytes.Buffer, n Name) {
 	b.WriteByte('/')
 	const hexDigits = "0123456789ABCDEF"
 	for i := 0; i < len(n); i++ {
@@ -109,7 +121,7 @@ func writeName(b *bytes.Buffer, n name) {
 
 // writeString writes printable ASCII as a literal string and anything else
 // as a hexadecimal string.
-func writeString(b *bytes.Buffer, s pdfString) {
+func writeString(b *bytes.Buffer, s String) {
 	printable := true
 	for _, c := range s {
 		if c < 0x20 || c > 0x7e {
@@ -137,48 +149,9 @@ func writeString(b *bytes.Buffer, s pdfString) {
 	b.WriteByte(')')
 }
 
-// textString encodes s as a PDF text string: ASCII as it is, anything
-// else as UTF-16BE with a byte order mark (ISO 32000-1, 7.9.2.2).
-func textString(s string) pdfString {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return pdfString(s)
-	}
-	out := []byte{0xfe, 0xff}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u>>8), byte(u))
-	}
-	return pdfString(out)
-}
-
-// decodeText reads a PDF text string: UTF-16BE with a byte order mark,
-// or else bytes taken as UTF-8 (what fpdf writes) or Latin-1.
-func decodeText(s pdfString) string {
-	if len(s) >= 2 && s[0] == 0xfe && s[1] == 0xff {
-		u := make([]uint16, 0, len(s)/2)
-		for i := 2; i+1 < len(s); i += 2 {
-			u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
-		}
-		return string(utf16.Decode(u))
-	}
-	if utf8.Valid(s) {
-		return string(s)
-	}
-	r := make([]rune, len(s))
-	for i, c := range s {
-		r[i] = rune(c)
-	}
-	return string(r)
-}
-
-// xref writes the cross-reference table and the trailer.
-func (w *writer) xref(trailer *dict) {
+// XRef writes the cross-reference table, the trailer and the end of the
+// file; nothing may be written after it.
+func (w *Writer) XRef(trailer *Dict) {
 	start := w.buf.Len()
 	b := &w.buf
 	b.WriteString("xref\n0 ")

@@ -1,0 +1,5 @@
+//go:build !race
+
+package htmldoc
+
+const raceEnabled = false
