@@ -4,7 +4,7 @@
 // binary of any platform, needs no network and no other tool, and writes
 // the same bytes for the same binary.
 //
-//	go run ./internal/sbom [-time RFC3339] [-o OUT.cdx.json] BINARY
+//	go run ./internal/sbom [-time RFC3339] [-version V] [-o OUT.cdx.json] BINARY
 //
 // GoReleaser runs it for each release binary (.goreleaser.yaml, sboms).
 package main
@@ -27,17 +27,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the SBOM to this file (default: standard output)")
 	when := fs.String("time", "", "the document's timestamp, RFC 3339 (for reproducible output: the commit's date)")
+	version := fs.String("version", "", "the main module's version, when go recorded none (a release build from a checkout says (devel))")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: sbom [-time RFC3339] [-o OUT] BINARY")
+		fmt.Fprintln(stderr, "usage: sbom [-time RFC3339] [-version V] [-o OUT] BINARY")
 		return 2
 	}
 	bi, err := buildinfo.ReadFile(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "sbom: %v\n", err)
 		return 1
+	}
+	if *version != "" && (bi.Main.Version == "" || bi.Main.Version == "(devel)") {
+		bi.Main.Version = *version
 	}
 	data, err := json.MarshalIndent(bom(bi, *when), "", "  ")
 	if err != nil {

@@ -20,7 +20,7 @@ func TestSBOMOfATestBinary(t *testing.T) {
 	}
 	outPath := filepath.Join(t.TempDir(), "bom.cdx.json")
 	var stderr bytes.Buffer
-	if code := run([]string{"-time", "2024-12-17T00:00:00Z", "-o", outPath, self}, &bytes.Buffer{}, &stderr); code != 0 {
+	if code := run([]string{"-time", "2024-12-17T00:00:00Z", "-version", "v1.2.3", "-o", outPath, self}, &bytes.Buffer{}, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	data, err := os.ReadFile(outPath)
@@ -34,11 +34,11 @@ func TestSBOMOfATestBinary(t *testing.T) {
 	if doc.BOMFormat != "CycloneDX" || doc.SpecVersion != "1.5" || doc.Metadata.Timestamp != "2024-12-17T00:00:00Z" {
 		t.Errorf("header: %+v", doc)
 	}
-	if doc.Metadata.Component.Name != "github.com/pressroom/pressroom" {
+	if doc.Metadata.Component.Name != "github.com/pressroom/pressroom" || doc.Metadata.Component.Version == "" {
 		t.Errorf("main component %q", doc.Metadata.Component.Name)
 	}
 	var again bytes.Buffer
-	if code := run([]string{"-time", "2024-12-17T00:00:00Z", self}, &again, &stderr); code != 0 || !bytes.Equal(again.Bytes(), data) {
+	if code := run([]string{"-time", "2024-12-17T00:00:00Z", "-version", "v1.2.3", self}, &again, &stderr); code != 0 || !bytes.Equal(again.Bytes(), data) {
 		t.Errorf("a second run gave different bytes (exit %d)", code)
 	}
 	if len(doc.Dependencies) != 1 || len(doc.Dependencies[0].DependsOn) != len(doc.Components) {
