@@ -4,8 +4,8 @@
 #
 # Build one test binary per commit to compare, e.g.
 #   git -C ../.. worktree add /tmp/fpdf-at-X <commit>
-#   (cd /tmp/fpdf-at-X/third_party/fpdf && go test -c -o /tmp/bins/X.test .)
-# then run from third_party/fpdf (the benchmarks read ../../fonts):
+#   (cd /tmp/fpdf-at-X/internal/fpdf && go test -c -o /tmp/bins/X.test .)   # third_party/fpdf before issue 18
+# then run from internal/fpdf (the benchmarks read ../../fonts):
 #   pressroom-bench/cpu.sh /tmp/bins/*.test > cpu.txt; python3 pressroom-bench/cpu.py cpu.txt
 # Each binary runs 101 and 1 iterations with GOMAXPROCS=1; the difference
 # over 100 is the CPU per document. Six rounds, interleaved.
