@@ -130,11 +130,14 @@ func (e *env) checkLayoutFlag(command, ref string, rest []string) error {
 func completionCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
-		Usage:     "print a script that lets bash or zsh complete pressroom's commands and flags",
-		ArgsUsage: "bash|zsh",
+		Usage:     "print a script that lets bash, zsh, fish or PowerShell complete pressroom's commands and flags",
+		ArgsUsage: "bash|zsh|fish|powershell",
 		Description: "Prints a completion script for your shell. To use it in every new terminal, add\n" +
 			"this line to ~/.bashrc (or ~/.zshrc, with zsh):\n\n" +
-			"   source <(pressroom completion bash)",
+			"   source <(pressroom completion bash)\n\n" +
+			"fish: pressroom completion fish > ~/.config/fish/completions/pressroom.fish\n" +
+			"PowerShell: add this line to your profile (notepad $PROFILE):\n\n" +
+			"   pressroom completion powershell | Out-String | Invoke-Expression",
 		Action: func(c *cli.Context) error {
 			switch c.Args().First() {
 			case "bash":
@@ -143,8 +146,19 @@ func completionCommand(e *env) *cli.Command {
 			case "zsh":
 				_, err := fmt.Fprint(e.stdout, "autoload -U compinit && compinit\nautoload -U bashcompinit && bashcompinit\n"+bashCompletion)
 				return err
+			case "fish":
+				// Made by urfave/cli from the same commands and flags as --help.
+				script, err := c.App.ToFishCompletion()
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(e.stdout, script)
+				return err
+			case "powershell", "pwsh":
+				_, err := fmt.Fprint(e.stdout, powershellCompletion)
+				return err
 			}
-			return usageError{msg: "completion needs the shell's name: bash or zsh", try: "pressroom completion bash"}
+			return usageError{msg: "completion needs the shell's name: bash, zsh, fish or powershell", try: "pressroom completion bash"}
 		},
 	}
 }
@@ -164,6 +178,24 @@ const bashCompletion = `_pressroom_complete() {
   return 0
 }
 complete -o filenames -F _pressroom_complete pressroom
+`
+
+// powershellCompletion asks pressroom for the words that may follow, as
+// bashCompletion does: the words before the one being completed, that word
+// too when it is a flag, then --generate-bash-completion. Registered for
+// pressroom and pressroom.exe.
+const powershellCompletion = `Register-ArgumentCompleter -Native -CommandName pressroom, pressroom.exe -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $start = $cursorPosition - $wordToComplete.Length
+    $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
+        Where-Object { $_.Extent.EndOffset -lt $start } | ForEach-Object { $_.ToString() })
+    if ($wordToComplete -like '-*') { $words += $wordToComplete }
+    $words += '--generate-bash-completion'
+    $exe = $commandAst.CommandElements[0].ToString()
+    & $exe @words 2>$null | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
+        [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+    }
+}
 `
 
 // badFlagValue is urfave/cli's message for a value that does not parse.

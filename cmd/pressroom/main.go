@@ -68,7 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	app := &cli.App{
 		Name:      "pressroom",
 		Usage:     "turn a statement file into a branded press-release PDF",
-		Version:   pressroom.Version,
+		Version:   versionString(),
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
@@ -176,5 +176,6 @@ func commands(e *env) []*cli.Command {
 		newCommand(e),
 		importCommand(e),
 		completionCommand(e),
+		manCommand(e),
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 	"golang.org/x/image/font/sfnt"
 )
 

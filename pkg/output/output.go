@@ -96,7 +96,7 @@ func (o Options) WriteFile(path string, write func(io.Writer) error) (err error)
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return renameError(path, err, heldOpen)
 	}
 	// Flushing the folder makes the rename itself survive a crash; not
 	// every system can open a folder for that, which is not an error.

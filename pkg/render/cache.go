@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 )

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 )

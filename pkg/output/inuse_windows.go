@@ -1,0 +1,3 @@
+package output
+
+func heldOpen(err error) bool { return windowsHeldOpen(err) }
