@@ -1,0 +1,156 @@
+package output
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFileIn writes name, a path inside root, as WriteFile writes a path:
+// through a temporary file beside it and a rename, with the same
+// temporary names, clean-up, modes and flushing (o.Flush, o.Tidy).
+// Going through root, no name, "..", or symlink can make it write outside
+// root's folder. It creates name's folders inside root as needed. It
+// refuses o.Inputs like WriteFile, but writes no device: a name that is
+// not a regular file is replaced by the rename.
+//
+// Errors are left as root and write return them, for the caller to put
+// in its own words: only it knows what root's folder is called. A refusal
+// of o.Inputs is an *Error.
+func (o Options) WriteFileIn(root *os.Root, name string, write func(io.Writer) error) error {
+	if len(o.Inputs) > 0 {
+		if fi, err := root.Stat(name); err == nil {
+			if err := o.refuseInputs(name, fi); err != nil {
+				return err
+			}
+		}
+	}
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	} else if err := root.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	err := o.replace(root, dir, base, write)
+	if te := (*tempError)(nil); errors.As(err, &te) {
+		return te.err
+	}
+	return err
+}
+
+// folder is what replace needs of the file system: the system's (for
+// paths) or an os.Root's (for names inside it).
+type folder interface {
+	OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error)
+	Open(name string) (*os.File, error)
+	Stat(name string) (fs.FileInfo, error)
+	Rename(oldname, newname string) error
+	Remove(name string) error
+}
+
+// osFolder is the system's file system as a folder.
+type osFolder struct{}
+
+func (osFolder) OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
+	return os.OpenFile(name, flag, perm)
+}
+func (osFolder) Open(name string) (*os.File, error)    { return os.Open(name) }
+func (osFolder) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
+func (osFolder) Rename(oldname, newname string) error  { return os.Rename(oldname, newname) }
+func (osFolder) Remove(name string) error              { return os.Remove(name) }
+
+// tempError is a failure to create the temporary file: the folder is
+// missing or may not be written in.
+type tempError struct{ err error }
+
+func (e *tempError) Error() string { return e.err.Error() }
+
+// replace is the one way a file is written in place: a temporary file in
+// dir (made 0600, so nobody reads it half-written), write's bytes through
+// a buffer, the mode the target had (or 0644), a flush to disk (unless
+// o.Flush is FlushNone), a rename over dir/base, and a flush of the folder
+// so the rename survives a crash too (with FlushAll). On any failure the temporary file is
+// removed and the target left as it was. Errors are unwrapped; a failure
+// to create the temporary file is a *tempError.
+func (o Options) replace(f folder, dir, base string, write func(io.Writer) error) (err error) {
+	target := filepath.Join(dir, base)
+	tmp, err := createTemp(f, dir, base)
+	if err != nil {
+		return &tempError{err}
+	}
+	tmpName := filepath.Join(dir, filepath.Base(tmp.Name()))
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			f.Remove(tmpName)
+		}
+	}()
+	switch o.Tidy {
+	case TidyOwn:
+		removeStale(f, dir, base, tmp)
+	case TidyFolder:
+		removeStale(f, dir, "", tmp)
+	}
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	// The temporary file is made 0600; an output file should be readable
+	// like any file the user creates.
+	if err := tmp.Chmod(filePerm(f, target)); err != nil {
+		return err
+	}
+	if o.Flush != FlushNone {
+		if err := tmp.Sync(); err != nil {
+			return err
+		}
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := f.Rename(tmpName, target); err != nil {
+		return err
+	}
+	// Flushing the folder makes the rename itself survive a crash; not
+	// every system can open a folder for that, which is not an error.
+	if o.Flush == FlushAll {
+		if d, derr := f.Open(dir); derr == nil {
+			_ = d.Sync()
+			d.Close()
+		}
+	}
+	return nil
+}
+
+// filePerm keeps the mode of a file being replaced; a new file gets 0644,
+// the mode most umasks give a new file (the temporary file is 0600).
+func filePerm(f folder, path string) os.FileMode {
+	if fi, err := f.Stat(path); err == nil && fi.Mode().IsRegular() {
+		return fi.Mode().Perm()
+	}
+	return 0o644
+}
+
+// refuseInputs refuses fi, the file at path, when it is one of o.Inputs.
+func (o Options) refuseInputs(path string, fi fs.FileInfo) error {
+	for _, in := range o.Inputs {
+		if in == "" {
+			continue
+		}
+		if ifi, err := os.Stat(in); err == nil && os.SameFile(fi, ifi) {
+			reason := fmt.Sprintf("it is the same file as %s, which the output is made from", in)
+			if filepath.Clean(in) == filepath.Clean(path) {
+				reason = "it is a file the output is made from"
+			}
+			return &Error{Path: path, Reason: reason, Hint: "choose another name for the output"}
+		}
+	}
+	return nil
+}
