@@ -69,64 +69,108 @@ type tempError struct{ err error }
 
 func (e *tempError) Error() string { return e.err.Error() }
 
-// replace is the one way a file is written in place: a temporary file in
-// dir (made 0600, so nobody reads it half-written), write's bytes through
-// a buffer, the mode the target had (or 0644), a flush to disk (unless
-// o.Flush is FlushNone), a rename over dir/base, and a flush of the folder
-// so the rename survives a crash too (with FlushAll). On any failure the temporary file is
-// removed and the target left as it was. Errors are unwrapped; a failure
-// to create the temporary file is a *tempError.
-func (o Options) replace(f folder, dir, base string, write func(io.Writer) error) (err error) {
-	target := filepath.Join(dir, base)
+// Temp is a file being written in place of another, its target: a
+// temporary file beside it (made 0600, so nobody reads it half-written),
+// which Commit renames over the target and Discard removes. WriteFile and
+// WriteFileIn write through one; an output written in pieces over a run
+// (a manifest, a record at a time) uses one directly.
+type Temp struct {
+	*os.File
+	o      Options
+	f      folder
+	dir    string // the target's folder, in f
+	target string // the target, in f
+	name   string // the temporary file, in f
+}
+
+// CreateTemp starts writing path: it makes the temporary file in path's
+// folder and removes stale ones (o.Tidy). It makes no check of path
+// (Check does); a failure to create the file is returned as the file
+// system gave it.
+func (o Options) CreateTemp(path string) (*Temp, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	return o.newTemp(osFolder{}, dir, base)
+}
+
+func (o Options) newTemp(f folder, dir, base string) (*Temp, error) {
 	tmp, err := createTemp(f, dir, base)
 	if err != nil {
-		return &tempError{err}
+		return nil, err
 	}
-	tmpName := filepath.Join(dir, filepath.Base(tmp.Name()))
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			f.Remove(tmpName)
-		}
-	}()
 	switch o.Tidy {
 	case TidyOwn:
 		removeStale(f, dir, base, tmp)
 	case TidyFolder:
 		removeStale(f, dir, "", tmp)
 	}
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
+	return &Temp{File: tmp, o: o, f: f, dir: dir, target: filepath.Join(dir, base), name: filepath.Join(dir, filepath.Base(tmp.Name()))}, nil
+}
+
+// Commit gives the file the mode the target had (or 0644), flushes it to
+// disk (unless o.Flush is FlushNone), renames it over the target and
+// flushes the folder so the rename survives a crash too (with FlushAll).
+// On failure the temporary file is removed and the target left as it was.
+func (t *Temp) Commit() (err error) {
+	defer func() {
+		if err != nil {
+			t.Discard()
+		}
+	}()
 	// The temporary file is made 0600; an output file should be readable
 	// like any file the user creates.
-	if err := tmp.Chmod(filePerm(f, target)); err != nil {
+	if err := t.Chmod(filePerm(t.f, t.target)); err != nil {
 		return err
 	}
-	if o.Flush != FlushNone {
-		if err := tmp.Sync(); err != nil {
+	if t.o.Flush != FlushNone {
+		if err := t.Sync(); err != nil {
 			return err
 		}
 	}
-	if err := tmp.Close(); err != nil {
+	if err := t.Close(); err != nil {
 		return err
 	}
-	if err := f.Rename(tmpName, target); err != nil {
+	if err := t.f.Rename(t.name, t.target); err != nil {
 		return err
 	}
-	// Flushing the folder makes the rename itself survive a crash; not
-	// every system can open a folder for that, which is not an error.
-	if o.Flush == FlushAll {
-		if d, derr := f.Open(dir); derr == nil {
+	// Not every system can open a folder to flush it, which is not an
+	// error.
+	if t.o.Flush == FlushAll {
+		if d, derr := t.f.Open(t.dir); derr == nil {
 			_ = d.Sync()
 			d.Close()
 		}
 	}
 	return nil
+}
+
+// Discard closes and removes the temporary file, leaving the target as it
+// was.
+func (t *Temp) Discard() {
+	t.Close()
+	t.f.Remove(t.name)
+}
+
+// replace is the one way a file is written in place: write's bytes go
+// through a buffer into a Temp, which is committed. Errors are unwrapped;
+// a failure to create the temporary file is a *tempError.
+func (o Options) replace(f folder, dir, base string, write func(io.Writer) error) error {
+	t, err := o.newTemp(f, dir, base)
+	if err != nil {
+		return &tempError{err}
+	}
+	bw := bufio.NewWriterSize(t, 64<<10)
+	if err := write(bw); err != nil {
+		t.Discard()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		t.Discard()
+		return err
+	}
+	return t.Commit()
 }
 
 // filePerm keeps the mode of a file being replaced; a new file gets 0644,

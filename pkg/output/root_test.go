@@ -162,3 +162,43 @@ func BenchmarkWriteFileIn(b *testing.B) {
 		})
 	}
 }
+
+// TestCreateTemp: a file written over a run is invisible at its target
+// until Commit, keeps the target's mode, and Discard leaves the target
+// as it was.
+func TestCreateTemp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "manifest.csv")
+	os.WriteFile(path, []byte("old"), 0o640)
+	tmp, err := Options{}.CreateTemp(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(tmp, "a,b\n")
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Fatalf("the target holds %q before Commit", b)
+	}
+	if !IsTempOf(filepath.Base(tmp.Name()), "manifest.csv") {
+		t.Errorf("temporary name %s is not one of ours", tmp.Name())
+	}
+	io.WriteString(tmp, "1,2\n")
+	if err := tmp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "a,b\n1,2\n" {
+		t.Errorf("the target holds %q", b)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v; want the target's 0640 kept", fi.Mode().Perm())
+	}
+	tmp, err = Options{}.CreateTemp(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(tmp, "half")
+	tmp.Discard()
+	if b, _ := os.ReadFile(path); string(b) != "a,b\n1,2\n" {
+		t.Errorf("after Discard the target holds %q", b)
+	}
+	onlyFiles(t, dir, "manifest.csv")
+}
