@@ -184,12 +184,13 @@ func (r *runner) besideOnDisk(rel string, exts []string) bool {
 // the name holds the old file or the complete new one, never part of one,
 // and no name, "..", or symlink can make it write outside the output
 // folder. sync flushes the file to disk before the rename (the --sync
-// flag: a disk flush per document; the folder is not flushed, which would
-// cost half as much again and only makes sure the new file, not the old,
-// survives a power cut). tidy removes the stale temporary files a killed run left in
-// name's folder (all the temporary files in the output folder are
-// pressroom's own). Errors of the file system are put in the output
-// folder's words; write's own come back as they are.
+// flag: a disk flush per document). The folder is not flushed: that would
+// cost another flush per document and only makes sure that the new file,
+// not the old, is there after a power cut; the next run renders it again.
+// tidy removes the stale temporary files a killed run left in name's
+// folder (all the temporary files in the output folder are pressroom's
+// own). Errors of the file system are put in the output folder's words;
+// write's own come back as they are.
 func writeInRoot(root *os.Root, name string, sync, tidy bool, write func(io.Writer) error) error {
 	o := output.Options{Flush: output.FlushNone, Tidy: output.TidyNone}
 	if sync {
