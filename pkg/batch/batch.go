@@ -189,6 +189,22 @@ type Summary struct {
 	InputsDigest string
 }
 
+// count adds one input of status st.
+func (s *Summary) count(st Status) {
+	switch st {
+	case Rendered:
+		s.Rendered++
+	case Unchanged:
+		s.Unchanged++
+	case Failed:
+		s.Failed++
+	case Skipped:
+		s.Skipped++
+	case Cancelled:
+		s.Cancelled++
+	}
+}
+
 // Total is the number of inputs of this shard that were reported.
 func (s Summary) Total() int {
 	return s.Rendered + s.Unchanged + s.Failed + s.Skipped + s.Cancelled
@@ -339,18 +355,7 @@ func (r *runner) collect(done <-chan Result) Summary {
 			delete(pending, next)
 			next++
 			<-r.window
-			switch res.Status {
-			case Rendered:
-				sum.Rendered++
-			case Unchanged:
-				sum.Unchanged++
-			case Failed:
-				sum.Failed++
-			case Skipped:
-				sum.Skipped++
-			case Cancelled:
-				sum.Cancelled++
-			}
+			sum.count(res.Status)
 			_, w := res.Warnings.Count()
 			sum.Warnings += w
 			if r.opts.Report != nil {

@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/output"
 )
 
 // Manifest records one line per input of a run, in input order, as JSON or
@@ -25,7 +26,7 @@ import (
 // goroutine.
 type Manifest struct {
 	path string
-	tmp  *os.File
+	tmp  *output.Temp
 	csv  *csv.Writer // nil for JSON
 	n    int
 	err  error
@@ -78,7 +79,7 @@ func CreateManifest(path string) (*Manifest, error) {
 	if ext != ".json" && ext != ".csv" {
 		return nil, fmt.Errorf("--manifest %s: the name must end in .json or .csv", path)
 	}
-	dir, base := filepath.Split(path)
+	dir, _ := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
@@ -87,7 +88,7 @@ func CreateManifest(path string) (*Manifest, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create the manifest's folder %s: %w", dir, unwrapPath(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := output.Options{}.CreateTemp(path)
 	if err != nil {
 		return nil, fmt.Errorf("create the manifest %s: %w", path, unwrapPath(err))
 	}
@@ -160,6 +161,12 @@ func (m *Manifest) addCSV(rec ManifestRecord, warnings, errs string) {
 		oneLine(rec.Input), oneLine(rec.Output), string(rec.Status), strconv.Itoa(rec.Pages),
 		strconv.FormatInt(rec.Bytes, 10), rec.SHA256, warnings, errs,
 	})
+	// Written out at once, like a JSON record: a temporary file left
+	// unchanged for output.StaleAfter is taken for a killed run's.
+	m.csv.Flush()
+	if m.err == nil {
+		m.err = m.csv.Error()
+	}
 	m.n++
 }
 
@@ -233,29 +240,18 @@ func (m *Manifest) Commit(sum Summary) error {
 		}
 	}
 	if m.err == nil {
-		m.err = m.tmp.Sync()
-	}
-	if err := m.tmp.Close(); m.err == nil {
-		m.err = err
-	}
-	if m.err == nil {
-		m.err = os.Chmod(m.tmp.Name(), 0o644)
-	}
-	if m.err == nil {
-		m.err = os.Rename(m.tmp.Name(), m.path)
+		m.err = m.tmp.Commit()
+	} else {
+		m.tmp.Discard()
 	}
 	if m.err != nil {
-		os.Remove(m.tmp.Name())
 		return fmt.Errorf("write the manifest %s: %w", m.path, unwrapPath(m.err))
 	}
 	return nil
 }
 
 // Discard removes the unfinished manifest.
-func (m *Manifest) Discard() {
-	m.tmp.Close()
-	os.Remove(m.tmp.Name())
-}
+func (m *Manifest) Discard() { m.tmp.Discard() }
 
 type summaryJSON struct {
 	Rendered    int  `json:"rendered"`
@@ -311,11 +307,7 @@ func (m *Manifest) addRunColumns(run runJSON) error {
 	if _, err := m.tmp.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	dir, base := filepath.Split(m.path)
-	if dir == "" {
-		dir = "."
-	}
-	out, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	out, err := output.Options{Tidy: output.TidyNone}.CreateTemp(m.path)
 	if err != nil {
 		return err
 	}
@@ -345,7 +337,6 @@ func (m *Manifest) addRunColumns(run runJSON) error {
 	}
 	old := m.tmp
 	m.tmp = out
-	old.Close()
-	os.Remove(old.Name())
+	old.Discard()
 	return err
 }

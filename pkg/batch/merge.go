@@ -343,16 +343,7 @@ func MergeManifests(ms []*ShardManifest) (*Merged, error) {
 				continue
 			}
 			all = append(all, rec)
-			switch rec.Status {
-			case Rendered:
-				sum.Rendered++
-			case Unchanged:
-				sum.Unchanged++
-			case Failed:
-				sum.Failed++
-			case Skipped:
-				sum.Skipped++
-			}
+			sum.count(rec.Status) // never Cancelled: those are not started
 			sum.Warnings += rec.warnings
 		}
 		if len(notStarted) > 0 {

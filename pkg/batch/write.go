@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -181,54 +180,37 @@ func (r *runner) besideOnDisk(rel string, exts []string) bool {
 	return true
 }
 
-// writeInRoot writes name inside root through a temporary file beside it
-// and a rename, so that the name holds the old file or the complete new
-// one, never part of one; on failure the temporary file is removed. Going
-// through os.Root means no name, "..", or symlink can make it write
-// outside the output folder. sync flushes the file to disk before the
-// rename. tidy removes the stale temporary files a killed run left in
-// name's folder (pkg/output's names and rule: all the temporary files in
-// the output folder are pressroom's own).
-func writeInRoot(root *os.Root, name string, sync, tidy bool, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(name)
-	if dir != "." {
-		if err := root.MkdirAll(dir, 0o755); err != nil {
-			return rootError(name, err)
-		}
-	}
-	tmp := filepath.Join(dir, output.TempName(filepath.Base(name)))
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return rootError(name, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			root.Remove(tmp)
-		}
-	}()
-	if tidy {
-		removeStale(root, dir, f)
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return rootError(name, err)
-	}
+// writeInRoot writes name inside root with output.Options.WriteFileIn:
+// the name holds the old file or the complete new one, never part of one,
+// and no name, "..", or symlink can make it write outside the output
+// folder. sync flushes the file to disk before the rename (the --sync
+// flag: a disk flush per document). The folder is not flushed: that would
+// cost another flush per document and only makes sure that the new file,
+// not the old, is there after a power cut; the next run renders it again.
+// tidy removes the stale temporary files a killed run left in name's
+// folder (all the temporary files in the output folder are pressroom's
+// own). Errors of the file system are put in the output folder's words;
+// write's own come back as they are.
+func writeInRoot(root *os.Root, name string, sync, tidy bool, write func(io.Writer) error) error {
+	o := output.Options{Flush: output.FlushNone, Tidy: output.TidyNone}
 	if sync {
-		if err := f.Sync(); err != nil {
-			return rootError(name, err)
-		}
+		o.Flush = output.FlushFile
 	}
-	if err := f.Close(); err != nil {
-		return rootError(name, err)
+	if tidy {
+		o.Tidy = output.TidyFolder
 	}
-	if err := root.Rename(tmp, name); err != nil {
-		return rootError(name, err)
+	var werr error
+	err := o.WriteFileIn(root, name, func(w io.Writer) error {
+		werr = write(w)
+		return werr
+	})
+	switch {
+	case err == nil:
+		return nil
+	case werr != nil:
+		return werr
 	}
-	return nil
+	return rootError(name, err)
 }
 
 // rootError explains a refusal of os.Root in the user's terms.
@@ -240,33 +222,6 @@ func rootError(name string, err error) error {
 		}
 	}
 	return fmt.Errorf("cannot write %s in the output folder: %w", filepath.ToSlash(name), unwrapPath(err))
-}
-
-// removeStale removes the temporary files in dir that were last changed
-// more than output.StaleAfter before ours. Best effort: what cannot be
-// removed stays.
-func removeStale(root *os.Root, dir string, ours *os.File) {
-	now, err := ours.Stat()
-	if err != nil {
-		return
-	}
-	d, err := root.Open(dir)
-	if err != nil {
-		return
-	}
-	entries, err := d.ReadDir(-1)
-	d.Close()
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if e.Name() == filepath.Base(ours.Name()) || !output.IsTempOf(e.Name(), "") {
-			continue
-		}
-		if fi, err := e.Info(); err == nil && output.IsStale(fi, now) {
-			root.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
 }
 
 // counter counts the bytes written through it.

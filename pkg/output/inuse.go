@@ -27,16 +27,6 @@ func (e *InUseError) Error() string {
 
 func (e *InUseError) Unwrap() error { return e.Err }
 
-// renameError is the error for a failed rename of the finished temporary
-// file over path; heldOpen says whether the system's error means that
-// another program holds path open.
-func renameError(path string, err error, heldOpen func(error) bool) error {
-	if heldOpen(err) {
-		return &InUseError{Path: path, Err: err}
-	}
-	return fmt.Errorf("write %s: %w", path, err)
-}
-
 // Windows's error codes (winerror.h) for a rename over a file that another
 // process has open: MoveFileEx gives ERROR_ACCESS_DENIED when the target
 // is open without FILE_SHARE_DELETE (as PDF viewers open it), and the
@@ -61,4 +51,14 @@ func windowsHeldOpen(err error) bool {
 		return true
 	}
 	return false
+}
+
+// renameError is the error for a failed rename of the finished temporary
+// file over path; heldOpen says whether the system's error means that
+// another program holds path open.
+func renameError(path string, err error, heldOpen func(error) bool) error {
+	if heldOpen(err) {
+		return &InUseError{Path: path, Err: err}
+	}
+	return fmt.Errorf("write %s: %w", path, err)
 }

@@ -15,15 +15,57 @@ import (
 	"strings"
 )
 
-// Options say what WriteFile must protect; the zero value protects
-// nothing beyond what every write is refused (devices, folders).
+// Options say what WriteFile and WriteFileIn must protect and how they
+// write; the zero value protects nothing beyond what every write is
+// refused (devices, folders), flushes every file and its folder to disk
+// and removes the
+// target's own stale temporary files.
 type Options struct {
 	// Inputs are the files the output is made from (the statement, its
 	// layout file, logo and fonts). WriteFile refuses to write over any
 	// of them, by whatever name, symlink or hard link the target reaches
 	// it.
 	Inputs []string
+	// Flush says what is flushed to disk; the rename is atomic either
+	// way, for a reader and on an interrupt.
+	Flush Flush
+	// Tidy says which stale temporary files (left by a killed run, see
+	// StaleAfter) a write removes from the target's folder.
+	Tidy Tidy
 }
+
+// Flush says how much of a write is flushed to disk, against a power cut.
+// Each flush costs a disk flush per file (several times the cost of
+// writing a 200 KB PDF, see BenchmarkWriteFileIn), which a run of
+// thousands of documents may choose not to pay.
+type Flush int
+
+const (
+	// FlushAll flushes the file before the rename and the folder after
+	// it: after a power cut the target is the complete new file.
+	FlushAll Flush = iota
+	// FlushFile flushes only the file: after a power cut the target is
+	// the old file or the complete new one, never an empty or partial
+	// one.
+	FlushFile
+	// FlushNone flushes nothing: after a power cut the target may be
+	// empty or partial (an interrupt still leaves old or new).
+	FlushNone
+)
+
+// Tidy says which stale temporary files a write removes.
+type Tidy int
+
+const (
+	// TidyOwn removes the target's own stale temporary files.
+	TidyOwn Tidy = iota
+	// TidyFolder removes every stale temporary file of pkg/output's
+	// names in the target's folder, for a folder only pressroom writes
+	// in; a caller writing many files there asks for it once.
+	TidyFolder
+	// TidyNone removes none.
+	TidyNone
+)
 
 // Error is a write refused before anything was written: Reason says why
 // (without the path) and Hint what to write instead.
@@ -51,7 +93,7 @@ func WriteFile(path string, write func(io.Writer) error) error {
 // would replace the device with a file. Any other kind of file that is not
 // a regular file (a block device, a socket, a folder) is refused, as is
 // any of o.Inputs; a refusal is an *Error and calls write not at all.
-func (o Options) WriteFile(path string, write func(io.Writer) error) (err error) {
+func (o Options) WriteFile(path string, write func(io.Writer) error) error {
 	direct, err := o.Check(path)
 	if err != nil {
 		return err
@@ -63,48 +105,23 @@ func (o Options) WriteFile(path string, write func(io.Writer) error) (err error)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := createTemp(dir, base)
-	if err != nil {
+	err = o.replace(osFolder{}, dir, base, write)
+	var te *tempError
+	var inUse *InUseError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &inUse):
+		return err
+	case !errors.As(err, &te):
+		return fmt.Errorf("write %s: %w", path, err)
+	case errors.Is(te.err, fs.ErrNotExist):
 		// The temporary name means nothing to the user: name the folder.
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("write %s: the folder %s does not exist (create it first)", path, filepath.Clean(dir))
-		}
-		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("write %s: no permission to write in the folder %s", path, filepath.Clean(dir))
-		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: the folder %s does not exist (create it first)", path, filepath.Clean(dir))
+	case errors.Is(te.err, fs.ErrPermission):
+		return fmt.Errorf("write %s: no permission to write in the folder %s", path, filepath.Clean(dir))
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	removeStale(dir, base, tmp)
-	if err := write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// The temporary file is made 0600; an output file should be readable
-	// like any file the user creates.
-	if err := tmp.Chmod(filePerm(path)); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return renameError(path, err, heldOpen)
-	}
-	// Flushing the folder makes the rename itself survive a crash; not
-	// every system can open a folder for that, which is not an error.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
+	return fmt.Errorf("write %s: %w", path, te.err)
 }
 
 // Check says whether WriteFile may write path, and how: direct is true
@@ -119,17 +136,8 @@ func (o Options) Check(path string) (direct bool, err error) {
 		// will say what is wrong.
 		return false, nil
 	}
-	for _, in := range o.Inputs {
-		if in == "" {
-			continue
-		}
-		if ifi, err := os.Stat(in); err == nil && os.SameFile(fi, ifi) {
-			reason := fmt.Sprintf("it is the same file as %s, which the output is made from", in)
-			if filepath.Clean(in) == filepath.Clean(path) {
-				reason = "it is a file the output is made from"
-			}
-			return false, &Error{Path: path, Reason: reason, Hint: "choose another name for the output"}
-		}
+	if err := o.refuseInputs(path, fi); err != nil {
+		return false, err
 	}
 	return target(path, fi)
 }
@@ -181,13 +189,4 @@ func writeDirect(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// filePerm keeps the mode of a file being replaced; a new file gets 0644,
-// the mode most umasks give a new file (the temporary file is 0600).
-func filePerm(path string) os.FileMode {
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-		return fi.Mode().Perm()
-	}
-	return 0o644
 }

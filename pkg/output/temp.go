@@ -90,26 +90,31 @@ func IsStale(old, ours fs.FileInfo) bool {
 }
 
 // createTemp makes a new temporary file for base in dir.
-func createTemp(dir, base string) (*os.File, error) {
+func createTemp(f folder, dir, base string) (*os.File, error) {
 	for range 100 {
-		f, err := os.OpenFile(filepath.Join(dir, TempName(base)), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		tmp, err := f.OpenFile(filepath.Join(dir, TempName(base)), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
-		return f, err
+		return tmp, err
 	}
 	return nil, errors.New("cannot find a free temporary name")
 }
 
-// removeStale removes the temporary files of base in dir that a killed
-// run left behind. It is best effort: a file it cannot remove stays, and
-// the write goes on.
-func removeStale(dir, base string, ours *os.File) {
+// removeStale removes the temporary files of base (of any file, with base
+// empty) in dir that a killed run left behind. It is best effort: a file
+// it cannot remove stays, and the write goes on.
+func removeStale(f folder, dir, base string, ours *os.File) {
 	now, err := ours.Stat()
 	if err != nil {
 		return
 	}
-	entries, err := os.ReadDir(dir)
+	d, err := f.Open(dir)
+	if err != nil {
+		return
+	}
+	entries, err := d.ReadDir(-1)
+	d.Close()
 	if err != nil {
 		return
 	}
@@ -119,7 +124,7 @@ func removeStale(dir, base string, ours *os.File) {
 			continue
 		}
 		if fi, err := e.Info(); err == nil && IsStale(fi, now) {
-			os.Remove(filepath.Join(dir, name))
+			f.Remove(filepath.Join(dir, name))
 		}
 	}
 }

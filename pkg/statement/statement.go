@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/pressroom/pressroom/internal/tomlpos"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/shape"
 )
@@ -64,17 +65,17 @@ func (s *Statement) locate(f Field, off int) diag.Pos {
 	if s.index == nil || f.quote < 0 {
 		return f.Pos
 	}
-	line, col := s.index.pos(mapOffset(f.segs, f.closing, len(f.Value), max(off, 0)))
+	line, col := s.index.Pos(f.text.Offset(max(off, 0)))
 	return diag.Pos{File: s.File, Line: line, Col: col}
 }
 
 type parser struct {
 	file   string
 	src    []byte
-	index  *lines
+	index  *tomlpos.Index
 	opts   Options
 	list   diag.List
-	places map[string]place
+	places map[string]tomlpos.Place
 	stmt   *Statement
 	items  int // list entries seen, against MaxItems
 	// explained holds required keys whose absence an unknown-key error
@@ -89,31 +90,31 @@ func (p *parser) at(off int) diag.Pos {
 	if off < 0 {
 		return diag.Pos{File: p.file}
 	}
-	line, col := p.index.pos(off)
+	line, col := p.index.Pos(off)
 	return diag.Pos{File: p.file, Line: line, Col: col}
 }
 
 // keyAt is where the key of path is written; valueAt where its value is.
 func (p *parser) keyAt(path string) diag.Pos {
 	if pl, ok := p.places[path]; ok {
-		if pl.key >= 0 {
-			return p.at(pl.key)
+		if pl.Key >= 0 {
+			return p.at(pl.Key)
 		}
-		return p.at(pl.value)
+		return p.at(pl.Value)
 	}
 	return p.at(-1)
 }
 
 func (p *parser) valueAt(path string) diag.Pos {
-	if pl, ok := p.places[path]; ok && pl.value >= 0 {
-		return p.at(pl.value)
+	if pl, ok := p.places[path]; ok && pl.Value >= 0 {
+		return p.at(pl.Value)
 	}
 	return p.keyAt(path)
 }
 
 func (p *parser) parse() *Statement {
 	if len(p.src) <= MaxSize {
-		p.index = newLines(p.src)
+		p.index = tomlpos.NewIndex(p.src)
 	}
 	if len(p.src) == 0 || len(bytes.TrimSpace(p.src)) == 0 {
 		p.list.Errorf(p.at(-1), `start with headline = "…", date = 2024-12-17 and summary = """…""" (see docs/statement-format.md)`,
@@ -143,8 +144,8 @@ func (p *parser) parse() *Statement {
 		p.syntaxError(err)
 		return nil
 	}
-	p.places = locateKeys(p.src)
-	p.stmt = &Statement{File: p.file, lines: p.index.starts, src: p.src, index: p.index}
+	p.places = tomlpos.Locate(p.src, MaxDepth)
+	p.stmt = &Statement{File: p.file, src: p.src, index: p.index}
 	p.statement(raw)
 	return p.stmt
 }
@@ -188,8 +189,9 @@ func (p *parser) syntaxError(err error) {
 	}
 	msg, plain := diag.TOMLMessage(perr.Message)
 	line := ""
-	if starts := p.index.starts; pos.Line >= 1 && pos.Line <= len(starts) {
-		line = strings.TrimSpace(string(p.src[starts[pos.Line-1]:p.index.lineEnd(pos.Line-1)]))
+	if pos.Line >= 1 && pos.Line <= p.index.Lines() {
+		start, end := p.index.Line(pos.Line)
+		line = strings.TrimSpace(string(p.src[start:end]))
 	}
 	hint := plain
 	if hint == "" {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/golden"
+	"github.com/pressroom/pressroom/internal/tomlpos"
 	"github.com/pressroom/pressroom/pkg/diag"
 )
 
@@ -59,15 +60,16 @@ func dump(l diag.List) string {
 // unless the character was written as an escape.
 func checkLocate(t *testing.T, s *Statement, src []byte) {
 	t.Helper()
-	lines := newLines(src).starts
+	index := tomlpos.NewIndex(src)
 	for _, f := range s.Texts() {
 		for off, r := range f.Value {
 			pos := s.Locate(f.Key, off)
-			if pos.Line < 1 || pos.Line > len(lines) {
+			if pos.Line < 1 || pos.Line > index.Lines() {
 				t.Errorf("%s: Locate(%s, %d) = %v: no such line", s.File, f.Key, off, pos)
 				return
 			}
-			line := src[lines[pos.Line-1]:]
+			start, _ := index.Line(pos.Line)
+			line := src[start:]
 			if pos.Line == 1 {
 				line = bytes.TrimPrefix(line, []byte("\ufeff"))
 			}
@@ -316,33 +318,6 @@ func TestTooManyItems(t *testing.T) {
 	src = "headline = \"h\"\ndate = 2024-12-17\nsummary = \"\"\"\n" + strings.Repeat("1. item\n", MaxItems) + "\"\"\"\n"
 	if s, list := Parse("list.toml", []byte(src), Options{}); list.HasErrors() || len(s.Summary.Blocks[0].Items) != MaxItems {
 		t.Errorf("got %s", dump(list))
-	}
-}
-
-// TestLinesLongLine checks positions on a line longer than the marks the
-// line index keeps, with characters of several bytes across the marks.
-func TestLinesLongLine(t *testing.T) {
-	src := []byte("\ufeffa = \"" + strings.Repeat("é€x", 5000) + "\"\n" + strings.Repeat("ŵ", 3000) + "\n")
-	l := newLines(src)
-	line, col := 1, 1
-	for off := 0; off < len(src); {
-		r, w := utf8.DecodeRune(src[off:])
-		if off >= 3 || off == 0 {
-			gl, gc := l.pos(off)
-			wantCol := col
-			if line == 1 && off >= 3 {
-				wantCol = col - 1 // the byte order mark takes no column
-			}
-			if gl != line || gc != wantCol {
-				t.Fatalf("pos(%d) = %d:%d, want %d:%d", off, gl, gc, line, wantCol)
-			}
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		off += w
 	}
 }
 

@@ -3,6 +3,7 @@ package statement
 import (
 	"time"
 
+	"github.com/pressroom/pressroom/internal/tomlpos"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
 )
@@ -36,9 +37,8 @@ type Statement struct {
 
 	// texts and where they are, for Locate and Texts.
 	fields []Field
-	lines  []int  // byte offset of each line start, for Locate
-	src    []byte // the file
-	index  *lines // turns file offsets into lines and columns
+	src    []byte         // the file
+	index  *tomlpos.Index // turns file offsets into lines and columns
 }
 
 // Date is a calendar date with no time or zone (a TOML local date).
@@ -103,11 +103,10 @@ type Field struct {
 	Value string // the decoded string, as the program sees it
 	// Pos is where the value starts in the file: its opening quote.
 	Pos diag.Pos
-	// quote is the byte offset of the opening quote in the file; segs
-	// and closing map offsets in Value back to the file.
-	quote   int
-	segs    []segment
-	closing int
+	// quote is the byte offset of the opening quote in the file; text
+	// maps offsets in Value back to the file.
+	quote int
+	text  tomlpos.String
 }
 
 // Texts returns every string value of the statement with its key, in file

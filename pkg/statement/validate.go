@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/runenames"
 
+	"github.com/pressroom/pressroom/internal/tomlpos"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
 )
@@ -91,7 +91,7 @@ func (p *parser) explain(raw map[string]any) {
 			case slices.Contains(topKeys, k):
 				p.explained[k] = true
 			default:
-				p.explained[joinPath(path, diag.Suggest(k, known))] = true
+				p.explained[tomlpos.JoinPath(path, diag.Suggest(k, known))] = true
 			}
 		}
 	}
@@ -136,7 +136,7 @@ func (p *parser) unknownKeys(path string, table map[string]any, known []string) 
 		if slices.Contains(known, k) {
 			continue
 		}
-		full := joinPath(path, k)
+		full := tomlpos.JoinPath(path, k)
 		where := "at the top of the file"
 		if path != "" {
 			where = "in [" + stripIndexes(path) + "]"
@@ -170,7 +170,7 @@ func (p *parser) warnf(path string, pos diag.Pos, hint, format string, args ...a
 // str reads an optional or required string at path.key and records it as
 // a text of the statement.
 func (p *parser) str(table map[string]any, path, key string, required bool) (string, bool) {
-	full := joinPath(path, key)
+	full := tomlpos.JoinPath(path, key)
 	v, ok := table[key]
 	if !ok {
 		if required {
@@ -285,19 +285,15 @@ func runeName(r rune) string {
 // values with Locate; KeyAt gives their diagnostics the key for
 // --format json without each of them having to.
 func (s *Statement) KeyAt(pos diag.Pos) string {
-	if s == nil || s.index == nil || pos.File != s.File || pos.Line < 1 || pos.Line > len(s.index.starts) {
+	if s == nil || s.index == nil || pos.File != s.File {
 		return ""
 	}
-	off := s.index.starts[pos.Line-1]
-	if pos.Line == 1 && bytes.HasPrefix(s.src, []byte("\ufeff")) {
-		off += 3 // a byte order mark takes no column
-	}
-	for c := 1; c < pos.Col && off < len(s.src); c++ {
-		_, w := utf8.DecodeRune(s.src[off:])
-		off += w
+	off := s.index.Offset(pos.Line, pos.Col)
+	if off < 0 {
+		return ""
 	}
 	for _, f := range s.fields {
-		if f.quote >= 0 && off >= f.quote && off <= f.closing {
+		if f.quote >= 0 && off >= f.quote && off <= f.text.Closing {
 			return userKey(f.Key)
 		}
 	}
@@ -330,14 +326,13 @@ func userKey(path string) string {
 // field records a string value for Texts and Locate.
 func (p *parser) field(path, value string) {
 	f := Field{Key: path, Value: value, quote: -1}
-	if pl, ok := p.places[path]; ok && pl.value >= 0 {
-		f.quote = pl.value
-		var decoded []byte
-		decoded, f.segs, f.closing, _ = stringMap(p.src, pl.value)
-		if string(decoded) != value {
+	if pl, ok := p.places[path]; ok && pl.Value >= 0 {
+		f.quote = pl.Value
+		f.text = tomlpos.ReadString(p.src, pl.Value)
+		if string(f.text.Value) != value {
 			// The locator and BurntSushi/toml disagree: better no
 			// position than a wrong one.
-			f.quote, f.segs = -1, nil
+			f.quote, f.text = -1, tomlpos.String{}
 		}
 	}
 	f.Pos = p.at(f.quote)
@@ -353,7 +348,7 @@ func (p *parser) missing(path, key string) {
 		"name":     `name = "…"`,
 		"body":     `body = """…"""`,
 	}
-	if p.explained[joinPath(path, key)] {
+	if p.explained[tomlpos.JoinPath(path, key)] {
 		return
 	}
 	if path == "" {
@@ -364,7 +359,7 @@ func (p *parser) missing(path, key string) {
 	if strings.Contains(path, "[") {
 		under = "under this [[" + stripIndexes(path) + "]]"
 	}
-	p.errorf(joinPath(path, key), p.keyAt(path), "add "+examples[key]+" "+under, "%s has no %s", describeTable(path), key)
+	p.errorf(tomlpos.JoinPath(path, key), p.keyAt(path), "add "+examples[key]+" "+under, "%s has no %s", describeTable(path), key)
 }
 
 // describeTable names a table in words: "[notes]", "[[contacts]] number 2".
@@ -553,7 +548,7 @@ func allOf(s string, f func(rune) bool) bool {
 
 // strList reads an optional list of strings.
 func (p *parser) strList(table map[string]any, path, key string) []string {
-	full := joinPath(path, key)
+	full := tomlpos.JoinPath(path, key)
 	v, ok := table[key]
 	if !ok {
 		return nil
@@ -621,11 +616,11 @@ func (p *parser) markup(path, text string, inlineOnly bool) markup.Doc {
 // markup's line break.
 func (p *parser) joinedLines(path string) {
 	pl, ok := p.places[path]
-	if !ok || pl.value < 0 || !bytes.HasPrefix(p.src[pl.value:], []byte(`"""`)) {
+	if !ok || pl.Value < 0 || !bytes.HasPrefix(p.src[pl.Value:], []byte(`"""`)) {
 		return
 	}
-	_, _, closing, _ := stringMap(p.src, pl.value)
-	for i := pl.value + 3; i < closing; i++ {
+	closing := tomlpos.ReadString(p.src, pl.Value).Closing
+	for i := pl.Value + 3; i < closing; i++ {
 		if p.src[i] != '\\' {
 			continue
 		}

@@ -185,10 +185,6 @@ type para struct {
 	outline int
 	lines   []string
 	b       source.Builder
-	pending strings.Builder
-	pStyle  source.Style
-	pLink   string
-	pLinked bool
 	size    int
 }
 
@@ -394,7 +390,6 @@ func (w *walker) start(t xml.StartElement) error {
 			return w.add(" ")
 		}
 		if p != nil && !w.run.hidden {
-			w.flush(p)
 			p.lines = append(p.lines, p.b.String())
 			p.b.Reset()
 		}
@@ -533,24 +528,12 @@ func (w *walker) add(text string) error {
 		style |= source.Emphasis
 	}
 	l := w.currentLink()
-	if p.pending.Len() > 0 && (p.pStyle != style || p.pLink != l.target || p.pLinked != l.ok) {
-		w.flush(p)
-	}
-	p.pStyle, p.pLink, p.pLinked = style, l.target, l.ok
-	p.pending.WriteString(text)
-	return nil
-}
-
-func (w *walker) flush(p *para) {
-	if p.pending.Len() == 0 {
-		return
-	}
-	if p.pLinked {
-		p.b.Link(p.pending.String(), p.pLink, p.pStyle)
+	if l.ok {
+		p.b.Link(text, l.target, style)
 	} else {
-		p.b.Text(p.pending.String(), p.pStyle)
+		p.b.Text(text, style)
 	}
-	p.pending.Reset()
+	return nil
 }
 
 func (w *walker) runBold(p *para) bool {
@@ -591,7 +574,6 @@ func (w *walker) endPara() {
 	if p == nil {
 		return
 	}
-	w.flush(p)
 	p.lines = append(p.lines, p.b.String())
 	blk := w.classify(p)
 	for _, l := range p.lines {

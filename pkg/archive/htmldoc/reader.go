@@ -54,13 +54,7 @@ type reader struct {
 	style     source.Style
 	link      string
 	linked    bool
-
-	// Text gathered for the Builder, in one style.
-	pend       strings.Builder
-	pendStyle  source.Style
-	pendLink   string
-	pendLinked bool
-	endsSpace  bool // the line so far ends in white space (or is empty)
+	endsSpace bool // the line so far ends in white space (or is empty)
 }
 
 func newReader() *reader {

@@ -19,7 +19,6 @@ func (r *reader) defaultTmpl() tmpl {
 
 // newLine ends the line being built.
 func (r *reader) newLine() {
-	r.flushText()
 	r.endsSpace = true
 	if r.b.Len() > 0 {
 		r.lines = append(r.lines, source.Line{Text: source.ProtectLineStart(r.b.String()), Line: r.lineStart})
@@ -127,24 +126,11 @@ func (r *reader) text1(s string) {
 		// A title, label or standfirst is plain text in the statement.
 		style, link, linked = 0, "", false
 	}
-	if r.pend.Len() > 0 && (r.pendStyle != style || r.pendLink != link || r.pendLinked != linked) {
-		r.flushText()
-	}
-	r.pendStyle, r.pendLink, r.pendLinked = style, link, linked
-	r.pend.WriteString(folded.String())
-}
-
-// flushText hands the gathered text to the Builder.
-func (r *reader) flushText() {
-	if r.pend.Len() == 0 {
-		return
-	}
-	if r.pendLinked {
-		r.b.Link(r.pend.String(), r.pendLink, r.pendStyle)
+	if linked {
+		r.b.Link(folded.String(), link, style)
 	} else {
-		r.b.Text(r.pend.String(), r.pendStyle)
+		r.b.Text(folded.String(), style)
 	}
-	r.pend.Reset()
 }
 
 // drop leaves n out, noting it when it shows any text.

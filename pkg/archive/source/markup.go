@@ -18,7 +18,9 @@ const (
 
 // Builder writes a line of the statement's markup from runs of text, so
 // that every reader escapes and styles text by the same rules. The zero
-// value is ready to use.
+// value is ready to use. Text added in the style and link of the text
+// before it joins that run, at a cost in proportion to its length however
+// many pieces it comes in, so a reader adds text as it finds it.
 //
 // The statement's markup is CommonMark: a style whose delimiters would not
 // be read back as a style (CommonMark's flanking rules, e.g. bold that
@@ -26,6 +28,10 @@ const (
 // written as stray asterisks, so the words always read back exactly.
 type Builder struct {
 	runs []run
+	// tail is text of the last run not yet in its text: a run grows
+	// here, not by string concatenation, which costs the square of its
+	// pieces.
+	tail strings.Builder
 }
 
 type run struct {
@@ -50,14 +56,24 @@ func (b *Builder) add(r run) {
 		return
 	}
 	if n := len(b.runs); n > 0 && b.runs[n-1].style == r.style && b.runs[n-1].link == r.link && b.runs[n-1].linked == r.linked {
-		b.runs[n-1].text += r.text
+		b.tail.WriteString(r.text)
 		return
 	}
+	b.settle()
 	b.runs = append(b.runs, r)
+}
+
+// settle moves the tail into the last run's text.
+func (b *Builder) settle() {
+	if b.tail.Len() > 0 {
+		b.runs[len(b.runs)-1].text += b.tail.String()
+		b.tail.Reset()
+	}
 }
 
 // Len reports whether anything but white space has been added.
 func (b *Builder) Len() int {
+	b.settle()
 	n := 0
 	for _, r := range b.runs {
 		n += len(strings.TrimSpace(r.text))
@@ -66,11 +82,15 @@ func (b *Builder) Len() int {
 }
 
 // Reset empties the builder.
-func (b *Builder) Reset() { b.runs = b.runs[:0] }
+func (b *Builder) Reset() {
+	b.runs = b.runs[:0]
+	b.tail.Reset()
+}
 
 // String returns the line in markup, with white space runs folded to one
 // space and the ends trimmed.
 func (b *Builder) String() string {
+	b.settle()
 	runs := foldSpace(b.runs)
 	var out strings.Builder
 	for i, r := range runs {

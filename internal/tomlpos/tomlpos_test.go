@@ -1,4 +1,4 @@
-package statement
+package tomlpos
 
 import (
 	"fmt"
@@ -11,11 +11,16 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/pressroom/pressroom/pkg/shape"
 )
+
+// maxDepth is the depth the tests locate to: the statement's and the
+// layout's limit.
+const maxDepth = 8
 
 // locatorSamples are valid TOML files that exercise what the locator must
 // understand, beyond what statements usually hold.
@@ -43,16 +48,16 @@ func TestLocatorFindsEveryKey(t *testing.T) {
 	for i, s := range locatorSamples {
 		inputs[fmt.Sprintf("sample %d", i)] = s
 	}
-	for _, pattern := range []string{"../../examples/*.toml", "../../testdata/statements/*.toml"} {
+	for _, pattern := range []string{"../../examples/*.toml", "../../testdata/statements/*.toml", "../../testdata/layouts/*.toml", "../../layouts/*.toml"} {
 		files, _ := filepath.Glob(pattern)
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Files Parse refuses before locating are not the
-			// locator's business either.
-			if shape.Check(b, shape.Limits{Depth: MaxDepth}) != nil {
+			// Files refused before locating are not the locator's
+			// business either.
+			if shape.Check(b, shape.Limits{Depth: maxDepth}) != nil {
 				continue
 			}
 			inputs[f] = string(b)
@@ -85,11 +90,11 @@ func compareWithTOML(src string) error {
 	for _, k := range md.Keys() {
 		want = append(want, strings.Join(k, "\x00"))
 	}
-	places := locateKeys([]byte(src))
+	places := Locate([]byte(src), maxDepth)
 	var got []string
 	for _, p := range places {
-		if p.key >= 0 && !p.element && !p.implicit {
-			got = append(got, strings.Join(p.parts, "\x00"))
+		if p.Key >= 0 && !p.Element && !p.Implicit {
+			got = append(got, strings.Join(p.Parts, "\x00"))
 		}
 	}
 	sort.Strings(want)
@@ -99,10 +104,10 @@ func compareWithTOML(src string) error {
 		return fmt.Errorf("locator found keys\n%q\nBurntSushi/toml lists\n%q", got, want)
 	}
 	for path, p := range places {
-		if p.value < 0 || p.value >= len(src) || (src[p.value] != '"' && src[p.value] != '\'') {
+		if p.Value < 0 || p.Value >= len(src) || (src[p.Value] != '"' && src[p.Value] != '\'') {
 			continue
 		}
-		got, _, _ := readString([]byte(src), p.value, -1)
+		got := ReadString([]byte(src), p.Value).Value
 		if want, ok := lookup(v, path); ok && string(got) != want {
 			return fmt.Errorf("%s decodes to %q, toml says %q", path, got, want)
 		}
@@ -184,7 +189,7 @@ func FuzzLocator(f *testing.F) {
 		})
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		locateKeys([]byte(src)) // must end, whatever the input
+		Locate([]byte(src), maxDepth) // must end, whatever the input
 		if err := compareWithTOML(src); err != nil {
 			t.Fatal(err)
 		}
@@ -225,11 +230,11 @@ func lookup(v any, path string) (string, bool) {
 // TOML, still ends on input that is not.
 func TestLocatorEndsOnAnyInput(t *testing.T) {
 	for _, src := range []string{"a = [}", "a = {b = ]}", "a = [1 2 3", "[[", "a = '''", "= = =", "a = {", "a.=1", "[a.]\n", "a = [{}}]"} {
-		locateKeys([]byte(src))
+		Locate([]byte(src), maxDepth)
 	}
 }
 
-// The locator builds no path for values nested deeper than MaxDepth: a
+// The locator builds no path for values nested deeper than maxDepth: a
 // path string at every level cost the square of the depth (200,000
 // nested arrays reached 21 GB).
 func TestLocatorDeepNestingIsLinear(t *testing.T) {
@@ -238,7 +243,7 @@ func TestLocatorDeepNestingIsLinear(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	places := locateKeys(src)
+	places := Locate(src, maxDepth)
 	runtime.ReadMemStats(&after)
 	if _, ok := places["b"]; !ok {
 		t.Errorf("b not found after the nested arrays")
@@ -248,24 +253,110 @@ func TestLocatorDeepNestingIsLinear(t *testing.T) {
 	}
 }
 
-// A hostile statement is refused by the shape check before it is parsed,
-// at the place it goes too deep, at a cost in proportion to its size.
-func TestParseRefusesDeepNestingCheaply(t *testing.T) {
-	for name, src := range map[string]string{
-		"arrays":        "headline = \"x\"\nkeywords = " + strings.Repeat("[", 200_000),
-		"inline tables": "headline = \"x\"\nkeywords = " + strings.Repeat("{a=", 10_000) + "1" + strings.Repeat("}", 10_000),
-		"keys":          "headline = \"x\"\n" + strings.Repeat("k = 1\n", 20_000),
+// A long string value is scanned in linear time and memory: the layout's
+// own scanner once copied the rest of the file at every character of a
+// multi-line string (a 255 KB description took 5 s).
+func TestLocatorLongStringIsLinear(t *testing.T) {
+	body := strings.Repeat("a quite ordinary line of a long description\n", 6000)
+	src := []byte("description = \"\"\"\n" + body + "\"\"\"\nextends = \"plain\"\n")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	places := Locate(src, maxDepth)
+	runtime.ReadMemStats(&after)
+	if _, ok := places["extends"]; !ok {
+		t.Fatalf("extends not found after the long string: %v", places)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(4*len(src)) {
+		t.Errorf("locating the keys of a %d-byte file allocated %d bytes; want at most %d", len(src), got, 4*len(src))
+	}
+}
+
+// Start is where the line or entry naming a key begins; Key is its last
+// part; Value its value.
+func TestPlaceOffsets(t *testing.T) {
+	src := "[fonts]\nbody = { regular = \"a.ttf\", x.y = 1 }\n  [[ arr . sub ]]\ntype.body.size = 11\nl = [{ a = 1 }]\n"
+	places := Locate([]byte(src), maxDepth)
+	at := func(sub string, n int) int { // offset of the nth (from 0) sub
+		off := -1
+		for range n + 1 {
+			off += 1 + strings.Index(src[off+1:], sub)
+		}
+		return off
+	}
+	for path, want := range map[string][3]int{ // Start, Key, Value
+		"fonts":                {0, 1, -1},
+		"fonts.body":           {at("body", 0), at("body", 0), at("{", 0)},
+		"fonts.body.regular":   {at("regular", 0), at("regular", 0), at(`"a.ttf"`, 0)},
+		"fonts.body.x":         {at("x.y", 0), at("x.y", 0), -1},
+		"fonts.body.x.y":       {at("x.y", 0), at("y = 1", 0), at("1 }", 0)},
+		"arr":                  {at("[[", 0), at("arr", 0), -1},
+		"arr.sub":              {at("[[", 0), at("sub", 0), -1},
+		"arr.sub[0]":           {at("[[", 0), at("sub", 0), -1},
+		"arr.sub[0].type.body": {at("type", 0), at("body", 1), -1},
+		"arr.sub[0].l[0].a":    {at("a =", 0), at("a =", 0), at("1 }]", 0)},
 	} {
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		_, list := Parse("hostile.toml", []byte(src), Options{})
-		runtime.ReadMemStats(&after)
-		if len(list) != 1 || list[0].Pos.Line < 2 || !strings.Contains(list[0].Message, "a statement") {
-			t.Errorf("%s: got %v; want one error, placed, naming the limit", name, list)
+		p, ok := places[path]
+		if got := [3]int{p.Start, p.Key, p.Value}; !ok || got != want {
+			t.Errorf("%s: Start, Key, Value = %v, want %v", path, got, want)
 		}
-		if got := after.TotalAlloc - before.TotalAlloc; got > 16*uint64(len(src)) {
-			t.Errorf("%s: refusing a %d-byte file allocated %d bytes", name, len(src), got)
+	}
+	if p := places["arr.sub[0].l[0]"]; !p.Element || p.Start != -1 || p.Key != -1 {
+		t.Errorf("the array element: %+v", p)
+	}
+	if !places["arr"].FromHeader([]byte(src)) || places["fonts.body.x"].FromHeader([]byte(src)) {
+		t.Errorf("FromHeader is wrong")
+	}
+}
+
+// TestStringOffset maps decoded bytes back through escapes and a
+// multi-line string's trimmed first line and joined lines.
+func TestStringOffset(t *testing.T) {
+	src := []byte("s = \"\"\"\nab\\\n   c\\u00e9d\"\"\"\n")
+	s := ReadString(src, 4)
+	if string(s.Value) != "abcéd" {
+		t.Fatalf("decoded %q", s.Value)
+	}
+	for i, want := range map[int]int{0: 8, 1: 9, 2: 15, 3: 16, 5: 22, 6: 23} { // a b c é d, end
+		if got := s.Offset(i); got != want {
+			t.Errorf("Offset(%d) = %d (%q), want %d", i, got, src[got:], want)
 		}
+	}
+	if s.End != len(src)-1 {
+		t.Errorf("End = %d, want %d", s.End, len(src)-1)
+	}
+}
+
+// TestIndexLongLine checks positions on a line longer than the marks the
+// index keeps, with characters of several bytes across the marks, and
+// that Offset undoes Pos.
+func TestIndexLongLine(t *testing.T) {
+	src := []byte("\ufeffa = \"" + strings.Repeat("é€x", 5000) + "\"\n" + strings.Repeat("ŵ", 3000) + "\n")
+	l := NewIndex(src)
+	line, col := 1, 1
+	for off := 0; off < len(src); {
+		r, w := utf8.DecodeRune(src[off:])
+		if off >= 3 || off == 0 {
+			gl, gc := l.Pos(off)
+			wantCol := col
+			if line == 1 && off >= 3 {
+				wantCol = col - 1 // the byte order mark takes no column
+			}
+			if gl != line || gc != wantCol {
+				t.Fatalf("Pos(%d) = %d:%d, want %d:%d", off, gl, gc, line, wantCol)
+			}
+			if off >= 3 && l.Offset(gl, gc) != off {
+				t.Fatalf("Offset(%d, %d) = %d, want %d", gl, gc, l.Offset(gl, gc), off)
+			}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		off += w
+	}
+	if l.Lines() != 3 || l.Offset(4, 1) != -1 {
+		t.Errorf("Lines() = %d, Offset(4, 1) = %d", l.Lines(), l.Offset(4, 1))
 	}
 }
