@@ -205,6 +205,9 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 	default:
 		r.ContactsHeading = w.ContactsHeading
 	}
+	if l.SmartPunctuation {
+		r.smarten()
+	}
 	return r, nil
 }
 
