@@ -31,7 +31,6 @@ type glyph struct {
 // softHyphen is U+00AD, pasted from Word: a place a word may break.
 const softHyphen = '\u00ad'
 
-
 // setLine is one line of text: its spans with x relative to the line's
 // start, and the width of its ink (trailing spaces not counted).
 type setLine struct {
