@@ -205,7 +205,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 	default:
 		r.ContactsHeading = w.ContactsHeading
 	}
-	if l.SmartPunctuation {
+	if l.SmartPunctuation && canSetSmart(l) {
 		r.smarten()
 	}
 	return r, nil

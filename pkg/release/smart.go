@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/pkg/font"
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
@@ -363,4 +365,40 @@ func (r *Release) smarten() {
 	r.Pages.RunningHeader = Smarten(r.Pages.RunningHeader)
 	r.Publisher.Name = Smarten(r.Publisher.Name)
 	r.Publisher.Notice = Smarten(r.Publisher.Notice)
+}
+
+// smartMarks are the characters smart punctuation writes.
+const smartMarks = "‘’“”–—…"
+
+// canSetSmart reports whether the layout's fonts show every mark smart
+// punctuation writes, in every style (or through a fallback); a brand
+// font without curly quotes keeps the marks as typed rather than lose
+// them. A layout built by hand without fonts is taken to have them.
+func canSetSmart(l *layout.Layout) bool {
+	var styles []*font.Font
+	for _, fam := range []layout.Family{l.Fonts.Body, l.Fonts.Heading} {
+		for _, f := range []*font.Font{fam.Regular, fam.Bold, fam.Italic, fam.BoldItalic} {
+			if f != nil {
+				styles = append(styles, f)
+			}
+		}
+	}
+	for _, r := range smartMarks {
+		for _, f := range styles {
+			if f.Has(r) {
+				continue
+			}
+			found := false
+			for _, fb := range l.Fonts.Fallbacks {
+				if fb != nil && fb.Has(r) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+	}
+	return true
 }
