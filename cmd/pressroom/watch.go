@@ -17,6 +17,7 @@ import (
 
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/render"
 )
 
@@ -94,6 +95,9 @@ func (e *env) watch(ctx context.Context, j renderJob, rendered func()) error {
 	watched := map[string]bool{} // absolute paths of the files that count
 	dirs := map[string]bool{}    // folders added to the watcher
 	once := func() {
+		// A fresh library, so that a changed layout file, font or logo
+		// is read again rather than taken from the last render's cache.
+		e.layouts = layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
 		e.renderOnce(j)
 		files := e.watchFiles(j)
 		for f := range watched {
@@ -121,6 +125,7 @@ func (e *env) watch(ctx context.Context, j renderJob, rendered func()) error {
 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	changed := "" // the file whose change the timer waits to render
 	for {
 		select {
 		case <-ctx.Done():
@@ -131,6 +136,7 @@ func (e *env) watch(ctx context.Context, j renderJob, rendered func()) error {
 				return nil
 			}
 			if watched[filepath.Clean(ev.Name)] && ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename|fsnotify.Chmod) != 0 {
+				changed = ev.Name
 				timer.Reset(settle)
 			}
 		case err, ok := <-w.Errors:
@@ -144,10 +150,21 @@ func (e *env) watch(ctx context.Context, j renderJob, rendered func()) error {
 				// event brings the file back.
 				continue
 			}
-			fmt.Fprintf(e.stderr, "%s changed: rendering\n", diag.Path(j.file))
+			fmt.Fprintf(e.stderr, "%s changed: rendering %s again\n", diag.Path(shownPath(changed)), diag.Path(j.file))
 			once()
 		}
 	}
+}
+
+// shownPath is path relative to the working folder when it lies inside
+// it, as the user named it.
+func shownPath(path string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return path
 }
 
 // renderOnce renders j as render does and prints what happened; a

@@ -136,3 +136,52 @@ func TestWatch(t *testing.T) {
 		t.Error("the good save did not change the PDF")
 	}
 }
+
+// A save of the statement's layout file renders again, with the layout
+// read afresh (not the cached one).
+func TestWatchLayout(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"statement.toml", "layout.toml", "logo.png"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "custom-brand", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pdf := filepath.Join(dir, "statement.pdf")
+	var stderr lockedBuffer
+	e := &env{stdout: &bytes.Buffer{}, stderr: &stderr, getenv: func(string) string { return "" },
+		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	day := time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)
+	go func() {
+		done <- e.watch(ctx, renderJob{file: filepath.Join(dir, "statement.toml"), today: day,
+			opts: render.Options{Created: day, Version: "test", Plain: true}}, nil)
+	}()
+	defer func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second):
+			t.Error("watch did not stop")
+		}
+	}()
+	read := func() []byte { b, _ := os.ReadFile(pdf); return b }
+	waitFor(t, "the watcher to start", func() bool { return strings.Contains(stderr.String(), "watching ") && len(read()) > 0 })
+	first := read()
+	lay := filepath.Join(dir, "layout.toml")
+	data, err := os.ReadFile(lay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveByRename(t, lay, append(data, []byte("\n# a comment changes no page\n")...))
+	waitFor(t, "a render after the layout's save", func() bool { return strings.Count(stderr.String(), "wrote ") >= 2 })
+	if !bytes.Equal(read(), first) {
+		t.Error("a comment in the layout changed the PDF")
+	}
+	saveByRename(t, lay, bytes.Replace(data, []byte("[colours]\n"), []byte("[colours]\nbackground = \"#FFF8E7\"\n"), 1))
+	waitFor(t, "the PDF to change after the layout's colours changed", func() bool { return !bytes.Equal(read(), first) })
+}
