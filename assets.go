@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed layouts/*.toml layouts/*.png
+//go:embed layouts/*.toml
 var layoutFiles embed.FS
 
 //go:embed fonts/*.ttf fonts/OFL.txt

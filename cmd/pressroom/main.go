@@ -168,6 +168,7 @@ func commands(e *env) []*cli.Command {
 		// Each subcommand adds one line here.
 		checkCommand(e),
 		renderCommand(e),
+		watchCommand(e),
 		batchCommand(e),
 		textCommand(e),
 		htmlCommand(e),

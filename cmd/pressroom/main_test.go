@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -44,8 +45,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": exitsCmd,
-			"json":  jsonCmd,
+			"exits":   exitsCmd,
+			"json":    jsonCmd,
+			"waitfor": waitforCmd,
 		},
 	})
 }
@@ -113,5 +115,25 @@ func jsonCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if len(args) == 3 && fmt.Sprint(v) != args[2] {
 		ts.Fatalf("%s: %s is %q, want %q", args[0], args[1], fmt.Sprint(v), args[2])
+	}
+}
+
+// waitforCmd is "waitfor FILE": it polls until FILE exists and is not
+// empty, failing after a minute, for scripts that start a command in
+// the background (watch) and must not guess how long it takes.
+func waitforCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfor FILE")
+	}
+	path := ts.MkAbs(args[0])
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("waitfor: %s did not appear within a minute", args[0])
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -236,8 +236,16 @@ func PNG(t testing.TB, pdf []byte, dir string, dpi int) []string {
 // lines reads back in pieces; it counts as present when it appears in the
 // text with all white space removed, after dropping the lines for which
 // skip (may be nil) returns true, such as a footer that stands between the
-// pieces on two pages.
+// pieces on two pages. Both sides are read with their punctuation
+// typewritten (’ as ', – and -- as -, … as ...), since smart
+// punctuation sets the statement's marks as a typesetter would.
 func MissingWords(extracted string, want []string, skip func(line string) bool) []string {
+	extracted = Typewritten(extracted)
+	folded := make([]string, len(want))
+	for i, w := range want {
+		folded[i] = Typewritten(w)
+	}
+	want = folded
 	have := map[string]int{}
 	for _, w := range strings.Fields(extracted) {
 		have[w]++
@@ -263,6 +271,13 @@ func MissingWords(extracted string, want []string, skip func(line string) bool) 
 	}
 	return missing
 }
+
+// typewriter folds smart punctuation back to the marks on a keyboard.
+var typewriter = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "---", "-", "--", "-", "—", "-", "–", "-", "…", "...")
+
+// Typewritten is s with smart punctuation folded back to the marks on a
+// keyboard: ‘ ’ as ', “ ” as ", dashes as -, … as ...
+func Typewritten(s string) string { return typewriter.Replace(s) }
 
 // Describe formats links for failure messages.
 func Describe(links []Link) string {

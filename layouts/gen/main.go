@@ -1,6 +1,7 @@
-// Command gen draws the logo marks of the built-in layouts and of the
-// custom-brand example: simple fictional marks, so that no real
-// organisation's logo ships with pressroom. Each is a PNG with a
+// Command gen draws the logo of the custom-brand example: a simple
+// fictional mark, so that no real organisation's logo ships with
+// pressroom. (The built-in layouts have no mark: they set the
+// organisation's name as a wordmark.) Each is a PNG with a
 // transparent background, drawn with anti-aliased vector shapes.
 //
 // Run it from the module root after changing a mark:
@@ -28,9 +29,6 @@ var marks = []struct {
 	path string
 	draw func() *image.NRGBA
 }{
-	{"layouts/default-mark.png", shelterMark},
-	{"layouts/letterhead-mark.png", partnershipMark},
-	{"layouts/plain-mark.png", plainMark},
 	{"examples/custom-brand/logo.png", riversideMark},
 }
 
@@ -133,62 +131,6 @@ func band(cx, cy, r, width, a0, a1 float64) []point {
 
 func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 255}
-}
-
-// shelterMark is the default layout's mark, set on its navy band: a white
-// arc sheltering two figures, a grown-up and a child, in white and a light
-// teal.
-func shelterMark() *image.NRGBA {
-	cv := newCanvas(480, 480)
-	white, teal := rgb(0xFFFFFF), rgb(0x8FD3D0)
-	cv.fill(white, band(240, 270, 170, 44, math.Pi*1.08, math.Pi*1.92))
-	// The grown-up: head and shoulders.
-	cv.fill(white, circle(190, 236, 44))
-	cv.fill(white, arc(190, 392, 76, math.Pi, 2*math.Pi))
-	// The child, smaller, beside them.
-	cv.fill(teal, circle(326, 292, 32))
-	cv.fill(teal, arc(326, 392, 56, math.Pi, 2*math.Pi))
-	return cv.img
-}
-
-// partnershipMark is the letterhead layout's mark, for white paper: three
-// overlapping rings, the partners working together, in green, teal and
-// slate.
-func partnershipMark() *image.NRGBA {
-	cv := newCanvas(520, 480)
-	const r, w = 118, 30
-	centres := []point{{180, 190}, {340, 190}, {260, 320}}
-	colours := []color.NRGBA{rgb(0x1D5C4D), rgb(0x2F8F83), rgb(0x4A5A6A)}
-	for i, c := range centres {
-		cv.fill(colours[i], band(c.x, c.y, r, w, 0, 2*math.Pi-0.0001))
-	}
-	// Interlace them: each pair crosses twice, and at one of the two
-	// crossings the ring drawn first passes over the other.
-	over := func(i int, from, to float64) {
-		c := centres[i]
-		cv.fill(colours[i], band(c.x, c.y, r, w, from*math.Pi, to*math.Pi))
-	}
-	over(0, 0.54, 0.66)   // green over slate, lower left
-	over(0, -0.33, -0.20) // green over teal, top
-	over(1, 0.34, 0.46)   // teal over slate, lower right
-	return cv.img
-}
-
-// plainMark is the plain layout's mark, black for printing: a square
-// with three lines of "text", like a page of a release.
-func plainMark() *image.NRGBA {
-	cv := newCanvas(400, 400)
-	black := rgb(0x111111)
-	rect := func(x0, y0, x1, y1 float64) []point {
-		return []point{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
-	}
-	// A frame: the outer square with the inner one cut out (even-odd).
-	cv.fill(black, rect(20, 20, 380, 380), reverse(rect(56, 56, 344, 344)))
-	cv.fill(black, rect(96, 104, 304, 140))
-	cv.fill(black, rect(96, 182, 304, 206))
-	cv.fill(black, rect(96, 248, 240, 272))
-	cv.fill(black, rect(96, 306, 270, 318))
-	return cv.img
 }
 
 func reverse(p []point) []point {

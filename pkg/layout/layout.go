@@ -427,6 +427,7 @@ func (lib *Library) decode(d *decoder, lay *Layout) {
 	t.LineHeight = d.number("type.line-height", 1, 3, "times the size")
 	t.Paragraph = d.number("type.paragraph-space", 0, 30, "mm")
 	lay.Align = d.choice("type.align", "left", "justify")
+	lay.SmartPunctuation = d.boolean("type.smart-punctuation")
 
 	lay.Header = HeaderStyle(d.choice("header.style", "band", "letterhead", "rule"))
 

@@ -26,6 +26,9 @@ type Layout struct {
 	DateStyle    DateStyle
 	// Align is "left" (the default) or "justify"; check warns on justify.
 	Align string
+	// SmartPunctuation sets typewriter punctuation as a typesetter
+	// would: curly quotes and apostrophes, en and em dashes, an ellipsis.
+	SmartPunctuation bool
 	// PageNumbers shows "Page N of M" on releases of more than one page.
 	PageNumbers bool
 

@@ -51,7 +51,9 @@ func (t *writer) line(s string) {
 	}
 	t.gap = false
 	t.any = true
-	t.w.WriteString(strings.TrimRight(s, " "))
+	// A soft hyphen (U+00AD, pasted from Word) is a place a typesetter
+	// may break; an e-mail body is wrapped here, so it is dropped.
+	t.w.WriteString(strings.ReplaceAll(strings.TrimRight(s, " "), "\u00ad", ""))
 	t.w.WriteByte('\n')
 }
 

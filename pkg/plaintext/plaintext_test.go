@@ -138,3 +138,13 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// A soft hyphen pasted from Word is not written into the e-mail text.
+func TestSoftHyphenDropped(t *testing.T) {
+	r := releasetest.Seed()
+	r.Summary = markup.Doc{Blocks: []markup.Block{{Kind: markup.Paragraph, Inlines: []markup.Inline{{Text: "Multi\u00adagency safe\u00adguarding."}}}}}
+	got := String(r)
+	if strings.ContainsRune(got, '\u00ad') || !strings.Contains(got, "Multiagency safeguarding.") {
+		t.Errorf("soft hyphens in the text:\n%q", got)
+	}
+}

@@ -107,6 +107,15 @@ type Style struct {
 	HeadingFont string
 	// Logo is the layout's logo (shared, read-only), nil for none.
 	Logo *layout.Logo
+	// Header is the top of page 1 as the PDF draws it: "band",
+	// "letterhead" or "rule", so that a web page can match it.
+	Header string
+	// Wordmark is true when the organisation's name is set as the mark:
+	// there is no logo, or the layout asks for the name beside it.
+	Wordmark bool
+	// LogoRight puts the logo at the right of the header (never in a
+	// letterhead, which keeps the right for the address).
+	LogoRight bool
 }
 
 // runningHeadline is how many characters of the headline the running
@@ -151,7 +160,13 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 			BodyFont:    l.Fonts.Body.Name,
 			HeadingFont: l.Fonts.Heading.Name,
 			Logo:        l.Logo,
+			Header:      string(l.Header),
+			Wordmark:    l.Logo == nil || l.Logo.Wordmark,
+			LogoRight:   l.Logo != nil && l.Logo.Align == "right" && l.Header != "letterhead",
 		},
+	}
+	if r.Style.Header == "" {
+		r.Style.Header = "band"
 	}
 	if !s.Date.IsZero() {
 		r.Date = w.FormatDate(s.Date, l.DateStyle)
@@ -204,6 +219,9 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		r.ContactsHeading = w.ContactHeading
 	default:
 		r.ContactsHeading = w.ContactsHeading
+	}
+	if l.SmartPunctuation && canSetSmart(l) {
+		r.smarten()
 	}
 	return r, nil
 }

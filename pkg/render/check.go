@@ -40,7 +40,7 @@ func newCoverage(l *layout.Layout) coverage {
 // has it, or a fallback does. Characters above U+FFFF cannot be written
 // by the PDF library, whatever the fonts.
 func (cv coverage) shows(r rune) bool {
-	if isSpace(r) {
+	if isSpace(r) || r == softHyphen { // a soft hyphen is never drawn as itself
 		return true
 	}
 	if r > 0xFFFF || r < ' ' || len(cv.styles) == 0 {

@@ -23,6 +23,10 @@ type flowBlock struct {
 	before   float64 // space above; dropped at the top of a page
 	keep     bool    // never split (a signatory block, a contact, a list item)
 	keepNext bool    // never the last thing on a page (a heading)
+	// endsBody marks the end of the release's text (the end mark, or the
+	// last block before the notes when there is none): "- more -" is
+	// printed only on pages before the one it lands on.
+	endsBody bool
 	bookmark string
 }
 
@@ -48,6 +52,7 @@ type composer struct {
 	width                    float64 // the measure: right - left
 	ts                       typeScale
 	fullPage                 float64 // the flow's height on a continuation page
+	bodyEnd                  int     // the page the release's text ends on
 }
 
 // typeScale is the layout's type scale with defaults for unset values.
@@ -360,12 +365,21 @@ func (c *composer) content() []flowBlock {
 	}
 
 	if em := r.Pages.EndMark; em != "" {
-		// The end mark may open a page: "- more -" at the foot of the
-		// page before says the release goes on, and pulling the
-		// signatories over with it would leave a hole on a first page.
+		// The end mark closes the text: it never opens a page alone, so
+		// the last signature is kept with it (paginate lets the pair use
+		// the room "- more -" would take, since it is not printed there).
+		if n := len(out); n > 0 && len(r.Signatures) > 0 {
+			out[n-1].keepNext = true
+		}
 		st := c.style(ts.body, col.Text)
 		st.bold = true
 		out = append(out, c.para(em, st, RoleEndMark, 2.5*ts.paragraph))
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		if len(out[i].lines) > 0 {
+			out[i].endsBody = true
+			break
+		}
 	}
 
 	for _, sec := range []*release.Section{r.Notes, r.About} {

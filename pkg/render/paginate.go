@@ -160,17 +160,55 @@ func (c *composer) footerNotices() []string {
 	return out
 }
 
-// paginate places the flow on pages, page 1 starting at firstTop.
+// paginate places the flow on pages, page 1 starting at firstTop, and
+// tightens when that saves a scrap or keeps the text's end on its page.
+//
+// The rule: the flow is set with the layout's spacing first. When its last
+// page holds only a scrap (a single block, such as one contact card or a
+// short paragraph, or a heading and its one card, under a third of a page;
+// or anything under a fifth of a page), or when the end of the text (the
+// signatures with ENDS) had to go over to a page of its own, the flow is
+// set again with the space between blocks cut to three quarters, then to
+// half. The first tighter setting that takes the scrap back (one page
+// fewer) or keeps the end on an earlier page is kept; otherwise the
+// release keeps its even spacing. Lines and type are never squeezed, only
+// the gaps between blocks, and the gaps shrink on every page alike.
 func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture) []Page {
-	pages := []Page{{}}
+	pages, bodyEnd, scrap := c.paginateAt(blocks, firstTop, fur, 1)
+	if len(pages) > 1 {
+		for _, squeeze := range []float64{0.75, 0.5} {
+			tight, end, _ := c.paginateAt(blocks, firstTop, fur, squeeze)
+			if scrap && len(tight) < len(pages) || end < bodyEnd && len(tight) <= len(pages) {
+				pages, bodyEnd = tight, end
+				break
+			}
+		}
+	}
+	c.bodyEnd = bodyEnd
+	return pages
+}
+
+// paginateAt places the flow with the space above each block scaled by
+// squeeze. It returns the pages, the page the release's text ends on, and
+// whether the last page holds only a scrap (see paginate).
+func (c *composer) paginateAt(blocks []flowBlock, firstTop float64, fur furniture, squeeze float64) (pages []Page, bodyEnd int, scrap bool) {
+	pages = []Page{{}}
+	bodyEnd = -1
 	top := firstTop
 	bottom := c.bottom - fur.footerH - fur.moreH
 	c.fullPage = bottom - (c.top + fur.runningH)
 	y := top
+	// stretchTo is the last block that may use the room of "- more -" on
+	// this page: the end of the text, and what is kept with it, when they
+	// fit there whole (no "- more -" is printed after the end).
+	stretchTo := -1
+	lastBlocks, lastH := 0, 0.0 // what the current page holds
 	newPage := func() {
 		pages = append(pages, Page{})
 		top = c.top + fur.runningH
 		y = top
+		stretchTo = -1
+		lastBlocks, lastH = 0, 0
 	}
 	place := func(b *flowBlock, ln flowLine, first bool) {
 		pg := &pages[len(pages)-1]
@@ -183,27 +221,38 @@ func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture)
 			pg.Items = append(pg.Items, it)
 		}
 		y += ln.h
+		lastH += ln.h
 	}
 	for i := range blocks {
 		b := &blocks[i]
 		if len(b.lines) == 0 {
 			continue
 		}
-		before := b.before
+		before := b.before * squeeze
 		if y <= top {
 			before = 0
 		}
-		need := c.firstChunk(blocks, i, 0)
-		if y+before+need > bottom && y > top {
+		limit := bottom
+		if stretchTo < 0 && fur.moreH > 0 {
+			if end, h := c.endChain(blocks, i, squeeze); end >= 0 && y+before+h <= bottom+fur.moreH+1e-6 {
+				stretchTo = end
+			}
+		}
+		if i <= stretchTo {
+			limit = bottom + fur.moreH
+		}
+		need := c.firstChunk(blocks, i, 0, squeeze)
+		if y+before+need > limit && y > top {
 			newPage()
 			before = 0
+			limit = bottom
 		}
 		y += before
 		lines := b.lines
 		first := true
 		for len(lines) > 0 {
 			fit, h := 0, 0.0
-			for fit < len(lines) && y+h+lines[fit].h <= bottom+1e-6 {
+			for fit < len(lines) && y+h+lines[fit].h <= limit+1e-6 {
 				h += lines[fit].h
 				fit++
 			}
@@ -233,17 +282,52 @@ func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture)
 			lines = lines[k:]
 			if len(lines) > 0 {
 				newPage()
+				limit = bottom
 			}
 		}
+		lastBlocks++
+		if b.endsBody {
+			bodyEnd = len(pages) - 1
+		}
 	}
-	return pages
+	if bodyEnd < 0 {
+		bodyEnd = len(pages) - 1
+	}
+	// A heading kept with the one block after it counts as that block.
+	scrap = lastBlocks <= 2 && lastH < c.fullPage/3 || lastH < c.fullPage/5
+	return pages, bodyEnd, scrap
+}
+
+// endChain follows the blocks kept with the next from block i: when the
+// chain reaches the end of the release's text it returns that block's
+// index and the chain's height (with the space above each block after
+// the first), else -1.
+func (c *composer) endChain(blocks []flowBlock, i int, squeeze float64) (int, float64) {
+	h := 0.0
+	for j := i; j < len(blocks); j++ {
+		b := &blocks[j]
+		if len(b.lines) == 0 {
+			continue
+		}
+		if j > i {
+			h += b.before * squeeze
+		}
+		h += b.height()
+		if b.endsBody {
+			return j, h
+		}
+		if !b.keepNext {
+			return -1, 0
+		}
+	}
+	return -1, 0
 }
 
 // firstChunk is the height block i needs at the foot of a page before it
 // may start there: the whole block when it is kept whole, else its first
 // two lines (all of a three-line paragraph, which cannot split 2+1), plus
 // what follows when it is kept with the next block.
-func (c *composer) firstChunk(blocks []flowBlock, i, depth int) float64 {
+func (c *composer) firstChunk(blocks []flowBlock, i, depth int, squeeze float64) float64 {
 	b := &blocks[i]
 	need := 0.0
 	n := len(b.lines)
@@ -261,7 +345,7 @@ func (c *composer) firstChunk(blocks []flowBlock, i, depth int) float64 {
 			if len(blocks[j].lines) == 0 {
 				continue
 			}
-			return b.height() + blocks[j].before + c.firstChunk(blocks, j, depth+1)
+			return b.height() + blocks[j].before*squeeze + c.firstChunk(blocks, j, depth+1, squeeze)
 		}
 	}
 	return need
@@ -286,7 +370,7 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: c.top + c.lineHeight(c.ts.small) + 2, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y := c.bottom - fur.footerH
-		if i < n-1 && c.r.Pages.More != "" {
+		if i < n-1 && i < c.bodyEnd && c.r.Pages.More != "" {
 			more := c.textLines([]run{{text: c.r.Pages.More, style: small}}, c.left, c.width, RoleMore, 0)
 			it := more[0].items[0]
 			dx := (c.width - it.W) / 2

@@ -23,7 +23,13 @@ type glyph struct {
 	run       int     // index of the run it came from
 	space     bool    // a break opportunity after it
 	lineBreak bool    // a hard break after it
+	// soft is a soft hyphen (U+00AD) after it: a break opportunity that
+	// shows as a hyphen only when the line breaks there.
+	soft bool
 }
+
+// softHyphen is U+00AD, pasted from Word: a place a word may break.
+const softHyphen = '\u00ad'
 
 // setLine is one line of text: its spans with x relative to the line's
 // start, and the width of its ink (trailing spaces not counted).
@@ -53,6 +59,14 @@ func (b *breaker) glyphs(runs []run) []glyph {
 	var gs []glyph
 	for i, rn := range runs {
 		for _, r := range rn.text {
+			if r == softHyphen {
+				// Never drawn: it marks the glyph before it as a place
+				// to break, with a hyphen.
+				if n := len(gs); n > 0 && !gs[n-1].space {
+					gs[n-1].soft = true
+				}
+				continue
+			}
 			if r < ' ' && !isSpace(r) {
 				b.missing = append(b.missing, missingRune{r, rn.text})
 				continue
@@ -123,6 +137,13 @@ func (b *breaker) set(runs []run, width float64) []setLine {
 			if gs[j-1].lineBreak {
 				flush()
 			}
+		case b.softBreak(gs[i:j], width-curW, runs) > 0:
+			// Break at the last soft hyphen whose part fits, hyphen and all.
+			k := b.softBreak(gs[i:j], width-curW, runs)
+			cur = append(cur, gs[i:i+k]...)
+			cur = append(cur, b.hyphen(gs[i+k-1], runs))
+			i += k
+			flush()
 		case hasInk(cur):
 			flush()
 		default:
@@ -141,6 +162,33 @@ func (b *breaker) set(runs []run, width float64) []setLine {
 		out = append(out, b.spans(ln, runs))
 	}
 	return out
+}
+
+// softBreak is how many glyphs of word go before the hyphen at its last
+// soft hyphen that fits in width mm with the hyphen; 0 when none does.
+func (b *breaker) softBreak(word []glyph, width float64, runs []run) int {
+	best, w := 0, 0.0
+	for k, g := range word {
+		w += g.w
+		if w > width+1e-9 {
+			break
+		}
+		if g.soft && k+1 < len(word) && w+b.hyphen(g, runs).w <= width+1e-9 {
+			best = k + 1
+		}
+	}
+	return best
+}
+
+// hyphen is the hyphen a soft hyphen after g shows at a line's end, in
+// g's face and size.
+func (b *breaker) hyphen(g glyph, runs []run) glyph {
+	st := runs[g.run].style
+	face, ok := b.fs.face(st, '-')
+	if !ok {
+		face = g.face
+	}
+	return glyph{r: '-', face: face, w: b.fs.runeWidth(face, '-', st.size), run: g.run}
 }
 
 func hasInk(gs []glyph) bool {

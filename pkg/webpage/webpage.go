@@ -96,6 +96,10 @@ type run struct {
 // contrast of at least 4.5:1 (WCAG AA) against its background.
 type colours struct {
 	Background, Text, Muted, Accent, Primary, OnPrimary, Rule string
+	// Mark is the wordmark's colour: on the band, or on the page when
+	// the header has none; Headline the headline's (the primary colour,
+	// as in the PDF).
+	Mark, Headline string
 }
 
 func newView(r *release.Release) view {
@@ -133,6 +137,11 @@ func newView(r *release.Release) view {
 		Primary:    css(c.Primary),
 		OnPrimary:  css(primaryText),
 		Rule:       css(c.Rule),
+		Headline:   css(readable(c.Primary, bg)),
+	}
+	v.Colours.Mark = v.Colours.Headline
+	if r.Style.Header == "band" {
+		v.Colours.Mark = v.Colours.OnPrimary
 	}
 	return v
 }

@@ -81,3 +81,38 @@ func BenchmarkPage(b *testing.B) {
 		}
 	}
 }
+
+// The page's header is the PDF's: a band of the primary colour only when
+// the layout has one, the name in the colour the PDF sets it in, the logo
+// on no tile of its own.
+func TestMastheadFollowsLayout(t *testing.T) {
+	for _, tc := range []struct{ header, class, mark string }{
+		{"band", "masthead masthead-band", "#ffffff"},
+		{"letterhead", "masthead masthead-letterhead", "#1d5c4d"},
+		{"rule", "masthead masthead-rule", "#1d5c4d"},
+	} {
+		r := releasetest.Seed()
+		r.Style.Header = tc.header
+		r.Style.Wordmark = true
+		r.Style.Colours.Primary = layout.Colour{R: 0x1d, G: 0x5c, B: 0x4d}
+		r.Style.Colours.OnPrimary = layout.Colour{R: 255, G: 255, B: 255}
+		r.Style.Colours.Background = layout.Colour{R: 255, G: 255, B: 255}
+		var b strings.Builder
+		if err := Write(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		if !strings.Contains(page, `<header class="`+tc.class+`">`) {
+			t.Errorf("%s: no %q header", tc.header, tc.class)
+		}
+		if !strings.Contains(page, ".masthead { padding: 1rem; color: "+tc.mark+"; }") {
+			t.Errorf("%s: wordmark not in %s", tc.header, tc.mark)
+		}
+		if !strings.Contains(page, "<span>"+r.Organisation+"</span>") {
+			t.Errorf("%s: no wordmark", tc.header)
+		}
+		if strings.Contains(page, "background: #ffffff; padding: 0.25rem") {
+			t.Errorf("%s: the logo sits on a white tile", tc.header)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pressroom/pressroom/internal/pdftest"
+	"github.com/pressroom/pressroom/pkg/markup"
+)
+
+// A soft hyphen (U+00AD, pasted from Word) is a place to break that shows
+// as a hyphen only at a line's end, and is never drawn mid-line.
+func TestSoftHyphen(t *testing.T) {
+	l := testLayout(t)
+	fs := newFaces(fpdf.New("P", "mm", "A4", ""), l)
+	br := &breaker{fs: fs}
+	st := textStyle{size: 11}
+	runs := []run{{text: "Multi\u00adagency safe\u00adguarding arrange\u00adments", style: st}}
+	full := br.set(runs, 1000)
+	if len(full) != 1 || strings.ContainsRune(full[0].spans[0].Text, softHyphen) || full[0].spans[0].Text != "Multiagency safeguarding arrangements" {
+		t.Fatalf("on one line: %+v", full)
+	}
+	// Room for "Multiagency safe-" but not for "safeguarding".
+	word := func(s string) float64 { return br.set([]run{{text: s, style: st}}, 1000)[0].width }
+	width := word("Multiagency safe-") + 0.5
+	if width >= word("Multiagency safeguarding") {
+		t.Fatal("test width too wide")
+	}
+	lines := br.set(runs, width)
+	var got []string
+	for _, ln := range lines {
+		var b strings.Builder
+		w := 0.0
+		for _, sp := range ln.spans {
+			b.WriteString(sp.Text)
+			w += sp.W
+		}
+		if ln.width > width+1e-9 || ln.width > w+1e-9 {
+			t.Errorf("line %q is %.2f mm wide: measure %.2f, spans %.2f", b.String(), ln.width, width, w)
+		}
+		// What is drawn is what was measured: the line's text, measured
+		// again character by character, is its width.
+		again := 0.0
+		for _, sp := range ln.spans {
+			for _, r := range sp.Text {
+				again += fs.runeWidth(sp.Face, r, sp.Size)
+			}
+		}
+		if d := again - w; d > 1e-6 || d < -1e-6 {
+			t.Errorf("line %q: spans measure %.3f mm, their text %.3f mm", b.String(), w, again)
+		}
+		got = append(got, strings.TrimSpace(b.String()))
+	}
+	if len(got) < 2 || got[0] != "Multiagency safe-" || !strings.HasPrefix(got[1], "guarding") {
+		t.Errorf("lines %q, want %q then a line starting %q", got, "Multiagency safe-", "guarding")
+	}
+	joined := ""
+	for _, g := range got {
+		if strings.HasSuffix(g, "-") {
+			joined += strings.TrimSuffix(g, "-")
+		} else {
+			joined += g + " "
+		}
+	}
+	if strings.TrimSpace(joined) != "Multiagency safeguarding arrangements" {
+		t.Errorf("lines %q do not read back as the text", got)
+	}
+}
+
+// Read back from the PDF, a paragraph full of soft hyphens shows none of
+// them, and no hyphen stands mid-line.
+func TestSoftHyphenPDF(t *testing.T) {
+	s := seedStatement()
+	para := strings.Repeat("The multi\u00adagency safe\u00adguarding arrange\u00adments were strength\u00adened. ", 12)
+	s.Summary = doc(markup.Block{Kind: markup.Paragraph, Inlines: text(para)})
+	pdf, _ := renderBytes(t, s, Options{})
+	raw := pdftest.Text(t, pdf).Raw
+	if strings.ContainsRune(raw, softHyphen) {
+		t.Error("a soft hyphen reads back from the PDF")
+	}
+	for _, w := range []string{"multi-agency", "safe-guarding", "arrange-ments", "strength-ened"} {
+		if strings.Contains(raw, w) {
+			t.Errorf("%q printed mid-line", w)
+		}
+	}
+	if !strings.Contains(raw, "safeguarding") {
+		t.Errorf("the words lost their letters:\n%s", raw)
+	}
+}
