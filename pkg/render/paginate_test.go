@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/pressroom/pressroom/internal/fpdf"
 
 	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/markup"
