@@ -92,9 +92,10 @@ func BenchmarkGenerateFontIDJSON(b *testing.B) {
 
 // TestParsedFontIDCached checks patch 12: a parsed font's ID is hashed
 // once per family and style, not once per document, and is the ID the
-// stock API gives. The test spoils the font's cached width text after the
+// stock API gives. The test spoils the font's widths after the
 // first document: a second document that hashed again would get another
-// ID.
+// ID. ParseUTF8Font no longer hashes anything: the ID is made when a font
+// is first added.
 func TestParsedFontIDCached(t *testing.T) {
 	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
 	if err != nil {
@@ -119,7 +120,9 @@ func TestParsedFontIDCached(t *testing.T) {
 	if got := id("dejavu", ""); got != want {
 		t.Fatalf("parsed font ID %s, stock API %s", got, want)
 	}
-	font.widthsJSON = []byte("[]")
+	spoiled := *font.file
+	spoiled.CharWidths = []int{1, 2, 3}
+	font.file = &spoiled
 	if got := id("dejavu", ""); got != want {
 		t.Errorf("second document: font ID %s, want the cached %s", got, want)
 	}
@@ -144,5 +147,19 @@ func BenchmarkAddUTF8FontParsed(b *testing.B) {
 	for b.Loop() {
 		delete(pdf.fonts, "dejavu")
 		pdf.AddUTF8FontParsed("dejavu", "", font)
+	}
+}
+
+// BenchmarkParseUTF8Font is the cost of parsing a font once per process.
+func BenchmarkParseUTF8Font(b *testing.B) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseUTF8Font(data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -27,14 +27,12 @@ type UTF8Font struct {
 	desc FontDescType
 	up   int
 	ut   int
-	// widthsJSON is the JSON text of file.CharWidths, which the font ID
-	// of every document hashes; formatting it once saves that per
-	// document.
-	widthsJSON []byte
-	// ids caches the font ID (a SHA-1 over widthsJSON and the rest of
-	// the definition) by font key: it depends only on the parsed font
-	// and the family and style it is added under, and hashing 65,536
-	// widths for every document cost about 6 % of a short render.
+	// ids caches the font ID (a SHA-1 over the JSON of the definition,
+	// with its 65,536 widths) by font key: it depends only on the parsed
+	// font and the family and style it is added under, and hashing the
+	// widths for every document cost about 6 % of a short render. It is
+	// computed when the font is first added, so a font parsed but never
+	// used costs nothing.
 	ids sync.Map // font key → string
 }
 
@@ -70,7 +68,6 @@ func ParseUTF8Font(data []byte) (font *UTF8Font, err error) {
 		up: int(round(utf.UnderlinePosition)),
 		ut: round(utf.UnderlineThickness),
 	}
-	font.widthsJSON = appendWidthsJSON(make([]byte, 0, len(utf.CharWidths)*3), utf.CharWidths)
 	return font, nil
 }
 
@@ -110,7 +107,7 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		def.i = id.(string)
 	} else {
 		var err error
-		if def.i, err = generateFontIDWidths(def, font.widthsJSON); err != nil {
+		if def.i, err = generateFontID(def); err != nil {
 			f.err = err
 			return
 		}
