@@ -84,7 +84,7 @@ func TestBuiltins(t *testing.T) {
 		if b.Description == "" || l.Description != b.Description {
 			t.Errorf("%s: description %q, listed as %q", b.Name, l.Description, b.Description)
 		}
-		if l.Logo == nil || l.Logo.Format != "png" || l.Logo.Image.Bounds().Dx() < 200 {
+		if l.Logo == nil || l.Logo.Format != "png" || l.Logo.Size.X < 200 {
 			t.Errorf("%s: want a PNG mark at least 200 pixels wide, got %+v", b.Name, l.Logo)
 		}
 		if lint := l.Lint(); len(lint) != 0 {
