@@ -21,6 +21,8 @@ import (
 	"os"
 
 	"golang.org/x/image/vector"
+
+	"github.com/pressroom/pressroom/pkg/mark"
 )
 
 // marks are the images gen writes, by path from the module root.
@@ -28,9 +30,9 @@ var marks = []struct {
 	path string
 	draw func() *image.NRGBA
 }{
-	{"layouts/default-mark.png", shelterMark},
-	{"layouts/letterhead-mark.png", partnershipMark},
-	{"layouts/plain-mark.png", plainMark},
+	{"layouts/default-mark.png", fromMark(mark.Shelter)},
+	{"layouts/letterhead-mark.png", fromMark(mark.Partnership)},
+	{"layouts/plain-mark.png", fromMark(mark.Plain)},
 	{"examples/custom-brand/logo.png", riversideMark},
 }
 
@@ -50,6 +52,14 @@ func main() {
 // trim crops an image to what is drawn on it, so that a logo's width on
 // the page is the width of the mark itself.
 func trim(img *image.NRGBA) *image.NRGBA {
+	box := cropBox(img)
+	out := image.NewNRGBA(image.Rect(0, 0, box.Dx(), box.Dy()))
+	draw.Draw(out, out.Bounds(), img, box.Min, draw.Src)
+	return out
+}
+
+// cropBox is the smallest rectangle holding every pixel drawn on.
+func cropBox(img *image.NRGBA) image.Rectangle {
 	b := img.Bounds()
 	box := image.Rectangle{}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -59,9 +69,7 @@ func trim(img *image.NRGBA) *image.NRGBA {
 			}
 		}
 	}
-	out := image.NewNRGBA(image.Rect(0, 0, box.Dx(), box.Dy()))
-	draw.Draw(out, out.Bounds(), img, box.Min, draw.Src)
-	return out
+	return box
 }
 
 func encode(img image.Image) ([]byte, error) {
@@ -115,88 +123,29 @@ func arc(cx, cy, r, a0, a1 float64) []point {
 
 func circle(cx, cy, r float64) []point { return arc(cx, cy, r, 0, 2*math.Pi) }
 
-// band is a thick arc: the outer edge forwards, the inner edge back, with
-// round ends.
-func band(cx, cy, r, width, a0, a1 float64) []point {
-	outer := arc(cx, cy, r+width/2, a0, a1)
-	inner := arc(cx, cy, r-width/2, a1, a0)
-	end := func(a float64, from, to float64) []point {
-		return arc(cx+r*math.Cos(a), cy+r*math.Sin(a), width/2, from, to)
-	}
-	var p []point
-	p = append(p, outer...)
-	p = append(p, end(a1, a1, a1+math.Pi)...)
-	p = append(p, inner...)
-	p = append(p, end(a0, a0+math.Pi, a0+2*math.Pi)...)
-	return p
-}
-
 func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 255}
 }
 
-// shelterMark is the default layout's mark, set on its navy band: a white
-// arc sheltering two figures, a grown-up and a child, in white and a light
-// teal.
-func shelterMark() *image.NRGBA {
-	cv := newCanvas(480, 480)
-	white, teal := rgb(0xFFFFFF), rgb(0x8FD3D0)
-	cv.fill(white, band(240, 270, 170, 44, math.Pi*1.08, math.Pi*1.92))
-	// The grown-up: head and shoulders.
-	cv.fill(white, circle(190, 236, 44))
-	cv.fill(white, arc(190, 392, 76, math.Pi, 2*math.Pi))
-	// The child, smaller, beside them.
-	cv.fill(teal, circle(326, 292, 32))
-	cv.fill(teal, arc(326, 392, 56, math.Pi, 2*math.Pi))
-	return cv.img
-}
-
-// partnershipMark is the letterhead layout's mark, for white paper: three
-// overlapping rings, the partners working together, in green, teal and
-// slate.
-func partnershipMark() *image.NRGBA {
-	cv := newCanvas(520, 480)
-	const r, w = 118, 30
-	centres := []point{{180, 190}, {340, 190}, {260, 320}}
-	colours := []color.NRGBA{rgb(0x1D5C4D), rgb(0x2F8F83), rgb(0x4A5A6A)}
-	for i, c := range centres {
-		cv.fill(colours[i], band(c.x, c.y, r, w, 0, 2*math.Pi-0.0001))
+// fromMark paints one of pkg/mark's marks, the shapes pkg/render draws
+// as vectors in PDFs.
+func fromMark(m func() mark.Mark) func() *image.NRGBA {
+	return func() *image.NRGBA {
+		mk := m()
+		cv := newCanvas(mk.Width, mk.Height)
+		for _, f := range mk.Fills {
+			var polys [][]point
+			for _, p := range f.Paths {
+				var poly []point
+				for _, q := range mark.Flatten(p) {
+					poly = append(poly, point{q.X, q.Y})
+				}
+				polys = append(polys, poly)
+			}
+			cv.fill(rgb(f.Colour), polys...)
+		}
+		return cv.img
 	}
-	// Interlace them: each pair crosses twice, and at one of the two
-	// crossings the ring drawn first passes over the other.
-	over := func(i int, from, to float64) {
-		c := centres[i]
-		cv.fill(colours[i], band(c.x, c.y, r, w, from*math.Pi, to*math.Pi))
-	}
-	over(0, 0.54, 0.66)   // green over slate, lower left
-	over(0, -0.33, -0.20) // green over teal, top
-	over(1, 0.34, 0.46)   // teal over slate, lower right
-	return cv.img
-}
-
-// plainMark is the plain layout's mark, black for printing: a square
-// with three lines of "text", like a page of a release.
-func plainMark() *image.NRGBA {
-	cv := newCanvas(400, 400)
-	black := rgb(0x111111)
-	rect := func(x0, y0, x1, y1 float64) []point {
-		return []point{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
-	}
-	// A frame: the outer square with the inner one cut out (even-odd).
-	cv.fill(black, rect(20, 20, 380, 380), reverse(rect(56, 56, 344, 344)))
-	cv.fill(black, rect(96, 104, 304, 140))
-	cv.fill(black, rect(96, 182, 304, 206))
-	cv.fill(black, rect(96, 248, 240, 272))
-	cv.fill(black, rect(96, 306, 270, 318))
-	return cv.img
-}
-
-func reverse(p []point) []point {
-	out := make([]point, len(p))
-	for i, q := range p {
-		out[len(p)-1-i] = q
-	}
-	return out
 }
 
 // riversideMark is the custom-brand example's logo, for a fictional

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/pressroom/pressroom/pkg/mark"
 )
 
 // The committed marks are what gen draws: a change to a drawing needs
@@ -46,6 +48,21 @@ func TestMarksTransparent(t *testing.T) {
 		}
 		if clear == 0 || solid == 0 {
 			t.Errorf("%s: %d transparent and %d opaque pixels; want both", m.path, clear, solid)
+		}
+	}
+}
+
+// Each built-in mark's Box is the crop gen makes, so that pkg/render
+// draws the vector mark over the same area as the image.
+func TestMarkBoxes(t *testing.T) {
+	for _, m := range []struct {
+		name string
+		mark func() mark.Mark
+	}{{"shelter", mark.Shelter}, {"partnership", mark.Partnership}, {"plain", mark.Plain}} {
+		mk := m.mark()
+		b := cropBox(fromMark(m.mark)())
+		if got := [4]int{b.Min.X, b.Min.Y, b.Max.X, b.Max.Y}; got != mk.Box {
+			t.Errorf("%s: Box %v, gen crops to %v", m.name, mk.Box, got)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/pressroom/pressroom/pkg/layout"
+	logomark "github.com/pressroom/pressroom/pkg/mark"
 )
 
 // canvas is the only way the drawing step puts anything on a page. Each
@@ -110,6 +111,10 @@ func (pc *pdfCanvas) fill(it *Item) {
 
 func (pc *pdfCanvas) image(it *Item) {
 	if pc.logo == nil {
+		return
+	}
+	if m, ok := logomark.Builtin(pc.logo.Path); ok {
+		pc.drawMark(m, it)
 		return
 	}
 	if pc.logoKey == "" {
