@@ -133,6 +133,12 @@ def medians(name):
     with open(os.path.join(out, name)) as f:
         return {r["command"]: r["median"] for r in json.load(f)["results"]}
 single, batch, rerun = medians("single.json"), medians("batch.json"), medians("rerun.json")
+def cpu(name):
+    # CPU time (user + system, mean over the runs) of each command: on a
+    # loaded machine wall time waits for the other work, CPU time less so.
+    with open(os.path.join(out, name)) as f:
+        return {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
+single_cpu, batch_cpu = cpu("single.json"), cpu("batch.json")
 pr_ms = single["pressroom render"] * 1000
 pr_mb = float(os.environ["PR_MB"])
 pr_kb = int(os.environ["PR_KB"]) / 1000
@@ -163,6 +169,10 @@ else:
     rows.append((f"batch of {N}, tagged, {jobs} workers", f"{dj:.0f} docs/s", "", "goal ≥ 500 docs/s"))
 rows.append((f"batch of {N}, --pdf-standard none, one core", f"{p1:.0f} docs/s", "", ""))
 rows.append((f"batch of {N}, --pdf-standard none, {jobs} workers", f"{pj:.0f} docs/s", "", ""))
+c = lambda cmd: f"{batch_cpu[cmd] / N * 1000:.2f} ms"
+cpu_row = [("CPU per document, cold render", f"{single_cpu['pressroom render'] * 1000:.1f} ms", f"{single_cpu['typst 0.10 compile'] * 1000:.1f} ms" if ty else "", "")]
+cpu_row.append((f"CPU per document in a batch, tagged / none", c("pressroom batch --jobs 1") + " / " + c("pressroom batch --jobs 1 --pdf-standard none"), c("typst 0.14 in-process, 1 process") if ty else "", ""))
+rows += cpu_row
 rows.append((f"batch peak memory, {os.environ['SMALL']} → {N} docs", f"{os.environ['B_SMALL']} → {os.environ['B_MB']} MB", "", "flat when about equal"))
 rows.append((f"re-run of {N}, all unchanged", f"{rerun['pressroom batch, all unchanged']*1000:.0f} ms", "", ""))
 w = [max(len(r[i]) for r in rows + [("what", "pressroom", "typst", "ratio")]) for i in range(4)]
