@@ -76,7 +76,7 @@ func (lib *Library) bundledFont(file string) (*font.Font, error) {
 			return fontResult{err: fmt.Errorf("cannot read the bundled font %s: %w", file, err)}
 		}
 		lib.fontParses.Add(1)
-		f, err := font.Parse(data)
+		f, err := font.ParseBundled(data)
 		return fontResult{font: f, err: err}
 	})
 	return r.font, r.err
