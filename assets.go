@@ -6,6 +6,7 @@ package pressroom
 import (
 	"embed"
 	"io/fs"
+	"unsafe"
 )
 
 //go:embed layouts/*.toml
@@ -13,6 +14,24 @@ var layoutFiles embed.FS
 
 //go:embed fonts/*.ttf fonts/OFL.txt
 var fontFiles embed.FS
+
+// The bundled fonts again, as strings: the linker stores one copy of a
+// file's bytes for both, in the binary's read-only data, and a string can
+// be read there without copying it onto the heap (see Fonts).
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	notoSansRegular string
+	//go:embed fonts/NotoSans-Bold.ttf
+	notoSansBold string
+	//go:embed fonts/NotoSans-Italic.ttf
+	notoSansItalic string
+	//go:embed fonts/NotoSans-BoldItalic.ttf
+	notoSansBoldItalic string
+	//go:embed fonts/NotoSansMath-Regular.ttf
+	notoSansMath string
+	//go:embed fonts/NotoSansSymbols2-Regular.ttf
+	notoSansSymbols2 string
+)
 
 // Version is pressroom's version, written into every PDF it makes.
 const Version = "0.1.0"
@@ -27,11 +46,41 @@ func Layouts() fs.FS {
 	return sub
 }
 
-// Fonts returns the bundled fonts (*.ttf) and OFL.txt at the root.
+// Fonts returns the bundled fonts (*.ttf) and OFL.txt at the root. The
+// folder also has a method ReadFileShared(name string) ([]byte, error),
+// which pkg/layout uses: it returns a font's bytes where they lie in the
+// binary instead of a 3 MB copy on the heap. Those bytes are read-only
+// memory: writing to them crashes the program.
 func Fonts() fs.FS {
 	sub, err := fs.Sub(fontFiles, "fonts")
 	if err != nil {
 		panic(err) // cannot happen: the folder is embedded at build time
 	}
-	return sub
+	return fontFolder{sub}
+}
+
+type fontFolder struct{ fs.FS }
+
+// ReadFileShared returns the bytes of a bundled font without copying them;
+// the caller must never write to them. Other files are read as fs.ReadFile
+// reads them.
+func (f fontFolder) ReadFileShared(name string) ([]byte, error) {
+	var s string
+	switch name {
+	case "NotoSans-Regular.ttf":
+		s = notoSansRegular
+	case "NotoSans-Bold.ttf":
+		s = notoSansBold
+	case "NotoSans-Italic.ttf":
+		s = notoSansItalic
+	case "NotoSans-BoldItalic.ttf":
+		s = notoSansBoldItalic
+	case "NotoSansMath-Regular.ttf":
+		s = notoSansMath
+	case "NotoSansSymbols2-Regular.ttf":
+		s = notoSansSymbols2
+	default:
+		return fs.ReadFile(f.FS, name)
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s)), nil
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pressroom/pressroom/internal/lazyre"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
@@ -199,7 +199,7 @@ const powershellCompletion = `Register-ArgumentCompleter -Native -CommandName pr
 `
 
 // badFlagValue is urfave/cli's message for a value that does not parse.
-var badFlagValue = regexp.MustCompile(`^invalid value "(.*)" for flag -+([a-z-]+)(?:=.*)?: parse error$`)
+var badFlagValue = lazyre.New(`^invalid value "(.*)" for flag -+([a-z-]+)(?:=.*)?: parse error$`)
 
 // plainUsage rewrites urfave/cli's messages that a user cannot act on
 // ("parse error") into what to write instead.

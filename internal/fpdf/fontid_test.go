@@ -89,3 +89,77 @@ func BenchmarkGenerateFontIDJSON(b *testing.B) {
 		fontIDFromJSON(def)
 	}
 }
+
+// TestParsedFontIDCached checks patch 12: a parsed font's ID is hashed
+// once per family and style, not once per document, and is the ID the
+// stock API gives. The test spoils the font's widths after the
+// first document: a second document that hashed again would get another
+// ID. ParseUTF8Font no longer hashes anything: the ID is made when a font
+// is first added.
+func TestParsedFontIDCached(t *testing.T) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	font, err := ParseUTF8Font(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stock := New("P", "mm", "A4", "")
+	stock.AddUTF8FontFromBytes("dejavu", "", data)
+	want := stock.fonts["dejavu"].i
+
+	id := func(family, style string) string {
+		pdf := New("P", "mm", "A4", "")
+		pdf.AddUTF8FontParsed(family, style, font)
+		if err := pdf.Error(); err != nil {
+			t.Fatal(err)
+		}
+		return pdf.fonts[getFontKey(family, style)].i
+	}
+	if got := id("dejavu", ""); got != want {
+		t.Fatalf("parsed font ID %s, stock API %s", got, want)
+	}
+	spoiled := *font.file
+	spoiled.CharWidths = []int{1, 2, 3}
+	font.file = &spoiled
+	if got := id("dejavu", ""); got != want {
+		t.Errorf("second document: font ID %s, want the cached %s", got, want)
+	}
+	if id("dejavu", "B") == want {
+		t.Error("another style got the same font ID")
+	}
+}
+
+// BenchmarkAddUTF8FontParsed is what adding a parsed font costs a
+// document (with the ID cached, a map look-up).
+func BenchmarkAddUTF8FontParsed(b *testing.B) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	font, err := ParseUTF8Font(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pdf := New("P", "mm", "A4", "")
+	b.ReportAllocs()
+	for b.Loop() {
+		delete(pdf.fonts, "dejavu")
+		pdf.AddUTF8FontParsed("dejavu", "", font)
+	}
+}
+
+// BenchmarkParseUTF8Font is the cost of parsing a font once per process.
+func BenchmarkParseUTF8Font(b *testing.B) {
+	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseUTF8Font(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4529,10 +4529,19 @@ func (f *Fpdf) putfonts() {
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
-				toUnicode := toUnicodeCMap(f.utf8ToUnicodeCodes(font))
+				unicodeCodes := f.utf8ToUnicodeCodes(font)
+				toUnicode := toUnicodeCMap(unicodeCodes)
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream(toUnicode)
+				if f.compress {
+					// A CMap is text that compresses to a fifth.
+					mem := xmem.compress(toUnicode)
+					f.out("<</Length " + strconv.Itoa(mem.buf.Len()) + "/Filter /FlateDecode>>")
+					f.putstream(mem.bytes())
+					mem.release()
+				} else {
+					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+					f.putstream(toUnicode)
+				}
 				f.out("endobj")
 
 				// CIDInfo
@@ -4560,8 +4569,20 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 
-				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
+				// Embed CIDToGIDMap, as far as the highest code the
+				// document can show (a subset glyph, or an alias
+				// replacement such as the page count, which has none):
+				// the zeros after it said .notdef for codes never used,
+				// and readers differ on codes past the end (Poppler
+				// takes the code as the glyph).
+				maxCode := 0
+				if len(unicodeCodes) > 0 {
+					maxCode = unicodeCodes[len(unicodeCodes)-1]
+				}
+				for cc := range CodeSignDictionary {
+					maxCode = max(maxCode, cc)
+				}
+				cidToGidMap := make([]byte, 2*(maxCode+1))
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)

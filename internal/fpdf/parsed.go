@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // UTF8Font is a TrueType font parsed once for use in any number of
@@ -17,17 +18,22 @@ import (
 // font once and adds the parsed font to every document with
 // AddUTF8FontParsed. Each document still embeds only the glyphs it uses.
 //
-// A UTF8Font is never modified after ParseUTF8Font returns it. It keeps
-// the font bytes it was given, so they must not be changed afterwards.
+// A UTF8Font is never modified after ParseUTF8Font returns it, except for
+// a cache of the font IDs it has been given, which is safe for concurrent
+// use. It keeps the font bytes it was given, so they must not be changed
+// afterwards.
 type UTF8Font struct {
 	file *utf8FontFile
 	desc FontDescType
 	up   int
 	ut   int
-	// widthsJSON is the JSON text of file.CharWidths, which the font ID
-	// of every document hashes; formatting it once saves that per
-	// document.
-	widthsJSON []byte
+	// ids caches the font ID (a SHA-1 over the JSON of the definition,
+	// with its 65,536 widths) by font key: it depends only on the parsed
+	// font and the family and style it is added under, and hashing the
+	// widths for every document cost about 6 % of a short render. It is
+	// computed when the font is first added, so a font parsed but never
+	// used costs nothing.
+	ids sync.Map // font key → string
 }
 
 // ParseUTF8Font parses a TrueType font (as AddUTF8FontFromBytes accepts)
@@ -62,7 +68,6 @@ func ParseUTF8Font(data []byte) (font *UTF8Font, err error) {
 		up: int(round(utf.UnderlinePosition)),
 		ut: round(utf.UnderlineThickness),
 	}
-	font.widthsJSON = appendWidthsJSON(make([]byte, 0, len(utf.CharWidths)*3), utf.CharWidths)
 	return font, nil
 }
 
@@ -98,10 +103,15 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		utf8File:  font.file,
 		usedRunes: sbarr,
 	}
-	var err error
-	if def.i, err = generateFontIDWidths(def, font.widthsJSON); err != nil {
-		f.err = err
-		return
+	if id, ok := font.ids.Load(fontkey); ok {
+		def.i = id.(string)
+	} else {
+		var err error
+		if def.i, err = generateFontID(def); err != nil {
+			f.err = err
+			return
+		}
+		font.ids.Store(fontkey, def.i)
 	}
 	f.fonts[fontkey] = def
 }

@@ -89,6 +89,9 @@ type seedOptions struct {
 	// parsed, when non-nil, adds fonts and the logo parsed once per
 	// process instead of from bytes.
 	parsed *seedParsed
+	// compress turns page compression on (internal/example, imported by
+	// the package's tests, turns it off by default).
+	compress bool
 }
 
 // seedParsed holds the fonts and logo parsed once, shared by every render.
@@ -120,6 +123,9 @@ func renderSeed(tb testing.TB, a seedAssets, opts seedOptions) []byte {
 	tb.Helper()
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
+	if opts.compress {
+		pdf.SetCompression(true)
+	}
 	date := time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)

@@ -833,11 +833,11 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
 
-	utf.setOutTable("name", utf.getTableData("name"))
-	utf.setOutTable("cvt ", utf.getTableData("cvt "))
-	utf.setOutTable("fpgm", utf.getTableData("fpgm"))
-	utf.setOutTable("prep", utf.getTableData("prep"))
-	utf.setOutTable("gasp", utf.getTableData("gasp"))
+	// No hinting tables (cvt, fpgm, prep, gasp) and a short name table:
+	// see subsetlean.go.
+	if name := utf.getTableData("name"); name != nil {
+		utf.setOutTable("name", leanNameTable(name))
+	}
 
 	postTable := utf.getTableData("post")
 	postTable = append(append([]byte{0x00, 0x03, 0x00, 0x00}, postTable[4:16]...), []byte{0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00}...)
@@ -902,8 +902,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 			}
 		}
 
+		data = stripInstructions(data)
 		glyfData = append(glyfData, data...)
-		pos += symbolLen
+		pos += len(data)
 		if pos%4 != 0 {
 			padding := 4 - (pos % 4)
 			glyfData = append(glyfData, make([]byte, padding)...)

@@ -2,8 +2,9 @@ package archive
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/pressroom/pressroom/internal/lazyre"
 )
 
 // readContacts reads the contact blocks line by line: a lead-in gives the
@@ -178,7 +179,7 @@ func firstPart(p string) string {
 
 // onPhrase is " on 01632 960123", " at press@example.org", " or", " by
 // e-mail" in a running description of a contact.
-var onPhrase = regexp.MustCompile(`(?i)\s*\b(?:on|at|or|by|via|tel|e-?mail|telephone|phone|mobile)\b\s*[:.]?\s*$`)
+var onPhrase = lazyre.New(`(?i)\s*\b(?:on|at|or|by|via|tel|e-?mail|telephone|phone|mobile)\b\s*[:.]?\s*$`)
 
 // describe reads a description of who a contact is: "Simon Cross,
 // Business Manager", "Birmingham Safeguarding Children Partnership
@@ -254,14 +255,14 @@ func (r *recogniser) describe(c *DraftContact, p string, line int, key string) {
 
 // issuedBy is "Issued by the Communications Department, …", a footer
 // that names who to contact.
-var issuedBy = regexp.MustCompile(`(?i)^((?:issued|published|released)\s+by)\s+(?:the\s+)?(.+)$`)
+var issuedBy = lazyre.New(`(?i)^((?:issued|published|released)\s+by)\s+(?:the\s+)?(.+)$`)
 
 // streetLine is the first line of a postal address: "2 Marsham Quay",
 // "10A High Street".
-var streetLine = regexp.MustCompile(`^[0-9]{1,4}[A-Za-z]?,?\s+\p{Lu}\p{L}+(?:\s+\p{L}+){0,4}$`)
+var streetLine = lazyre.New(`^[0-9]{1,4}[A-Za-z]?,?\s+\p{Lu}\p{L}+(?:\s+\p{L}+){0,4}$`)
 
 // postcode is a UK postcode ("SW1P 4XX", "B1 1BB").
-var postcode = regexp.MustCompile(`\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b`)
+var postcode = lazyre.New(`\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b`)
 
 // dropAddress takes a postal address out of a contact's parts — from the
 // first part that starts with a house number to the part with the

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pressroom/pressroom/internal/lazyre"
 )
 
 // Date is a calendar date found in a release.
@@ -45,13 +47,13 @@ const (
 
 var (
 	// "Tuesday 17th December 2024", "17 Dec. 2024", "1 Mawrth 2011"
-	dayMonthYear = regexp.MustCompile(`(?i)\b` + weekday + `([0-3]?[0-9])` + ordinal + `(?:\s+of)?\s+` + monthName + `,?\s+([12][0-9]{3})\b`)
+	dayMonthYear = lazyre.New(`(?i)\b` + weekday + `([0-3]?[0-9])` + ordinal + `(?:\s+of)?\s+` + monthName + `,?\s+([12][0-9]{3})\b`)
 	// "December 17, 2024", "Tuesday, December 17th, 2024"
-	monthDayYear = regexp.MustCompile(`(?i)\b` + weekday + monthName + `\s+([0-3]?[0-9])` + ordinal + `,?\s+([12][0-9]{3})\b`)
+	monthDayYear = lazyre.New(`(?i)\b` + weekday + monthName + `\s+([0-3]?[0-9])` + ordinal + `,?\s+([12][0-9]{3})\b`)
 	// 2024-12-17, also with a time after it
-	isoDate = regexp.MustCompile(`\b([12][0-9]{3})-([01][0-9])-([0-3][0-9])\b`)
+	isoDate = lazyre.New(`\b([12][0-9]{3})-([01][0-9])-([0-3][0-9])\b`)
 	// 17/12/2024, 17.12.2024, 17-12-24: UK day-first
-	numericDate = regexp.MustCompile(`\b([0-3]?[0-9])([/.-])([01]?[0-9])([/.-])([12][0-9]{3}|[0-9]{2})\b`)
+	numericDate = lazyre.New(`\b([0-3]?[0-9])([/.-])([01]?[0-9])([/.-])([12][0-9]{3}|[0-9]{2})\b`)
 )
 
 // dateMatch is a date found in a text and where it stood.
@@ -147,7 +149,7 @@ func mailDate(s string) (Date, bool) {
 
 // clockTime is "00:01", "00.01", "0001 hours", "12.01am", "9am", "noon",
 // "midnight" in an embargo line.
-var clockTime = regexp.MustCompile(`(?i)\b(?:([0-2]?[0-9])[:.]([0-5][0-9])\s*(am|pm|a\.m\.|p\.m\.)?|([0-2][0-9])([0-5][0-9])\s*(?:hrs|hours)|([01]?[0-9])\s*(am|pm|a\.m\.|p\.m\.)|(midnight|noon|midday))`)
+var clockTime = lazyre.New(`(?i)\b(?:([0-2]?[0-9])[:.]([0-5][0-9])\s*(am|pm|a\.m\.|p\.m\.)?|([0-2][0-9])([0-5][0-9])\s*(?:hrs|hours)|([01]?[0-9])\s*(am|pm|a\.m\.|p\.m\.)|(midnight|noon|midday))`)
 
 // Embargo is the local date and time a release is embargoed until, and
 // the zone the text named, if any ("GMT", "BST").

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/pressroom/pressroom/internal/lazyre"
 )
 
 // The words of archived releases that the recogniser knows. Each list is
@@ -12,48 +14,48 @@ import (
 // councils print ("Nodiadau i olygyddion", "Diwedd").
 var (
 	// endMark is a line that ends a release's body.
-	endMark = regexp.MustCompile(`(?i)^[\s\[(*_–—-]*(?:ends?|end of (?:press )?release|diwedd|#{3}|-{3,}|\*{3})[\s\])*_–—.-]*$`)
+	endMark = lazyre.New(`(?i)^[\s\[(*_–—-]*(?:ends?|end of (?:press )?release|diwedd|#{3}|-{3,}|\*{3})[\s\])*_–—.-]*$`)
 	// furniture is a line that is about the document rather than part of
 	// it: release instructions, page numbers, "more follows".
-	furniture = regexp.MustCompile(`(?i)^[\s*_]*(?:for immediate release|immediate release|for release immediately|i['’]w ryddhau ar unwaith|i['’]w gyhoeddi ar unwaith|` +
+	furniture = lazyre.New(`(?i)^[\s*_]*(?:for immediate release|immediate release|for release immediately|i['’]w ryddhau ar unwaith|i['’]w gyhoeddi ar unwaith|` +
 		`-+\s*more\s*-+|more follows|\(?more\)?|page \d+ of \d+|tudalen \d+ o \d+|` +
 		`share this (?:page|article|story)|print this page|back to (?:top|news)|skip to (?:main )?content)[\s*_.:]*$`)
 	// kindLabel is the label above a headline.
-	kindLabel = regexp.MustCompile(`(?i)^[\s*_]*((?:joint |partnership |media |press |news |public |holding |police |council )?(?:statement|release|notice|story|update|advisory|briefing|announcement)|news|` +
+	kindLabel = lazyre.New(`(?i)^[\s*_]*((?:joint |partnership |media |press |news |public |holding |police |council )?(?:statement|release|notice|story|update|advisory|briefing|announcement)|news|` +
 		`datganiad i['’]r wasg|datganiad(?: ar y cyd)?|newyddion)[\s*_:]*$`)
 	// dateLabel introduces a date line.
-	dateLabel = regexp.MustCompile(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|for (?:immediate )?release(?: on)?|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
+	dateLabel = lazyre.New(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|for (?:immediate )?release(?: on)?|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
 	// embargoLine is an embargo instruction.
-	embargoLine = regexp.MustCompile(`(?i)^[\s*_]*(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast) (?:before|until))\b`)
+	embargoLine = lazyre.New(`(?i)^[\s*_]*(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast) (?:before|until))\b`)
 	// refLine is a reference line in the header or a case reference in
 	// the text: "Ref: BSCP 2020/21-01", "(Case Reference BSCP 2020/21-01)".
-	refLine = regexp.MustCompile(`\b(?i:case\s+|our\s+|press\s+release\s+)?(?i:ref(?:erence)?)(?i:\s+(?:no|number))?\.?\s*:?\s+([A-Z][A-Z0-9]*(?:[ /-]?[0-9][0-9A-Z/.-]*)+)`)
+	refLine = lazyre.New(`\b(?i:case\s+|our\s+|press\s+release\s+)?(?i:ref(?:erence)?)(?i:\s+(?:no|number))?\.?\s*:?\s+([A-Z][A-Z0-9]*(?:[ /-]?[0-9][0-9A-Z/.-]*)+)`)
 	// notesHeading opens the note to editors.
-	notesHeading = regexp.MustCompile(`(?i)^[\s*_#]*(notes?\s+(?:to|for)\s+(?:editors?|news\s*desks?)|editor['’]?s['’]?\s+notes?|notes?|background(?:\s+(?:information|notes?))?(?:\s+for\s+editors)?|nodiadau\s+i(?:['’]r)?\s+olygyddion|nodyn\s+i(?:['’]r)?\s+olygyddion|nodiadau)[\s*_:.]*$`)
+	notesHeading = lazyre.New(`(?i)^[\s*_#]*(notes?\s+(?:to|for)\s+(?:editors?|news\s*desks?)|editor['’]?s['’]?\s+notes?|notes?|background(?:\s+(?:information|notes?))?(?:\s+for\s+editors)?|nodiadau\s+i(?:['’]r)?\s+olygyddion|nodyn\s+i(?:['’]r)?\s+olygyddion|nodiadau)[\s*_:.]*$`)
 	// aboutHeading opens the boilerplate about an organisation.
-	aboutHeading = regexp.MustCompile(`(?i)^[\s*_#]*((?:about|ynglŷn â|ynghylch|am)\s+(.{2,80}?))[\s*_:.]*$`)
+	aboutHeading = lazyre.New(`(?i)^[\s*_#]*((?:about|ynglŷn â|ynghylch|am)\s+(.{2,80}?))[\s*_:.]*$`)
 	// contactHeading is a line that introduces media contacts, alone
 	// or followed by the contact on the same line.
-	contactHeading = regexp.MustCompile(`(?i)^[\s*_#]*((?:for\s+(?:further|more|all)\s+(?:media\s+)?(?:information|details|enquiries)(?:[^:]{0,60}?contact)?|` +
+	contactHeading = lazyre.New(`(?i)^[\s*_#]*((?:for\s+(?:further|more|all)\s+(?:media\s+)?(?:information|details|enquiries)(?:[^:]{0,60}?contact)?|` +
 		`(?:media|press|news)\s+(?:enquiries|inquiries|contacts?|information|office|desk|team)(?:\s+(?:only|to|contact))?|` +
 		`(?:contact|contacts|press\s+contact|enquiries|issued\s+by)|ymholiadau(?:['’]r)?\s+(?:cyfryngau|wasg)|cyswllt(?:\s+â['’]r\s+cyfryngau)?))\s*(?::|-|–|$)\s*`)
 	// contactSentence is a sentence that ends by naming who to contact:
 	// "For any media enquiries or interview requests please contact …".
-	contactSentence = regexp.MustCompile(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|further\s+information|more\s+information|further\s+details|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to))\b[\s:,]*(.*)$`)
+	contactSentence = lazyre.New(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|further\s+information|more\s+information|further\s+details|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to))\b[\s:,]*(.*)$`)
 	// detailLine is one way to reach a contact: "Email: …", "Tel: …".
-	detailLine = regexp.MustCompile(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
+	detailLine = lazyre.New(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
 	// orgNoun marks a name as an organisation's: "Harrowby Vale Council",
 	// "Northmoor Police", "Wessex Down Fire and Rescue Service".
-	orgNoun = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
+	orgNoun = lazyre.New(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
 	// labelStart finds where a labelled detail starts inside a line that
 	// holds several: "Telephone: 01632 960 222  Email: comms@…".
-	labelStart   = regexp.MustCompile(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
-	emailAddress = regexp.MustCompile(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
-	phoneNumber  = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
-	webAddress   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)
+	labelStart   = lazyre.New(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
+	emailAddress = lazyre.New(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
+	phoneNumber  = lazyre.New(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
+	webAddress   = lazyre.New(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)
 	// orgWord marks words that name an organisation or a role, not a
 	// person: a name line has none of them.
-	orgWord = regexp.MustCompile(`(?i)\b(?:council|partnership|trust|service|services|police|department|ministry|office|officer|manager|director|team|board|authority|agency|nhs|university|school|college|group|foundation|charity|society|association|government|llywodraeth|cyngor|ltd|limited|plc|chair|chairs|chief|executive|head|lead|spokesperson|communications|press|media|commissioner|constable|mayor|leader|member|cabinet|minister|secretary|swyddfa|heddlu|tîm|swyddog|cyfarwyddwr|prif|gweithredwr|cadeirydd|ymddiriedolaeth|gwasanaeth|gweinidog|arweinydd)\b`)
+	orgWord = lazyre.New(`(?i)\b(?:council|partnership|trust|service|services|police|department|ministry|office|officer|manager|director|team|board|authority|agency|nhs|university|school|college|group|foundation|charity|society|association|government|llywodraeth|cyngor|ltd|limited|plc|chair|chairs|chief|executive|head|lead|spokesperson|communications|press|media|commissioner|constable|mayor|leader|member|cabinet|minister|secretary|swyddfa|heddlu|tîm|swyddog|cyfarwyddwr|prif|gweithredwr|cadeirydd|ymddiriedolaeth|gwasanaeth|gweinidog|arweinydd)\b`)
 )
 
 // isNameLine reports whether s reads as one person's name, or two or

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/internal/lazyre"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
 
@@ -237,7 +238,7 @@ func (r *recogniser) header() int {
 
 // partSep separates the parts of a header line such as "Press release ·
 // 3 March 2025" or "NEWS | 12 April 2022".
-var partSep = regexp.MustCompile(`\s+[·|•]\s+|\s+[–—-]\s+|\s{3,}|\t+`)
+var partSep = lazyre.New(`\s+[·|•]\s+|\s+[–—-]\s+|\s{3,}|\t+`)
 
 // headerParts reads a header line made of a label and a date.
 func (r *recogniser) headerParts(p string, line int) bool {
@@ -400,7 +401,7 @@ func (r *recogniser) headerReference(p string, line int) bool {
 
 // datelinePrefix is "LONDON, 12/04/2022 – " or "Cardiff (17 December
 // 2024): ": a place, perhaps a date, and a dash or colon.
-var datelinePrefix = regexp.MustCompile(`^([\p{Lu}][\p{L}.'’ -]{1,40}?(?:,\s*[\p{Lu}][\p{L}.]{1,20})?)\s*(?:[,(]\s*([^–—:()]{6,40}?)\)?)?\s*(?:[–—:]|\s-)\s*`)
+var datelinePrefix = lazyre.New(`^([\p{Lu}][\p{L}.'’ -]{1,40}?(?:,\s*[\p{Lu}][\p{L}.]{1,20})?)\s*(?:[,(]\s*([^–—:()]{6,40}?)\)?)?\s*(?:[–—:]|\s-)\s*`)
 
 // headerDateline takes a line that is only "LONDON, 12 April 2022".
 func (r *recogniser) headerDateline(p string, line int) bool {

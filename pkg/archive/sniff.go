@@ -3,9 +3,10 @@ package archive
 import (
 	"bytes"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/lazyre"
 )
 
 // Format is what kind of file a release is kept in.
@@ -105,11 +106,11 @@ func (f Format) Importable() bool {
 const sniffLen = 16 << 10
 
 var (
-	tomlKeyLine    = regexp.MustCompile(`^(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*\s*=`)
-	tomlTableLine  = regexp.MustCompile(`^\[\[?\s*[A-Za-z0-9_."' -]+\]\]?\s*(?:#.*)?$`)
-	headerLine     = regexp.MustCompile(`^[!-9;-~]+:`)
-	markdownSign   = regexp.MustCompile(`(?m)^#{1,6} \S|\*\*\S|\[[^\]\n]+\]\([^)\s]*\)|<https?://`)
-	htmlStart      = regexp.MustCompile(`(?i)^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h1)[\s>/]`)
+	tomlKeyLine    = lazyre.New(`^(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*\s*=`)
+	tomlTableLine  = lazyre.New(`^\[\[?\s*[A-Za-z0-9_."' -]+\]\]?\s*(?:#.*)?$`)
+	headerLine     = lazyre.New(`^[!-9;-~]+:`)
+	markdownSign   = lazyre.New(`(?m)^#{1,6} \S|\*\*\S|\[[^\]\n]+\]\([^)\s]*\)|<https?://`)
+	htmlStart      = lazyre.New(`(?i)^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h1)[\s>/]`)
 	emailHeaderKey = map[string]bool{
 		"from": true, "to": true, "subject": true, "date": true, "mime-version": true, "received": true,
 		"return-path": true, "message-id": true, "content-type": true, "cc": true, "reply-to": true,

@@ -1,18 +1,18 @@
 package archive
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/lazyre"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 	"github.com/pressroom/pressroom/pkg/markup"
 )
 
 var (
 	// numberLine is a numbered item: "1. ", "1) ", "(1) ", "a) ".
-	numberLine = regexp.MustCompile(`^(\s*)(?:\(?([0-9]{1,3})[.)]|\(?([a-z])\))\s+`)
+	numberLine = lazyre.New(`^(\s*)(?:\(?([0-9]{1,3})[.)]|\(?([a-z])\))\s+`)
 	// hashHeading is a Markdown ATX heading.
-	hashHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	hashHeading = lazyre.New(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 )
 
 // readText reads plain text and Markdown: blank lines separate

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 
@@ -14,7 +15,8 @@ import (
 )
 
 // Font is a parsed TrueType font. Its name and bytes never change after
-// Parse; it only remembers answers to Has. It is safe for concurrent use.
+// Parse; it only remembers answers to Has (and, for a bundled font, the PDF
+// writer's parse once a document needs it). It is safe for concurrent use.
 type Font struct {
 	// Name is the font's PostScript name, e.g. "NotoSans-Bold".
 	Name string
@@ -27,6 +29,10 @@ type Font struct {
 	// code: a font the writer cannot embed is a layout error at the
 	// layout's font key, not a failure halfway through a render.
 	pdf *fpdf.UTF8Font
+	// lazy defers the PDF writer's parse to the first PDF call, once
+	// (ParseBundled).
+	lazy    bool
+	pdfOnce sync.Once
 	// known and covered hold two bits per character, filled in as
 	// characters are asked about: a render asks of the hundred or so
 	// characters its text has, not of all 1.1 million. The bits are set
@@ -40,6 +46,33 @@ type Font struct {
 // cannot embed (damaged tables, a licence that forbids embedding), since
 // the PDF writer parses the font here too.
 func Parse(data []byte) (*Font, error) {
+	ft, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if ft.pdf, err = fpdf.ParseUTF8Font(data); err != nil {
+		return nil, fmt.Errorf("not a usable TrueType font: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), "fpdf: "), "unusable TrueType font: "))
+	}
+	return ft, nil
+}
+
+// ParseBundled is Parse for a font built into the program, which the PDF
+// writer is known to take (TestBundledFontsForPDF): its parse for the PDF
+// writer, most of the work, waits until a document uses the font. A short
+// release uses three of the six bundled fonts, and a cold render paid
+// for all six.
+func ParseBundled(data []byte) (*Font, error) {
+	ft, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	ft.lazy = true
+	return ft, nil
+}
+
+// parse reads the font's tables and name, and checks it has a Unicode
+// character map.
+func parse(data []byte) (*Font, error) {
 	f, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("not a usable TrueType font: %w", err)
@@ -56,15 +89,19 @@ func Parse(data []byte) (*Font, error) {
 	if _, err := f.GlyphIndex(&buf, 'a'); err != nil {
 		return nil, fmt.Errorf("the font has no usable Unicode character map: %w", err)
 	}
-	if ft.pdf, err = fpdf.ParseUTF8Font(data); err != nil {
-		return nil, fmt.Errorf("not a usable TrueType font: %s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), "fpdf: "), "unusable TrueType font: "))
-	}
 	return ft, nil
 }
 
 // PDF returns the font as the PDF writer parsed it, to add to any number
-// of documents (fpdf's AddUTF8FontParsed).
-func (f *Font) PDF() *fpdf.UTF8Font { return f.pdf }
+// of documents (fpdf's AddUTF8FontParsed). For a bundled font it is
+// parsed on the first call; nil if that fails, which
+// TestBundledFontsForPDF rules out.
+func (f *Font) PDF() *fpdf.UTF8Font {
+	if f.lazy {
+		f.pdfOnce.Do(func() { f.pdf, _ = fpdf.ParseUTF8Font(f.Data) })
+	}
+	return f.pdf
+}
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool {

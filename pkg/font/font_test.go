@@ -2,6 +2,7 @@ package font
 
 import (
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -102,6 +103,34 @@ func BenchmarkHasFirstAsk(b *testing.B) {
 		f, _ := Parse(data)
 		for _, r := range "Today we are publishing a Local Child Safeguarding Practice Review £€“”–" {
 			f.Has(r)
+		}
+	}
+}
+
+// Every bundled font is one the PDF writer takes, which ParseBundled
+// relies on when it defers the writer's parse.
+func TestBundledFontsForPDF(t *testing.T) {
+	names, err := filepath.Glob("../../fonts/*.ttf")
+	if err != nil || len(names) < 6 {
+		t.Fatalf("bundled fonts: %v %v", names, err)
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := ParseBundled(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if f.pdf != nil {
+			t.Errorf("%s: parsed for the PDF writer before it was asked for", name)
+		}
+		if f.PDF() == nil {
+			t.Errorf("%s: the PDF writer cannot take it", name)
+		}
+		if eager, err := Parse(data); err != nil || eager.PDF() == nil {
+			t.Errorf("%s: Parse: %v", name, err)
 		}
 	}
 }

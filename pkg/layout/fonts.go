@@ -54,15 +54,29 @@ func bundledNames() string {
 	return strings.Join(names, ", ")
 }
 
+// sharedFiles is a folder that can give a file's bytes without copying
+// them (pressroom.Fonts: the fonts built into the binary), for the caller
+// only to read: parsed fonts keep the bytes they were given and never
+// write to them.
+type sharedFiles interface {
+	ReadFileShared(name string) ([]byte, error)
+}
+
 // bundledFont parses one bundled font file, once per Library.
 func (lib *Library) bundledFont(file string) (*font.Font, error) {
 	r := get(lib, lib.faces, "bundled:"+file, func() fontResult {
-		data, err := fs.ReadFile(lib.fonts, file)
+		var data []byte
+		var err error
+		if shared, ok := lib.fonts.(sharedFiles); ok {
+			data, err = shared.ReadFileShared(file)
+		} else {
+			data, err = fs.ReadFile(lib.fonts, file)
+		}
 		if err != nil {
 			return fontResult{err: fmt.Errorf("cannot read the bundled font %s: %w", file, err)}
 		}
 		lib.fontParses.Add(1)
-		f, err := font.Parse(data)
+		f, err := font.ParseBundled(data)
 		return fontResult{font: f, err: err}
 	})
 	return r.font, r.err

@@ -21,6 +21,7 @@ const (
 
 type logoResult struct {
 	image  image.Image
+	size   image.Point
 	data   []byte
 	format string
 	err    error
@@ -28,8 +29,10 @@ type logoResult struct {
 }
 
 // decodeLogoFile reads and decodes an image, refusing what is not a PNG
-// or JPEG and anything over maxLogoPixels.
-func decodeLogoFile(shown string, read func(int64, string) ([]byte, error)) logoResult {
+// or JPEG and anything over maxLogoPixels. A built-in logo (a PNG that
+// layouts/gen drew and its test checks) is not decoded: only its size is
+// read, which is all a render needs of it.
+func decodeLogoFile(shown string, read func(int64, string) ([]byte, error), builtin bool) logoResult {
 	data, err := read(maxLogoBytes, "logo files")
 	if err != nil {
 		return logoResult{err: err, hint: "check the path: it is relative to the layout file"}
@@ -60,6 +63,10 @@ func decodeLogoFile(shown string, read func(int64, string) ([]byte, error)) logo
 			hint: "a logo needs about 600 pixels across: scale it down",
 		}
 	}
+	size := image.Pt(cfg.Width, cfg.Height)
+	if builtin && format == "png" && !(len(data) > 28 && data[28] == 1) {
+		return logoResult{size: size, data: data, format: format}
+	}
 	var img image.Image
 	if format == "png" {
 		img, err = png.Decode(bytes.NewReader(data))
@@ -72,7 +79,7 @@ func decodeLogoFile(shown string, read func(int64, string) ([]byte, error)) logo
 	if data, format, err = forPDF(img, data, format); err != nil {
 		return logoResult{err: fmt.Errorf("%s: %v", shown, err), hint: "export the logo again as a PNG"}
 	}
-	return logoResult{image: img, data: data, format: format}
+	return logoResult{image: img, size: size, data: data, format: format}
 }
 
 // forPDF returns the logo's bytes in a form the PDF writer embeds
@@ -125,14 +132,15 @@ func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
 	r := logoResult{err: err, hint: input.Hint(err)}
 	if err == nil {
 		lay.Files = append(lay.Files, shown)
-		r = get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read) })
+		builtin := strings.HasPrefix(key, "builtin:")
+		r = get(lib, lib.logos, key, func() logoResult { return decodeLogoFile(shown, read, builtin) })
 	}
 	if r.err != nil {
 		d.diag.Errorf(s.valuePos(), r.hint, "logo.file: %v", r.err)
 		return
 	}
 	lay.Logo = &Logo{
-		Path: file, Image: r.image, Data: r.data, Format: r.format,
+		Path: file, Image: r.image, Size: r.size, Data: r.data, Format: r.format,
 		Width: width, Align: place, Alt: alt, Wordmark: wordmark,
 	}
 }

@@ -62,7 +62,8 @@ type Organisation struct {
 // Logo is a decoded image, decoded once per process.
 type Logo struct {
 	Path   string      // where it came from, for messages
-	Image  image.Image // decoded pixels
+	Image  image.Image // decoded pixels; nil for a built-in logo, whose pixels nothing reads
+	Size   image.Point // width and height in pixels
 	Data   []byte      // the bytes to embed (PNG or JPEG): the file's, or a re-encoding the PDF writer takes
 	Format string      // "png" or "jpeg"
 	Width  float64     // width on the page in mm; height keeps the aspect ratio
@@ -71,6 +72,18 @@ type Logo struct {
 	// Wordmark asks for the organisation's name to be set beside the
 	// logo: the built-in logos are marks without a name.
 	Wordmark bool
+}
+
+// Pixels returns the logo's width and height in pixels: Size, or the
+// decoded image's when Size is not set.
+func (l *Logo) Pixels() image.Point {
+	if l.Size.X > 0 && l.Size.Y > 0 {
+		return l.Size
+	}
+	if l.Image != nil {
+		return l.Image.Bounds().Size()
+	}
+	return image.Point{}
 }
 
 // Colour is an sRGB colour.

@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -21,14 +22,17 @@ import (
 //go:embed page.html.tmpl
 var pageSource string
 
-// page is parsed once; a parsed html/template is safe for concurrent use
-// and never changed after this.
-var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"sectionOf": func(id string, s *section) sectionRef { return sectionRef{ID: id, S: s} },
-	// safeURL marks a contact link pressroom built itself (mailto:, tel:,
-	// https:), which html/template would otherwise refuse for tel:.
-	"safeURL": func(s string) template.URL { return template.URL(s) },
-}).Parse(pageSource))
+// page is parsed once, when the first page is written (not at start-up,
+// which every command pays for); a parsed html/template is safe for
+// concurrent use and never changed after this.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"sectionOf": func(id string, s *section) sectionRef { return sectionRef{ID: id, S: s} },
+		// safeURL marks a contact link pressroom built itself (mailto:, tel:,
+		// https:), which html/template would otherwise refuse for tel:.
+		"safeURL": func(s string) template.URL { return template.URL(s) },
+	}).Parse(pageSource))
+})
 
 // sectionRef is a section and the id its heading gets.
 type sectionRef struct {
@@ -38,7 +42,7 @@ type sectionRef struct {
 
 // Write writes r to w as an HTML page.
 func Write(w io.Writer, r *release.Release) error {
-	if err := page.Execute(w, newView(r)); err != nil {
+	if err := page().Execute(w, newView(r)); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil

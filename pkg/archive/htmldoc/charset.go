@@ -2,7 +2,6 @@ package htmldoc
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -10,11 +9,13 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/pressroom/pressroom/internal/lazyre"
 )
 
 // declaredCharset finds a <meta charset> or a Content-Type meta's
 // charset in the page's head.
-var declaredCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)`)
+var declaredCharset = lazyre.New(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)`)
 
 // decode returns the page as UTF-8 text. A byte-order mark wins; then a
 // declared character set; a page that declares none, or declares a

@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +27,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/pressroom/pressroom/internal/lazyre"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
 
@@ -346,7 +346,7 @@ func isBlock(n *html.Node) bool {
 	return false
 }
 
-var skipText = regexp.MustCompile(`(?i)^\s*(skip to|jump to|neidio i)`)
+var skipText = lazyre.New(`(?i)^\s*(skip to|jump to|neidio i)`)
 
 // furniture says why an element is page furniture, or "" when it is not.
 func furniture(n *html.Node, inRegion bool) string {

@@ -3,7 +3,6 @@ package htmldoc
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/pressroom/pressroom/internal/lazyre"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
 
@@ -254,7 +254,7 @@ func contains(outer, n *html.Node) bool {
 	return false
 }
 
-var isoDateTime = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d`)
+var isoDateTime = lazyre.New(`^\d{4}-\d{2}-\d{2}[T ]\d`)
 
 // isoDate gives an ISO 8601 date-time's date as the page wrote it
 // (without the time, which would move it to another day in UTC).
@@ -267,8 +267,8 @@ func isoDate(v string) string {
 }
 
 var (
-	goodClass = regexp.MustCompile(`(?i)article|body|content|entry|main|page|post|text|blog|story|news|release|govspeak`)
-	badClass  = regexp.MustCompile(`(?i)comment|footer|sidebar|share|social|nav|menu|related|cookie|banner|widget|promo|breadcrumb|masthead|header`)
+	goodClass = lazyre.New(`(?i)article|body|content|entry|main|page|post|text|blog|story|news|release|govspeak`)
+	badClass  = lazyre.New(`(?i)comment|footer|sidebar|share|social|nav|menu|related|cookie|banner|widget|promo|breadcrumb|masthead|header`)
 )
 
 // chooseRegion finds the page's main content: the largest main element,

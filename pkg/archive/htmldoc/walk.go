@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/pressroom/pressroom/internal/lazyre"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
 
@@ -418,9 +419,9 @@ func (r *reader) list(n *html.Node) {
 }
 
 var (
-	publishedTerm = regexp.MustCompile(`(?i)^(first published|published|cyhoeddwyd gyntaf|cyhoeddwyd|cyhoeddwyd ar|date|posted|posted on)$`)
-	fromTerm      = regexp.MustCompile(`(?i)^(from|oddi wrth|gan)$`)
-	publishedText = regexp.MustCompile(`(?i)(?:published|posted|cyhoeddwyd|date)(?:\s+(?:on|ar))?\s*:?\s*(?:\p{L}+,?\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})`)
+	publishedTerm = lazyre.New(`(?i)^(first published|published|cyhoeddwyd gyntaf|cyhoeddwyd|cyhoeddwyd ar|date|posted|posted on)$`)
+	fromTerm      = lazyre.New(`(?i)^(from|oddi wrth|gan)$`)
+	publishedText = lazyre.New(`(?i)(?:published|posted|cyhoeddwyd|date)(?:\s+(?:on|ar))?\s*:?\s*(?:\p{L}+,?\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})`)
 )
 
 // metadata takes evidence from a page's metadata block: GOV.UK's
@@ -507,7 +508,7 @@ func hasFurnitureChild(n *html.Node) bool {
 	return false
 }
 
-var fromLead = regexp.MustCompile(`(?i)^(from|oddi wrth|gan)\s*:`)
+var fromLead = lazyre.New(`(?i)^(from|oddi wrth|gan)\s*:`)
 
 // fromLine finds a "From: <organisation>" line in a metadata block that
 // is not a dl, and takes its links (or its text) as the organisations.
