@@ -174,7 +174,7 @@ func TestEmbargoLines(t *testing.T) {
 		"pl":    "Embargo: wtorek, 17 grudnia 2024 00:01 GMT",
 	} {
 		w := WordsFor(lang)
-		w.resolve(l)
+		w.resolve(l, lang)
 		if got := w.ReleaseLine(e, l); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}

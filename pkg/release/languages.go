@@ -88,6 +88,10 @@ func (w *Words) Label(key string) (string, bool) {
 // the scripts it sets (Latin).
 func (w *Words) Script() string { return w.script }
 
+// Shaped reports whether the language's script needs shaping or
+// right-to-left layout, which pressroom cannot do in a PDF yet.
+func (w *Words) Shaped() bool { return w.shaped }
+
 // RightToLeft reports whether the language is written right to left.
 func (w *Words) RightToLeft() bool { return w.rtl }
 
@@ -102,6 +106,7 @@ type table struct {
 	unchecked string
 	script    string
 	rtl       bool
+	indic     bool // an Indic script: letters combine
 	// embargoAt, when set, orders the embargo moment: "{time}",
 	// "{zone}", "{weekday}", "{date}"; else CLDR's date-time glue.
 	embargoAt    string
@@ -201,7 +206,7 @@ func (t *table) words() *Words {
 		*w.label(k) = v
 	}
 	w.unchecked = strings.Fields(t.unchecked)
-	w.script, w.rtl = t.script, t.rtl
+	w.script, w.rtl, w.shaped = t.script, t.rtl, t.rtl || t.indic
 	w.embargoAt, w.lowerWeekday = t.embargoAt, t.lowerWeekday
 	if t.nameSep != "" {
 		w.NameSep = t.nameSep
@@ -390,7 +395,7 @@ var tables = map[string]*table{
 		},
 		unchecked: "kind immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email phone mobile office website and email-link phone-link",
 	},
-	"ur": {tag: "ur", name: "Urdu", cldr: "ur", script: "Arabic script (Urdu), written right to left", rtl: true,
+	"ur": {tag: "ur", name: "Urdu", cldr: "ur", script: "the Arabic script of Urdu", rtl: true,
 		labels: map[string]string{
 			"kind": "پریس ریلیز", "immediate": "فوری اشاعت کے لیے",
 			"embargoed": "{time} تک اشاعت ممنوع", "embargo-subject": "اشاعت ممنوع: ",
@@ -405,7 +410,7 @@ var tables = map[string]*table{
 		nameSep:   "، ",
 		unchecked: "kind immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email phone mobile office website and email-link phone-link",
 	},
-	"ar": {tag: "ar", name: "Arabic", cldr: "ar", script: "Arabic script, written right to left", rtl: true,
+	"ar": {tag: "ar", name: "Arabic", cldr: "ar", script: "the Arabic script", rtl: true,
 		labels: map[string]string{
 			"kind": "بيان صحفي", "immediate": "للنشر الفوري",
 			"embargoed": "يحظر النشر قبل {time}", "embargo-subject": "يحظر النشر: ",
@@ -420,7 +425,7 @@ var tables = map[string]*table{
 		nameSep:   "، ",
 		unchecked: "immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email phone mobile office website and email-link phone-link",
 	},
-	"bn": {tag: "bn", name: "Bengali", cldr: "bn", script: "Bengali script, which needs shaping",
+	"bn": {tag: "bn", indic: true, name: "Bengali", cldr: "bn", script: "the Bengali script",
 		labels: map[string]string{
 			"kind": "তথ্যবিবরণী", "immediate": "অবিলম্বে প্রকাশের জন্য",
 			"embargoed": "{time} পর্যন্ত প্রকাশে নিষেধাজ্ঞা", "embargo-subject": "প্রকাশে নিষেধাজ্ঞা: ",
@@ -434,7 +439,7 @@ var tables = map[string]*table{
 		},
 		unchecked: "immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading footer-reference page-number email phone mobile office website and email-link phone-link",
 	},
-	"pa": {tag: "pa", name: "Punjabi (Gurmukhi)", cldr: "pa", script: "Gurmukhi script, which needs shaping",
+	"pa": {tag: "pa", indic: true, name: "Punjabi (Gurmukhi)", cldr: "pa", script: "the Gurmukhi script",
 		labels: map[string]string{
 			"kind": "ਪ੍ਰੈੱਸ ਰਿਲੀਜ਼", "immediate": "ਤੁਰੰਤ ਜਾਰੀ ਕਰਨ ਲਈ",
 			"embargoed": "{time} ਤੱਕ ਪ੍ਰਕਾਸ਼ਨ 'ਤੇ ਰੋਕ", "embargo-subject": "ਪ੍ਰਕਾਸ਼ਨ 'ਤੇ ਰੋਕ: ",
@@ -448,7 +453,7 @@ var tables = map[string]*table{
 		},
 		unchecked: "kind immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email phone mobile office website and email-link phone-link",
 	},
-	"hi": {tag: "hi", name: "Hindi", cldr: "hi", script: "Devanagari script, which needs shaping",
+	"hi": {tag: "hi", indic: true, name: "Hindi", cldr: "hi", script: "the Devanagari script",
 		labels: map[string]string{
 			"kind": "प्रेस रिलीज", "immediate": "तत्काल जारी करने हेतु",
 			"embargoed": "{time} तक प्रकाशन प्रतिबंधित", "embargo-subject": "प्रकाशन प्रतिबंधित: ",
@@ -462,7 +467,7 @@ var tables = map[string]*table{
 		},
 		unchecked: "immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email phone mobile office website and email-link phone-link",
 	},
-	"zh": {tag: "zh", name: "Chinese (Simplified)", cldr: "zh", script: "Chinese characters, which no bundled font has",
+	"zh": {tag: "zh", name: "Chinese (Simplified)", cldr: "zh", script: "Chinese characters",
 		labels: map[string]string{
 			"kind": "新闻稿", "immediate": "即时发布",
 			"embargoed": "{time}前不得发布", "embargo-subject": "不得发布：",

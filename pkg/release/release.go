@@ -123,7 +123,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		return nil, errors.New("release: no statement or no layout")
 	}
 	w := WordsFor(s.Lang)
-	endMark := w.resolve(l)
+	endMark := w.resolve(l, s.Lang)
 	org := OrganisationName(s, l)
 	var embargoEnd time.Time
 	if s.Embargo != nil {
@@ -220,7 +220,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 // Then the layout's [words.TAG] for w's language win. It returns the end
 // mark the PDF prints (empty for none); w.EndMark is what the text
 // renditions print.
-func (w *Words) resolve(l *layout.Layout) (endMark string) {
+func (w *Words) resolve(l *layout.Layout, lang string) (endMark string) {
 	t := l.Text
 	if w.fromLayout {
 		w.Kind, w.Immediate, w.Embargoed, w.MoreMark, w.DatePrefix = t.Kind, t.Immediate, t.Embargoed, t.MoreMark, t.DatePrefix
@@ -240,7 +240,7 @@ func (w *Words) resolve(l *layout.Layout) (endMark string) {
 		}
 	}
 	for _, tag := range slices.Sorted(maps.Keys(l.Words)) {
-		if MatchLang(tag).Tag != w.Lang {
+		if !w.setBy(tag, lang) {
 			continue
 		}
 		for _, key := range slices.Sorted(maps.Keys(l.Words[tag])) {
@@ -259,6 +259,18 @@ func (w *Words) resolve(l *layout.Layout) (endMark string) {
 	}
 	w.resolved = true
 	return endMark
+}
+
+// setBy reports whether a layout's [words.TAG] applies to a statement
+// in lang that got w: TAG is the statement's own tag, or one that gets
+// w's table exactly ([words.cy] for cy-GB; never [words.xx], which falls
+// back, for English).
+func (w *Words) setBy(tag, lang string) bool {
+	if strings.EqualFold(tag, lang) {
+		return true
+	}
+	m := MatchLang(tag)
+	return m.Exact && m.Tag == w.Lang
 }
 
 // KindLabel is the label above the headline: the statement's kind, else

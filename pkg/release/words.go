@@ -73,6 +73,7 @@ type Words struct {
 	unchecked    []string
 	script       string
 	rtl          bool
+	shaped       bool
 	embargoAt    string
 	lowerWeekday bool
 	andBefore    func(next string) string

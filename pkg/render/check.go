@@ -3,10 +3,12 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -81,6 +83,10 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		list.Errorf(diag.Pos{File: l.Name}, "", "the layout has no body font")
 		return list
 	}
+	lang := checkLanguage(s, cv)
+	list = append(list, lang...)
+	scripts := map[string]*scriptUse{}
+	var scriptOrder []string
 	for _, f := range s.Texts() {
 		if !drawn(f.Key) {
 			continue
@@ -89,6 +95,18 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		var order []rune
 		first := map[rune]int{}
 		for off, r := range f.Value {
+			if name := shapedScript(r); name != "" {
+				// A script pressroom cannot shape yet is one message,
+				// not one per character.
+				u := scripts[name]
+				if u == nil {
+					u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key)}
+					scripts[name] = u
+					scriptOrder = append(scriptOrder, name)
+				}
+				u.n++
+				continue
+			}
 			if cv.shows(r) {
 				continue
 			}
@@ -106,7 +124,121 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 			list.Errorf(s.Locate(f.Key, first[r]), runeHint(r), "%s", msg)
 		}
 	}
+	for _, name := range scriptOrder {
+		if lang.HasErrors() && release.WordsFor(s.Lang).Shaped() {
+			break // the language's own message says it all
+		}
+		u := scripts[name]
+		list.Errorf(u.pos, "the next release will; until then leave this passage out of the PDF or write it in Latin letters",
+			"%s text (%d characters, the first in %s) cannot be set in a PDF yet: pressroom does not yet shape %s",
+			name, u.n, u.key, shapeReason(name))
+	}
 	list.Sort()
+	return list
+}
+
+// scriptUse is where a statement first uses a script pressroom cannot
+// shape, and how many characters of it there are.
+type scriptUse struct {
+	pos diag.Pos
+	key string
+	n   int
+}
+
+// shapedScripts are the scripts whose letters change shape with their
+// neighbours or are written right to left: fpdf sets one glyph per
+// character, left to right, so it cannot set them (STYLE.md).
+var shapedScripts = []struct {
+	name  string
+	table *unicode.RangeTable
+	rtl   bool
+}{
+	{"Arabic-script", unicode.Arabic, true},
+	{"Hebrew", unicode.Hebrew, true},
+	{"Syriac", unicode.Syriac, true},
+	{"Thaana", unicode.Thaana, true},
+	{"Devanagari", unicode.Devanagari, false},
+	{"Bengali", unicode.Bengali, false},
+	{"Gurmukhi", unicode.Gurmukhi, false},
+	{"Gujarati", unicode.Gujarati, false},
+	{"Oriya", unicode.Oriya, false},
+	{"Tamil", unicode.Tamil, false},
+	{"Telugu", unicode.Telugu, false},
+	{"Kannada", unicode.Kannada, false},
+	{"Malayalam", unicode.Malayalam, false},
+	{"Sinhala", unicode.Sinhala, false},
+	{"Thai", unicode.Thai, false},
+	{"Lao", unicode.Lao, false},
+	{"Khmer", unicode.Khmer, false},
+	{"Myanmar", unicode.Myanmar, false},
+	{"Tibetan", unicode.Tibetan, false},
+}
+
+// shapedScript names r's script when pressroom cannot shape it; empty
+// otherwise (digits and punctuation shared between scripts are Common,
+// and fine).
+func shapedScript(r rune) string {
+	if r < 0x0590 {
+		return ""
+	}
+	for _, sc := range shapedScripts {
+		if unicode.Is(sc.table, r) {
+			return sc.name
+		}
+	}
+	return ""
+}
+
+func shapeReason(name string) string {
+	for _, sc := range shapedScripts {
+		if sc.name == name && sc.rtl {
+			return "right-to-left scripts or join their letters"
+		}
+	}
+	return "scripts whose letters combine"
+}
+
+// checkLanguage reports what the statement's language means for the
+// PDF: a language in a script pressroom cannot shape yet is refused once,
+// clearly, at lang; labels of its table a layout's fonts lack are named.
+func checkLanguage(s *statement.Statement, cv coverage) diag.List {
+	var list diag.List
+	w := release.WordsFor(s.Lang)
+	pos := s.Locate("lang", 0)
+	if w.Shaped() {
+		reason := "scripts whose letters combine"
+		if w.RightToLeft() {
+			reason = "right-to-left scripts or join their letters"
+		}
+		list.Errorf(pos, "the next release will; until then pressroom can make this release only in a language written in Latin letters",
+			"lang = %q: pressroom cannot set %s (%s) in a PDF yet: it does not shape %s",
+			s.Lang, w.Name, w.Script(), reason)
+		return list
+	}
+	var missing []rune
+	seen := map[rune]bool{}
+	for _, k := range layout.WordKeys {
+		v, _ := w.Label(k)
+		for _, r := range v {
+			if !seen[r] && !cv.shows(r) {
+				seen[r] = true
+				missing = append(missing, r)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		eg := missing
+		if len(eg) > 3 {
+			eg = eg[:3]
+		}
+		var names []string
+		for _, r := range eg {
+			names = append(names, describeRune(r))
+		}
+		list.Errorf(pos, "add a font that has them to the layout's fonts.fallbacks, e.g. Noto Sans SC for Chinese",
+			"lang = %q: the %s words pressroom adds cannot be shown: no font of the layout has %d of their characters (%s)",
+			s.Lang, w.Name, len(missing), strings.Join(names, ", "))
+	}
 	return list
 }
 
