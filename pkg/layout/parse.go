@@ -186,14 +186,17 @@ func flatten(src *source, out map[string]setting, l *diag.List) {
 
 // WordKeys are the labels a layout may set for one language under
 // [words.TAG]: kind to date-prefix are [text]'s wording, which a
-// statement in English takes from [text]; the rest are the words
-// pressroom adds itself (docs/languages.md).
+// statement in English takes from [text]; footer-notice and registration
+// are the organisation's own ([text] and [organisation]), kept in every
+// language unless set for it; the rest are the words pressroom adds
+// itself (docs/languages.md).
 var WordKeys = []string{
 	"kind", "immediate", "embargoed", "embargo-subject", "end-mark", "more-mark", "date-prefix",
 	"notes-heading", "about-heading", "contact-heading", "contacts-heading",
 	"reference", "footer-reference", "page-number",
 	"email", "phone", "mobile", "office", "website",
 	"and", "email-link", "phone-link", "web-link",
+	"footer-notice", "registration",
 }
 
 // flattenWords reads [words.TAG] tables: one table of labels per

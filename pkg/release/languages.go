@@ -7,18 +7,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-// LabelKeys are the names of the words a layout may set per language
-// under [words.TAG] (and docs/languages.md lists), in the order they are
-// documented. Kind to date-prefix are the layout's [text] wording, which
-// an English statement takes from [text]; the rest are the table's own.
-var LabelKeys = []string{
-	"kind", "immediate", "embargoed", "embargo-subject", "end-mark", "more-mark", "date-prefix",
-	"notes-heading", "about-heading", "contact-heading", "contacts-heading",
-	"reference", "footer-reference", "page-number",
-	"email", "phone", "mobile", "office", "website",
-	"and", "email-link", "phone-link", "web-link",
-}
-
 // label returns the field a label key names, nil for an unknown key.
 func (w *Words) label(key string) *string {
 	switch key {
@@ -68,6 +56,10 @@ func (w *Words) label(key string) *string {
 		return &w.PhoneLink
 	case "web-link":
 		return &w.WebLink
+	case "footer-notice":
+		return &w.FooterNotice
+	case "registration":
+		return &w.Registration
 	}
 	return nil
 }

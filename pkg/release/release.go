@@ -172,7 +172,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		r.Pages.RunningHeader += w.RunningSep + r.Date
 	}
 	o := l.Organisation
-	r.Publisher = Publisher{Name: o.Name, Registration: o.Registration, Notice: l.Text.FooterNotice}
+	r.Publisher = Publisher{Name: o.Name, Registration: w.Registration, Notice: w.FooterNotice}
 	for _, line := range strings.Split(o.Address, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			r.Publisher.Address = append(r.Publisher.Address, line)
@@ -222,6 +222,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 // renditions print.
 func (w *Words) resolve(l *layout.Layout, lang string) (endMark string) {
 	t := l.Text
+	w.FooterNotice, w.Registration = t.FooterNotice, l.Organisation.Registration
 	if w.fromLayout {
 		w.Kind, w.Immediate, w.Embargoed, w.MoreMark, w.DatePrefix = t.Kind, t.Immediate, t.Embargoed, t.MoreMark, t.DatePrefix
 		endMark = t.EndMark

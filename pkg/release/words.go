@@ -28,6 +28,9 @@ type Words struct {
 	EmbargoSubject string // "EMBARGOED: ", before an e-mail's subject while the embargo holds
 	MoreMark       string // "- more -"
 	DatePrefix     string // "Date: "; empty for none
+	// The organisation's own words from the layout, in every language
+	// unless the layout's [words.TAG] gives them in that one.
+	FooterNotice, Registration string
 
 	NotesHeading    string // "Note to editors"
 	AboutHeading    string // "About {organisation}"
