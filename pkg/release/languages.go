@@ -287,7 +287,7 @@ var tables = map[string]*table{
 			"email":       "Courriel", "phone": "Tél.", "mobile": "Portable", "office": "Bureau", "website": "Site web",
 			"and": " et ", "email-link": "Écrire à {address}", "phone-link": "Appeler le {number}",
 		},
-		unchecked: "kind immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email mobile office website email-link phone-link",
+		unchecked: "kind immediate embargoed embargo-subject end-mark more-mark notes-heading about-heading contact-heading contacts-heading reference footer-reference page-number email mobile office website and email-link phone-link",
 	},
 	"de": {tag: "de", name: "German", cldr: "de",
 		labels: map[string]string{
@@ -301,7 +301,7 @@ var tables = map[string]*table{
 			"email":       "E-Mail", "phone": "Telefon", "mobile": "Mobil", "office": "Büro", "website": "Internet",
 			"and": " und ", "email-link": "E-Mail an {address}", "phone-link": "Anruf unter {number}",
 		},
-		unchecked: "immediate embargoed embargo-subject end-mark more-mark about-heading contacts-heading reference footer-reference page-number mobile office website email-link phone-link",
+		unchecked: "immediate embargoed embargo-subject end-mark more-mark about-heading contacts-heading reference footer-reference page-number mobile office website and email-link phone-link",
 	},
 	"es": {tag: "es", name: "Spanish", cldr: "es",
 		labels: map[string]string{
