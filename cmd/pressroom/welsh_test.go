@@ -73,3 +73,34 @@ func TestWelshExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestLangPassage: a passage marked [words](lang:en) in a Welsh statement
+// is a Span with /Lang (en) in the PDF's structure tree, and a
+// <span lang="en"> in the HTML.
+func TestLangPassage(t *testing.T) {
+	qpdf := pdftest.NeedTool(t, "qpdf")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "s.toml")
+	src := "headline = \"Prawf\"\ndate = 2024-12-17\nlang = \"cy\"\norganisation = \"Cyngor Bro Dyfnant\"\n" +
+		"summary = \"Dywedodd y Gweinidog: [“We are delighted”](lang:en).\"\n[[contacts]]\nemail = \"a@example.org\"\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if page := string(runPressroom(t, "html", file)); !strings.Contains(page, `<span lang="en">“We are delighted”</span>`) {
+		t.Errorf("the HTML has no <span lang=\"en\">:\n%s", page)
+	}
+	out := filepath.Join(dir, "s.pdf")
+	runPressroom(t, "render", file, "-o", out)
+	qdf := filepath.Join(dir, "qdf.pdf")
+	cmd := exec.Command(qpdf, "--qdf", "--object-streams=disable", out, qdf)
+	if b, err := cmd.CombinedOutput(); err != nil && cmd.ProcessState.ExitCode() != 3 {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	raw, _ := os.ReadFile(qdf)
+	if !regexp.MustCompile(`/Lang \(en\)\s+/P \d+ 0 R\s+/Pg \d+ 0 R\s+/S /Span`).Match(raw) {
+		t.Error("no Span element with /Lang (en) in the structure tree")
+	}
+	if !regexp.MustCompile(`/Lang \(cy\)`).Match(raw) {
+		t.Error("the catalogue lost /Lang (cy)")
+	}
+}
