@@ -83,10 +83,6 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		list.Errorf(diag.Pos{File: l.Name}, "", "the layout has no body font")
 		return list
 	}
-	lang := checkLanguage(s, cv)
-	list = append(list, lang...)
-	scripts := map[string]*scriptUse{}
-	var scriptOrder []string
 	for _, f := range s.Texts() {
 		if !drawn(f.Key) {
 			continue
@@ -95,19 +91,9 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		var order []rune
 		first := map[rune]int{}
 		for off, r := range f.Value {
-			if name := shapedScript(r); name != "" {
-				// A script pressroom cannot shape yet is one message,
-				// not one per character.
-				u := scripts[name]
-				if u == nil {
-					u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key)}
-					scripts[name] = u
-					scriptOrder = append(scriptOrder, name)
-				}
-				u.n++
-				continue
-			}
-			if cv.shows(r) {
+			// A script pressroom cannot shape is CheckPDF's to report,
+			// once: the text renditions show it well.
+			if shapedScript(r) != "" || cv.shows(r) {
 				continue
 			}
 			if _, ok := reported[r]; !ok {
@@ -124,12 +110,47 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 			list.Errorf(s.Locate(f.Key, first[r]), runeHint(r), "%s", msg)
 		}
 	}
-	for _, name := range scriptOrder {
-		if lang.HasErrors() && release.WordsFor(s.Lang).Shaped() {
-			break // the language's own message says it all
+	list.Sort()
+	return list
+}
+
+// CheckPDF reports what only the PDF cannot do with the statement, which
+// the text, HTML and e-mail renditions can: a language whose script
+// pressroom cannot shape yet, once at lang; text in such a script, once
+// per script rather than once per character; words of the language's
+// table that no font of the layout has.
+func CheckPDF(s *statement.Statement, l *layout.Layout) diag.List {
+	if s == nil || l == nil {
+		return nil
+	}
+	cv := newCoverage(l)
+	list := checkLanguage(s, cv)
+	if list.HasErrors() && release.WordsFor(s.Lang).Shaped() {
+		return list // the language's own message says it all
+	}
+	scripts := map[string]*scriptUse{}
+	var order []string
+	for _, f := range s.Texts() {
+		if !drawn(f.Key) {
+			continue
 		}
+		for off, r := range f.Value {
+			name := shapedScript(r)
+			if name == "" {
+				continue
+			}
+			u := scripts[name]
+			if u == nil {
+				u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key)}
+				scripts[name] = u
+				order = append(order, name)
+			}
+			u.n++
+		}
+	}
+	for _, name := range order {
 		u := scripts[name]
-		list.Errorf(u.pos, "the next release will; until then leave this passage out of the PDF or write it in Latin letters",
+		list.Errorf(u.pos, "the next release will; until then leave this passage out of the PDF or write it in Latin letters (pressroom text and html show it)",
 			"%s text (%d characters, the first in %s) cannot be set in a PDF yet: pressroom does not yet shape %s",
 			name, u.n, u.key, shapeReason(name))
 	}
@@ -210,7 +231,7 @@ func checkLanguage(s *statement.Statement, cv coverage) diag.List {
 		if w.RightToLeft() {
 			reason = "right-to-left scripts or join their letters"
 		}
-		list.Errorf(pos, "the next release will; until then pressroom can make this release only in a language written in Latin letters",
+		list.Errorf(pos, "the next release will; until then pressroom text and pressroom html write it, and a PDF needs a language written in Latin letters",
 			"lang = %q: pressroom cannot set %s (%s) in a PDF yet: it does not shape %s",
 			s.Lang, w.Name, w.Script(), reason)
 		return list

@@ -39,7 +39,7 @@ func TestCheckScripts(t *testing.T) {
 			t.Fatalf("%s: %v", tc.lang, list)
 		}
 		var got []string
-		for _, d := range Check(s, l) {
+		for _, d := range append(Check(s, l), CheckPDF(s, l)...) {
 			got = append(got, strings.SplitN(d.String(), "\n", 2)[0])
 		}
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
