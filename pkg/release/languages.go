@@ -278,11 +278,11 @@ var tables = map[string]*table{
 	"fr": {tag: "fr", name: "French", cldr: "fr",
 		labels: map[string]string{
 			"kind": "Communiqué de presse", "immediate": "Pour diffusion immédiate",
-			"embargoed": "Sous embargo jusqu'au {time}", "embargo-subject": "EMBARGO : ",
+			"embargoed": "Sous embargo jusqu'au {time}", "embargo-subject": "EMBARGO: ",
 			"end-mark": "FIN", "more-mark": "- suite -",
 			"notes-heading": "Note aux rédactions", "about-heading": "À propos de {organisation}",
 			"contact-heading": "Contact presse", "contacts-heading": "Contacts presse",
-			"reference": "Référence : {reference}", "footer-reference": "Réf. : {reference}",
+			"reference": "Référence: {reference}", "footer-reference": "Réf.: {reference}",
 			"page-number": "Page {page} sur {pages}",
 			"email":       "Courriel", "phone": "Tél.", "mobile": "Portable", "office": "Bureau", "website": "Site web",
 			"and": " et ", "email-link": "Écrire à {address}", "phone-link": "Appeler le {number}",
