@@ -45,6 +45,9 @@ func TestLanguageGolden(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Errorf("text differs from %s; run with -update if the change is meant\n%s", golden, firstDiff(string(want), string(got)))
 			}
+			if rtl := tag == "ar" || tag == "ur"; rtl != bytes.Contains(runPressroom(t, "html", file), []byte(`<html lang="`+tag+`" dir="rtl">`)) {
+				t.Errorf("html: right to left is %v, but the page's <html> says otherwise", rtl)
+			}
 			if tag == "en-GB" {
 				if english, _ := os.ReadFile("../../testdata/golden/embargoed-press-release.txt"); !bytes.Equal(got, english) {
 					t.Error("en-GB differs from the example's own golden")
