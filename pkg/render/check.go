@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
@@ -134,11 +133,18 @@ func CheckPDF(s *statement.Statement, l *layout.Layout) diag.List {
 		if !drawn(f.Key) {
 			continue
 		}
+		last := ""
 		for off, r := range f.Value {
 			name := shapedScript(r)
 			if name == "" {
 				continue
 			}
+			// Signs shared between scripts (the danda in Bengali text,
+			// U+0964 and U+0965) count with the script they follow.
+			if (r == 0x0964 || r == 0x0965) && last != "" {
+				name = last
+			}
+			last = name
 			u := scripts[name]
 			if u == nil {
 				u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key)}
@@ -166,44 +172,54 @@ type scriptUse struct {
 	n   int
 }
 
-// shapedScripts are the scripts whose letters change shape with their
-// neighbours or are written right to left: fpdf sets one glyph per
-// character, left to right, so it cannot set them (STYLE.md).
+// shapedScripts are the Unicode blocks of the scripts whose letters
+// change shape with their neighbours or are written right to left: fpdf
+// sets one glyph per character, left to right, so it cannot set them
+// (STYLE.md). Blocks, not scripts, so that the punctuation they share
+// (the danda ।, the Arabic comma ،) counts with them.
 var shapedScripts = []struct {
-	name  string
-	table *unicode.RangeTable
-	rtl   bool
+	lo, hi rune
+	name   string
+	rtl    bool
 }{
-	{"Arabic-script", unicode.Arabic, true},
-	{"Hebrew", unicode.Hebrew, true},
-	{"Syriac", unicode.Syriac, true},
-	{"Thaana", unicode.Thaana, true},
-	{"Devanagari", unicode.Devanagari, false},
-	{"Bengali", unicode.Bengali, false},
-	{"Gurmukhi", unicode.Gurmukhi, false},
-	{"Gujarati", unicode.Gujarati, false},
-	{"Oriya", unicode.Oriya, false},
-	{"Tamil", unicode.Tamil, false},
-	{"Telugu", unicode.Telugu, false},
-	{"Kannada", unicode.Kannada, false},
-	{"Malayalam", unicode.Malayalam, false},
-	{"Sinhala", unicode.Sinhala, false},
-	{"Thai", unicode.Thai, false},
-	{"Lao", unicode.Lao, false},
-	{"Khmer", unicode.Khmer, false},
-	{"Myanmar", unicode.Myanmar, false},
-	{"Tibetan", unicode.Tibetan, false},
+	{0x0590, 0x05FF, "Hebrew", true},
+	{0x0600, 0x06FF, "Arabic-script", true},
+	{0x0700, 0x074F, "Syriac", true},
+	{0x0750, 0x077F, "Arabic-script", true},
+	{0x0780, 0x07BF, "Thaana", true},
+	{0x08A0, 0x08FF, "Arabic-script", true},
+	{0x0900, 0x097F, "Devanagari", false},
+	{0x0980, 0x09FF, "Bengali", false},
+	{0x0A00, 0x0A7F, "Gurmukhi", false},
+	{0x0A80, 0x0AFF, "Gujarati", false},
+	{0x0B00, 0x0B7F, "Oriya", false},
+	{0x0B80, 0x0BFF, "Tamil", false},
+	{0x0C00, 0x0C7F, "Telugu", false},
+	{0x0C80, 0x0CFF, "Kannada", false},
+	{0x0D00, 0x0D7F, "Malayalam", false},
+	{0x0D80, 0x0DFF, "Sinhala", false},
+	{0x0E00, 0x0E7F, "Thai", false},
+	{0x0E80, 0x0EFF, "Lao", false},
+	{0x0F00, 0x0FFF, "Tibetan", false},
+	{0x1000, 0x109F, "Myanmar", false},
+	{0x1780, 0x17FF, "Khmer", false},
+	{0xFB1D, 0xFB4F, "Hebrew", true},
+	{0xFB50, 0xFDFF, "Arabic-script", true},
+	{0xFE70, 0xFEFF, "Arabic-script", true},
 }
 
 // shapedScript names r's script when pressroom cannot shape it; empty
-// otherwise (digits and punctuation shared between scripts are Common,
-// and fine).
+// otherwise. A shared sign of these blocks (the danda, U+0964) is named
+// by its block; callers count it with the script around it.
 func shapedScript(r rune) string {
 	if r < 0x0590 {
 		return ""
 	}
 	for _, sc := range shapedScripts {
-		if unicode.Is(sc.table, r) {
+		if r >= sc.lo && r <= sc.hi {
+			if r == 0xFEFF {
+				return "" // a byte order mark is the coverage check's
+			}
 			return sc.name
 		}
 	}
