@@ -15,8 +15,8 @@ func TestCheckLang(t *testing.T) {
 		want  []string
 	}{
 		{"en-GB", nil, nil},
-		{"cy-GB", map[string]map[string]string{"cy": {}}, []string{`warning: lang = "cy-GB": 9 of the Welsh labels pressroom adds have no confirmed source yet and wait for a native speaker's check: immediate, more-mark,`}},
-		{"cy", map[string]map[string]string{"cy": {"immediate": "x", "more-mark": "x", "about-heading": "x", "contact-heading": "x", "contacts-heading": "x", "reference": "x", "footer-reference": "x", "page-number": "x", "mobile": "x", "office": "x", "website": "x", "and": "x"}}, nil},
+		{"cy-GB", map[string]map[string]string{"cy": {}}, []string{`warning: lang = "cy-GB": 8 of the Welsh labels pressroom adds have no confirmed source yet and wait for a native speaker's check: immediate, more-mark,`}},
+		{"cy", map[string]map[string]string{"cy": {"immediate": "x", "more-mark": "x", "about-heading": "x", "contact-heading": "x", "contacts-heading": "x", "reference": "x", "footer-reference": "x", "page-number": "x", "mobile": "x", "office": "x"}}, nil},
 		{"xx", nil, []string{`warning: lang = "xx": pressroom has no words for this language: the labels and dates it adds fall back to British English (en-GB)`}},
 		{"zh-Hant", nil, []string{`warning: lang = "zh-Hant": pressroom has no table for this tag: the labels and dates it adds are in the closest it has, Chinese (Simplified) (zh)`, `warning: lang = "zh-Hant": 15 of the Chinese`}},
 	} {

@@ -242,7 +242,7 @@ var tables = map[string]*table{
 			"email":       "E-bost", "phone": "Ffôn", "mobile": "Ffôn symudol", "office": "Swyddfa", "website": "Gwefan",
 			"and": " a ", "email-link": "E-bost {address}", "phone-link": "Ffôn {number}", "web-link": "{text} ({address})",
 		},
-		unchecked:    "immediate more-mark contact-heading contacts-heading reference page-number mobile office website",
+		unchecked:    "immediate more-mark contact-heading contacts-heading reference page-number mobile office",
 		embargoAt:    "{time} {zone} {weekday} {date}",
 		lowerWeekday: true,
 		andBefore:    welshAnd,
