@@ -25,7 +25,9 @@ import (
 	"github.com/pressroom/pressroom/pkg/release"
 )
 
-// EmbargoPrefix opens the subject of a release still under embargo.
+// EmbargoPrefix opens the subject of a British English release still
+// under embargo; another language's comes from its table of words
+// (release.Words.EmbargoSubject: "DAN EMBARGO: " in Welsh).
 const EmbargoPrefix = "EMBARGOED: "
 
 // Options say who the message is from and to, and when it is. The zero
@@ -33,8 +35,8 @@ const EmbargoPrefix = "EMBARGOED: "
 type Options struct {
 	From        string   // "Name <addr>" or "addr"; required to send
 	To, Cc, Bcc []string // each entry one address or a comma-separated list
-	// Subject replaces the default: the headline, with EmbargoPrefix in
-	// front while the release is under embargo.
+	// Subject replaces the default: the headline, with the language's
+	// EmbargoSubject ("EMBARGOED: ") in front while the release is under embargo.
 	Subject string
 	// Date is the Date header. Zero means the release's date at midnight
 	// UTC. Callers pass SOURCE_DATE_EPOCH, or the clock when sending.
@@ -104,7 +106,7 @@ func Build(r *release.Release, c Content, opts Options) (*Message, error) {
 	if subject == "" {
 		subject = r.Headline
 		if m.Embargoed {
-			subject = EmbargoPrefix + subject
+			subject = r.WordTable().EmbargoSubject + subject
 		}
 	}
 	if hasControl(subject) {

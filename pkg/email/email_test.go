@@ -405,3 +405,17 @@ func TestDefaultSender(t *testing.T) {
 		t.Errorf("no contacts: %q", got)
 	}
 }
+
+// TestEmbargoSubjectWelsh: the prefix comes from the release's language.
+func TestEmbargoSubjectWelsh(t *testing.T) {
+	r := releasetest.Seed()
+	r.Lang, r.Words = "cy", release.WordsFor("cy")
+	r.Embargo = &statement.Embargo{Time: time.Date(2025, 6, 18, 0, 1, 0, 0, time.UTC)}
+	r.EmbargoEnd = time.Date(2025, 6, 17, 23, 1, 0, 0, time.UTC)
+	_, raw := build(t, r, Options{Now: time.Date(2025, 6, 17, 9, 0, 0, 0, time.UTC)})
+	msg, _ := mail.ReadMessage(bytes.NewReader(raw))
+	got, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if want := "DAN EMBARGO: " + r.Headline; got != want {
+		t.Errorf("subject %q, want %q", got, want)
+	}
+}

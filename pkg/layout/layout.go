@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -453,6 +454,20 @@ func (lib *Library) decode(d *decoder, lay *Layout) {
 	w.FooterNotice = d.str("text.footer-notice")
 	w.DatePrefix = d.str("text.date-prefix")
 	lay.DateStyle = DateStyle(d.choice("text.date-style", "ordinal", "day-month", "month-day", "iso"))
+	for _, key := range slices.Sorted(maps.Keys(d.set)) {
+		rest, ok := strings.CutPrefix(key, "words.")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(rest, '.')
+		if lay.Words == nil {
+			lay.Words = map[string]map[string]string{}
+		}
+		if lay.Words[rest[:i]] == nil {
+			lay.Words[rest[:i]] = map[string]string{}
+		}
+		lay.Words[rest[:i]][rest[i+1:]] = d.str(key)
+	}
 
 	lib.decodeFonts(d, lay)
 	lib.decodeLogo(d, lay)

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"golang.org/x/text/language"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -144,6 +146,10 @@ var schema = map[string][]string{
 func flatten(src *source, out map[string]setting, l *diag.List) {
 	for _, k := range slices.Sorted(maps.Keys(src.tree)) {
 		v := src.tree[k]
+		if k == "words" {
+			flattenWords(src, v, out, l)
+			continue
+		}
 		if fields, isTable := schema[k]; isTable && k != "" {
 			m, ok := v.(map[string]any)
 			if !ok {
@@ -173,7 +179,55 @@ func flatten(src *source, out map[string]setting, l *diag.List) {
 			}
 		}
 		all = append(all, schema[""]...)
+		all = append(all, "words")
 		unknownKey(src, k, all, "", l)
+	}
+}
+
+// WordKeys are the labels a layout may set for one language under
+// [words.TAG]: kind to date-prefix are [text]'s wording, which a
+// statement in English takes from [text]; footer-notice and registration
+// are the organisation's own ([text] and [organisation]), kept in every
+// language unless set for it; the rest are the words pressroom adds
+// itself (docs/languages.md).
+var WordKeys = []string{
+	"kind", "immediate", "embargoed", "embargo-subject", "end-mark", "more-mark", "date-prefix",
+	"notes-heading", "about-heading", "contact-heading", "contacts-heading",
+	"reference", "footer-reference", "page-number",
+	"email", "phone", "mobile", "office", "website",
+	"and", "email-link", "phone-link", "web-link",
+	"footer-notice", "registration",
+}
+
+// flattenWords reads [words.TAG] tables: one table of labels per
+// language tag.
+func flattenWords(src *source, v any, out map[string]setting, l *diag.List) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		l.Errorf(src.spotOf("words").key, `write one table per language: [words.cy] on its own line, then its labels`,
+			"words must be a table, not %s", describe(v))
+		return
+	}
+	for _, tag := range slices.Sorted(maps.Keys(m)) {
+		t, ok := m[tag].(map[string]any)
+		if !ok {
+			l.Errorf(src.spotOf("words."+tag).key, fmt.Sprintf(`write the labels under [words.%s]`, tag),
+				"words.%s must be a table, not %s", tag, describe(m[tag]))
+			continue
+		}
+		if _, err := language.Parse(tag); err != nil {
+			l.Errorf(src.spotOf("words."+tag).key, `name the language by its BCP 47 tag, e.g. [words.cy] or [words.fr]`,
+				"words.%s: %q is not a language tag", tag, tag)
+			continue
+		}
+		for _, f := range slices.Sorted(maps.Keys(t)) {
+			key := "words." + tag + "." + f
+			if !slices.Contains(WordKeys, f) {
+				unknownKey(src, key, WordKeys, "words."+tag+".", l)
+				continue
+			}
+			out[key] = setting{v: t[f], src: src, key: key}
+		}
 	}
 }
 

@@ -23,7 +23,10 @@ type Layout struct {
 	Type         TypeScale
 	Header       HeaderStyle
 	Text         Wording
-	DateStyle    DateStyle
+	// Words sets labels for one language: language tag (as written
+	// under [words.TAG]) → label key (WordKeys) → wording.
+	Words     map[string]map[string]string `json:",omitempty"`
+	DateStyle DateStyle
 	// Align is "left" (the default) or "justify"; check warns on justify.
 	Align string
 	// SmartPunctuation sets typewriter punctuation as a typesetter

@@ -28,6 +28,9 @@ type Inline struct {
 	Placeholder bool
 	// LineBreak marks a hard line break (a trailing backslash) after Text.
 	LineBreak bool
+	// Lang is the language of a passage in another language than the
+	// statement's, marked [words](lang:en); empty for the statement's.
+	Lang string
 	// Offset is the byte offset of the run's first character in the source.
 	Offset int
 }

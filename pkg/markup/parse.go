@@ -1,6 +1,8 @@
 package markup
 
 import (
+	"golang.org/x/text/language"
+
 	"bytes"
 	"fmt"
 	"strings"
@@ -176,6 +178,22 @@ func (p *parser) inlines(n ast.Node, style Style, link string, placeholder bool,
 					"a link with no text would not be seen")
 				continue
 			}
+			if tag, ok := strings.CutPrefix(dest, "lang:"); ok {
+				// [words](lang:en): a passage in another language, so
+				// that readers and screen readers know it.
+				if _, err := language.Parse(tag); err != nil || tag == "" {
+					p.errorf(c.Pos(), "write a BCP 47 language tag after lang:, e.g. [the words](lang:en) or (lang:cy)",
+						"%q is not a language tag", tag)
+				}
+				first := len(out)
+				out = p.inlines(c, style, link, placeholder, out)
+				for i := first; i < len(out); i++ {
+					if out[i].Lang == "" {
+						out[i].Lang = tag
+					}
+				}
+				continue
+			}
 			if dest == "" || dest == "#" {
 				p.warnf(c.Pos(), "replace the # with the full address, e.g. [text](https://…), or remove the brackets",
 					"placeholder link %q has no address: its text is set without a link", plainText(c, p.src))
@@ -250,7 +268,7 @@ type run struct {
 func appendRun(out []run, r Inline, text []byte) []run {
 	if n := len(out); n > 0 {
 		last := &out[n-1]
-		if !last.LineBreak && last.Style == r.Style && last.Link == r.Link &&
+		if !last.LineBreak && last.Style == r.Style && last.Link == r.Link && last.Lang == r.Lang &&
 			last.Placeholder == r.Placeholder && last.Offset+len(last.text) == r.Offset {
 			last.text = append(last.text, text...)
 			return out

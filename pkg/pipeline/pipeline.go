@@ -110,6 +110,7 @@ func Load(name string, src []byte, opts Options) (*Job, diag.List) {
 	// user's to see whenever the statement is checked or rendered.
 	list = append(list, lay.Lint()...)
 	list = append(list, lint.Accessibility(stmt, lay)...)
+	list = append(list, release.CheckLang(stmt, lay)...)
 	list = append(list, render.Check(stmt, lay)...)
 	for i := range list {
 		if list[i].Key == "" {

@@ -3,6 +3,8 @@ package release
 import (
 	"fmt"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -12,7 +14,15 @@ import (
 // "17th December 2024" (ordinal), "17 December 2024" (day-month),
 // "December 17, 2024" (month-day) or "2024-12-17" (iso). The date prefix
 // is the caller's.
+//
+// Every language but English writes its date as CLDR's long format says
+// ("17 Rhagfyr 2024", "17. Dezember 2024", "17 grudnia 2024") whatever
+// the style but "iso"; American English writes month-day.
 func (w *Words) FormatDate(d statement.Date, style layout.DateStyle) string {
+	style = w.style(style)
+	if w.cldr != nil && style != "iso" {
+		return w.cldr.format(w.cldr.DateLong, d.Time())
+	}
 	switch style {
 	case "iso":
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
@@ -35,25 +45,59 @@ func (w *Words) FormatDate(d statement.Date, style layout.DateStyle) string {
 // "UTC" or "UTC+02:00". An embargo written without one is taken to be in
 // the layout's embargo zone (UK time for the built-in layouts).
 func (w *Words) ReleaseLine(e *statement.Embargo, l *layout.Layout) string {
-	if e == nil {
-		return l.Text.Immediate
+	immediate, embargoed := w.Immediate, w.Embargoed
+	if w.fromLayout && !w.resolved {
+		immediate, embargoed = l.Text.Immediate, l.Text.Embargoed
 	}
-	return fill(l.Text.Embargoed, "time", w.EmbargoTime(e, l))
+	if e == nil {
+		return immediate
+	}
+	return fill(embargoed, "time", w.EmbargoTime(e, l))
+}
+
+// style is the date style w writes for a layout's: the layout's in
+// British English, CLDR's (or month-day) elsewhere, "iso" everywhere.
+func (w *Words) style(s layout.DateStyle) layout.DateStyle {
+	if w.dateStyle != "" && s != "iso" {
+		return layout.DateStyle(w.dateStyle)
+	}
+	return s
 }
 
 // EmbargoTime writes the embargo moment as ReleaseLine does.
 func (w *Words) EmbargoTime(e *statement.Embargo, l *layout.Layout) string {
 	wall, zone := embargoWall(e, l.Text.Zone())
 	d := statement.Date{Year: wall.Year(), Month: wall.Month(), Day: wall.Day()}
-	clock := fmt.Sprintf("%02d:%02d %s", wall.Hour(), wall.Minute(), zone)
-	switch l.DateStyle {
-	case "iso":
-		return w.FormatDate(d, l.DateStyle) + " " + clock
-	case "month-day":
-		return fmt.Sprintf("%s, %s, %s", clock, w.weekday(wall.Weekday()), w.FormatDate(d, l.DateStyle))
-	default:
-		return fmt.Sprintf("%s, %s %s", clock, w.weekday(wall.Weekday()), w.FormatDate(d, l.DateStyle))
+	style := w.style(l.DateStyle)
+	if c := w.cldr; c != nil {
+		clock := c.format(c.TimeShort, wall) + " " + zone
+		switch {
+		case style == "iso":
+			return w.FormatDate(d, style) + " " + clock
+		case w.embargoAt != "":
+			day := w.weekday(wall.Weekday())
+			if w.lowerWeekday {
+				day = lowerFirst(day)
+			}
+			return fill(w.embargoAt, "time", c.format(c.TimeShort, wall), "zone", zone, "weekday", day, "date", w.FormatDate(d, style))
+		}
+		return c.dateTime(c.format(c.DateFull, wall), clock)
 	}
+	clock := fmt.Sprintf("%02d:%02d %s", wall.Hour(), wall.Minute(), zone)
+	switch style {
+	case "iso":
+		return w.FormatDate(d, style) + " " + clock
+	case "month-day":
+		return fmt.Sprintf("%s, %s, %s", clock, w.weekday(wall.Weekday()), w.FormatDate(d, style))
+	default:
+		return fmt.Sprintf("%s, %s %s", clock, w.weekday(wall.Weekday()), w.FormatDate(d, style))
+	}
+}
+
+// lowerFirst lower-cases the first letter: "Dydd Mawrth" → "dydd Mawrth".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // EmbargoEnd returns the instant the embargo ends: the moment itself when

@@ -38,7 +38,11 @@ func (w *Words) JoinNames(names []string) string {
 	case 1:
 		return names[0]
 	default:
-		return strings.Join(names[:n-1], w.NameSep) + w.And + names[n-1]
+		and := w.And
+		if w.andBefore != nil {
+			and = w.andBefore(names[n-1])
+		}
+		return strings.Join(names[:n-1], w.NameSep) + and + names[n-1]
 	}
 }
 
@@ -61,7 +65,9 @@ func (w *Words) Signatures(people []statement.Signatory, org string) []Signature
 		if o == "" {
 			o = org
 		}
-		if n := len(out); n > 0 && roles[n-1] == p.Role && out[n-1].Organisation == o {
+		// A language without a rule for plural titles signs each person
+		// on their own.
+		if n := len(out); n > 0 && w.Plural != nil && roles[n-1] == p.Role && out[n-1].Organisation == o {
 			out[n-1].Names = append(out[n-1].Names, p.Name)
 			out[n-1].Role = w.Plural(p.Role)
 			continue

@@ -10,6 +10,8 @@ package release
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,6 +132,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		return nil, errors.New("release: no statement or no layout")
 	}
 	w := WordsFor(s.Lang)
+	endMark := w.resolve(l, s.Lang)
 	org := OrganisationName(s, l)
 	var embargoEnd time.Time
 	if s.Embargo != nil {
@@ -140,20 +143,20 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		Words:        w,
 		Lang:         s.Lang,
 		Organisation: org,
-		Kind:         KindLabel(s, l),
+		Kind:         w.Kind,
 		ReleaseLine:  w.ReleaseLine(s.Embargo, l),
 		Embargo:      s.Embargo,
 		EmbargoEnd:   embargoEnd,
 		Headline:     s.Headline,
 		Subheadline:  s.Subheadline,
-		DatePrefix:   l.Text.DatePrefix,
+		DatePrefix:   w.DatePrefix,
 		Dateline:     s.Dateline,
 		Reference:    s.Reference,
 		Keywords:     s.Keywords,
 		Summary:      s.Summary,
 		Developments: s.Developments,
 		Signatures:   w.Signatures(s.Signatories, org),
-		EndMark:      l.Text.EndMark,
+		EndMark:      endMark,
 		Contacts:     w.Contacts(s.Contacts),
 		Style: Style{
 			Colours:     l.Colours,
@@ -176,12 +179,15 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		r.ReferenceLine = fill(w.Reference, "reference", s.Reference)
 		r.FooterReference = fill(w.FooterReference, "reference", s.Reference)
 	}
-	r.Pages = Pages{EndMark: l.Text.EndMark, More: l.Text.MoreMark, RunningHeader: Shorten(s.Headline, runningHeadline)}
+	if s != nil && strings.TrimSpace(s.Kind) != "" {
+		r.Kind = s.Kind
+	}
+	r.Pages = Pages{EndMark: endMark, More: w.MoreMark, RunningHeader: Shorten(s.Headline, runningHeadline)}
 	if r.Date != "" {
 		r.Pages.RunningHeader += w.RunningSep + r.Date
 	}
 	o := l.Organisation
-	r.Publisher = Publisher{Name: o.Name, Registration: o.Registration, Notice: l.Text.FooterNotice}
+	r.Publisher = Publisher{Name: o.Name, Registration: w.Registration, Notice: w.FooterNotice}
 	for _, line := range strings.Split(o.Address, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			r.Publisher.Address = append(r.Publisher.Address, line)
@@ -224,6 +230,66 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 		r.smarten()
 	}
 	return r, nil
+}
+
+// resolve sets w's wording from the layout: an English table takes the
+// layout's [text] as it is; another language keeps its own, but prints
+// no release line, end mark or "- more -" where the layout prints none.
+// Then the layout's [words.TAG] for w's language win. It returns the end
+// mark the PDF prints (empty for none); w.EndMark is what the text
+// renditions print.
+func (w *Words) resolve(l *layout.Layout, lang string) (endMark string) {
+	t := l.Text
+	w.FooterNotice, w.Registration = t.FooterNotice, l.Organisation.Registration
+	if w.fromLayout {
+		w.Kind, w.Immediate, w.Embargoed, w.MoreMark, w.DatePrefix = t.Kind, t.Immediate, t.Embargoed, t.MoreMark, t.DatePrefix
+		endMark = t.EndMark
+		if t.EndMark != "" {
+			w.EndMark = t.EndMark
+		}
+	} else {
+		if t.Immediate == "" {
+			w.Immediate = ""
+		}
+		if t.MoreMark == "" {
+			w.MoreMark = ""
+		}
+		if t.EndMark != "" {
+			endMark = w.EndMark
+		}
+	}
+	for _, tag := range slices.Sorted(maps.Keys(l.Words)) {
+		if !w.setBy(tag, lang) {
+			continue
+		}
+		for _, key := range slices.Sorted(maps.Keys(l.Words[tag])) {
+			p := w.label(key)
+			if p == nil {
+				continue
+			}
+			*p = l.Words[tag][key]
+			switch key {
+			case "and":
+				w.andBefore = nil
+			case "end-mark":
+				endMark = *p
+			}
+		}
+	}
+	w.resolved = true
+	return endMark
+}
+
+// setBy reports whether a layout's [words.TAG] applies to a statement
+// in lang that got w: TAG is the statement's own tag, or one that gets
+// w's table exactly ([words.cy] for cy-GB; never [words.xx], which falls
+// back, for English).
+func (w *Words) setBy(tag, lang string) bool {
+	if strings.EqualFold(tag, lang) {
+		return true
+	}
+	m := MatchLang(tag)
+	return m.Exact && m.Tag == w.Lang
 }
 
 // KindLabel is the label above the headline: the statement's kind, else

@@ -16,6 +16,22 @@ import (
 // WordsFor is the one place a language's table is chosen, so that
 // another language is a new table there and nothing else.
 type Words struct {
+	Lang string // the table's tag: "en-GB", "cy"
+	Name string // its language in English: "Welsh"
+
+	// The layout's wording. An English statement takes these from the
+	// layout's [text]; any other language from its table. A layout's
+	// [words.TAG] sets any label for one language.
+	Kind           string // "Press release"
+	Immediate      string // "For immediate release"
+	Embargoed      string // "Embargoed until {time}"
+	EmbargoSubject string // "EMBARGOED: ", before an e-mail's subject while the embargo holds
+	MoreMark       string // "- more -"
+	DatePrefix     string // "Date: "; empty for none
+	// The organisation's own words from the layout, in every language
+	// unless the layout's [words.TAG] gives them in that one.
+	FooterNotice, Registration string
+
 	NotesHeading    string // "Note to editors"
 	AboutHeading    string // "About {organisation}"
 	ContactHeading  string // "Media contact": one contact
@@ -48,18 +64,35 @@ type Words struct {
 	// Ordinal is the suffix of a day of the month in the "ordinal" date
 	// style: "st" for 1, "nd" for 2.
 	Ordinal func(day int) string
-}
 
-// WordsFor returns the table of words for a language tag. Only British
-// English exists today; every tag gets it.
-func WordsFor(lang string) *Words {
-	_ = lang
-	return english()
+	// fromLayout: the layout's [text] wording and date style apply (English).
+	fromLayout bool
+	// resolved: the wording fields hold the layout's choice (New).
+	resolved bool
+	// dateStyle, when set, replaces the layout's date style but "iso"
+	// (American English writes month-day).
+	dateStyle    string
+	cldr         *cldrLocale // dates by CLDR, for every table but English
+	unchecked    []string
+	script       string
+	rtl          bool
+	shaped       bool
+	embargoAt    string
+	lowerWeekday bool
+	andBefore    func(next string) string
 }
 
 // english is the table pressroom has always printed.
 func english() *Words {
 	w := &Words{
+		Lang:            "en-GB",
+		Name:            "British English",
+		Kind:            "Press release",
+		Immediate:       "For immediate release",
+		Embargoed:       "Embargoed until {time}",
+		EmbargoSubject:  "EMBARGOED: ",
+		MoreMark:        "- more -",
+		fromLayout:      true,
 		NotesHeading:    "Note to editors",
 		AboutHeading:    "About {organisation}",
 		ContactHeading:  "Media contact",
@@ -155,5 +188,5 @@ func (w *Words) LinkDescription(text, target string) string {
 
 // PageOf is the footer's "Page 2 of 3".
 func (w *Words) PageOf(page, pages int) string {
-	return fill(w.PageNumber, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))
+	return fill(w.PageNumber, "page", w.cldr.digits(strconv.Itoa(page)), "pages", w.cldr.digits(strconv.Itoa(pages)))
 }

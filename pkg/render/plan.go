@@ -131,6 +131,7 @@ type Span struct {
 	Size   float64 // points
 	Colour layout.Colour
 	Link   string // target URI, empty when not a link
+	Lang   string // the language of a marked passage, empty for the document's
 	// Role overrides the item's role for this span (a dateline run at the
 	// start of the first paragraph); empty means the item's.
 	Role Role

@@ -128,7 +128,11 @@ func newDocument(r *release.Release, l *layout.Layout, cache *Cache) (d *documen
 		return nil, errors.New("render: no release, no statement or no layout")
 	}
 	s := r.Statement
-	if list := Check(s, l); list.HasErrors() {
+	list := Check(s, l)
+	if !list.HasErrors() {
+		list = append(list, CheckPDF(s, l)...)
+	}
+	if list.HasErrors() {
 		return nil, &diag.ListError{List: list}
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageSize(l).Wd, Ht: pageSize(l).Ht}})

@@ -23,6 +23,7 @@ type node struct {
 	parent    int // index in structure.nodes; -1 for the Document
 	alt       string
 	contents  string // Link: the annotation's description
+	lang      string // a passage in another language (Span, or a Link)
 	numbering string // L: how its labels count
 	elem      pdfua.Elem
 	made      bool
@@ -85,6 +86,9 @@ type planner struct {
 	// the same link follow one another.
 	link, linkParent int
 	linkTarget       string
+	// span is the open Span of a passage in another language, and its
+	// parent, while spans of one language follow each other.
+	span, spanParent int
 	linkText         map[int]*strings.Builder
 }
 
@@ -100,6 +104,7 @@ func planStructure(p *Plan, w *release.Words) *structure {
 		st:     &structure{spans: map[*Span]mark{}, items: map[*Item]mark{}},
 		blocks: map[int]*blockState{},
 		link:   -1, linkParent: -1,
+		span: -1, spanParent: -1,
 		linkText: map[int]*strings.Builder{},
 	}
 	for pi := range p.Pages {
@@ -222,11 +227,22 @@ func (pl *planner) spans(it *Item, leaf int) {
 		sp := &it.Spans[k]
 		if sp.Link == "" {
 			pl.link = -1
+			if sp.Lang != "" {
+				// A passage in another language is a Span with its /Lang.
+				if pl.span < 0 || pl.spanParent != leaf || st.nodes[pl.span].lang != sp.Lang {
+					pl.span = st.add(node{role: pdfua.Span, parent: leaf, lang: sp.Lang})
+					pl.spanParent = leaf
+				}
+				st.spans[sp] = mark{node: pl.span}
+				continue
+			}
+			pl.span = -1
 			st.spans[sp] = mark{node: leaf}
 			continue
 		}
-		if pl.link < 0 || pl.linkParent != leaf || pl.linkTarget != sp.Link {
-			pl.link = st.add(node{role: pdfua.Link, parent: leaf, contents: sp.Link})
+		pl.span = -1
+		if pl.link < 0 || pl.linkParent != leaf || pl.linkTarget != sp.Link || st.nodes[pl.link].lang != sp.Lang {
+			pl.link = st.add(node{role: pdfua.Link, parent: leaf, contents: sp.Link, lang: sp.Lang})
 			pl.linkParent, pl.linkTarget = leaf, sp.Link
 			pl.linkText[pl.link] = &strings.Builder{}
 		}
@@ -290,6 +306,9 @@ func (tc *taggedCanvas) elem(n int) pdfua.Elem {
 		}
 	}
 	nd = &tc.st.nodes[n]
+	if nd.lang != "" {
+		tc.tg.SetLang(e, nd.lang)
+	}
 	nd.elem, nd.made = e, true
 	return e
 }

@@ -11,8 +11,9 @@ type run struct {
 	text      string
 	style     textStyle
 	link      string
-	role      Role // overrides the line's role (a dateline), or empty
-	lineBreak bool // a hard line break after the text
+	lang      string // a passage in another language: its tag
+	role      Role   // overrides the line's role (a dateline), or empty
+	lineBreak bool   // a hard line break after the text
 }
 
 // glyph is one character placed by the line breaker.
@@ -243,7 +244,7 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 			ink -= gs[k].w
 		}
 		ln.spans = append(ln.spans, Span{X: x, W: w, Ink: ink, Text: sb.String(), Face: gs[i].face,
-			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Role: rn.role})
+			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Lang: rn.lang, Role: rn.role})
 		x += w
 		i = j
 	}
@@ -256,7 +257,7 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 }
 
 func sameSpan(a, b run) bool {
-	return a.style == b.style && a.link == b.link && a.role == b.role
+	return a.style == b.style && a.link == b.link && a.lang == b.lang && a.role == b.role
 }
 
 // inlineRuns turns markup inlines into runs in base style: emphasis is
@@ -276,7 +277,7 @@ func (c *composer) inlineRuns(ins []markup.Inline, base textStyle) []run {
 			link = in.Link
 			st.colour = c.l.Colours.Accent
 		}
-		runs = append(runs, run{text: in.Text, style: st, link: link, lineBreak: in.LineBreak})
+		runs = append(runs, run{text: in.Text, style: st, link: link, lang: in.Lang, lineBreak: in.LineBreak})
 	}
 	return runs
 }

@@ -94,6 +94,7 @@ type run struct {
 	Emphasis      bool
 	Strong        bool
 	LineBreakHere bool
+	Lang          string // a passage in another language: its tag
 }
 
 // colours are CSS colours chosen from the layout so that text keeps a
@@ -185,7 +186,7 @@ func links(runs []markup.Inline) []link {
 		n := len(out)
 		out[n-1].Runs = append(out[n-1].Runs, run{
 			Text: r.Text, Emphasis: r.Style&markup.Emphasis != 0, Strong: r.Style&markup.Strong != 0,
-			LineBreakHere: r.LineBreak,
+			LineBreakHere: r.LineBreak, Lang: r.Lang,
 		})
 	}
 	return out
