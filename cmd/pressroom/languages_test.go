@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	goldenfile "github.com/pressroom/pressroom/internal/golden"
 )
 
 // TestLanguageGolden renders the embargoed example's text in every
@@ -29,7 +31,7 @@ func TestLanguageGolden(t *testing.T) {
 			}
 			got := runPressroom(t, "text", file)
 			golden := filepath.Join("..", "..", "testdata", "golden", "lang", tag+".txt")
-			if *updateGolden {
+			if goldenfile.Update() {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
 				}

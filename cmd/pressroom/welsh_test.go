@@ -39,14 +39,16 @@ func TestWelshExamples(t *testing.T) {
 				t.Fatal(err)
 			}
 			pdftest.Check(t, pdf)
-			text := strings.Join(pdftest.Words(pdftest.Text(t, pdf).Layout), " ")
+			// Curly quotes and apostrophes are folded back to the keyboard's,
+			// so the labels compare as typed in the word table.
+			text := pdftest.Typewritten(strings.Join(pdftest.Words(pdftest.Text(t, pdf).Layout), " "))
 			src, _ := os.ReadFile(file)
 			want := []string{"DATGANIAD I'R WASG", "Diwedd", "E-bost:", "Ffôn"}
 			if strings.Contains(string(src), "[notes]") {
 				want = append(want, "Nodiadau i olygyddion")
 			}
 			if strings.Contains(string(src), "embargo =") {
-				want = append(want, "Dan embargo 00:01 GMT dydd Mawrth 1 Mawrth 2011", "Tudalen 1 o 2", "- mwy -", "Gwybodaeth amdanom ni", "Cysylltiadau i'r cyfryngau", "28 Chwefror 2011")
+				want = append(want, "Dan embargo 00:01 GMT dydd Mawrth 1 Mawrth 2011", "Tudalen 1 o 2", "Gwybodaeth amdanom ni", "Cysylltiadau i'r cyfryngau", "28 Chwefror 2011")
 			} else {
 				want = append(want, "I'w gyhoeddi ar unwaith", "Cyswllt i'r cyfryngau")
 			}

@@ -226,7 +226,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 	default:
 		r.ContactsHeading = w.ContactsHeading
 	}
-	if l.SmartPunctuation && canSetSmart(l) {
+	if l.SmartPunctuation && canSetSmart(l) && smartLanguage(r.Lang) {
 		r.smarten()
 	}
 	return r, nil

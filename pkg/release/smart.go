@@ -362,9 +362,24 @@ func (r *Release) smarten() {
 		c := &r.Contacts[i]
 		c.Purpose, c.Name, c.Role, c.Organisation = Smarten(c.Purpose), Smarten(c.Name), Smarten(c.Role), Smarten(c.Organisation)
 	}
+	r.ContactsHeading = Smarten(r.ContactsHeading)
 	r.Pages.RunningHeader = Smarten(r.Pages.RunningHeader)
 	r.Publisher.Name = Smarten(r.Publisher.Name)
 	r.Publisher.Notice = Smarten(r.Publisher.Notice)
+}
+
+// smartLanguage reports whether the rules of Smarten are the language's
+// own: English, Welsh, Irish and Scottish Gaelic quote with ‘ ’ and “ ”.
+// French quotes with « », German with „ “, Polish with „ ”, and in
+// Punjabi or Urdu an apostrophe marks an elision, not a quotation: their
+// text is left as typed rather than set by English rules.
+func smartLanguage(tag string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	switch base {
+	case "", "en", "cy", "ga", "gd":
+		return true
+	}
+	return false
 }
 
 // smartMarks are the characters smart punctuation writes.
