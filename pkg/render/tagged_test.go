@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pressroom/pressroom"
+	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/pdfua/uatest"
@@ -31,7 +32,10 @@ type expected struct {
 // noSpace removes white space, so that texts compare character by
 // character whatever spaces an engine puts at line ends. Words run
 // together are caught by the word check instead.
-func noSpace(s string) string { return strings.Join(strings.Fields(s), "") }
+// noSpace is s without white space, with curly quotes, dashes and
+// ellipses typed back as the statement has them (the release sets them
+// by smart punctuation).
+func noSpace(s string) string { return pdftest.Typewritten(strings.Join(strings.Fields(s), "")) }
 
 func inlineText(ins []markup.Inline) string {
 	var b strings.Builder
@@ -95,20 +99,21 @@ func expectedElements(s *statement.Statement, l *layout.Layout) []expected {
 	for _, g := range release.GroupSignatories(s.Signatories, release.OrganisationName(s, l)) {
 		out = append(out, expected{role: "Div", contains: []string{g.NamesText(), g.Organisation}})
 	}
+	// Headings come in the release's language and wording.
+	rel, err := release.New(s, l)
+	if err != nil {
+		panic(err)
+	}
 	if n := s.Notes; n != nil {
-		out = append(out, expected{role: "H2", text: cmpOr(n.Heading, "Note to editors")})
+		out = append(out, expected{role: "H2", text: rel.Notes.Heading})
 		doc(n.Body, "")
 	}
 	if a := s.About; a != nil {
-		out = append(out, expected{role: "H2", text: cmpOr(a.Heading, "About "+release.OrganisationName(s, l))})
+		out = append(out, expected{role: "H2", text: rel.About.Heading})
 		doc(a.Body, "")
 	}
 	if len(s.Contacts) > 0 {
-		h := "Media contact"
-		if len(s.Contacts) > 1 {
-			h = "Media contacts"
-		}
-		out = append(out, expected{role: "H2", text: h})
+		out = append(out, expected{role: "H2", text: rel.ContactsHeading})
 		for _, c := range s.Contacts {
 			var want []string
 			for _, v := range []string{c.Purpose, c.Name, c.Role, c.Organisation, c.Email, c.Phone, c.Mobile, c.Office, c.Website} {
@@ -212,10 +217,11 @@ func TestTaggedExamples(t *testing.T) {
 			// Every word of the statement, in order, in the tree's text.
 			var treeWords []string
 			for _, k := range tree.Kids {
-				treeWords = append(treeWords, strings.Fields(k.Text)...)
+				treeWords = append(treeWords, strings.Fields(pdftest.Typewritten(k.Text))...)
 			}
 			k := 0
 			for _, w := range statementWords(s) {
+				w = pdftest.Typewritten(w)
 				for k < len(treeWords) && treeWords[k] != w {
 					k++
 				}
