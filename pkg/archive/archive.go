@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -96,6 +97,16 @@ func Import(name string, src []byte) (*Result, diag.List) {
 		return nil, list
 	}
 	d, found, dropped := recognise(doc)
+	// The report reads top to bottom, as the file does; decisions taken
+	// from no one line (the organisation from a signature) come last.
+	sort.SliceStable(found, func(i, j int) bool {
+		a, b := found[i].Line, found[j].Line
+		if a == 0 || b == 0 {
+			return a != 0 && b == 0
+		}
+		return a < b
+	})
+	sort.SliceStable(dropped, func(i, j int) bool { return dropped[i].Line < dropped[j].Line })
 	unit := string(doc.Unit)
 	first := func(line int) diag.Pos { return diag.Pos{File: name, Line: lineIf(doc.Unit, line)} }
 	if d.Headline == "" {
