@@ -207,6 +207,11 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	if sum.Warnings > 0 && b.mode != logVerbose {
 		fmt.Fprintf(e.stderr, "hint: --verbose lists the warnings, and --manifest FILE.json records them\n")
 	}
+	if sum.Total() == 0 && sum.OtherShards == 0 {
+		// An empty result is most often the wrong folder: say what batch
+		// looks for rather than report success at nothing.
+		fmt.Fprintf(e.stderr, "hint: no statements (*.toml) or archived releases (.txt, .md, .html, .docx, .eml) were found in %s\n", strings.Join(b.opts.Inputs, " "))
+	}
 	switch {
 	case sum.Interrupted:
 		fmt.Fprintf(e.stderr, "interrupted: run the same command again to continue; PDFs already written are kept\n")
