@@ -2,6 +2,7 @@ package pdfua
 
 import (
 	_ "embed"
+	"sync"
 
 	"github.com/pressroom/pressroom/internal/pdf"
 )
@@ -12,13 +13,17 @@ import (
 //go:embed sRGB2014.icc
 var sRGB string
 
+// sRGBDeflated is sRGB compressed, as it is written: computed once, and
+// the same bytes every time.
+var sRGBDeflated = sync.OnceValue(func() []byte { return pdf.Deflate([]byte(sRGB)) })
+
 // appendCatalog appends to objs the last objects of the file: the XMP
 // metadata stream, the sRGB profile, the document information dictionary
 // and the new catalog.
 func (d *document) appendCatalog(objs []any, meta Metadata, n numbers) []any {
 	return append(objs,
 		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("Type"), pdf.Name("Metadata"), pdf.Name("Subtype"), pdf.Name("XML")), Data: meta.xmp()},
-		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("N"), pdf.Integer(3)), Data: []byte(sRGB)},
+		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("N"), pdf.Integer(3), pdf.Name("Filter"), pdf.Name("FlateDecode")), Data: sRGBDeflated()},
 		meta.info(),
 		d.newCatalog(meta, n),
 	)

@@ -169,17 +169,22 @@ func (d *document) write(objs []any, n numbers) ([]byte, error) {
 	w.Grow(len(d.f.Objects) * 64)
 	w.Header()
 	for i, num := range d.kept {
-		w.Object(i+1, d.f.Objects[num])
+		w.Pack(i+1, d.f.Objects[num])
 	}
 	for i, v := range objs {
-		w.Object(len(d.kept)+1+i, v)
+		if i+len(d.kept)+1 == n.info.Num {
+			w.Object(n.info.Num, v) // the information dictionary stays readable as text
+			continue
+		}
+		w.Pack(len(d.kept)+1+i, v)
 	}
 	if w.Size() != n.catalog.Num+1 {
 		return nil, errors.New("internal error: objects misnumbered")
 	}
+	w.FlushPacked()
 	sum := sha256.Sum256(w.Bytes())
 	id := pdf.String(sum[:16])
-	w.XRef(pdf.NewDict(
+	w.PackedXRef(pdf.NewDict(
 		pdf.Name("Size"), pdf.Integer(w.Size()),
 		pdf.Name("Root"), n.catalog,
 		pdf.Name("Info"), n.info,
