@@ -1,24 +1,11 @@
 package pdfua
 
 import (
-	_ "embed"
-	"sync"
-
 	"github.com/pressroom/pressroom/internal/pdf"
 )
 
-// sRGB is the ICC's sRGB v2 profile (sRGB2014.icc, from fpdf's module; see
-// LICENSE.color.org beside it), written as the PDF/A output intent.
-//
-//go:embed sRGB2014.icc
-var sRGB string
-
-// sRGBDeflated is sRGB compressed, as it is written: computed once, and
-// the same bytes every time.
-var sRGBDeflated = sync.OnceValue(func() []byte { return pdf.Deflate([]byte(sRGB)) })
-
 // appendCatalog appends to objs the last objects of the file: the XMP
-// metadata stream, the sRGB profile, the document information dictionary
+// metadata stream, the sRGB profile (sRGBProfile), the document information dictionary
 // and the new catalog.
 func (d *document) appendCatalog(objs []any, meta Metadata, n numbers) []any {
 	return append(objs,
