@@ -54,7 +54,7 @@ func finish(f *pdf.File, t *Tagger, meta Metadata) ([]byte, error) {
 	if err := d.checkPages(t); err != nil { // content as tagged, links from LinkURI
 		return nil, err
 	}
-	if err := d.keep(); err != nil { // what is copied, fonts renamed, renumbered
+	if err := d.keep(t.fontNames); err != nil { // what is copied, fonts renamed, renumbered
 		return nil, err
 	}
 	n := d.number(t)
@@ -117,7 +117,7 @@ func (d *document) page(i int) *pdf.Dict { return d.f.Objects[d.pages[i]].(*pdf.
 // keep decides which of fpdf's objects are copied (those the page tree
 // and outlines reach, now that the pages' annotations are gone), fixes
 // their fonts, and renumbers them from 1.
-func (d *document) keep() error {
+func (d *document) keep(fontNames map[string]string) error {
 	roots := []any{d.pagesRef}
 	if d.hasOutlines {
 		roots = append(roots, d.outlines)
@@ -126,7 +126,7 @@ func (d *document) keep() error {
 	if err != nil {
 		return err
 	}
-	if err := fixFonts(d.f, kept); err != nil {
+	if err := fixFonts(d.f, kept, fontNames); err != nil {
 		return err
 	}
 	d.kept = kept
