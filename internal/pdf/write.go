@@ -3,13 +3,18 @@ package pdf
 import (
 	"bytes"
 	"strconv"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // Writer lays out a PDF file: a header, objects numbered from 1 in order,
 // a cross-reference table and a trailer. Its zero value is ready to use.
 type Writer struct {
 	buf     bytes.Buffer
-	offsets []int // offsets[n] is where object n starts
+	offsets []int      // offsets[n] is where object n starts (-1: packed)
+	packed  []packed   // objects waiting for an object stream
+	inStm   []stmEntry // objects written into object streams
 }
 
 // Grow makes room for n more bytes, as bytes.Buffer.Grow.
@@ -171,4 +176,171 @@ func (w *Writer) XRef(trailer *Dict) {
 	b.WriteString("\nstartxref\n")
 	b.WriteString(strconv.Itoa(start))
 	b.WriteString("\n%%EOF\n")
+}
+
+// packed is an object held back for an object stream: its number and its
+// serialised value.
+type packed struct {
+	num  int
+	data []byte
+}
+
+// Pack writes v, which must not be a stream, into an object stream
+// rather than at the top level of the file; PackedXRef must then end the
+// file. Objects must still come in number order with those of Object.
+// An object stream compresses the dictionaries of a tagged PDF (the
+// structure elements, fonts, pages) far better than plain objects.
+func (w *Writer) Pack(num int, v any) {
+	if _, ok := v.(*Stream); ok {
+		w.Object(num, v)
+		return
+	}
+	for len(w.offsets) <= num {
+		w.offsets = append(w.offsets, 0)
+	}
+	w.offsets[num] = -1 // in an object stream: see PackedXRef
+	start := w.buf.Len()
+	w.value(v)
+	data := bytes.Clone(w.buf.Bytes()[start:])
+	w.buf.Truncate(start)
+	w.packed = append(w.packed, packed{num, data})
+}
+
+// maxPerObjStm is the most objects one object stream holds, so that a
+// reader need not inflate one large stream for every object it looks up.
+const maxPerObjStm = 200
+
+// FlushPacked writes the objects Pack held back into compressed object
+// streams (/Type /ObjStm), numbered after the highest object written so
+// far. After it, only PackedXRef may follow.
+func (w *Writer) FlushPacked() {
+	for len(w.packed) > 0 {
+		n := min(len(w.packed), maxPerObjStm)
+		group := w.packed[:n]
+		w.packed = w.packed[n:]
+		var head, body bytes.Buffer
+		for i, p := range group {
+			if i > 0 {
+				head.WriteByte(' ')
+				body.WriteByte('\n')
+			}
+			head.WriteString(strconv.Itoa(p.num))
+			head.WriteByte(' ')
+			head.WriteString(strconv.Itoa(body.Len()))
+			body.Write(p.data)
+		}
+		head.WriteByte('\n')
+		first := head.Len()
+		head.Write(body.Bytes())
+		stm := len(w.offsets)
+		for i, p := range group {
+			w.inStm = append(w.inStm, stmEntry{p.num, stm, i})
+		}
+		w.Object(stm, &Stream{
+			Dict: NewDict(
+				Name("Type"), Name("ObjStm"),
+				Name("N"), Integer(n),
+				Name("First"), Integer(first),
+				Name("Filter"), Name("FlateDecode"),
+			),
+			Data: Deflate(head.Bytes()),
+		})
+	}
+}
+
+// stmEntry says where a packed object is: object stream stm, index i.
+type stmEntry struct{ num, stm, i int }
+
+// PackedXRef writes the cross-reference stream (/Type /XRef), which takes
+// the trailer's entries, and the end of the file; nothing may be written
+// after it. The cross-reference stream is the last object and is itself
+// never in an object stream.
+func (w *Writer) PackedXRef(trailer *Dict) {
+	w.FlushPacked()
+	self := len(w.offsets)
+	start := w.buf.Len()
+	w.offsets = append(w.offsets, start)
+	where := make(map[int]stmEntry, len(w.inStm))
+	for _, e := range w.inStm {
+		where[e.num] = e
+	}
+	// Field widths: type (1 byte), offset or object stream number, and
+	// generation or index.
+	w2 := 1
+	for start>>(8*w2) > 0 {
+		w2++
+	}
+	w3 := 2 // entry 0's generation is 65535
+	for _, e := range w.inStm {
+		for e.i>>(8*w3) > 0 {
+			w3++
+		}
+	}
+	rows := make([]byte, 0, len(w.offsets)*(1+w2+w3))
+	put := func(v, width int) {
+		for k := width - 1; k >= 0; k-- {
+			rows = append(rows, byte(v>>(8*k)))
+		}
+	}
+	for num, off := range w.offsets {
+		switch e, ok := where[num]; {
+		case num == 0:
+			rows = append(rows, 0)
+			put(0, w2)
+			put(65535&(1<<(8*w3)-1), w3)
+		case ok:
+			rows = append(rows, 2)
+			put(e.stm, w2)
+			put(e.i, w3)
+		default:
+			rows = append(rows, 1)
+			put(off, w2)
+			put(0, w3)
+		}
+	}
+	d := NewDict(
+		Name("Type"), Name("XRef"),
+		Name("Size"), Integer(len(w.offsets)),
+		Name("W"), Array{Integer(1), Integer(w2), Integer(w3)},
+	)
+	for i, k := range trailer.keys {
+		if k != "Size" {
+			d.Set(k, trailer.vals[i])
+		}
+	}
+	d.Set("Filter", Name("FlateDecode"))
+	w.offsets = w.offsets[:self]
+	w.Object(self, &Stream{Dict: d, Data: Deflate(rows)})
+	w.buf.WriteString("startxref\n")
+	w.buf.WriteString(strconv.Itoa(start))
+	w.buf.WriteString("\n%%EOF\n")
+}
+
+// deflateLevel is the zlib level of the streams the Writer compresses
+// (object streams, the cross-reference stream) and of Deflate. On the
+// seed statement level 9 saves 22 bytes over 6 for more time, and level
+// 5 loses 72 bytes for no time measurably saved.
+const deflateLevel = 6
+
+// zlibWriters holds idle zlib writers: a new one allocates hundreds of
+// KiB of compressor state, more than a document's object streams take to
+// compress. Reset gives the same output as a new writer.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, err := zlib.NewWriterLevel(nil, deflateLevel)
+	if err != nil {
+		panic(err) // only for a bad level
+	}
+	return zw
+}}
+
+// Deflate compresses b with zlib (/FlateDecode).
+func Deflate(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b)/2 + 64)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	zw.Reset(&out)
+	zw.Write(b) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	return out.Bytes()
 }

@@ -1,24 +1,16 @@
 package pdfua
 
 import (
-	_ "embed"
-
 	"github.com/pressroom/pressroom/internal/pdf"
 )
 
-// sRGB is the ICC's sRGB v2 profile (sRGB2014.icc, from fpdf's module; see
-// LICENSE.color.org beside it), written as the PDF/A output intent.
-//
-//go:embed sRGB2014.icc
-var sRGB string
-
 // appendCatalog appends to objs the last objects of the file: the XMP
-// metadata stream, the sRGB profile, the document information dictionary
+// metadata stream, the sRGB profile (sRGBProfile), the document information dictionary
 // and the new catalog.
 func (d *document) appendCatalog(objs []any, meta Metadata, n numbers) []any {
 	return append(objs,
 		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("Type"), pdf.Name("Metadata"), pdf.Name("Subtype"), pdf.Name("XML")), Data: meta.xmp()},
-		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("N"), pdf.Integer(3)), Data: []byte(sRGB)},
+		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("N"), pdf.Integer(3), pdf.Name("Filter"), pdf.Name("FlateDecode")), Data: sRGBDeflated()},
 		meta.info(),
 		d.newCatalog(meta, n),
 	)

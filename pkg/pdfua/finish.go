@@ -54,7 +54,7 @@ func finish(f *pdf.File, t *Tagger, meta Metadata) ([]byte, error) {
 	if err := d.checkPages(t); err != nil { // content as tagged, links from LinkURI
 		return nil, err
 	}
-	if err := d.keep(); err != nil { // what is copied, fonts renamed, renumbered
+	if err := d.keep(t.fontNames); err != nil { // what is copied, fonts renamed, renumbered
 		return nil, err
 	}
 	n := d.number(t)
@@ -117,7 +117,7 @@ func (d *document) page(i int) *pdf.Dict { return d.f.Objects[d.pages[i]].(*pdf.
 // keep decides which of fpdf's objects are copied (those the page tree
 // and outlines reach, now that the pages' annotations are gone), fixes
 // their fonts, and renumbers them from 1.
-func (d *document) keep() error {
+func (d *document) keep(fontNames map[string]string) error {
 	roots := []any{d.pagesRef}
 	if d.hasOutlines {
 		roots = append(roots, d.outlines)
@@ -126,7 +126,7 @@ func (d *document) keep() error {
 	if err != nil {
 		return err
 	}
-	if err := fixFonts(d.f, kept); err != nil {
+	if err := fixFonts(d.f, kept, fontNames); err != nil {
 		return err
 	}
 	d.kept = kept
@@ -169,17 +169,22 @@ func (d *document) write(objs []any, n numbers) ([]byte, error) {
 	w.Grow(len(d.f.Objects) * 64)
 	w.Header()
 	for i, num := range d.kept {
-		w.Object(i+1, d.f.Objects[num])
+		w.Pack(i+1, d.f.Objects[num])
 	}
 	for i, v := range objs {
-		w.Object(len(d.kept)+1+i, v)
+		if i+len(d.kept)+1 == n.info.Num {
+			w.Object(n.info.Num, v) // the information dictionary stays readable as text
+			continue
+		}
+		w.Pack(len(d.kept)+1+i, v)
 	}
 	if w.Size() != n.catalog.Num+1 {
 		return nil, errors.New("internal error: objects misnumbered")
 	}
+	w.FlushPacked()
 	sum := sha256.Sum256(w.Bytes())
 	id := pdf.String(sum[:16])
-	w.XRef(pdf.NewDict(
+	w.PackedXRef(pdf.NewDict(
 		pdf.Name("Size"), pdf.Integer(w.Size()),
 		pdf.Name("Root"), n.catalog,
 		pdf.Name("Info"), n.info,

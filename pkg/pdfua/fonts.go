@@ -13,8 +13,10 @@ import (
 // fixFonts gives every embedded TrueType subset its real PostScript name
 // with a subset tag ("ABCDEF+NotoSans-Bold"), as ISO 32000-1, 9.6.4 asks,
 // instead of fpdf's family alias, and checks that every font is embedded
-// and has a ToUnicode map, as PDF/A-2 and PDF/UA-1 require.
-func fixFonts(f *pdf.File, kept []int) error {
+// and has a ToUnicode map, as PDF/A-2 and PDF/UA-1 require. names are
+// the PostScript names the renderer gave (Tagger.FontName), by /BaseFont;
+// a font not among them has its name read from the subset.
+func fixFonts(f *pdf.File, kept []int, names map[string]string) error {
 	for _, num := range kept {
 		d, ok := f.Objects[num].(*pdf.Dict)
 		if !ok || d.Get("Type") != pdf.Name("Font") {
@@ -42,11 +44,14 @@ func fixFonts(f *pdf.File, kept []int) error {
 			if !ok {
 				return fmt.Errorf("font %s is not embedded as TrueType", base)
 			}
-			data, err := pdf.Decode(file)
-			if err != nil {
-				return fmt.Errorf("font %s: %w", base, err)
+			psName := cleanPostScriptName(names[string(base)])
+			if psName == "" {
+				data, err := pdf.Decode(file)
+				if err != nil {
+					return fmt.Errorf("font %s: %w", base, err)
+				}
+				psName = postScriptName(data)
 			}
-			psName := postScriptName(data)
 			if psName == "" {
 				psName = string(base)
 			}

@@ -133,13 +133,15 @@ func xmlText(s string) string {
 // xmp returns the XMP metadata packet: Dublin Core, XMP basic and PDF
 // properties equal to the information dictionary, the PDF/A-2B and
 // PDF/UA-1 identifiers, and the extension schema that PDF/A-2 requires
-// for the PDF/UA identifier (ISO 19005-2, 6.6.2.3.3).
+// for the PDF/UA identifier (ISO 19005-2, 6.6.2.3.3), all in one
+// rdf:Description (one for each schema would repeat its opening, about 260
+// bytes, for nothing).
 func (m Metadata) xmp() []byte {
 	var b strings.Builder
 	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
 <dc:format>application/pdf</dc:format>
 `)
 	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlText(m.Title))
@@ -150,31 +152,21 @@ func (m Metadata) xmp() []byte {
 		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", xmlText(m.Subject))
 	}
 	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", xmlText(m.Lang))
-	b.WriteString("</rdf:Description>\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">` + "\n")
 	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n", xmpDate(m.Created))
 	fmt.Fprintf(&b, "<xmp:ModifyDate>%s</xmp:ModifyDate>\n", xmpDate(m.modified()))
 	fmt.Fprintf(&b, "<xmp:MetadataDate>%s</xmp:MetadataDate>\n", xmpDate(m.modified()))
 	if m.Creator != "" {
 		fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n", xmlText(m.Creator))
 	}
-	b.WriteString("</rdf:Description>\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` + "\n")
 	if m.Producer != "" {
 		fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n", xmlText(m.Producer))
 	}
 	if len(m.Keywords) > 0 {
 		fmt.Fprintf(&b, "<pdf:Keywords>%s</pdf:Keywords>\n", xmlText(strings.Join(m.Keywords, ", ")))
 	}
-	b.WriteString(`</rdf:Description>
-<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-<pdfaid:part>2</pdfaid:part>
+	b.WriteString(`<pdfaid:part>2</pdfaid:part>
 <pdfaid:conformance>B</pdfaid:conformance>
-</rdf:Description>
-<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
 <pdfuaid:part>1</pdfuaid:part>
-</rdf:Description>
-<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
 <pdfaExtension:schemas>
 <rdf:Bag>
 <rdf:li rdf:parseType="Resource">

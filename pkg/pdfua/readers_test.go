@@ -171,3 +171,19 @@ func TestPdfjs(t *testing.T) {
 		t.Errorf("pdf.js: title %q (XMP) / %v (Info), want %q", res.Title, res.Info["Title"], sampleMeta.Title)
 	}
 }
+
+// TestFontNameGiven: a PostScript name given with Tagger.FontName is the
+// one written (with its subset tag), without reading the subset; a font
+// whose name was not given keeps the name from its name table.
+func TestFontNameGiven(t *testing.T) {
+	raw, tg := samplePDF(t, true)
+	tg.FontName("utf8body", "Given-Name")
+	out, err := Finish(raw, tg, sampleMeta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts := uatest.Run(t, "pdffonts", uatest.WriteTemp(t, out))
+	if !strings.Contains(fonts, "+Given-Name ") || !strings.Contains(fonts, "+NotoSans-Bold ") || strings.Contains(fonts, "NotoSans-Regular") {
+		t.Errorf("pdffonts: want Given-Name and NotoSans-Bold:\n%s", fonts)
+	}
+}

@@ -163,6 +163,9 @@ type Tagger struct {
 	// finished PDF, and any other link annotation detectable.
 	key string
 	err error
+	// fontNames maps the /BaseFont the drawing library gives a font to
+	// its PostScript name, as FontName was told.
+	fontNames map[string]string
 }
 
 // NewTagger returns a Tagger holding only the Document element.
@@ -366,6 +369,17 @@ func (t *Tagger) Resume() string {
 		return s.kind.operator()
 	}
 	return t.open(s.elem)
+}
+
+// FontName tells Finish the PostScript name of the font the PDF library
+// writes with /BaseFont base (fpdf: "utf8" and the family name), so that
+// Finish need not inflate the embedded subset to read it from its name
+// table. Finish falls back to the name table for a font it was not told.
+func (t *Tagger) FontName(base, psName string) {
+	if t.fontNames == nil {
+		t.fontNames = map[string]string{}
+	}
+	t.fontNames[base] = psName
 }
 
 // LinkURI records one link annotation of Link element e, drawn on the

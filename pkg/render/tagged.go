@@ -396,6 +396,12 @@ func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, words *release.Words, meta 
 	if err := pc.pdf.Error(); err != nil {
 		return fmt.Errorf("render: drawing: %w", err)
 	}
+	for n, f := range pc.fs.list {
+		if pc.fs.loaded[n] {
+			// fpdf names a UTF-8 font "utf8" and its family.
+			tc.tg.FontName("utf8"+familyName(n), f.Name)
+		}
+	}
 	var raw bytes.Buffer
 	if err := pc.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("render: writing: %w", err)
