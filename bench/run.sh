@@ -31,10 +31,9 @@ need python3 "apt-get install python3"
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time is not installed (apt-get install time)" >&2; exit 2; }
 
 echo "== building pressroom"
-# urfave_cli_no_docs leaves out urfave/cli's man page and Markdown
-# generators, which pressroom does not use and whose set-up every start
-# paid for (a third of start-up before the regexps were made lazy).
-go build -trimpath -tags urfave_cli_no_docs -o "$out/pressroom" ./cmd/pressroom
+# Built as release builds are (no build tags): pressroom man uses
+# urfave/cli's man page generator, so urfave_cli_no_docs no longer builds.
+go build -trimpath -o "$out/pressroom" ./cmd/pressroom
 pr=$out/pressroom
 cp examples/seed-statement.toml "$out/seed.toml"
 
