@@ -221,16 +221,17 @@ func (e *env) printImport(r importReport) {
 	if r.Format == "" {
 		return
 	}
+	file := diag.Path(r.File)
 	where := func(line int) string {
 		switch {
 		case line == 0:
-			return r.File
+			return file
 		case r.Unit == "paragraph":
-			return fmt.Sprintf("%s: paragraph %d", r.File, line)
+			return fmt.Sprintf("%s: paragraph %d", file, line)
 		}
-		return fmt.Sprintf("%s:%d", r.File, line)
+		return fmt.Sprintf("%s:%d", file, line)
 	}
-	fmt.Fprintf(w, "%s: read as %s\n", r.File, r.Format)
+	fmt.Fprintf(w, "%s: read as %s\n", file, r.Format)
 	counts := map[archive.Confidence]int{}
 	for _, f := range r.Fields {
 		counts[f.Confidence]++
@@ -238,13 +239,13 @@ func (e *env) printImport(r importReport) {
 		if f.Value != "" {
 			value = fmt.Sprintf(" = %q", f.Value)
 		}
-		fmt.Fprintf(w, "%s: %s: %s%s (%s)\n", where(f.Line), f.Confidence, f.Field, value, f.Why)
+		fmt.Fprintf(w, "%s: %s: %s%s (%s)\n", where(f.Line), f.Confidence, f.Field, value, diag.Visible(f.Why))
 	}
 	for _, d := range r.Dropped {
-		fmt.Fprintf(w, "%s: dropped: %q (%s)\n", where(d.Line), d.Text, d.Why)
+		fmt.Fprintf(w, "%s: dropped: %q (%s)\n", where(d.Line), d.Text, diag.Visible(d.Why))
 	}
 	if r.Output != "" {
-		fmt.Fprintf(w, "wrote %s (%d sure, %d likely, %d guessed; %d dropped)\n", r.Output,
+		fmt.Fprintf(w, "wrote %s (%d sure, %d likely, %d guessed; %d dropped)\n", diag.Path(r.Output),
 			counts[archive.Sure], counts[archive.Likely], counts[archive.Guess], len(r.Dropped))
 	}
 }

@@ -318,3 +318,19 @@ func TestImportRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+// A file name with control characters (a terminal escape, a carriage
+// return) is quoted in the statement's comments, which may hold none.
+func TestImportQuotesControlCharactersInName(t *testing.T) {
+	src, err := os.ReadFile("../../examples/archive/seed-statement.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, list := Import("evil\x1b[2J\rname.txt", src)
+	if res == nil || list.HasErrors() {
+		t.Fatalf("import: %v", list)
+	}
+	if bytes.ContainsAny(res.Statement, "\x1b\r") {
+		t.Errorf("the statement holds a control character:\n%s", res.Statement)
+	}
+}

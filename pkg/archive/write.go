@@ -3,6 +3,8 @@ package archive
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pressroom/pressroom/pkg/diag"
 )
 
 // writeTOML writes the draft as a statement file, each key with a short
@@ -14,7 +16,8 @@ func writeTOML(d *Draft, found []Finding, dropped []Dropped, from, format string
 	for _, f := range found {
 		w.found[f.Field] = append(w.found[f.Field], f)
 	}
-	fmt.Fprintf(&w.b, "# Imported by pressroom from %s (%s).\n", from, format)
+	// A file name may hold control characters; a comment may not.
+	fmt.Fprintf(&w.b, "# Imported by pressroom from %s (%s).\n", diag.Path(from), format)
 	w.b.WriteString("# Each key says where it came from and how sure the import was (sure, likely,\n")
 	w.b.WriteString("# guess): check the likely and guessed ones before you publish.\n\n")
 	w.str("layout", d.Layout)
@@ -93,7 +96,7 @@ func writeTOML(d *Draft, found []Finding, dropped []Dropped, from, format string
 			if d.Line > 0 {
 				where = fmt.Sprintf("%s %d: ", unit, d.Line)
 			}
-			fmt.Fprintf(&w.b, "#   %s%s (%s)\n", where, oneLine(d.Text), d.Why)
+			fmt.Fprintf(&w.b, "#   %s%s (%s)\n", where, diag.Visible(oneLine(d.Text)), d.Why)
 		}
 	}
 	return []byte(w.b.String())
@@ -116,7 +119,7 @@ func (w *tomlWriter) comment(field string) {
 	if f.Line > 0 {
 		where = fmt.Sprintf("%s %d, ", w.unit, f.Line)
 	}
-	fmt.Fprintf(&w.b, "# %s%s: %s\n", where, f.Confidence, oneLine(f.Why))
+	fmt.Fprintf(&w.b, "# %s%s: %s\n", where, f.Confidence, diag.Visible(oneLine(f.Why)))
 }
 
 func (w *tomlWriter) str(key, value string) {
