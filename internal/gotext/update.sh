@@ -41,5 +41,12 @@ for p in "$here"/patches/*.patch; do
   [ -e "$p" ] || continue
   (cd "$here" && patch -p1 --forward --quiet <"$p")
 done
+# Every test binary knows -update (see internal/golden), as pressroom's
+# rules ask of each test package.
+for d in $(cd "$here" && find . -name '*_test.go' -exec dirname {} \; | sort -u); do
+  pkg=$(sed -n 's/^package \([a-z0-9_]*\).*/\1/p' "$here/$d"/*_test.go | head -1)
+  printf '%s\n\n%s\n%s\n' "package $pkg" "// Every test binary knows -update (see internal/golden)." \
+    'import _ "github.com/pressroom/pressroom/internal/golden"' >"$here/$d/update_test.go"
+done
 gofmt -w "$here"
 echo "update.sh: copied $src; now run go test ./internal/gotext/... ./pkg/shaping/..."

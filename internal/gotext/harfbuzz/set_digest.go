@@ -82,7 +82,7 @@ func (sd *setDigest) add(g setType) {
 // addRange adds the given, inclusive range to the set,
 // in an efficient manner.
 func (sd *setDigest) addRange(a, b setType) {
-	if sd[0] == all || sd[1] == all || sd[2] == all {
+	if sd[0] == all && sd[1] == all && sd[2] == all {
 		return
 	}
 	addRangeTo(&sd[0], a, b, shift0)
