@@ -40,8 +40,9 @@ var bundled = []Family{
 	{Name: "Noto Sans Gurmukhi", Files: four("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf"), Scripts: []string{"Guru"}},
 	{Name: "Noto Sans Devanagari", Files: four("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"), Scripts: []string{"Deva"}},
 	// Chinese: the one redistributable TrueType-outline CJK font (see
-	// fonts/SOURCES.md); it also covers kana and Hangul.
-	{Name: "Droid Sans Fallback", Files: four("DroidSansFallbackFull.ttf", ""), Scripts: []string{"Hani", "Bopo", "Hira", "Kana", "Hang"}},
+	// fonts/SOURCES.md); it also covers Bopomofo and Japanese kana, but
+	// not Hangul.
+	{Name: "Droid Sans Fallback", Files: four("DroidSansFallbackFull.ttf", ""), Scripts: []string{"Hani", "Bopo", "Hira", "Kana"}},
 }
 
 // four gives a family without italics its four styles: bold is regular

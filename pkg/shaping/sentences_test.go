@@ -16,7 +16,8 @@ type sentence struct {
 // and West Midlands Police's community-language appeals): a reason to get
 // in touch, a campaign launch, a right, a reassurance. They are not quoted
 // from any release, and no test depends on their wording being idiomatic:
-// they exercise joining, ligatures (the Allah ligature), harakat,
+// The Chinese one needs no shaping beyond the character map; it checks a
+// font whose units per em are not 1000. They exercise joining, ligatures (the Allah ligature), harakat,
 // Nastaliq's cascade, Indic reph, pre-base matras, conjuncts and nukta.
 var sentences = []sentence{
 	{"arabic-worried", "NotoNaskhArabic-Regular.ttf", "ar", true, "إذا كنت قلقاً بشأن سلامة طفل، اتصل بفريق حماية الطفل في المجلس على الرقم ٠١٢١ ٣٠٣ ١٨٨٨."},
@@ -39,5 +40,6 @@ var sentences = []sentence{
 	{"devanagari-worried", "NotoSansDevanagari-Regular.ttf", "hi", false, "यदि आप किसी बच्चे की सुरक्षा को लेकर चिंतित हैं, तो तुरंत हमसे संपर्क करें।"},
 	{"devanagari-campaign", "NotoSansDevanagari-Regular.ttf", "hi", false, "पुलिस ने आज बच्चों और युवाओं को शोषण से बचाने के लिए एक नया अभियान शुरू किया है।"},
 	{"devanagari-right", "NotoSansDevanagari-Regular.ttf", "hi", false, "हर बच्चे को सुरक्षित रहने और शिक्षा प्राप्त करने का अधिकार है; कार्यक्रम की ज़्यादा जानकारी वेबसाइट पर है।"},
+	{"chinese-worried", "DroidSansFallbackFull.ttf", "zh", false, "如果您担心儿童的安全，请立即与我们联系。"},
 	{"devanagari-bold", "NotoSansDevanagari-Bold.ttf", "hi", false, "प्रेस विज्ञप्ति: बच्चों की सुरक्षा हम सबकी ज़िम्मेदारी है"},
 }

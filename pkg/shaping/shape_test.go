@@ -177,6 +177,12 @@ func TestShapeMatchesHarfBuzz(t *testing.T) {
 				continue
 			}
 		}
+		for _, g := range got {
+			if g.ID == 0 {
+				t.Errorf("%s: %s has no glyph for %q", s.name, s.font, s.text[g.Cluster:])
+				break
+			}
+		}
 		glyphs += len(got)
 		bad += compareGlyphs(t, s.name, face.UnitsPerEm(), got, ref)
 	}
