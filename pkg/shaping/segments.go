@@ -1,8 +1,6 @@
 package shaping
 
 import (
-	"sync"
-
 	"github.com/pressroom/pressroom/internal/gotext/bidi"
 	"github.com/pressroom/pressroom/internal/gotext/language"
 )
@@ -17,10 +15,6 @@ type Segment struct {
 	Script     string
 	Level      uint8
 }
-
-// paragraphs are bidi work areas, reused between calls (a Paragraph keeps
-// its slices to save allocations, so each call takes its own).
-var paragraphs = sync.Pool{New: func() any { return new(bidi.Paragraph) }}
 
 // Segments splits a paragraph (logical order) by script and bidi level
 // (Unicode Bidirectional Algorithm, paragraph direction rtl or ltr);
@@ -43,7 +37,7 @@ func Segments(text string, rtl bool) []Segment {
 	if rtl {
 		dir = bidi.RightToLeft
 	}
-	p := paragraphs.Get().(*bidi.Paragraph)
+	var p bidi.Paragraph
 	runs := p.SegmentString(text, dir)
 	for i := 0; i < runs.NumRuns(); i++ {
 		r := runs.Run(i)
@@ -51,7 +45,6 @@ func Segments(text string, rtl bool) []Segment {
 			levels[j] = uint8(r.Level)
 		}
 	}
-	paragraphs.Put(p)
 	// go-text's runs split where the direction changes and carry the level
 	// of their first character; levels of one direction differ inside a
 	// run only with explicit embedding controls (U+202A…), which statements
