@@ -150,6 +150,7 @@ func (lib *Library) opener(src *source, p string) (key, shown string, read func(
 func (lib *Library) decodeFonts(d *decoder, lay *Layout) {
 	lay.Fonts.Body = lib.family(d, lay, "fonts.body")
 	lay.Fonts.Heading = lib.family(d, lay, "fonts.heading")
+	lay.Fonts.Script = lib.scriptFamily
 
 	s, ok := d.set["fonts.fallbacks"]
 	if !ok {

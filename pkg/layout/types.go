@@ -109,6 +109,11 @@ type Fonts struct {
 	Body      Family
 	Heading   Family
 	Fallbacks []*font.Font
+	// Script is the end of the fallback chain: the built-in family for
+	// text of a script (ISO 15924, "Beng") in a language ("ur"), parsed
+	// once by the Library. Nil in a layout built by hand. Not part of a
+	// layout's fingerprint (pkg/pipeline): the program's version is.
+	Script func(script, lang string) (Family, bool) `json:"-"`
 }
 
 // Family is a font in four styles. A missing style falls back to Regular.

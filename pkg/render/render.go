@@ -142,7 +142,11 @@ func newDocument(r *release.Release, l *layout.Layout, cache *Cache) (d *documen
 	pdf.SetCompression(true)
 	fs := newFaces(pdf, l)
 	c := newComposer(r, l, fs)
+	c.br.rtl, c.br.lang = r.WordTable().RightToLeft(), r.Lang
 	plan := c.plan()
+	if c.br.rtl {
+		mirror(plan)
+	}
 	if fs.err != nil {
 		return nil, fmt.Errorf("render: %w", fs.err)
 	}

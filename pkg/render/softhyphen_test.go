@@ -44,8 +44,11 @@ func TestSoftHyphen(t *testing.T) {
 		// again character by character, is its width.
 		again := 0.0
 		for _, sp := range ln.spans {
-			for _, r := range sp.Text {
+			for k, r := range []rune(sp.Text) {
 				again += fs.runeWidth(sp.Face, r, sp.Size)
+				if sp.kern != nil { // drawn with TextKerned
+					again += sp.kern[k] * sp.Size / 1000 * pt
+				}
 			}
 		}
 		if d := again - w; d > 1e-6 || d < -1e-6 {

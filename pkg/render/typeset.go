@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/shaping"
 )
 
 // run is a piece of text to set, in one style, maybe linked.
@@ -27,6 +28,13 @@ type glyph struct {
 	// soft is a soft hyphen (U+00AD) after it: a break opportunity that
 	// shows as a hyphen only when the line breaks there.
 	soft bool
+	// A shaped cluster (shape.go) is one glyph of the breaker: r is its
+	// first character, text all of them, shaped its glyphs in the order
+	// they are drawn. Both are empty for a character set by itself.
+	text   string
+	shaped []shaping.Glyph
+	level  uint8   // bidi embedding level: odd runs right to left
+	kern   float64 // kerning with the next glyph, 1/1000 em, counted in w
 }
 
 // softHyphen is U+00AD, pasted from Word: a place a word may break.
@@ -47,6 +55,8 @@ type setLine struct {
 type breaker struct {
 	fs      *faces
 	missing []missingRune
+	rtl     bool   // the release is written right to left (ur, ar)
+	lang    string // the release's language, for shaping
 }
 
 // missingRune is a character no font of the layout can show, found while
@@ -59,29 +69,12 @@ type missingRune struct {
 func (b *breaker) glyphs(runs []run) []glyph {
 	var gs []glyph
 	for i, rn := range runs {
-		for _, r := range rn.text {
-			if r == softHyphen {
-				// Never drawn: it marks the glyph before it as a place
-				// to break, with a hyphen.
-				if n := len(gs); n > 0 && !gs[n-1].space {
-					gs[n-1].soft = true
-				}
-				continue
+		if b.simple(rn.text) {
+			gs = b.plain(gs, i, rn, rn.text, 0)
+		} else {
+			for _, seg := range shaping.Segments(rn.text, b.rtl) {
+				gs = b.segment(gs, i, rn, rn.text[seg.Start:seg.End], seg)
 			}
-			if r < ' ' && !isSpace(r) {
-				b.missing = append(b.missing, missingRune{r, rn.text})
-				continue
-			}
-			sp := isSpace(r)
-			if sp {
-				r = ' '
-			}
-			face, ok := b.fs.face(rn.style, r)
-			if !ok {
-				b.missing = append(b.missing, missingRune{r, rn.text})
-				continue
-			}
-			gs = append(gs, glyph{r: r, face: face, w: b.fs.runeWidth(face, r, rn.style.size), run: i, space: sp})
 		}
 		if rn.lineBreak && len(gs) > 0 {
 			// A hard break keeps a space at the line's end, as a wrap
@@ -89,13 +82,49 @@ func (b *breaker) glyphs(runs []run) []glyph {
 			// extracted does not run the two lines together.
 			last := &gs[len(gs)-1]
 			if face, ok := b.fs.face(rn.style, ' '); ok && !last.space {
-				gs = append(gs, glyph{r: ' ', face: face, w: b.fs.runeWidth(face, ' ', rn.style.size), run: i, space: true, lineBreak: true})
+				gs = append(gs, glyph{r: ' ', face: face, w: b.fs.runeWidth(face, ' ', rn.style.size), run: i, space: true, lineBreak: true, level: last.level})
 			} else {
 				last.lineBreak = true
 			}
 		}
 	}
+	b.kerning(gs, runs)
 	return gs
+}
+
+// simple reports text that needs no bidi or shaping: left-to-right text
+// of scripts set a character at a time, the common case, which skips the
+// segmenter.
+func (b *breaker) simple(text string) bool {
+	if b.rtl {
+		return false
+	}
+	for _, r := range text {
+		if r >= 0x0590 && (r < 0x2000 || r >= 0x2066 && r <= 0x2069 || r >= 0x200E && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2E80) {
+			return false
+		}
+	}
+	return true
+}
+
+// kerning narrows (or widens) each character set by itself by the font's
+// kerning with the next one in the same face and size, so that lines
+// are measured as they are drawn (TextKerned).
+func (b *breaker) kerning(gs []glyph, runs []run) {
+	for k := 0; k+1 < len(gs); k++ {
+		g, next := &gs[k], &gs[k+1]
+		if g.shaped != nil || next.shaped != nil || g.face != next.face || g.space || next.space {
+			continue
+		}
+		size := runs[g.run].style.size
+		if runs[next.run].style.size != size {
+			continue
+		}
+		if kv := b.fs.kern(g.face, g.r, next.r); kv != 0 {
+			g.kern = kv
+			g.w += kv * size / 1000 * pt
+		}
+	}
 }
 
 // set breaks runs into lines of at most width mm.
@@ -224,17 +253,29 @@ func splitPoint(word []glyph, width float64) int {
 	return n
 }
 
-// spans merges a line's glyphs into spans of one face, run and link.
+// spans merges a line's glyphs into spans of one face, run, link and
+// direction. Spans stay in the order of reading (the order they are
+// drawn and tagged in); their x places them in the order they are seen:
+// the Unicode Bidirectional Algorithm's reordering of the line. A
+// right-to-left release is laid out mirrored (x runs from the right
+// margin leftwards) and turned round at the end (mirror.go).
 func (b *breaker) spans(gs []glyph, runs []run) setLine {
 	var ln setLine
-	x := 0.0
+	xs := b.positions(gs)
 	var sb strings.Builder
+	end := 0.0
 	for i := 0; i < len(gs); {
 		j := i
 		w := 0.0
 		sb.Reset()
-		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) {
-			sb.WriteRune(gs[j].r)
+		shaped := gs[i].shaped != nil
+		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) &&
+			(gs[j].shaped != nil) == shaped && gs[j].level == gs[i].level {
+			if gs[j].text != "" {
+				sb.WriteString(gs[j].text)
+			} else {
+				sb.WriteRune(gs[j].r)
+			}
 			w += gs[j].w
 			j++
 		}
@@ -243,17 +284,93 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 		for k := j - 1; k >= i && gs[k].space; k-- {
 			ink -= gs[k].w
 		}
-		ln.spans = append(ln.spans, Span{X: x, W: w, Ink: ink, Text: sb.String(), Face: gs[i].face,
-			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Lang: rn.lang, Role: rn.role})
-		x += w
+		x := xs[i]
+		for k := i + 1; k < j; k++ {
+			x = min(x, xs[k])
+		}
+		sp := Span{X: x, W: w, Ink: ink, Text: sb.String(), Face: gs[i].face,
+			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Lang: rn.lang, Role: rn.role}
+		// Drawn left to right as seen: reversed when the span runs right
+		// to left, in the mirrored coordinates of a right-to-left release
+		// when it runs left to right.
+		rtl := gs[i].level%2 == 1
+		if shaped {
+			sp.glyphs, sp.actual = pdfGlyphs(gs[i:j], rtl)
+		} else {
+			sp.kern = kerns(gs[i:j])
+		}
+		ln.spans = append(ln.spans, sp)
+		end = max(end, x+w)
 		i = j
 	}
-	ink := x
+	ink := end
 	for k := len(gs) - 1; k >= 0 && gs[k].space; k-- {
 		ink -= gs[k].w
 	}
 	ln.width = ink
 	return ln
+}
+
+// positions returns each glyph's x from the line's start: in logical
+// order for a left-to-right line of one direction, else in the order
+// the bidi algorithm shows them (rule L1: spaces at the line's end take
+// the paragraph's direction).
+func (b *breaker) positions(gs []glyph) []float64 {
+	xs := make([]float64, len(gs))
+	mixed := b.rtl
+	for _, g := range gs {
+		if g.level != 0 {
+			mixed = true
+			break
+		}
+	}
+	if !mixed {
+		x := 0.0
+		for k, g := range gs {
+			xs[k] = x
+			x += g.w
+		}
+		return xs
+	}
+	base := uint8(0)
+	if b.rtl {
+		base = 1
+	}
+	levels := make([]uint8, len(gs))
+	for k, g := range gs {
+		levels[k] = g.level
+	}
+	for k := len(gs) - 1; k >= 0 && gs[k].space; k-- {
+		levels[k] = base
+	}
+	order := shaping.VisualOrder(levels)
+	if b.rtl {
+		// Mirrored: from the right edge leftwards.
+		for l, r := 0, len(order)-1; l < r; l, r = l+1, r-1 {
+			order[l], order[r] = order[r], order[l]
+		}
+	}
+	x := 0.0
+	for _, k := range order {
+		xs[k] = x
+		x += gs[k].w
+	}
+	return xs
+}
+
+// kerns returns the adjustment after each character of a span set by
+// itself, or nil when it has none.
+func kerns(gs []glyph) []float64 {
+	var out []float64
+	for k, g := range gs {
+		if g.kern != 0 && out == nil {
+			out = make([]float64, len(gs))
+		}
+		if out != nil {
+			out[k] = g.kern
+		}
+	}
+	return out
 }
 
 func sameSpan(a, b run) bool {
