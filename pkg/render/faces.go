@@ -3,6 +3,10 @@ package render
 import (
 	"fmt"
 
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
 	"github.com/pressroom/pressroom/internal/fpdf"
 
 	"github.com/pressroom/pressroom/pkg/font"
@@ -325,3 +329,46 @@ func (fs *faces) runeWidth(n int, r rune, size float64) float64 {
 // isSpace reports the characters a line may break after; they are set as
 // a plain space. A no-break space is not among them.
 func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
+
+// leading is the line-height factor for a release whose own script is set
+// in a font much taller than the body font: Nastaliq's letters climb 1.9
+// em above the baseline and its words step down to the left, so lines set
+// at the Latin factor run into each other. text (the headline) tells the
+// script; the factor grows with the script font's height over the body
+// font's. Other scripts keep the layout's factor.
+func (fs *faces) leading(factor float64, text, lang string, rtl bool) float64 {
+	body := fs.styleFont(textStyle{})
+	if body == nil {
+		return factor
+	}
+	for _, seg := range shaping.Segments(text, rtl) {
+		if !shaping.NeedsShaping(seg.Script) {
+			continue
+		}
+		n, ok := fs.scriptFace(textStyle{}, seg.Script, lang, text[seg.Start:seg.End])
+		if !ok {
+			return factor
+		}
+		ratio := fontHeight(fs.list[n]) / fontHeight(body)
+		if ratio > 1.5 {
+			return max(factor, factor*ratio*0.85)
+		}
+		return factor
+	}
+	return factor
+}
+
+// fontHeight is a font's ascender to descender in em.
+func fontHeight(f *font.Font) float64 {
+	sf, err := sfnt.Parse(f.Data)
+	if err != nil {
+		return 1
+	}
+	upem := sf.UnitsPerEm()
+	var buf sfnt.Buffer
+	m, err := sf.Metrics(&buf, fixed.I(int(upem)), xfont.HintingNone)
+	if err != nil || upem == 0 {
+		return 1
+	}
+	return float64(m.Ascent+m.Descent) / 64 / float64(upem)
+}

@@ -143,6 +143,7 @@ type Span struct {
 	glyphs []fpdf.Glyph
 	actual []fpdf.GlyphSpan
 	kern   []float64
+	rtl    bool // the span runs right to left
 }
 
 // Text returns the item's text, spans joined.

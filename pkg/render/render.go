@@ -143,6 +143,7 @@ func newDocument(r *release.Release, l *layout.Layout, cache *Cache) (d *documen
 	fs := newFaces(pdf, l)
 	c := newComposer(r, l, fs)
 	c.br.rtl, c.br.lang = r.WordTable().RightToLeft(), r.Lang
+	c.ts.lineHeight = fs.leading(c.ts.lineHeight, r.Headline, r.Lang, c.br.rtl)
 	plan := c.plan()
 	if c.br.rtl {
 		mirror(plan)

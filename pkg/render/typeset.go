@@ -294,6 +294,7 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 		// to left, in the mirrored coordinates of a right-to-left release
 		// when it runs left to right.
 		rtl := gs[i].level%2 == 1
+		sp.rtl = rtl
 		if shaped {
 			sp.glyphs, sp.actual = pdfGlyphs(gs[i:j], rtl)
 		} else {
