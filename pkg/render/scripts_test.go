@@ -3,8 +3,8 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -47,12 +47,11 @@ func (sc scriptCase) load(t *testing.T, lib *layout.Library) (*statement.Stateme
 	t.Helper()
 	s, l := parseFile(t, lib, sc.file)
 	if sc.layout != "" {
-		var ll = l
-		ll, list := lib.Load(sc.layout, ".")
-		if ll == nil || list.HasErrors() {
+		other, list := lib.Load(sc.layout, ".")
+		if other == nil || list.HasErrors() {
 			t.Fatalf("%s: %v", sc.layout, list)
 		}
-		l = ll
+		l = other
 	}
 	if list := Check(s, l); list.HasErrors() {
 		t.Fatalf("check:\n%v", list)
