@@ -10,8 +10,10 @@ import (
 	"sync/atomic"
 	"unicode"
 
-	"github.com/pressroom/pressroom/internal/fpdf"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/pressroom/pressroom/internal/fpdf"
+	"github.com/pressroom/pressroom/pkg/shaping"
 )
 
 // Font is a parsed TrueType font. Its name and bytes never change after
@@ -33,6 +35,11 @@ type Font struct {
 	// (ParseBundled).
 	lazy    bool
 	pdfOnce sync.Once
+	// shaping is the font as the text shaper reads it (OpenType layout
+	// tables: joining, reordering, marks, kerning), parsed on first use.
+	shapeOnce sync.Once
+	shaping   *shaping.Face
+	shapeErr  error
 	// known and covered hold two bits per character, filled in as
 	// characters are asked about: a render asks of the hundred or so
 	// characters its text has, not of all 1.1 million. The bits are set
@@ -101,6 +108,14 @@ func (f *Font) PDF() *fpdf.UTF8Font {
 		f.pdfOnce.Do(func() { f.pdf, _ = fpdf.ParseUTF8Font(f.Data) })
 	}
 	return f.pdf
+}
+
+// Shaping returns the font ready for the text shaper (pkg/shaping),
+// parsed on the first call and shared by every render after it; an error
+// when its layout tables cannot be read.
+func (f *Font) Shaping() (*shaping.Face, error) {
+	f.shapeOnce.Do(func() { f.shaping, f.shapeErr = shaping.NewFace(f.Data) })
+	return f.shaping, f.shapeErr
 }
 
 // Has reports whether the font has a glyph for r.

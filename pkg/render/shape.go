@@ -128,6 +128,13 @@ func (b *breaker) missingText(gs []glyph, i int, rn run, text string, level uint
 	return b.plainIn(gs, i, rn, text, level&^1, script)
 }
 
+// shapedCluster is what a glyph of the breaker that stands for a shaped
+// cluster draws: its characters and its glyphs, left to right.
+type shapedCluster struct {
+	text   string
+	glyphs []shaping.Glyph
+}
+
 func (b *breaker) clusterGlyph(face, i int, rn run, text string, shaped []shaping.Glyph, level uint8) glyph {
 	adv := 0.0
 	for _, g := range shaped {
@@ -135,8 +142,9 @@ func (b *breaker) clusterGlyph(face, i int, rn run, text string, shaped []shapin
 	}
 	r, _ := utf8.DecodeRuneInString(text)
 	sp := text == " "
+	b.shaped = append(b.shaped, shapedCluster{text: text, glyphs: shaped})
 	return glyph{r: r, face: face, w: adv * rn.style.size / 1000 * pt, run: i, space: sp,
-		text: text, shaped: shaped, level: level}
+		cl: int32(len(b.shaped)), level: level}
 }
 
 func (b *breaker) shapeLang(rn run) string {
@@ -240,7 +248,7 @@ func letter(r rune) bool {
 // right, with the text each stands for (for the font's ToUnicode map),
 // and the marked-content spans whose ActualText gives the words in
 // logical order.
-func pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpan) {
+func (b *breaker) pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpan) {
 	var out []fpdf.Glyph
 	var spans []fpdf.GlyphSpan
 	order := make([]int, len(gs))
@@ -259,19 +267,20 @@ func pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpan) {
 	}
 	for _, k := range order {
 		g := gs[k]
+		c := b.shaped[g.cl-1]
 		if g.space {
 			endWord()
 		} else if wordStart < 0 {
 			wordStart = len(out)
 		}
-		text := g.text
+		text := c.text
 		if rtl {
 			// Readers take glyphs drawn right to left in the order they
 			// stand and turn each word round: a ligature's text is
 			// written the way it will be turned.
 			text = reverseRunes(text)
 		}
-		for n, sg := range g.shaped {
+		for n, sg := range c.glyphs {
 			t := ""
 			if n == 0 {
 				t = text
@@ -280,9 +289,9 @@ func pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpan) {
 		}
 		if !g.space {
 			if rtl {
-				wordText = g.text + wordText
+				wordText = c.text + wordText
 			} else {
-				wordText += g.text
+				wordText += c.text
 			}
 		}
 	}
@@ -306,7 +315,5 @@ func reverseRunes(s string) string {
 	return string(rs)
 }
 
-// shaperOf reads f's shaping tables.
-func shaperOf(f *font.Font) (*shaping.Face, error) {
-	return shaping.NewFace(f.Data)
-}
+// shaperOf returns f's shaping tables, read once per process (pkg/font).
+func shaperOf(f *font.Font) (*shaping.Face, error) { return f.Shaping() }

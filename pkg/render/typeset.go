@@ -28,13 +28,12 @@ type glyph struct {
 	// soft is a soft hyphen (U+00AD) after it: a break opportunity that
 	// shows as a hyphen only when the line breaks there.
 	soft bool
-	// A shaped cluster (shape.go) is one glyph of the breaker: r is its
-	// first character, text all of them, shaped its glyphs in the order
-	// they are drawn. Both are empty for a character set by itself.
-	text   string
-	shaped []shaping.Glyph
-	level  uint8   // bidi embedding level: odd runs right to left
-	kern   float64 // kerning with the next glyph, 1/1000 em, counted in w
+	// cl is 1 + the index of the shaped cluster (shape.go) this glyph
+	// of the breaker stands for, in breaker.shaped: r is then its first
+	// character. 0 for a character set by itself.
+	cl    int32
+	level uint8   // bidi embedding level: odd runs right to left
+	kern  float32 // kerning with the next glyph, 1/1000 em, counted in w
 }
 
 // softHyphen is U+00AD, pasted from Word: a place a word may break.
@@ -57,6 +56,9 @@ type breaker struct {
 	missing []missingRune
 	rtl     bool   // the release is written right to left (ur, ar)
 	lang    string // the release's language, for shaping
+	// shaped holds the clusters of the text being set, for glyphs' cl;
+	// emptied by each glyphs call.
+	shaped []shapedCluster
 }
 
 // missingRune is a character no font of the layout can show, found while
@@ -67,7 +69,12 @@ type missingRune struct {
 }
 
 func (b *breaker) glyphs(runs []run) []glyph {
-	var gs []glyph
+	n := 0
+	for _, rn := range runs {
+		n += len(rn.text)
+	}
+	gs := make([]glyph, 0, n+1)
+	b.shaped = b.shaped[:0]
 	for i, rn := range runs {
 		if b.simple(rn.text) {
 			gs = b.plain(gs, i, rn, rn.text, 0)
@@ -113,7 +120,7 @@ func (b *breaker) simple(text string) bool {
 func (b *breaker) kerning(gs []glyph, runs []run) {
 	for k := 0; k+1 < len(gs); k++ {
 		g, next := &gs[k], &gs[k+1]
-		if g.shaped != nil || next.shaped != nil || g.face != next.face || g.space || next.space {
+		if g.cl != 0 || next.cl != 0 || g.face != next.face || g.space || next.space {
 			continue
 		}
 		size := runs[g.run].style.size
@@ -121,7 +128,7 @@ func (b *breaker) kerning(gs []glyph, runs []run) {
 			continue
 		}
 		if kv := b.fs.kern(g.face, g.r, next.r); kv != 0 {
-			g.kern = kv
+			g.kern = float32(kv)
 			g.w += kv * size / 1000 * pt
 		}
 	}
@@ -268,11 +275,11 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 		j := i
 		w := 0.0
 		sb.Reset()
-		shaped := gs[i].shaped != nil
+		shaped := gs[i].cl != 0
 		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) &&
-			(gs[j].shaped != nil) == shaped && gs[j].level == gs[i].level {
-			if gs[j].text != "" {
-				sb.WriteString(gs[j].text)
+			(gs[j].cl != 0) == shaped && gs[j].level == gs[i].level {
+			if gs[j].cl != 0 {
+				sb.WriteString(b.shaped[gs[j].cl-1].text)
 			} else {
 				sb.WriteRune(gs[j].r)
 			}
@@ -284,9 +291,12 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 		for k := j - 1; k >= i && gs[k].space; k-- {
 			ink -= gs[k].w
 		}
-		x := xs[i]
-		for k := i + 1; k < j; k++ {
-			x = min(x, xs[k])
+		x := end // one direction: spans follow one another
+		if xs != nil {
+			x = xs[i]
+			for k := i + 1; k < j; k++ {
+				x = min(x, xs[k])
+			}
 		}
 		sp := Span{X: x, W: w, Ink: ink, Text: sb.String(), Face: gs[i].face,
 			Size: rn.style.size, Colour: rn.style.colour, Link: rn.link, Lang: rn.lang, Role: rn.role}
@@ -296,7 +306,7 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 		rtl := gs[i].level%2 == 1
 		sp.rtl = rtl
 		if shaped {
-			sp.glyphs, sp.actual = pdfGlyphs(gs[i:j], rtl)
+			sp.glyphs, sp.actual = b.pdfGlyphs(gs[i:j], rtl)
 		} else {
 			sp.kern = kerns(gs[i:j])
 		}
@@ -312,12 +322,11 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 	return ln
 }
 
-// positions returns each glyph's x from the line's start: in logical
-// order for a left-to-right line of one direction, else in the order
+// positions returns each glyph's x from the line's start in the order
 // the bidi algorithm shows them (rule L1: spaces at the line's end take
-// the paragraph's direction).
+// the paragraph's direction); nil for a left-to-right line of one
+// direction, whose glyphs stand in logical order.
 func (b *breaker) positions(gs []glyph) []float64 {
-	xs := make([]float64, len(gs))
 	mixed := b.rtl
 	for _, g := range gs {
 		if g.level != 0 {
@@ -326,13 +335,9 @@ func (b *breaker) positions(gs []glyph) []float64 {
 		}
 	}
 	if !mixed {
-		x := 0.0
-		for k, g := range gs {
-			xs[k] = x
-			x += g.w
-		}
-		return xs
+		return nil
 	}
+	xs := make([]float64, len(gs))
 	base := uint8(0)
 	if b.rtl {
 		base = 1
@@ -368,7 +373,7 @@ func kerns(gs []glyph) []float64 {
 			out = make([]float64, len(gs))
 		}
 		if out != nil {
-			out[k] = g.kern
+			out[k] = float64(g.kern)
 		}
 	}
 	return out
