@@ -258,6 +258,10 @@ func (b *breaker) pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpa
 			order[k] = len(gs) - 1 - k
 		}
 	}
+	var sf *shaping.Face
+	if len(gs) > 0 {
+		sf = b.fs.shaper(gs[0].face)
+	}
 	wordStart, wordText := -1, ""
 	endWord := func() {
 		if wordStart >= 0 && wordStart < len(out) {
@@ -273,19 +277,9 @@ func (b *breaker) pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpa
 		} else if wordStart < 0 {
 			wordStart = len(out)
 		}
-		text := c.text
-		if rtl {
-			// Readers take glyphs drawn right to left in the order they
-			// stand and turn each word round: a ligature's text is
-			// written the way it will be turned.
-			text = reverseRunes(text)
-		}
+		texts := glyphTexts(sf, c, rtl)
 		for n, sg := range c.glyphs {
-			t := ""
-			if n == 0 {
-				t = text
-			}
-			out = append(out, fpdf.Glyph{ID: int(sg.ID), XAdvance: sg.XAdvance, XOffset: sg.XOffset, YOffset: sg.YOffset, Text: t})
+			out = append(out, fpdf.Glyph{ID: int(sg.ID), XAdvance: sg.XAdvance, XOffset: sg.XOffset, YOffset: sg.YOffset, Text: texts[n]})
 		}
 		if !g.space {
 			if rtl {
@@ -302,6 +296,56 @@ func (b *breaker) pdfGlyphs(gs []glyph, rtl bool) ([]fpdf.Glyph, []fpdf.GlyphSpa
 		spans = nil
 	}
 	return out, spans
+}
+
+// glyphTexts gives each glyph of a cluster the text the font's ToUnicode
+// map writes for it (the PDF keeps one text per glyph, for every place
+// the glyph is drawn): a glyph that is a character's own (the font's
+// character map gives it) stands for that character, and the characters
+// left (a conjunct, a joined letter's form) go to the first glyph without
+// one. Readers take glyphs drawn right to left in the order they stand
+// and turn each word round, so there a text of several characters is
+// written turned.
+func glyphTexts(sf *shaping.Face, c shapedCluster, rtl bool) []string {
+	texts := make([]string, len(c.glyphs))
+	if len(c.glyphs) == 1 || sf == nil {
+		texts[0] = c.text
+		if rtl {
+			texts[0] = reverseRunes(c.text)
+		}
+		return texts
+	}
+	runes := []rune(c.text)
+	used := make([]bool, len(runes))
+	for i, g := range c.glyphs {
+		for j, r := range runes {
+			if id, ok := sf.GlyphIndex(r); !used[j] && ok && id == g.ID {
+				texts[i], used[j] = string(r), true
+				break
+			}
+		}
+	}
+	var rest []rune
+	for j, r := range runes {
+		if !used[j] {
+			rest = append(rest, r)
+		}
+	}
+	if len(rest) == 0 {
+		return texts
+	}
+	left := string(rest)
+	if rtl {
+		left = reverseRunes(left)
+	}
+	for i := range texts {
+		if texts[i] == "" {
+			texts[i] = left
+			return texts
+		}
+	}
+	texts[0] += left
+	return texts
 }
 
 func reverseRunes(s string) string {
