@@ -20,7 +20,8 @@ import (
 )
 
 // Face is one font ready for shaping: parsed once, read-only, safe for
-// concurrent use.
+// concurrent use. pkg/font's Font.Shaper keeps one per font for the whole
+// process.
 type Face struct {
 	font *font.Font
 	upem float64
