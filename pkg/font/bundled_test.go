@@ -91,3 +91,35 @@ func TestBundledFor(t *testing.T) {
 		t.Error("changing Bundled's result changed the table")
 	}
 }
+
+// A font's shaping tables are parsed once and shared: two calls, and
+// concurrent ones, give the same Face, which shapes the font's letters.
+func TestShaperOnce(t *testing.T) {
+	data, err := os.ReadFile("../../fonts/NotoSansBengali-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ParseBundled(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces := make(chan any, 8)
+	for range 8 {
+		go func() {
+			s, err := f.Shaper()
+			if err != nil {
+				t.Error(err)
+			}
+			faces <- s
+		}()
+	}
+	first, _ := f.Shaper()
+	for range 8 {
+		if s := <-faces; s != any(first) {
+			t.Fatal("Shaper parsed the font more than once")
+		}
+	}
+	if g := first.Shape("শিশু", "bn", false); len(g) == 0 || g[0].ID == 0 {
+		t.Errorf("shaped: %v", g)
+	}
+}

@@ -360,4 +360,4 @@ func reverseRunes(s string) string {
 }
 
 // shaperOf returns f's shaping tables, read once per process (pkg/font).
-func shaperOf(f *font.Font) (*shaping.Face, error) { return f.Shaping() }
+func shaperOf(f *font.Font) (*shaping.Face, error) { return f.Shaper() }

@@ -18,11 +18,19 @@ type kerning struct {
 // Kern is the face's pair kerning for simple scripts (GPOS PairPos of the
 // 'kern' feature, else the 'kern' table), built once and cached in the
 // Face: the adjustment in 1/1000 em between two glyph IDs, negative when
-// they move closer: how much shaping the pair changes its width (HarfBuzz
-// adds a GPOS value to the left glyph's advance and splits a 'kern' table
-// value between the two glyphs). Contextual kerning and a GPOS pair's
-// adjustments of the second glyph (rare in Latin fonts) are not included.
-func (f *Face) Kern(left, right uint16) float64 {
+// they move closer. It is how much shaping the pair changes its width
+// (HarfBuzz adds a GPOS value to the left glyph's advance and splits a
+// 'kern' table value between the two glyphs); contextual kerning and a
+// GPOS pair's adjustments of the second glyph (rare in Latin fonts) are
+// left out, and a pair whose tables are damaged gets 0.
+func (f *Face) Kern(left, right uint16) (k float64) {
+	// Pair tables are read here, not when the font is parsed: damage in
+	// them costs the pair its kerning, never the program.
+	defer func() {
+		if recover() != nil {
+			k = 0
+		}
+	}()
 	f.kernOnce.Do(f.buildKerning)
 	l, r := tables.GlyphID(left), tables.GlyphID(right)
 	var sum int

@@ -70,3 +70,72 @@ func TestShapeOddText(t *testing.T) {
 		t.Error("GlyphIndex did not find क")
 	}
 }
+
+// damage returns a copy of a bundled font with some bytes changed.
+func damage(t *testing.T, file string, changes map[int]byte) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../fonts/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append([]byte(nil), data...)
+	for off, b := range changes {
+		if data[off] == b {
+			t.Fatalf("%s: byte %d is already %d: the font file changed, find new damage", file, off, b)
+		}
+		data[off] = b
+	}
+	return data
+}
+
+// Damage go-text would index out of range with while shaping (found by
+// changing random bytes of the bundled fonts): a language system naming a
+// feature past the feature list, a feature naming a lookup past the
+// lookup list. NewFace refuses it and says which table.
+func TestNewFaceRejectsDamagedLayout(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		changes map[int]byte
+		want    string
+	}{
+		{"NotoSansGurmukhi-Regular.ttf", map[int]byte{49681: 245}, `GSUB table is damaged: script "gur2" uses feature 245 of 10`},
+		{"NotoSansBengali-Regular.ttf", map[int]byte{189739: 134}, `GSUB table is damaged: script "bng2" uses feature 134 of 18`},
+		{"NotoSansGurmukhi-Regular.ttf", map[int]byte{48078: 92, 6679: 181}, `GPOS table is damaged: feature "blwm" uses lookup 23553 of 11`},
+	} {
+		_, err := NewFace(damage(t, c.file, c.changes))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s %v: error %v, want one saying %q", c.file, c.changes, err, c.want)
+		}
+	}
+}
+
+// Damage NewFace cannot see (go-text reads those tables only while
+// shaping) is an error from ShapeChecked and nil from Shape, never a
+// crash; the face stays usable for the next call.
+func TestShapeDamagedLayout(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		changes map[int]byte
+		text    string
+		rtl     bool
+	}{
+		{"NotoSansGurmukhi-Regular.ttf", map[int]byte{50319: 19}, "ਹਰ ਬੱਚੇ ਨੂੰ ਸੁਰੱਖਿਅਤ", false},
+		{"NotoSansGurmukhi-Regular.ttf", map[int]byte{199: 39}, "ਹਰ ਬੱਚੇ ਨੂੰ ਸੁਰੱਖਿਅਤ", false},
+		{"NotoNaskhArabic-Regular.ttf", map[int]byte{173862: 61}, "يُمكنك الإبلاغ عن مخاوفك", true},
+	} {
+		f, err := NewFace(damage(t, c.file, c.changes))
+		if err != nil {
+			t.Errorf("%s %v: NewFace: %v (the damage should show only while shaping)", c.file, c.changes, err)
+			continue
+		}
+		for range 2 {
+			g, err := f.ShapeChecked(c.text, "", c.rtl)
+			if err == nil || g != nil || !strings.HasPrefix(err.Error(), "the font's layout tables are damaged") {
+				t.Errorf("%s %v: ShapeChecked gave %d glyphs, error %v", c.file, c.changes, len(g), err)
+			}
+			if g := f.Shape(c.text, "", c.rtl); g != nil {
+				t.Errorf("%s %v: Shape gave %d glyphs", c.file, c.changes, len(g))
+			}
+		}
+	}
+}

@@ -20,10 +20,10 @@ type Segment struct {
 // (Unicode Bidirectional Algorithm, paragraph direction rtl or ltr);
 // common characters (spaces, digits, punctuation) join the neighbouring
 // script as UAX #24 says: the script before them at the same level, or
-// the one after them at the start of a level run. Levels come from go-text's
-// bidi package before rule L1 (which resets trailing spaces per line and
-// so belongs to the line breaker). The segments cover text in order,
-// without gaps.
+// the one after them at the start of a level run. Levels come from
+// go-text's bidi package, which applies rule L1 to the end of the text
+// (trailing spaces take the paragraph's level) but not per line: that is
+// the line breaker's. The segments cover text in order, without gaps.
 func Segments(text string, rtl bool) []Segment {
 	if text == "" {
 		return nil
@@ -37,18 +37,35 @@ func Segments(text string, rtl bool) []Segment {
 	if rtl {
 		dir = bidi.RightToLeft
 	}
+	// go-text's bidi stops before a paragraph separator (a newline,
+	// U+2029): the separator, a hard line break within a paragraph of the
+	// statement, takes the paragraph's level (rule L1) and the text after
+	// it is run again with the same direction. Runs split where the
+	// direction changes and carry the level of their first character;
+	// levels of one direction differ inside a run only with explicit
+	// embedding controls (U+202A…), which statements do not use.
+	base := uint8(0)
+	if rtl {
+		base = 1
+	}
 	var p bidi.Paragraph
-	runs := p.SegmentString(text, dir)
-	for i := 0; i < runs.NumRuns(); i++ {
-		r := runs.Run(i)
-		for j := r.Start; j < r.End && j < n; j++ {
-			levels[j] = uint8(r.Level)
+	rest, done := []rune(text), 0
+	for done < n {
+		runs := p.Segment(rest[done:], dir)
+		consumed := 0
+		for i := 0; i < runs.NumRuns(); i++ {
+			r := runs.Run(i)
+			for j := r.Start; j < r.End && done+j < n; j++ {
+				levels[done+j] = uint8(r.Level)
+			}
+			consumed = max(consumed, r.End)
+		}
+		done += consumed
+		if done < n {
+			levels[done] = base // the separator bidi stopped at
+			done++
 		}
 	}
-	// go-text's runs split where the direction changes and carry the level
-	// of their first character; levels of one direction differ inside a
-	// run only with explicit embedding controls (U+202A…), which statements
-	// do not use.
 
 	var segs []Segment
 	chars := make([]char, 0, n)

@@ -125,3 +125,58 @@ func TestSegmentsIsolatedNumber(t *testing.T) {
 		t.Errorf("segments\n got %s\nwant %s", got, want)
 	}
 }
+
+// Any text, broken UTF-8, bidi controls and newlines included, gives
+// segments that cover it in order without gaps, none at level 0 in a
+// right-to-left paragraph, and VisualOrder a permutation of them.
+func FuzzSegments(f *testing.F) {
+	for _, s := range []string{
+		"مزید معلومات کے لیے NHS کو 0300 123 4567 پر فون کریں",
+		"“Call 0121 303 1888” — فوری رابطہ کریں, যোগাযোগ.",
+		"\u202bRLE \u202aLRE\u202c\u202c \u2067isolate\u2069 \u200f\u200e",
+		"\xff\xfe ab (قوس) [x]",
+		"ہر بچے\nکو محفوظ\u2029abc",
+	} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, rtl bool) {
+		segs := Segments(text, rtl)
+		end := 0
+		levels := make([]uint8, len(segs))
+		for i, s := range segs {
+			if s.Start != end || s.End <= s.Start || len(s.Script) != 4 || (rtl && s.Level == 0) {
+				t.Fatalf("segment %d %+v after %d in %q", i, s, end, text)
+			}
+			end = s.End
+			levels[i] = s.Level
+		}
+		if end != len(text) {
+			t.Fatalf("segments end at %d of %d in %q", end, len(text), text)
+		}
+		seen := make([]bool, len(segs))
+		for _, i := range VisualOrder(levels) {
+			if i < 0 || i >= len(segs) || seen[i] {
+				t.Fatalf("VisualOrder(%v) is no permutation", levels)
+			}
+			seen[i] = true
+		}
+	})
+}
+
+// A hard line break (a newline, or U+2029) inside a paragraph does not
+// end its direction: the Urdu after it is right to left too, and the
+// break goes with the script before it.
+func TestSegmentsAfterNewline(t *testing.T) {
+	for _, sep := range []string{"\n", "\u2029", "\r\n"} {
+		text := "ہر بچے" + sep + "کو NHS"
+		got := segText(text, Segments(text, true))
+		want := segText(text, []Segment{
+			{0, len("ہر بچے" + sep + "کو "), "Arab", 1},
+			{len("ہر بچے" + sep + "کو "), len(text), "Latn", 2},
+		})
+		if got != want {
+			t.Errorf("segments\n got %s\nwant %s", got, want)
+		}
+	}
+}

@@ -20,7 +20,8 @@ import (
 )
 
 // Face is one font ready for shaping: parsed once, read-only, safe for
-// concurrent use.
+// concurrent use. pkg/font's Font.Shaper keeps one per font for the whole
+// process.
 type Face struct {
 	font *font.Font
 	upem float64
@@ -58,6 +59,9 @@ func NewFace(data []byte) (f *Face, err error) {
 	if upem == 0 {
 		return nil, fmt.Errorf("the font cannot be read for shaping: units per em is 0")
 	}
+	if err := checkLayout(face.Font); err != nil {
+		return nil, fmt.Errorf("the font cannot be read for shaping: %w", err)
+	}
 	f = &Face{font: face.Font, upem: float64(upem)}
 	f.shapers.New = func() any {
 		return &shaper{font: harfbuzz.NewFont(font.NewFace(f.font)), buf: harfbuzz.NewBuffer()}
@@ -82,10 +86,21 @@ type Glyph struct {
 // them). The script is the first one in text that is not common or
 // inherited (Latin when there is none); HarfBuzz's default features
 // apply, as with hb-shape. A character the font lacks comes out as
-// glyph 0: callers choose fonts by coverage before shaping.
+// glyph 0: callers choose fonts by coverage before shaping. Shape returns
+// nil for non-empty text only when the font's layout tables are damaged
+// in a way NewFace cannot see; ShapeChecked says so.
 func (f *Face) Shape(text, lang string, rtl bool) []Glyph {
+	glyphs, _ := f.ShapeChecked(text, lang, rtl)
+	return glyphs
+}
+
+// ShapeChecked is Shape that reports a font whose layout tables turn out
+// damaged while shaping (go-text reads some of them only then, and
+// indexes out of range where HarfBuzz in C would skip the entry) as an
+// error instead of crashing the program.
+func (f *Face) ShapeChecked(text, lang string, rtl bool) (glyphs []Glyph, err error) {
 	if text == "" {
-		return nil
+		return nil, nil
 	}
 	runes := make([]rune, 0, len(text))
 	offsets := make([]int, 0, len(text)+1)
@@ -105,7 +120,14 @@ func (f *Face) Shape(text, lang string, rtl bool) []Glyph {
 	}
 
 	s := f.shapers.Get().(*shaper)
-	defer f.shapers.Put(s)
+	defer func() {
+		if r := recover(); r != nil {
+			// The shaper's buffer is left half-done: it is not reused.
+			glyphs, err = nil, fmt.Errorf("the font's layout tables are damaged: %v", r)
+			return
+		}
+		f.shapers.Put(s)
+	}()
 	buf := s.buf
 	buf.Clear()
 	buf.AddRunes(runes, 0, len(runes))
@@ -133,7 +155,7 @@ func (f *Face) Shape(text, lang string, rtl bool) []Glyph {
 			Cluster:  offsets[c],
 		}
 	}
-	return out
+	return out, nil
 }
 
 // GlyphIndex returns the glyph the font's character map gives r, and
