@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"unicode"
 	"unicode/utf8"
 
@@ -168,7 +169,18 @@ func (b *breaker) clusters(face int, text, lang string, rtl bool) []cluster {
 	if sf == nil {
 		return []cluster{{start: 0, end: len(text), notdef: true}}
 	}
-	out := sf.Shape(text, lang, rtl)
+	out, err := sf.ShapeChecked(text, lang, rtl)
+	if err != nil || len(out) == 0 {
+		// A font whose layout tables break while shaping: the render
+		// fails with the font's name rather than drop the text.
+		if err == nil {
+			err = fmt.Errorf("the shaper gave no glyphs for %q", shorten(text, 40))
+		}
+		if b.fs.err == nil {
+			b.fs.err = fmt.Errorf("font %s: %w", b.fs.list[face].Name, err)
+		}
+		return []cluster{{start: 0, end: len(text), notdef: true}}
+	}
 	var cs []cluster
 	for k := 0; k < len(out); {
 		j := k
