@@ -107,7 +107,12 @@ func (pc *pdfCanvas) text(it *Item, sp *Span) {
 }
 
 func (pc *pdfCanvas) link(it *Item, sp *Span) {
-	pc.pdf.LinkString(sp.X, it.Y, sp.Ink, it.H, sp.Link)
+	x := sp.X
+	if sp.rtl {
+		// Set right to left, a span's trailing space is at its left.
+		x += sp.W - sp.Ink
+	}
+	pc.pdf.LinkString(x, it.Y, sp.Ink, it.H, sp.Link)
 }
 
 func (pc *pdfCanvas) rule(it *Item) {
