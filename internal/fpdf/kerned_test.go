@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/pressroom/pressroom/internal/fpdf"
-	"github.com/pressroom/pressroom/internal/pdftest"
 )
 
 func kernDoc(t *testing.T, data []byte, draw func(pdf *fpdf.Fpdf)) []byte {
@@ -49,7 +48,7 @@ func TestPressroomTextKerned(t *testing.T) {
 		pdf.TextKerned(50, 150, "“Wa”", []float64{0, -30, 0, 0})
 	})
 	qpdfCheck(t, kerned)
-	if got := pdftest.Words(pdftest.Text(t, kerned).Raw); strings.Join(got, " ") != word+" “Wa”" {
+	if got := strings.Fields(pdftotext(t, kerned, "-raw")); strings.Join(got, " ") != word+" “Wa”" {
 		t.Errorf("pdftotext: %q", got)
 	}
 	plain := kernDoc(t, data, func(pdf *fpdf.Fpdf) {
