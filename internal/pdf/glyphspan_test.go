@@ -14,6 +14,7 @@ import (
 	"github.com/pressroom/pressroom/internal/fpdf"
 	"github.com/pressroom/pressroom/internal/pdftest"
 	"github.com/pressroom/pressroom/pkg/pdfua"
+	"github.com/pressroom/pressroom/pkg/pdfua/uatest"
 )
 
 // TestGlyphSpanInTaggedContent draws a word with fpdf's TextGlyphs inside a
@@ -77,5 +78,12 @@ func TestGlyphSpanInTaggedContent(t *testing.T) {
 	}
 	if got := strings.Join(pdftest.Words(pdftest.Text(t, out).Raw), " "); got != "office" {
 		t.Errorf("pdftotext -raw: %q, want office", got)
+	}
+	// pdf.js reads the paragraph's marked content, span included, as one
+	// piece of the P element (it ignores marked-content ActualText, so
+	// the span's glyphs come out as their U+200B).
+	leaves := uatest.Pdfjs(t, uatest.WriteTemp(t, out)).Leaves(t)
+	if len(leaves) != 1 || leaves[0].Path != "P" || strings.ReplaceAll(leaves[0].Text, "\u200B", "") != "oce" {
+		t.Errorf("pdf.js structure: %+v, want one P leaf reading o, ZWSPs, ce", leaves)
 	}
 }
