@@ -323,4 +323,6 @@ func (u *glyphUse) widthArray(utf *utf8FontFile) string {
 	return s.String()
 }
 
+// errGlyphFont is the document's error when character-based drawing meets
+// a glyph-mode font, whose codes are glyph IDs.
 var errGlyphFont = errors.New("fpdf: a glyph-mode font cannot draw characters: use TextGlyphs")
