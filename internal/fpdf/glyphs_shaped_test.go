@@ -52,7 +52,6 @@ func TestPressroomTextGlyphsArabic(t *testing.T) {
 	const marked = "بِسْمِ اللَّهِ"
 	pdf.TextGlyphs(50, 250, hbGlyphs(t, ff, marked), nil)
 	b := output(t, pdf)
-	_ = os.WriteFile("/tmp/fpdfglyph/arabic.pdf", b, 0o644)
 	qpdfCheck(t, b)
 	checkFonts(t, b)
 	got := strings.Split(strings.TrimSpace(withoutZWSP(pdftotext(t, b, "-layout"))), "\n")
@@ -119,7 +118,6 @@ func TestPressroomTextGlyphsBengali(t *testing.T) {
 	pdf.TextGlyphs(50, 100, glyphs, spans)
 	pdf.TextGlyphs(50, 150, hbGlyphs(t, ff, words[2]), nil)
 	b := output(t, pdf)
-	_ = os.WriteFile("/tmp/fpdfglyph/bengali.pdf", b, 0o644)
 	qpdfCheck(t, b)
 	checkFonts(t, b)
 	got := strings.Fields(pdftotext(t, b, "-layout"))

@@ -126,9 +126,6 @@ func TestPressroomTextGlyphsLatin(t *testing.T) {
 			t.Errorf("%s drawn from %.2f to %.2f (width %.2f), want from 50 width %.2f", c.word, box[0], box[1], got, want)
 		}
 	}
-	if err := os.MkdirAll("/tmp/fpdfglyph", 0o755); err == nil {
-		_ = os.WriteFile("/tmp/fpdfglyph/latin.pdf", b, 0o644)
-	}
 }
 
 // hbGlyphs shapes s with HarfBuzz's hb-shape and returns its glyphs,
