@@ -35,11 +35,11 @@ var twins = []struct {
 }
 
 // englishWords matches the words pressroom adds to a British English
-// release that the language lang does not share by CLDR: the en-GB table's
-// labels, the built-in layouts' wording, zone names (GMT, BST, UTC),
-// month and weekday names. The
-// twins' own words are in their language (names, addresses and the
-// English names of campaigns aside), so any match is one pressroom added.
+// release that the language lang does not share by CLDR: the en-GB
+// table's labels, the built-in layouts' wording, zone names (GMT, BST,
+// UTC), month and weekday names. The twins' own words are in their
+// language (names, addresses and the English names of campaigns aside),
+// so any match is one pressroom added.
 func englishWords(t *testing.T, lang string) *regexp.Regexp {
 	t.Helper()
 	en, own := release.WordsFor("en-GB"), release.WordsFor(lang)
