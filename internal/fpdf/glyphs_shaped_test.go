@@ -12,10 +12,16 @@ import (
 	"github.com/pressroom/pressroom/internal/fpdf"
 )
 
-// notoFont returns the path of a font of Debian's fonts-noto-core,
-// skipping the test when it is missing (failing it under CI).
+// notoFont returns the path of a font of Debian's fonts-noto-core: the
+// copy pressroom bundles (../../fonts) when the fork is tested inside
+// pressroom, else the system's, skipping the test when neither is there
+// (failing it under CI).
 func notoFont(t *testing.T, name string) string {
 	t.Helper()
+	needTool(t, "hb-shape")
+	if bundled := "../../fonts/" + name; fileExists(bundled) {
+		return bundled
+	}
 	path := "/usr/share/fonts/truetype/noto/" + name
 	if _, err := os.Stat(path); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -23,8 +29,12 @@ func notoFont(t *testing.T, name string) string {
 		}
 		t.Skipf("%s is not installed; skipping (on Debian: apt-get install fonts-noto-core)", path)
 	}
-	needTool(t, "hb-shape")
 	return path
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // withoutZWSP drops the zero-width spaces glyphs without text of their own
