@@ -211,8 +211,7 @@ func TestWriteRenditions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stmt, lay := in.stmt, in.layout
-	written, err := writeRenditions(e, stmt, lay, guard(file, lay), pdfPath, pdf, renditions{Text: true, HTML: true, EML: true})
+	written, err := writeRenditions(e, in.job, guard(file, in.layout), pdfPath, pdf, renditions{Text: true, HTML: true, EML: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +233,7 @@ func TestWriteRenditions(t *testing.T) {
 	if s := msg.Header.Get("Subject"); !strings.Contains(s, "EMBARGOED") {
 		t.Errorf("subject %q lacks the embargo", s)
 	}
-	if got, err := writeRenditions(e, stmt, lay, guard(file, lay), pdfPath, pdf, renditions{}); got != nil || err != nil {
+	if got, err := writeRenditions(e, in.job, guard(file, in.layout), pdfPath, pdf, renditions{}); got != nil || err != nil {
 		t.Errorf("asking for nothing wrote %q, %v", got, err)
 	}
 }

@@ -160,3 +160,7 @@ func (s *Statement) fileName() string {
 	}
 	return s.File
 }
+
+// Source returns the file's bytes as parsed (for a fingerprint of what a
+// PDF is made from); the caller must not change them.
+func (s *Statement) Source() []byte { return s.src }
