@@ -32,7 +32,7 @@ func Differences(a, b *statement.Statement) diag.List {
 		both("embargo", orDate(a, "embargo"), orDate(b, "embargo"), "the embargo", ea, eb, same)
 	}
 	if na, nb := developments(a), developments(b); na != nb {
-		both("developments", orDate(a, "developments"), orDate(b, "developments"), "the number of developments",
+		both("developments.items", orDate(a, "developments.items"), orDate(b, "developments.items"), "the number of developments",
 			fmt.Sprint(na), fmt.Sprint(nb), "give each version the same developments, one item for each")
 	}
 	if len(a.Contacts) != len(b.Contacts) {

@@ -105,7 +105,12 @@ func load(name string, src []byte, opts Options) (*Job, diag.List) {
 	} else if l := WrongKind(name, src); l != nil {
 		return nil, l
 	}
-	stmt, slist := statement.Parse(name, src, statement.Options{Today: statement.Date{Year: opts.Today.Year(), Month: opts.Today.Month(), Day: opts.Today.Day()}})
+	var today statement.Date
+	if !opts.Today.IsZero() {
+		// A zero Today skips the date warnings (year 1 would be a date).
+		today = statement.Date{Year: opts.Today.Year(), Month: opts.Today.Month(), Day: opts.Today.Day()}
+	}
+	stmt, slist := statement.Parse(name, src, statement.Options{Today: today})
 	list = append(list, slist...)
 	if stmt == nil || list.HasErrors() {
 		return nil, list
