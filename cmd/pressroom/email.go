@@ -56,6 +56,7 @@ func emailCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "password-file", Usage: "read the SMTP password from `FILE` (default: $PRESSROOM_SMTP_PASSWORD)"},
 			&cli.StringFlag{Name: "smtp-ca", Usage: "trust the server certificate's issuer in `FILE` (PEM), for an organisation's own CA"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			&cli.BoolFlag{Name: "separate", Usage: "for a statement with a translation, write one draft per language (beside each statement, or OUT.LANG.eml with -o), each with its own PDF"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -66,6 +67,11 @@ func emailCommand(e *env) *cli.Command {
 			}
 			e.trustPaths = c.Bool("trust-paths")
 			out, stdout := c.String("output"), c.Bool("stdout")
+			if c.Bool("separate") && (stdout || c.Bool("send")) {
+				return usageError{msg: "--separate writes one draft per language, as files: it cannot go with --stdout or --send",
+					try: "pressroom email --separate " + file}
+			}
+			separateOut := out
 			switch {
 			case out != "" && stdout:
 				return usageError{msg: "-o and --stdout both say where the draft goes: give one", try: "pressroom email " + file + " -o " + out}
@@ -91,6 +97,9 @@ func emailCommand(e *env) *cli.Command {
 			in, err := e.loadRelease(c.Command.Name, file, c.String("layout"))
 			if err != nil {
 				return err
+			}
+			if c.Bool("separate") && in.job.Translation != nil {
+				return e.separateDrafts(in, file, separateOut, f)
 			}
 			if out != "" && out != "-" {
 				// Refused before anything is sent.
@@ -203,6 +212,42 @@ func buildEmail(e *env, rels []*release.Release, pdf []byte, f emailFlags) (*ema
 			try: "pressroom email " + cmp.Or(f.file, "my-statement.toml") + " --to \"Newsdesk <news@example.org>\" --subject \"One line of text\""}
 	}
 	return m, err
+}
+
+// separateDrafts writes one draft per language of a bilingual statement
+// (email --separate): each half's text, page and PDF alone, named by
+// separateName.
+func (e *env) separateDrafts(in loaded, file, out string, f emailFlags) error {
+	keep := guardJob(file, in.job)
+	halves := in.job.Halves()
+	var paths []string
+	for _, h := range halves {
+		paths = append(paths, separateName(out, ".eml", h))
+	}
+	if err := e.checkOutputs(keep, paths...); err != nil {
+		return err
+	}
+	for i, h := range halves {
+		r, err := h.Release()
+		if err != nil {
+			return err
+		}
+		half := in
+		half.release, half.releases, half.layout = r, []*release.Release{r}, h.Layout
+		var pdf bytes.Buffer
+		if err := e.renderPDF(&pdf, half); err != nil {
+			return err
+		}
+		m, err := buildEmail(e, half.releases, pdf.Bytes(), f)
+		if err != nil {
+			return err
+		}
+		if err := e.emit(paths[i], keep, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", paths[i])
+	}
+	return nil
 }
 
 // renderPDF typesets the statement exactly as render does for the same
