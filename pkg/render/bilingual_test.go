@@ -25,7 +25,7 @@ import (
 // headlines are bookmarks and make the title.
 func TestBilingualSeed(t *testing.T) {
 	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
-	cyS, l := parseFile(t, lib, "../../examples/cy/seed-statement.toml")
+	cyS, l := parseFile(t, lib, "../../examples/seed-statement.cy.toml")
 	enS, _ := parseFile(t, lib, "../../examples/seed-statement.toml")
 	var rels []*release.Release
 	cy, err := release.New(cyS, l)
