@@ -227,3 +227,25 @@ func TestHalves(t *testing.T) {
 		}
 	}
 }
+
+// The bilingual example loads as a pair whose versions agree: no
+// warning about a difference, and its PDF has both halves.
+func TestBilingualExample(t *testing.T) {
+	const file = "../../examples/custom-brand/statement.toml"
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	job, list := Load(file, src, Options{Layouts: library(), Scope: layout.Scope{Roots: []string{filepath.Dir(file)}}})
+	if job == nil || job.Translation == nil {
+		t.Fatalf("no pair: %v", list)
+	}
+	for _, d := range list {
+		if strings.Contains(d.Message, "in the translation") {
+			t.Errorf("the example's versions differ: %v", d)
+		}
+	}
+	if h := job.Halves(); h[0].Statement.Lang != "cy" || h[1].Statement.Lang != "en-GB" {
+		t.Errorf("halves in %s, %s; want cy first", h[0].Statement.Lang, h[1].Statement.Lang)
+	}
+}

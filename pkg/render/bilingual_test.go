@@ -17,16 +17,27 @@ import (
 	"github.com/pressroom/pressroom/pkg/release"
 )
 
-// The bilingual seed: the Welsh seed and the English one in one PDF,
-// Welsh first, read back by Poppler, qpdf and pdf.js. Each half starts on
+// A bilingual release (the seed and the custom brand, each Welsh twin
+// with its English statement) in one PDF, Welsh first, read back by
+// Poppler, qpdf and pdf.js. Each half starts on
 // a page of its own and holds every word of its statement; the page
 // numbers count the whole document in each half's language; each half is
 // a Sect of its own with its /Lang, the catalogue's is Welsh; both
 // headlines are bookmarks and make the title.
-func TestBilingualSeed(t *testing.T) {
+func TestBilingual(t *testing.T) {
+	for _, pair := range []struct{ name, cy, en string }{
+		{"seed", "../../examples/seed-statement.cy.toml", "../../examples/seed-statement.toml"},
+		// A letterhead brand with a logo and a footer notice.
+		{"custom-brand", "../../examples/custom-brand/statement.cy.toml", "../../examples/custom-brand/statement.toml"},
+	} {
+		t.Run(pair.name, func(t *testing.T) { testBilingual(t, pair.name, pair.cy, pair.en) })
+	}
+}
+
+func testBilingual(t *testing.T, name, cyFile, enFile string) {
 	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
-	cyS, l := parseFile(t, lib, "../../examples/seed-statement.cy.toml")
-	enS, _ := parseFile(t, lib, "../../examples/seed-statement.toml")
+	cyS, l := parseFile(t, lib, cyFile)
+	enS, _ := parseFile(t, lib, enFile)
 	var rels []*release.Release
 	cy, err := release.New(cyS, l)
 	if err != nil {
@@ -44,13 +55,17 @@ func TestBilingualSeed(t *testing.T) {
 	if len(plan.Parts) != 2 || plan.Parts[0].Lang != "cy" || plan.Parts[1].Lang != "en-GB" {
 		t.Fatalf("parts %+v", plan.Parts)
 	}
+	// Nothing off the page or overlapping, no widows, on either half.
+	for _, pr := range append(planProblems(plan), splitProblems(plan)...) {
+		t.Error(pr)
+	}
 	var buf bytes.Buffer
 	res, err := RenderAll(&buf, rels, l, Options{Version: pressroom.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
 	pdf := buf.Bytes()
-	keep(t, "bilingual-seed.pdf", pdf)
+	keep(t, "bilingual-"+name+".pdf", pdf)
 	pdftest.Check(t, pdf) // qpdf --check, and Poppler reads it
 	pdftest.CheckFonts(t, pdf)
 
