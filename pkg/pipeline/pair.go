@@ -87,7 +87,9 @@ func loadTranslation(job *Job, opts Options) (*Job, diag.List) {
 		return nil, list
 	}
 	t := tjob.Statement
-	if t.Translation != "" && !sameFile(translationPath(t), s.File) {
+	// A statement read from standard input is no file the translation
+	// could name back, so what the translation names is not checked then.
+	if _, err := os.Stat(s.File); err == nil && t.Translation != "" && !sameFile(translationPath(t), s.File) {
 		list.Add(pairProblem(s, t))
 	}
 	if base(s.Lang) == base(t.Lang) {
