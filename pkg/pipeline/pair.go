@@ -90,7 +90,7 @@ func loadTranslation(job *Job, opts Options) (*Job, diag.List) {
 	// A statement read from standard input is no file the translation
 	// could name back, so what the translation names is not checked then.
 	if _, err := os.Stat(s.File); err == nil && t.Translation != "" && !sameFile(translationPath(t), s.File) {
-		list.Add(pairProblem(s, t))
+		list.Add(pairProblem(s, t, opts.Scope.Roots))
 	}
 	if base(s.Lang) == base(t.Lang) {
 		pos := t.KeyPos("lang")
@@ -110,8 +110,9 @@ func loadTranslation(job *Job, opts Options) (*Job, diag.List) {
 
 // pairProblem is the error for a translation whose own translation key
 // names neither the statement nor nothing: a third file, or a cycle of
-// three or more files.
-func pairProblem(s, t *statement.Statement) diag.Diagnostic {
+// three or more files. The chain is followed only through files inside
+// roots (the Scope), as every file a statement names.
+func pairProblem(s, t *statement.Statement, roots []string) diag.Diagnostic {
 	d := diag.Diagnostic{Pos: t.KeyPos("translation"), Severity: diag.Error, Key: "translation"}
 	chain := []string{s.File, t.File}
 	next := translationPath(t)
@@ -123,7 +124,11 @@ func pairProblem(s, t *statement.Statement) diag.Diagnostic {
 			return d
 		}
 		chain = append(chain, next)
-		src, err := input.ReadFile(next, statement.MaxSize, "statements")
+		path, err := input.Within(next, roots, "")
+		if err != nil {
+			break
+		}
+		src, err := input.ReadFile(path, statement.MaxSize, "statements")
 		if err != nil {
 			break
 		}
