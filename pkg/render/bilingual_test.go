@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -123,6 +124,37 @@ func testBilingual(t *testing.T, name, cyFile, enFile string) {
 	if len(outlines) != 2 || outlines[0].Title != cy.Headline || outlines[0].Page != 1 ||
 		outlines[1].Title != en.Headline || outlines[1].Page != alone[0]+1 {
 		t.Errorf("outline %+v", outlines)
+	}
+
+	// Below each headline, its half's section headings.
+	var tree struct {
+		Outlines []struct {
+			Kids []struct {
+				Title string `json:"title"`
+			} `json:"kids"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(uatest.Run(t, "qpdf", "--json=2", "--json-key=outlines", path)), &tree); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rels {
+		var want, got []string
+		for _, sec := range []*release.Section{r.Notes, r.About} {
+			if sec != nil {
+				want = append(want, sec.Heading)
+			}
+		}
+		if len(r.Contacts) > 0 {
+			want = append(want, r.ContactsHeading)
+		}
+		if i < len(tree.Outlines) {
+			for _, k := range tree.Outlines[i].Kids {
+				got = append(got, k.Title)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("bookmarks under %q: %q; want %q", r.Headline, got, want)
+		}
 	}
 
 	// The catalogue is Welsh.
