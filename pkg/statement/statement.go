@@ -145,7 +145,7 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	p.places = tomlpos.Locate(p.src, MaxDepth)
-	p.stmt = &Statement{File: p.file, src: p.src, index: p.index}
+	p.stmt = &Statement{File: p.file, src: p.src, index: p.index, places: p.places}
 	p.statement(raw)
 	return p.stmt
 }
