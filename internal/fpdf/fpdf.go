@@ -2591,6 +2591,11 @@ func (f *Fpdf) GetWordSpacing() float64 {
 
 // SetWordSpacing sets spacing between words of following text. See the
 // WriteAligned() example for a demonstration of its use.
+//
+// PDF applies word spacing (Tw) only to the one-byte code 32, so it has no
+// effect on the two-byte codes of UTF-8 fonts drawn with Text (CellFormat
+// spaces such text with TJ instead); with TextKerned or TextGlyphs, add it
+// to the adjustment or advance after each space.
 func (f *Fpdf) SetWordSpacing(space float64) {
 	f.ws = space
 	f.out(sprintf("%.5f Tw", space*f.k))

@@ -9,10 +9,8 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,7 +19,6 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/pressroom/pressroom/internal/fpdf"
-	"github.com/pressroom/pressroom/internal/pdftest"
 )
 
 // sfntGlyphs returns the glyphs of s in font data the way a shaper without
@@ -75,41 +72,6 @@ func output(t *testing.T, pdf *fpdf.Fpdf) []byte {
 	return b.Bytes()
 }
 
-// wordBoxes returns the words pdftotext -bbox finds, with their left and
-// right edges in points.
-func wordBoxes(t *testing.T, pdf []byte) map[string][2]float64 {
-	t.Helper()
-	tool := pdftest.NeedTool(t, "pdftotext")
-	f := filepath.Join(t.TempDir(), "in.pdf")
-	if err := os.WriteFile(f, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(tool, "-bbox", "-enc", "UTF-8", f, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
-	words := map[string][2]float64{}
-	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
-		lo, _ := strconv.ParseFloat(m[1], 64)
-		hi, _ := strconv.ParseFloat(m[2], 64)
-		words[m[3]] = [2]float64{lo, hi}
-	}
-	return words
-}
-
-func qpdfCheck(t *testing.T, pdf []byte) {
-	t.Helper()
-	tool := pdftest.NeedTool(t, "qpdf")
-	f := filepath.Join(t.TempDir(), "in.pdf")
-	if err := os.WriteFile(f, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(tool, "--check", f).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
-		t.Errorf("qpdf --check: %v\n%s", err, out)
-	}
-}
-
 // TestPressroomTextGlyphsLatin draws a word by glyph ID from Noto Sans three
 // ways (the font's advances, 100/1000 em of tracking, one glyph raised and
 // moved) and checks what readers see: the text, the width of each word
@@ -136,9 +98,8 @@ func TestPressroomTextGlyphsLatin(t *testing.T) {
 	b := output(t, pdf)
 
 	qpdfCheck(t, b)
-	pdftest.CheckFonts(t, b)
-	text := pdftest.Text(t, b)
-	if got, want := pdftest.Words(text.Raw), []string{"Hamburg", "Elbe", "Altona"}; strings.Join(got, " ") != strings.Join(want, " ") {
+	checkFonts(t, b)
+	if got, want := strings.Fields(pdftotext(t, b, "-raw")), []string{"Hamburg", "Elbe", "Altona"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("pdftotext -raw: %q, want %q", got, want)
 	}
 	boxes := wordBoxes(t, b)
@@ -165,16 +126,17 @@ func TestPressroomTextGlyphsLatin(t *testing.T) {
 			t.Errorf("%s drawn from %.2f to %.2f (width %.2f), want from 50 width %.2f", c.word, box[0], box[1], got, want)
 		}
 	}
-	if err := os.MkdirAll("/tmp/fpdfglyph", 0o755); err == nil {
-		_ = os.WriteFile("/tmp/fpdfglyph/latin.pdf", b, 0o644)
-	}
 }
 
-// hbGlyphs shapes s with HarfBuzz's hb-shape and returns its glyphs, each
-// cluster's text on the first glyph of the cluster.
+// hbGlyphs shapes s with HarfBuzz's hb-shape and returns its glyphs,
+// each with the text a reader should extract for it: a character whose
+// own glyph (the font's cmap) is drawn in its cluster goes to that glyph
+// (a mark, so readers can attach it to its letter); the rest of the
+// cluster's text goes to its base glyph (the first with an advance, or
+// the first); other glyphs get none.
 func hbGlyphs(t *testing.T, fontFile, s string) []fpdf.Glyph {
 	t.Helper()
-	tool := pdftest.NeedTool(t, "hb-shape")
+	tool := needTool(t, "hb-shape")
 	out, err := exec.Command(tool, "--no-glyph-names", "--output-format=json", fontFile, s).Output()
 	if err != nil {
 		t.Fatalf("hb-shape: %v", err)
@@ -191,6 +153,7 @@ func hbGlyphs(t *testing.T, fontFile, s string) []fpdf.Glyph {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var buf sfnt.Buffer
 	scale := 1000 / float64(f.UnitsPerEm())
 	runes := []rune(s)
 	// A cluster's text runs to the next cluster's start in logical order.
@@ -203,15 +166,36 @@ func hbGlyphs(t *testing.T, fontFile, s string) []fpdf.Glyph {
 		}
 		return next
 	}
-	seen := map[int]bool{}
-	var gs []fpdf.Glyph
-	for _, g := range hb {
-		text := ""
-		if !seen[g.Cl] {
-			seen[g.Cl] = true
-			text = string(runes[g.Cl:end(g.Cl)])
+	base := map[int]int{} // cluster → index of its base glyph
+	for i, g := range hb {
+		if j, ok := base[g.Cl]; !ok || (hb[j].Ax == 0 && g.Ax != 0) {
+			base[g.Cl] = i
 		}
-		gs = append(gs, fpdf.Glyph{ID: g.G, XAdvance: float64(g.Ax) * scale, XOffset: float64(g.Dx) * scale, YOffset: float64(g.Dy) * scale, Text: text})
+	}
+	texts := make([]string, len(hb))
+	for cl, b := range base {
+		rest := ""
+		for _, r := range runes[cl:end(cl)] {
+			own := -1
+			if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+				for i, g := range hb {
+					if g.Cl == cl && i != b && g.G == int(gi) && texts[i] == "" {
+						own = i
+						break
+					}
+				}
+			}
+			if own >= 0 {
+				texts[own] = string(r)
+			} else {
+				rest += string(r)
+			}
+		}
+		texts[b] = rest
+	}
+	var gs []fpdf.Glyph
+	for i, g := range hb {
+		gs = append(gs, fpdf.Glyph{ID: g.G, XAdvance: float64(g.Ax) * scale, XOffset: float64(g.Dx) * scale, YOffset: float64(g.Dy) * scale, Text: texts[i]})
 	}
 	return gs
 }
@@ -261,5 +245,53 @@ func TestPressroomTextGlyphsErrors(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestPressroomTextGlyphsParallel draws with one parsed font in glyph mode
+// from many documents at once; with -race it checks that drawing and
+// subsetting only read the shared font, and every document must come out
+// as the serial one.
+func TestPressroomTextGlyphsParallel(t *testing.T) {
+	data, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		t.Skip("fonts/NotoSans-Regular.ttf not found")
+	}
+	font, err := fpdf.ParseUTF8Font(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	glyphs := sfntGlyphs(t, data, "Parallel")
+	render := func() ([]byte, error) {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		pdf.SetCreationDate(time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC))
+		pdf.AddUTF8FontParsedGlyphs("G", "", font)
+		pdf.AddPage()
+		pdf.SetFont("G", "", 20)
+		pdf.TextGlyphs(50, 100, glyphs, []fpdf.GlyphSpan{{Start: 0, End: 3, Text: "Par"}})
+		var b bytes.Buffer
+		err := pdf.Output(&b)
+		return b.Bytes(), err
+	}
+	want, err := render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 16
+	got := make([][]byte, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = render()
+		}()
+	}
+	wg.Wait()
+	for i := range n {
+		if errs[i] != nil || !bytes.Equal(got[i], want) {
+			t.Errorf("document %d differs from the serial one (error %v)", i, errs[i])
+		}
 	}
 }

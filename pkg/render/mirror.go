@@ -10,17 +10,33 @@ package render
 // the spans were already placed in the order the bidi algorithm shows
 // them (typeset.go), so mixed Latin (an e-mail address, "NHS", a phone
 // number) keeps its own order.
-func mirror(p *Plan) {
-	for pi := range p.Pages {
-		items := p.Pages[pi].Items
+func mirror(pages []Page, width float64) {
+	for pi := range pages {
+		items := pages[pi].Items
 		for ii := range items {
 			it := &items[ii]
-			it.X = p.Width - it.X - it.W
+			it.X = width - it.X - it.W
 			for k := range it.Spans {
 				sp := &it.Spans[k]
-				sp.X = p.Width - sp.X - sp.W
+				sp.X = width - sp.X - sp.W
 			}
 		}
 	}
-	p.Printable[0], p.Printable[2] = p.Width-p.Printable[2], p.Width-p.Printable[0]
+}
+
+// mirrorParts turns round the pages of each right-to-left release of the
+// plan (planAll puts each release's pages after the one before's).
+func mirrorParts(p *Plan, cs []*composer) {
+	first, all := 0, true
+	for _, c := range cs {
+		if c.br.rtl {
+			mirror(p.Pages[first:first+len(c.pages)], p.Width)
+		} else {
+			all = false
+		}
+		first += len(c.pages)
+	}
+	if all {
+		p.Printable[0], p.Printable[2] = p.Width-p.Printable[2], p.Width-p.Printable[0]
+	}
 }
