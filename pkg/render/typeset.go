@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -59,6 +60,14 @@ type breaker struct {
 	// shaped holds the clusters of the text being set, for glyphs' cl;
 	// emptied by each glyphs call.
 	shaped []shapedCluster
+	// memo is the last shaped text's glyphs: a headline is set a dozen
+	// times over to balance its lines, and shaping Nastaliq costs more
+	// than the rest of the render.
+	memo struct {
+		runs   []run
+		glyphs []glyph
+		shaped []shapedCluster
+	}
 }
 
 // missingRune is a character no font of the layout can show, found while
@@ -69,6 +78,21 @@ type missingRune struct {
 }
 
 func (b *breaker) glyphs(runs []run) []glyph {
+	if len(b.memo.shaped) > 0 && slices.Equal(runs, b.memo.runs) {
+		b.shaped = append(b.shaped[:0], b.memo.shaped...)
+		return slices.Clone(b.memo.glyphs)
+	}
+	gs := b.setGlyphs(runs)
+	if len(b.shaped) > 0 {
+		b.memo.runs = slices.Clone(runs)
+		b.memo.glyphs = slices.Clone(gs)
+		b.memo.shaped = slices.Clone(b.shaped)
+	}
+	return gs
+}
+
+// setGlyphs is glyphs without the memo.
+func (b *breaker) setGlyphs(runs []run) []glyph {
 	n := 0
 	for _, rn := range runs {
 		n += len(rn.text)
