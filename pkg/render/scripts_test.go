@@ -256,14 +256,26 @@ func hbShape(t *testing.T, hb, font, text, lang string, rtl bool) []hbGlyph {
 	if rtl {
 		dir = "--direction=rtl"
 	}
-	cmd := exec.Command(hb, "--output-format=json", "--no-glyph-names", dir, "--language="+lang, font, text)
-	out, err := cmd.Output()
+	return runHBShape(t, hb, dir, "--language="+lang, font, text)
+}
+
+// hbShapeFeatures shapes left-to-right text with HarfBuzz's features
+// changed ("-liga").
+func hbShapeFeatures(t *testing.T, hb, font, text, features string) []hbGlyph {
+	t.Helper()
+	return runHBShape(t, hb, "--direction=ltr", "--features="+features, font, text)
+}
+
+func runHBShape(t *testing.T, hb string, args ...string) []hbGlyph {
+	t.Helper()
+	args = append([]string{"--output-format=json", "--no-glyph-names"}, args...)
+	out, err := exec.Command(hb, args...).Output()
 	if err != nil {
-		t.Fatalf("hb-shape %q: %v", text, err)
+		t.Fatalf("hb-shape %q: %v", args, err)
 	}
 	var gs []hbGlyph
 	if err := json.Unmarshal(bytes.TrimSpace(out), &gs); err != nil {
-		t.Fatalf("hb-shape %q: %v\n%s", text, err, out)
+		t.Fatalf("hb-shape %q: %v\n%s", args, err, out)
 	}
 	return gs
 }
