@@ -250,6 +250,12 @@ func MissingWords(extracted string, want []string, skip func(line string) bool) 
 	for _, w := range strings.Fields(extracted) {
 		have[w]++
 	}
+	// A word hyphenated at a line's end ("learn-" then "ing") is read as
+	// a reader reads it: whole, or whole with its hyphen (a compound).
+	for _, m := range lineEndHyphen.FindAllStringSubmatch(extracted, -1) {
+		have[m[1]+m[2]]++
+		have[m[1]+"-"+m[2]]++
+	}
 	var body strings.Builder
 	for _, line := range strings.Split(extracted, "\n") {
 		if skip == nil || !skip(strings.TrimSpace(strings.Trim(line, "\f"))) {
@@ -271,6 +277,10 @@ func MissingWords(extracted string, want []string, skip func(line string) bool) 
 	}
 	return missing
 }
+
+// lineEndHyphen is a word ending in a hyphen at a line's end and the
+// word that opens the next line.
+var lineEndHyphen = regexp.MustCompile(`(\S*\pL)-[ \t]*\n\s*(\pL\S*)`)
 
 // typewriter folds smart punctuation back to the marks on a keyboard.
 var typewriter = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "---", "-", "--", "-", "—", "-", "–", "-", "…", "...")

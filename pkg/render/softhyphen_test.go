@@ -22,9 +22,11 @@ func TestSoftHyphen(t *testing.T) {
 	if len(full) != 1 || strings.ContainsRune(full[0].spans[0].Text, softHyphen) || full[0].spans[0].Text != "Multiagency safeguarding arrangements" {
 		t.Fatalf("on one line: %+v", full)
 	}
-	// Room for "Multiagency safe-" but not for "safeguarding".
+	// Room for "Multiagency safe-" but not for "safeguarding", and for
+	// the rest on one line: two full lines, where breaking only at the
+	// spaces would leave "Multiagency" alone on a short first line.
 	word := func(s string) float64 { return br.set([]run{{text: s, style: st}}, 1000)[0].width }
-	width := word("Multiagency safe-") + 0.5
+	width := max(word("Multiagency safe-"), word("guarding arrangements")) + 0.5
 	if width >= word("Multiagency safeguarding") {
 		t.Fatal("test width too wide")
 	}

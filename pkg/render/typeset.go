@@ -24,9 +24,12 @@ type glyph struct {
 	run       int     // index of the run it came from
 	space     bool    // a break opportunity after it
 	lineBreak bool    // a hard break after it
-	// soft is a soft hyphen (U+00AD) after it: a break opportunity that
-	// shows as a hyphen only when the line breaks there.
+	// soft is a soft hyphen (U+00AD) or a hyphenation point after it: a
+	// break opportunity that shows as a hyphen only when the line breaks
+	// there.
 	soft bool
+	// dash is a compound's own hyphen: a break opportunity after it.
+	dash bool
 }
 
 // softHyphen is U+00AD, pasted from Word: a place a word may break.
@@ -98,87 +101,37 @@ func (b *breaker) glyphs(runs []run) []glyph {
 	return gs
 }
 
-// set breaks runs into lines of at most width mm.
+// set breaks runs into lines of at most width mm, ragged right, with
+// no hyphenation but the soft hyphens of the text.
 func (b *breaker) set(runs []run, width float64) []setLine {
-	gs := b.glyphs(runs)
-	var lines [][]glyph
-	var cur []glyph
-	curW := 0.0
-	flush := func() {
-		lines = append(lines, cur)
-		cur, curW = nil, 0
-	}
-	for i := 0; i < len(gs); {
-		g := gs[i]
-		if g.space {
-			cur = append(cur, g)
-			curW += g.w
-			i++
-			if g.lineBreak {
-				flush()
-			}
-			continue
-		}
-		// The word's end, or as much of it as shows that it does not fit:
-		// scanning all of a very long word for every line it is broken
-		// over would take quadratic time.
-		j, ww := i, 0.0
-		for j < len(gs) && !gs[j].space && ww <= width {
-			ww += gs[j].w
-			j++
-			if gs[j-1].lineBreak {
-				break
-			}
-		}
-		switch {
-		case curW+ww <= width+1e-9:
-			cur = append(cur, gs[i:j]...)
-			curW += ww
-			i = j
-			if gs[j-1].lineBreak {
-				flush()
-			}
-		case b.softBreak(gs[i:j], width-curW, runs) > 0:
-			// Break at the last soft hyphen whose part fits, hyphen and all.
-			k := b.softBreak(gs[i:j], width-curW, runs)
-			cur = append(cur, gs[i:i+k]...)
-			cur = append(cur, b.hyphen(gs[i+k-1], runs))
-			i += k
-			flush()
-		case hasInk(cur):
-			flush()
-		default:
-			// The word alone is wider than the line: split it.
-			k := splitPoint(gs[i:j], width-curW)
-			cur = append(cur, gs[i:i+k]...)
-			i += k
-			flush()
-		}
-	}
-	if len(cur) > 0 || len(lines) == 0 {
-		flush()
-	}
-	out := make([]setLine, 0, len(lines))
-	for _, ln := range lines {
-		out = append(out, b.spans(ln, runs))
-	}
-	return out
+	return b.setWith(runs, width, setOptions{})
 }
 
-// softBreak is how many glyphs of word go before the hyphen at its last
-// soft hyphen that fits in width mm with the hyphen; 0 when none does.
-func (b *breaker) softBreak(word []glyph, width float64, runs []run) int {
-	best, w := 0, 0.0
-	for k, g := range word {
-		w += g.w
-		if w > width+1e-9 {
-			break
-		}
-		if g.soft && k+1 < len(word) && w+b.hyphen(g, runs).w <= width+1e-9 {
-			best = k + 1
-		}
+// setWith breaks runs into lines of at most width mm, choosing the breaks
+// over the whole paragraph (linebreak.go) rather than filling each line
+// in turn. Each space stays in the text before a break, so that
+// extracted text keeps its word boundaries.
+func (b *breaker) setWith(runs []run, width float64, opt setOptions) []setLine {
+	gs := b.glyphs(runs)
+	if len(gs) == 0 {
+		return []setLine{b.spans(nil, runs)}
 	}
-	return best
+	breaks := b.breakLines(gs, runs, width, opt)
+	out := make([]setLine, 0, len(breaks))
+	start := 0
+	for _, br := range breaks {
+		ln := gs[start : br.at+1]
+		if br.hyphen {
+			ln = append(ln[:len(ln):len(ln)], b.hyphen(gs[br.at], runs))
+		}
+		if opt.justify && !br.forced {
+			out = append(out, b.justifyLine(ln, runs, width))
+		} else {
+			out = append(out, b.spans(ln, runs))
+		}
+		start = br.at + 1
+	}
+	return out
 }
 
 // hyphen is the hyphen a soft hyphen after g shows at a line's end, in
@@ -190,15 +143,6 @@ func (b *breaker) hyphen(g glyph, runs []run) glyph {
 		face = g.face
 	}
 	return glyph{r: '-', face: face, w: b.fs.runeWidth(face, '-', st.size), run: g.run}
-}
-
-func hasInk(gs []glyph) bool {
-	for _, g := range gs {
-		if !g.space {
-			return true
-		}
-	}
-	return false
 }
 
 // splitPoint returns how many glyphs of a too-long word go on a line of
