@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,7 +98,7 @@ func (h *Hyphenator) load() error {
 			h.err = err
 			return
 		}
-		if h.lang, err = hyphenation.New(bytes.NewReader(pat)); err != nil {
+		if h.lang, err = hyphenation.New(strings.NewReader(withSingles(string(pat)))); err != nil {
 			h.err = fmt.Errorf("hyphenation patterns %s: %w", h.tag, err)
 			return
 		}
@@ -122,6 +123,90 @@ func (h *Hyphenator) load() error {
 		}
 	})
 	return h.err
+}
+
+// withSingles rewrites a pattern list so that speedata/hyphenation
+// applies its one-letter patterns ("m1", "1b"): it looks up substrings
+// of two letters or more only, and the Welsh patterns, among others,
+// have one-letter ones. Each becomes a two-letter pattern for every
+// letter that may stand before it (or the word's start), merged with a
+// pattern of the same letters where there is one, which Liang's
+// algorithm (the maximum at each place) treats as the same.
+func withSingles(text string) string {
+	type pattern struct {
+		letters []rune
+		values  []byte // len(letters)+1: before each letter, and after
+	}
+	var all []pattern
+	index := map[string]int{}
+	alphabet := map[rune]bool{'.': true}
+	for r := 'a'; r <= 'z'; r++ {
+		alphabet[r] = true
+	}
+	for r := rune(0xdf); r <= 0x17f; r++ {
+		if unicode.IsLower(r) {
+			alphabet[r] = true
+		}
+	}
+	var singles []pattern
+	for _, f := range strings.Fields(text) {
+		var p pattern
+		p.values = []byte{0}
+		for _, r := range f {
+			if r >= '0' && r <= '9' {
+				p.values[len(p.values)-1] = byte(r - '0')
+				continue
+			}
+			p.letters = append(p.letters, r)
+			p.values = append(p.values, 0)
+			if r != '.' {
+				alphabet[r] = true
+			}
+		}
+		if len(p.letters) == 1 {
+			singles = append(singles, p)
+			continue
+		}
+		index[string(p.letters)] = len(all)
+		all = append(all, p)
+	}
+	if len(singles) == 0 {
+		return text
+	}
+	before := make([]rune, 0, len(alphabet))
+	for r := range alphabet {
+		before = append(before, r)
+	}
+	slices.Sort(before)
+	for _, s := range singles {
+		c := s.letters[0]
+		for _, x := range before {
+			key := string([]rune{x, c})
+			vals := []byte{0, s.values[0], s.values[1]}
+			if i, ok := index[key]; ok {
+				for k := range vals {
+					all[i].values[k] = max(all[i].values[k], vals[k])
+				}
+				continue
+			}
+			index[key] = len(all)
+			all = append(all, pattern{letters: []rune{x, c}, values: vals})
+		}
+	}
+	var b strings.Builder
+	for _, p := range all {
+		for i, r := range p.letters {
+			if v := p.values[i]; v > 0 {
+				b.WriteByte('0' + v)
+			}
+			b.WriteRune(r)
+		}
+		if v := p.values[len(p.letters)]; v > 0 {
+			b.WriteByte('0' + v)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // hyphenmins reads the typesetting hyphenmins from a hyph-utf8 header:
