@@ -404,7 +404,10 @@ func demerits(a brNode, bp breakpoint, bad float64, fit int, justify bool) float
 // (glyph.soft) or break after their own (glyph.dash), by each run's
 // language. Links, and runs set apart by a role of their own (a
 // dateline), are left whole.
-func hyphenation(gs []glyph, runs []run, lang string) {
+func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
+	if b.words == nil {
+		b.words = map[string][]hyphenate.Break{}
+	}
 	var word strings.Builder
 	for i := 0; i < len(gs); {
 		if gs[i].space {
@@ -430,7 +433,13 @@ func hyphenation(gs []glyph, runs []run, lang string) {
 			if tag == "" {
 				tag = lang
 			}
-			for _, br := range hyphenate.For(tag).Token(word.String()) {
+			key := tag + "\x00" + word.String()
+			brs, ok := b.words[key]
+			if !ok {
+				brs = hyphenate.For(tag).Token(word.String())
+				b.words[key] = brs
+			}
+			for _, br := range brs {
 				// br.At runes before the break: glyphs are one a rune.
 				if k := i + br.At - 1; k >= i && k+1 < j {
 					if br.Hyphen {
@@ -464,7 +473,7 @@ func (b *breaker) breakLines(gs []glyph, runs []run, width float64, opt setOptio
 	if !opt.hyphenate || worst <= pretolerance || !hasLetters(gs) {
 		return breaks
 	}
-	hyphenation(gs, runs, opt.lang)
+	b.hyphenation(gs, runs, opt.lang)
 	breaks, _ = totalFit(p, b.breakpoints(p, runs))
 	return breaks
 }

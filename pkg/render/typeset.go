@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/pressroom/pressroom/pkg/hyphenate"
 	"github.com/pressroom/pressroom/pkg/markup"
 )
 
@@ -50,6 +51,9 @@ type setLine struct {
 type breaker struct {
 	fs      *faces
 	missing []missingRune
+	// words are the hyphenation points of the words set so far, by
+	// language and word: a release repeats its words.
+	words map[string][]hyphenate.Break
 }
 
 // missingRune is a character no font of the layout can show, found while
