@@ -128,11 +128,13 @@ func (b *breaker) setWith(runs []run, width float64, opt setOptions) []setLine {
 		if br.hyphen {
 			ln = append(ln[:len(ln):len(ln)], b.hyphen(gs[br.at], runs))
 		}
-		if opt.justify && !br.forced {
-			out = append(out, b.justifyLine(ln, runs, width))
-		} else {
-			out = append(out, b.spans(ln, runs))
+		sl := b.spans(ln, runs)
+		// A justified paragraph's last line may have been chosen with
+		// its spaces shrunk: it is set so, and never past the measure.
+		if opt.justify && (!br.forced || sl.width > width+1e-9) {
+			sl = b.justifyLine(ln, runs, width)
 		}
+		out = append(out, sl)
 		start = br.at + 1
 	}
 	return out
