@@ -170,3 +170,28 @@ func TestRaggednessNotWorse(t *testing.T) {
 	}
 	t.Logf("sum of squared shortfalls of the body's lines, greedy → total fit:\n%s", report.String())
 }
+
+// BenchmarkHugeParagraph sets one paragraph of 190,000 characters (the
+// limit on a statement's text is 200,000) with hyphenation: the active
+// list is bounded, so the time grows with the length, not its square.
+func BenchmarkHugeParagraph(b *testing.B) {
+	for _, n := range []int{1_900, 19_000, 190_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			l := testLayout(b)
+			l.Hyphenate = true
+			fs := newFaces(fpdf.New("P", "mm", "A4", ""), l)
+			br := &breaker{fs: fs}
+			opt := setOptions{hyphenate: true, lang: "en-GB"}
+			words := strings.Fields("representatives of intergovernmental organisations acknowledged extraordinary responsibilities notwithstanding considerable administrative complications a to in of")
+			var sb strings.Builder
+			for i := 0; sb.Len() < n; i++ {
+				sb.WriteString(words[(i*7)%len(words)] + " ")
+			}
+			runs := []run{{text: sb.String(), style: textStyle{size: 11}}}
+			b.ReportAllocs()
+			for b.Loop() {
+				br.setWith(runs, 170, opt)
+			}
+		})
+	}
+}
