@@ -108,7 +108,7 @@ func raggedness(lines []setLine, width float64) float64 {
 func hyphens(lines []setLine) int {
 	n := 0
 	for _, ln := range lines {
-		if k := len(ln.spans); k > 0 && strings.HasSuffix(ln.spans[k-1].Text, "-") {
+		if k := len(ln.spans); k > 0 && strings.HasSuffix(ln.spans[k-1].Text, string(softHyphen)) {
 			n++
 		}
 	}

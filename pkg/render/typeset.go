@@ -140,15 +140,23 @@ func (b *breaker) setWith(runs []run, width float64, opt setOptions) []setLine {
 	return out
 }
 
-// hyphen is the hyphen a soft hyphen after g shows at a line's end, in
-// g's face and size.
+// hyphen is the hyphen a soft hyphen or hyphenation point after g shows
+// at a line's end, in g's face and size. It is the soft hyphen U+00AD
+// itself, drawn with the font's hyphen glyph, as ISO 32000-1 14.8.2.2.3
+// asks: text extracted or read aloud through the tags then reads the
+// word whole ("learning", not "learn- ing"). A font without a glyph for
+// U+00AD gets a plain hyphen.
 func (b *breaker) hyphen(g glyph, runs []run) glyph {
 	st := runs[g.run].style
-	face, ok := b.fs.face(st, '-')
+	r := '-'
+	if f := b.fs.styleFont(st); f != nil && f.Has(softHyphen) {
+		r = softHyphen
+	}
+	face, ok := b.fs.face(st, r)
 	if !ok {
 		face = g.face
 	}
-	return glyph{r: '-', face: face, w: b.fs.runeWidth(face, '-', st.size), run: g.run}
+	return glyph{r: r, face: face, w: b.fs.runeWidth(face, r, st.size), run: g.run}
 }
 
 // splitPoint returns how many glyphs of a too-long word go on a line of
