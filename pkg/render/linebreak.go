@@ -469,6 +469,10 @@ func em(runs []run) float64 {
 // may be hyphenated, again with every hyphenation point.
 func (b *breaker) breakLines(gs []glyph, runs []run, width float64, opt setOptions) []lineBreak {
 	p := newParagraph(gs, width, em(runs), opt.justify)
+	if p.ink[len(gs)-1] <= width && !hasHardBreak(gs[:len(gs)-1]) {
+		// One line: nothing to choose (most headings, names, contacts).
+		return []lineBreak{{at: len(gs) - 1, forced: true}}
+	}
 	breaks, worst := totalFit(p, b.breakpoints(p, runs))
 	if !opt.hyphenate || worst <= pretolerance || !hasLetters(gs) {
 		return breaks
@@ -476,6 +480,15 @@ func (b *breaker) breakLines(gs []glyph, runs []run, width float64, opt setOptio
 	b.hyphenation(gs, runs, opt.lang)
 	breaks, _ = totalFit(p, b.breakpoints(p, runs))
 	return breaks
+}
+
+func hasHardBreak(gs []glyph) bool {
+	for _, g := range gs {
+		if g.lineBreak {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLetters(gs []glyph) bool {
