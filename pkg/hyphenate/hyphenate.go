@@ -357,8 +357,10 @@ type Break struct {
 // with its punctuation: “safeguarding,” or "long-term") may break, in
 // increasing order. E-mail and web addresses and tokens with digits
 // give none; a compound breaks after its own hyphen and within each
-// part. A nil Hyphenator (a language without patterns) breaks only
-// compounds.
+// part. A word with a capital letter first is a name in running text
+// (Birmingham, Safeguarding Partnership, Llywodraeth Cymru) and is not
+// hyphenated, but in German, which capitalises every noun. A nil
+// Hyphenator (a language without patterns) breaks only compounds.
 func (h *Hyphenator) Token(tok string) []Break {
 	if strings.ContainsAny(tok, "@/\\_=&#%+") || strings.Contains(tok, "www.") {
 		return nil
@@ -388,8 +390,10 @@ func (h *Hyphenator) Token(tok string) []Break {
 			continue
 		}
 		part := rs[start:k]
-		for _, p := range h.Word(string(part)) {
-			out = append(out, Break{At: start + p, Hyphen: true})
+		if len(part) > 0 && (!unicode.IsUpper(part[0]) || h.capitalisesNouns()) {
+			for _, p := range h.Word(string(part)) {
+				out = append(out, Break{At: start + p, Hyphen: true})
+			}
 		}
 		// After the compound's own hyphen, when a real word stands on
 		// each side (not "e-mail", not "-ish").
@@ -400,6 +404,10 @@ func (h *Hyphenator) Token(tok string) []Break {
 	}
 	return out
 }
+
+// capitalisesNouns is true of German, where a capital letter first does
+// not make a word a name.
+func (h *Hyphenator) capitalisesNouns() bool { return h != nil && h.tag == "de-1996" }
 
 func nextHyphen(rs []rune, from, to int) int {
 	for k := from; k < to; k++ {

@@ -141,6 +141,9 @@ func TestNeverHyphenated(t *testing.T) {
 		"2020/21-01",
 		"e-mail",
 		"snake_case_identifier",
+		"Birmingham",   // a name in running text
+		"Safeguarding", // a capital first: a title, a name
+		"Llywodraeth",
 	} {
 		if got := h.Token(tok); len(got) > 0 {
 			t.Errorf("%q breaks at %v", tok, got)
@@ -196,6 +199,10 @@ func TestToken(t *testing.T) {
 		if strings.Contains(c.tok, "-") && len(own) != 1 && c.tok != "e-mail" {
 			t.Errorf("%q: breaks after its own hyphen at %v; want one", c.tok, own)
 		}
+	}
+	// German capitalises every noun: a capital first is no name there.
+	if got := For("de").Token("Gesundheitsversorgung,"); len(got) < 3 {
+		t.Errorf("Gesundheitsversorgung breaks at %v; want Ge-sund-heits-ver-sor-gung", got)
 	}
 	// No patterns for the language: compounds still break.
 	if got := (*Hyphenator)(nil).Token("long-term"); len(got) != 1 || got[0].Hyphen {
