@@ -18,8 +18,9 @@ type setOptions struct {
 
 // setOptions is the one home of which text is hyphenated and justified:
 // the body's paragraphs and list items, when the layout asks. Headlines,
-// headings, names (signatures, contacts), datelines and the fixed words
-// of the page never are, and neither is a link (an address, a URL).
+// headings, names (signatures, contacts) and the fixed words of the page
+// never are; within the body, hyphenation leaves links and datelines
+// whole, and pkg/hyphenate decides which words may break.
 func (c *composer) setOptions(role Role) setOptions {
 	switch role {
 	case RoleParagraph, RoleListBody, RoleDevIntro, RoleDevelopment:
@@ -28,9 +29,11 @@ func (c *composer) setOptions(role Role) setOptions {
 	return setOptions{}
 }
 
-// The line breaker's weights, in TeX's units (plain TeX's values): the
-// demerits of a line are (linePenalty + badness)² plus the square of its
-// break's penalty, plus the extras for hyphenated lines in a row.
+// The line breaker's weights, in TeX's units and plain TeX's values but
+// for the hyphen, which costs 100 rather than 50 (a release reads better
+// with few): the demerits of a line are (linePenalty + badness)² plus the
+// square of its break's penalty, plus the extras for hyphenated lines in
+// a row.
 const (
 	linePenalty         = 10
 	hyphenPenalty       = 100   // a break at a hyphenation point or soft hyphen
