@@ -32,6 +32,10 @@ type Layout struct {
 	// SmartPunctuation sets typewriter punctuation as a typesetter
 	// would: curly quotes and apostrophes, en and em dashes, an ellipsis.
 	SmartPunctuation bool
+	// Hyphenate lets the body's longer words break at the end of a line,
+	// by the statement's language (pkg/hyphenate), where that evens the
+	// right edge.
+	Hyphenate bool
 	// PageNumbers shows "Page N of M" on releases of more than one page.
 	PageNumbers bool
 

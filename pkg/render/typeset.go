@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pressroom/pressroom/pkg/hyphenate"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/shaping"
 )
@@ -26,8 +27,9 @@ type glyph struct {
 	run       int     // index of the run it came from
 	space     bool    // a break opportunity after it
 	lineBreak bool    // a hard break after it
-	// soft is a soft hyphen (U+00AD) after it: a break opportunity that
-	// shows as a hyphen only when the line breaks there.
+	// soft is a soft hyphen (U+00AD) or a hyphenation point after it: a
+	// break opportunity that shows as a hyphen only when the line breaks
+	// there.
 	soft bool
 	// cl is 1 + the index of the shaped cluster (shape.go) this glyph
 	// of the breaker stands for, in breaker.shaped: r is then its first
@@ -35,6 +37,8 @@ type glyph struct {
 	cl    int32
 	level uint8   // bidi embedding level: odd runs right to left
 	kern  float32 // kerning with the next glyph, 1/1000 em, counted in w
+	// dash is a compound's own hyphen: a break opportunity after it.
+	dash bool
 }
 
 // softHyphen is U+00AD, pasted from Word: a place a word may break.
@@ -68,6 +72,9 @@ type breaker struct {
 		glyphs []glyph
 		shaped []shapedCluster
 	}
+	// words are the hyphenation points of the words set so far, by
+	// language and word: a release repeats its words.
+	words map[string][]hyphenate.Break
 }
 
 // missingRune is a character no font of the layout can show, found while
@@ -158,107 +165,58 @@ func (b *breaker) kerning(gs []glyph, runs []run) {
 	}
 }
 
-// set breaks runs into lines of at most width mm.
+// set breaks runs into lines of at most width mm, ragged right, with
+// no hyphenation but the soft hyphens of the text.
 func (b *breaker) set(runs []run, width float64) []setLine {
+	return b.setWith(runs, width, setOptions{})
+}
+
+// setWith breaks runs into lines of at most width mm, choosing the breaks
+// over the whole paragraph (linebreak.go) rather than filling each line
+// in turn. Each space stays in the text before a break, so that
+// extracted text keeps its word boundaries.
+func (b *breaker) setWith(runs []run, width float64, opt setOptions) []setLine {
 	gs := b.glyphs(runs)
-	var lines [][]glyph
-	var cur []glyph
-	curW := 0.0
-	flush := func() {
-		lines = append(lines, cur)
-		cur, curW = nil, 0
+	if len(gs) == 0 {
+		return []setLine{b.spans(nil, runs)}
 	}
-	for i := 0; i < len(gs); {
-		g := gs[i]
-		if g.space {
-			cur = append(cur, g)
-			curW += g.w
-			i++
-			if g.lineBreak {
-				flush()
-			}
-			continue
+	breaks := b.breakLines(gs, runs, width, opt)
+	out := make([]setLine, 0, len(breaks))
+	start := 0
+	for _, br := range breaks {
+		ln := gs[start : br.at+1]
+		if br.hyphen {
+			ln = append(ln[:len(ln):len(ln)], b.hyphen(gs[br.at], runs))
 		}
-		// The word's end, or as much of it as shows that it does not fit:
-		// scanning all of a very long word for every line it is broken
-		// over would take quadratic time.
-		j, ww := i, 0.0
-		for j < len(gs) && !gs[j].space && ww <= width {
-			ww += gs[j].w
-			j++
-			if gs[j-1].lineBreak {
-				break
-			}
+		sl := b.spans(ln, runs)
+		// A justified paragraph's last line may have been chosen with
+		// its spaces shrunk: it is set so, and never past the measure.
+		if opt.justify && (!br.forced || sl.width > width+1e-9) {
+			sl = b.justifyLine(ln, runs, width)
 		}
-		switch {
-		case curW+ww <= width+1e-9:
-			cur = append(cur, gs[i:j]...)
-			curW += ww
-			i = j
-			if gs[j-1].lineBreak {
-				flush()
-			}
-		case b.softBreak(gs[i:j], width-curW, runs) > 0:
-			// Break at the last soft hyphen whose part fits, hyphen and all.
-			k := b.softBreak(gs[i:j], width-curW, runs)
-			cur = append(cur, gs[i:i+k]...)
-			cur = append(cur, b.hyphen(gs[i+k-1], runs))
-			i += k
-			flush()
-		case hasInk(cur):
-			flush()
-		default:
-			// The word alone is wider than the line: split it.
-			k := splitPoint(gs[i:j], width-curW)
-			cur = append(cur, gs[i:i+k]...)
-			i += k
-			flush()
-		}
-	}
-	if len(cur) > 0 || len(lines) == 0 {
-		flush()
-	}
-	out := make([]setLine, 0, len(lines))
-	for _, ln := range lines {
-		out = append(out, b.spans(ln, runs))
+		out = append(out, sl)
+		start = br.at + 1
 	}
 	return out
 }
 
-// softBreak is how many glyphs of word go before the hyphen at its last
-// soft hyphen that fits in width mm with the hyphen; 0 when none does.
-func (b *breaker) softBreak(word []glyph, width float64, runs []run) int {
-	best, w := 0, 0.0
-	for k, g := range word {
-		w += g.w
-		if w > width+1e-9 {
-			break
-		}
-		if g.soft && k+1 < len(word) && w+b.hyphen(g, runs).w <= width+1e-9 {
-			best = k + 1
-		}
-	}
-	return best
-}
-
-// hyphen is the hyphen a soft hyphen after g shows at a line's end, in
-// g's face and size.
+// hyphen is the hyphen a soft hyphen or hyphenation point after g shows
+// at a line's end, in g's face and size. It is the soft hyphen U+00AD
+// itself, drawn with the font's hyphen glyph, as ISO 32000-1 14.8.2.2.3
+// asks: text extracted or read aloud through the tags then reads the
+// word whole ("learning", not "learn- ing"). A font without a glyph for
+// U+00AD gets a plain hyphen.
 func (b *breaker) hyphen(g glyph, runs []run) glyph {
 	st := runs[g.run].style
-	face, ok := b.fs.face(st, '-')
+	r := '-'
+	if f := b.fs.styleFont(st); f != nil && f.Has(softHyphen) {
+		r = softHyphen
+	}
+	face, ok := b.fs.face(st, r)
 	if !ok {
 		face = g.face
 	}
-	return glyph{r: '-', face: face, w: b.fs.runeWidth(face, '-', st.size), run: g.run}
-}
-
-func hasInk(gs []glyph) bool {
-	for _, g := range gs {
-		if !g.space {
-			return true
-		}
-	}
-	return false
+	return glyph{r: r, face: face, w: b.fs.runeWidth(face, r, st.size), run: g.run}
 }
 
 // splitPoint returns how many glyphs of a too-long word go on a line of
