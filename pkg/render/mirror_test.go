@@ -79,3 +79,58 @@ func TestRightToLeftPages(t *testing.T) {
 		}
 	}
 }
+
+// A telephone number in a right-to-left contact card keeps its groups in
+// the order they are dialled: by the bidi rules alone the spaces between
+// them would take the paragraph's direction and show "123 960 01632".
+func TestRightToLeftPhoneNumberKeepsItsOrder(t *testing.T) {
+	for _, lang := range []string{"ar", "ur"} {
+		src, err := os.ReadFile("../../testdata/scripts/" + lang + ".toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, list := statement.Parse(lang+".toml", src, statement.Options{})
+		if list.HasErrors() {
+			t.Fatal(list)
+		}
+		lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+		l, ll := lib.Load("default", ".")
+		if ll.HasErrors() {
+			t.Fatal(ll)
+		}
+		p, err := LayoutStatement(s, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, pg := range p.Pages {
+			for _, it := range pg.Items {
+				var groups []Span
+				for _, sp := range it.Spans {
+					if strings.HasPrefix(sp.Link, "tel:") && strings.TrimSpace(sp.Text) != "" {
+						groups = append(groups, sp)
+					}
+				}
+				if len(groups) == 0 {
+					continue
+				}
+				found = true
+				// Spans are in reading order; the number reads left to
+				// right, so each later part must stand to the right.
+				var text strings.Builder
+				for k, sp := range groups {
+					text.WriteString(sp.Text)
+					if k > 0 && sp.X < groups[k-1].X {
+						t.Errorf("%s: %q is drawn left of %q: the number reads backwards", lang, sp.Text, groups[k-1].Text)
+					}
+				}
+				if got := strings.TrimSpace(text.String()); got != "01632 960 123" {
+					t.Errorf("%s: the phone link's text is %q, want 01632 960 123", lang, got)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no telephone link in the plan", lang)
+		}
+	}
+}

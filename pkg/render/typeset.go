@@ -110,7 +110,15 @@ func (b *breaker) setGlyphs(runs []run) []glyph {
 		if b.simple(rn.text) {
 			gs = b.plain(gs, i, rn, rn.text, 0)
 		} else {
-			for _, seg := range shaping.Segments(rn.text, b.rtl) {
+			// A phone number, address or e-mail in right-to-left text is
+			// a left-to-right isolate (as U+2066 … U+2069 would make it):
+			// by the bidi rules alone "01632 960 123" shows its groups
+			// right to left, and a reader would dial 123 960 01632.
+			isolate := b.rtl && isolatedLink(rn.link)
+			for _, seg := range shaping.Segments(rn.text, b.rtl && !isolate) {
+				if isolate {
+					seg.Level += 2
+				}
 				gs = b.segment(gs, i, rn, rn.text[seg.Start:seg.End], seg)
 			}
 		}
@@ -128,6 +136,18 @@ func (b *breaker) setGlyphs(runs []run) []glyph {
 	}
 	b.kerning(gs, runs)
 	return gs
+}
+
+// isolatedLink reports a link whose text keeps left-to-right order
+// whatever the paragraph's direction: telephone numbers, e-mail
+// addresses and web addresses.
+func isolatedLink(link string) bool {
+	for _, scheme := range []string{"tel:", "mailto:", "http:", "https:"} {
+		if strings.HasPrefix(link, scheme) {
+			return true
+		}
+	}
+	return false
 }
 
 // simple reports text that needs no bidi or shaping: left-to-right text
