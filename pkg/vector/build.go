@@ -152,7 +152,10 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool) 
 	case "defs", "title", "desc", "metadata", "style", "linearGradient", "radialGradient", "stop":
 		return 0, nil
 	}
-	if hint, bad := refused[n.name]; bad && !(root && n.name == "svg") {
+	if n.name == "svg" && !root {
+		return 0, n.errf(refused["svg"], "a nested <svg> is not supported")
+	}
+	if hint, bad := refused[n.name]; bad && n.name != "svg" {
 		return 0, n.errf(hint, "<%s> is not supported in a logo", n.name)
 	}
 	switch n.name {
@@ -206,6 +209,19 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool) 
 				"opacity on a <%s> of %d overlapping shapes is not supported (its shapes would show through each other)", n.name, count)
 		}
 		return count, nil
+	}
+	// A shape's children can only describe it; anything else (an
+	// animation, say) would change it.
+	for _, k := range n.kids {
+		switch {
+		case k.foreign, k.name == "title", k.name == "desc", k.name == "metadata":
+		default:
+			hint := refused[k.name]
+			if hint == "" {
+				hint = "remove it, or export the logo as plain SVG"
+			}
+			return 0, k.errf(hint, "<%s> is not supported in a logo", k.name)
+		}
 	}
 	return b.shape(n, st, m, opacity*own)
 }
@@ -486,7 +502,7 @@ func (b *builder) length(v string, pct float64) (float64, error) {
 		unit = pct / 100
 	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, fmt.Errorf("is not a length (em and ex units are not supported)")
 	}
 	f *= unit
