@@ -319,3 +319,73 @@ func absDiff(a, b uint32) float64 {
 	}
 	return float64(b - a)
 }
+
+// qdf is the PDF with every stream uncompressed, as qpdf writes it, to
+// read the operators and objects.
+func qdf(t *testing.T, pdf []byte) string {
+	t.Helper()
+	qpdf := pdftest.NeedTool(t, "qpdf")
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// An SVG logo with alt text is a /Figure carrying it, drawn inside the
+// figure's marked content; without alt text it is a layout artifact. Its
+// opacities are ExtGStates of the Normal blend mode without soft masks,
+// and its colours DeviceRGB under the document's sRGB output intent:
+// what PDF/A-2 asks of transparency (ISO 19005-2, 6.2.10: a page group's
+// blending colour space is needed only without a PDF/A output intent).
+func TestSVGLogoTagging(t *testing.T) {
+	s := seedFromFile(t)
+	file := filepath.Join("..", "..", "testdata", "svg", "radial.svg")
+	for _, alt := range []string{"Test logo", ""} {
+		l := svgLayout(t, file)
+		lg := *l.Logo
+		lg.Alt = alt
+		l.Logo = &lg
+		var pdf bytes.Buffer
+		if _, err := RenderStatement(&pdf, s, l, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		pdftest.Check(t, pdf.Bytes())
+		q := qdf(t, pdf.Bytes())
+		// radial.svg's first shape is painted with the first shading.
+		start := strings.Index(q, "/Sh1 sh")
+		if start < 0 {
+			t.Fatalf("alt %q: the logo's drawing is not in the page", alt)
+		}
+		before := q[:start]
+		opened := before[strings.LastIndex(before[:strings.LastIndex(before, "BDC")], "\n")+1:]
+		t.Logf("alt %q: drawn in %.40q", alt, opened)
+		if alt != "" {
+			if !strings.HasPrefix(opened, "/Figure <</MCID") || !strings.Contains(q, "/Alt (Test logo)") || !strings.Contains(q, "/S /Figure") {
+				t.Errorf("alt %q: the logo is drawn in %q, want a /Figure with /Alt", alt, opened)
+			}
+		} else {
+			if !strings.HasPrefix(opened, "/Artifact <</Type /Layout>> BDC") || strings.Contains(q, "/S /Figure") {
+				t.Errorf("a decorative logo is drawn in %q, want a layout artifact and no /Figure", opened)
+			}
+		}
+		for _, want := range []string{"/Type /ExtGState", "/BM /Normal", "/ca 0.500", "/CA 0.800", "/ShadingType 3", "/S /GTS_PDFA1", "/DestOutputProfile"} {
+			if !strings.Contains(q, want) {
+				t.Errorf("alt %q: the PDF lacks %q", alt, want)
+			}
+		}
+		for _, bad := range []string{"/SMask", "/DeviceCMYK", "/Subtype /Image"} {
+			if strings.Contains(q, bad) {
+				t.Errorf("alt %q: the PDF has %q", alt, bad)
+			}
+		}
+	}
+}
