@@ -33,6 +33,18 @@ func (pc *pdfCanvas) drawVector(x, y, w, h float64, d *vector.Drawing) {
 		scale := math.Max(math.Hypot(m[0], m[1]), math.Hypot(m[2], m[3]))
 		prec := min(max(int(math.Ceil(math.Log10(scale*100))), 0), 9)
 		b.WriteString("q\n")
+		if len(s.Clips) > 0 {
+			// Clips are in drawing units, before the shape's transform.
+			cprec := min(max(int(math.Ceil(math.Log10(sx*k*100))), 0), 9)
+			for _, c := range s.Clips {
+				writePath(&b, c.Path, cprec)
+				if c.EvenOdd {
+					b.WriteString("W* n\n")
+				} else {
+					b.WriteString("W n\n")
+				}
+			}
+		}
 		writeMatrix(&b, s.Transform, 6)
 		// Each paint with an opacity has its own q … Q, so that the
 		// other paint of the shape is not made transparent too.

@@ -15,6 +15,7 @@ var refused = map[string]string{
 	"filter":           "remove the filter effect (blur, shadow) or export the logo as a PNG",
 	"mask":             "remove the mask (release or apply it) and export again",
 	"clipPath":         "release the clipping path (or intersect the shapes) and export again",
+	"clip-path":        "release the clipping path (or intersect the shapes) and export again",
 	"pattern":          "replace the pattern with flat shapes, or export the logo as a PNG",
 	"image":            "an SVG with a bitmap inside is a bitmap logo: use the PNG itself",
 	"use":              "expand the reused symbols into paths (unlink the clones) and export again",
@@ -64,11 +65,12 @@ type builder struct {
 	byID     map[string]*node
 	grads    map[*node]*Gradient
 	classes  map[string][][2]string
+	clips    map[clipKey]*Clip // each clip path made once per user space
 	segments int
 }
 
 func build(root *node) (*Drawing, error) {
-	b := &builder{d: &Drawing{}, byID: map[string]*node{}, grads: map[*node]*Gradient{}, classes: map[string][][2]string{}}
+	b := &builder{d: &Drawing{}, byID: map[string]*node{}, grads: map[*node]*Gradient{}, classes: map[string][][2]string{}, clips: map[clipKey]*Clip{}}
 	var index func(n *node) error
 	index = func(n *node) error {
 		if n.foreign {
@@ -106,7 +108,7 @@ func build(root *node) (*Drawing, error) {
 	b.vw, b.vh = vb[2], vb[3]
 	base := Matrix{1, 0, 0, 1, -vb[0], -vb[1]}
 	st := initial
-	if _, err := b.walk(root, st, base, 1, true); err != nil {
+	if _, err := b.walk(root, st, base, 1, true, nil); err != nil {
 		return nil, err
 	}
 	if len(b.d.Shapes) == 0 {
@@ -143,14 +145,15 @@ func (b *builder) viewBox(root *node) ([4]float64, error) {
 	return vb, nil
 }
 
-// walk draws n and its children; it returns the number of shapes drawn.
-func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool) (int, error) {
+// walk draws n and its children, inside the clips of its ancestors; it
+// returns the number of shapes drawn.
+func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, clips []*Clip) (int, error) {
 	if n.foreign {
 		return 0, nil
 	}
 	switch n.name {
-	case "defs", "title", "desc", "metadata", "style", "linearGradient", "radialGradient", "stop":
-		return 0, nil
+	case "defs", "title", "desc", "metadata", "style", "linearGradient", "radialGradient", "stop", "clipPath":
+		return 0, nil // drawn only where referenced
 	}
 	if n.name == "svg" && !root {
 		return 0, n.errf(refused["svg"], "a nested <svg> is not supported")
@@ -168,9 +171,15 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool) 
 		return 0, err
 	}
 	own := 1.0
+	clipRef := ""
 	for _, kv := range decl {
 		k, v := kv[0], kv[1]
 		switch k {
+		case "clip-path":
+			clipRef = v
+			if v == "none" {
+				clipRef = ""
+			}
 		case "display":
 			if v == "none" {
 				return 0, nil
@@ -194,11 +203,19 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool) 
 			}
 		}
 	}
+	if clipRef != "" {
+		// The clip is in the element's user space: after its transform.
+		c, err := b.clip(n, clipRef, m)
+		if err != nil {
+			return 0, err
+		}
+		clips = append(clips[:len(clips):len(clips)], c)
+	}
 	if n.name == "svg" || n.name == "g" {
 		first := len(b.d.Shapes)
 		count := 0
 		for _, k := range n.kids {
-			c, err := b.walk(k, st, m, opacity*own, false)
+			c, err := b.walk(k, st, m, opacity*own, false, clips)
 			if err != nil {
 				return 0, err
 			}
@@ -223,7 +240,7 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool) 
 			return 0, k.errf(hint, "<%s> is not supported in a logo", k.name)
 		}
 	}
-	return b.shape(n, st, m, opacity*own)
+	return b.shape(n, st, m, opacity*own, clips)
 }
 
 // overlaps reports whether any two shapes' boxes overlap, in drawing units.
@@ -438,9 +455,9 @@ func (b *builder) apply(n *node, st *props, k, v string) error {
 		if v != "none" {
 			return n.errf("make the dashes into shapes (Stroke to Path) and export again", "dashed strokes (stroke-dasharray) are not supported")
 		}
-	case "clip-path", "mask", "filter":
+	case "mask", "filter":
 		if v != "none" {
-			return n.errf(refused[map[string]string{"clip-path": "clipPath", "mask": "mask", "filter": "filter"}[k]], "%s is not supported in a logo", k)
+			return n.errf(refused[k], "%s is not supported in a logo", k)
 		}
 	case "marker", "marker-start", "marker-mid", "marker-end":
 		if v != "none" {
@@ -513,7 +530,7 @@ func (b *builder) length(v string, pct float64) (float64, error) {
 }
 
 // shape makes the Shape of a drawing element.
-func (b *builder) shape(n *node, st props, m Matrix, opacity float64) (int, error) {
+func (b *builder) shape(n *node, st props, m Matrix, opacity float64, clips []*Clip) (int, error) {
 	path, err := b.geometry(n)
 	if err != nil {
 		return 0, err
@@ -521,12 +538,17 @@ func (b *builder) shape(n *node, st props, m Matrix, opacity float64) (int, erro
 	if len(path) == 0 || !st.visible {
 		return 0, nil
 	}
+	for _, c := range clips {
+		if len(c.Path) == 0 {
+			return 0, nil // clipped away entirely
+		}
+	}
 	b.segments += len(path)
 	if b.segments > MaxSegments {
 		return 0, n.errf("simplify the paths and export again", "the logo has more than %d path segments", MaxSegments)
 	}
 	s := Shape{Path: path, Transform: m, EvenOdd: st.evenOdd, StrokeWidth: st.strokeWidth,
-		MiterLimit: st.miter, Cap: st.cap, Join: st.join, Line: n.line}
+		MiterLimit: st.miter, Cap: st.cap, Join: st.join, Line: n.line, Clips: clips}
 	if n.name == "line" || n.name == "polyline" {
 		s.Fill = Paint{None: true}
 		if n.name == "polyline" {

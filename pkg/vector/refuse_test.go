@@ -28,8 +28,11 @@ func TestRefusedFeatures(t *testing.T) {
 		{"filter reference", `<rect width="5" height="5" filter="url(#f)"/>`, "filter is not supported"},
 		{"mask", `<mask id="m"><rect width="5" height="5"/></mask>`, "<mask> is not supported"},
 		{"mask reference", `<rect width="5" height="5" style="mask:url(#m)"/>`, "mask is not supported"},
-		{"clip path", `<clipPath id="c"><rect width="5" height="5"/></clipPath>`, "<clipPath> is not supported"},
-		{"clip-path reference", `<g clip-path="url(#c)"><rect width="5" height="5"/></g>`, "clip-path is not supported"},
+		{"clip path in bounding-box units", `<clipPath id="c" clipPathUnits="objectBoundingBox"><rect width="1" height="1"/></clipPath><g clip-path="url(#c)"><rect width="5" height="5"/></g>`, `clipPathUnits "objectBoundingBox" is not supported`},
+		{"clip path of overlapping shapes", `<clipPath id="c"><rect width="5" height="5"/><circle r="3"/></clipPath><g clip-path="url(#c)"><rect width="5" height="5"/></g>`, "a clipPath of overlapping shapes"},
+		{"text in a clip path", `<clipPath id="c"><text>A</text></clipPath><g clip-path="url(#c)"><rect width="5" height="5"/></g>`, "a <text> in a clipPath is not supported"},
+		{"clipped clip path", `<clipPath id="c" clip-path="url(#d)"><rect width="5" height="5"/></clipPath><g clip-path="url(#c)"><rect width="5" height="5"/></g>`, "a clipPath that is itself clipped"},
+		{"clip-path to nothing", `<g clip-path="url(#c)"><rect width="5" height="5"/></g>`, "clip-path refers to #c, which is not a clipPath in the file"},
 		{"pattern", `<pattern id="p" width="4" height="4"><rect width="2" height="2"/></pattern>`, "<pattern> is not supported"},
 		{"pattern fill", `<defs><pattern id="p" width="4" height="4"/></defs><rect width="5" height="5" fill="url(#p)"/>`, "fill refers to a <pattern>"},
 		{"image", `<image href="logo.png" width="10" height="10"/>`, "<image> is not supported"},
@@ -188,9 +191,34 @@ func TestSVGRoundTrip(t *testing.T) {
 		for i, s := range d.Shapes {
 			a := again.Shapes[i]
 			if a.Fill.None != s.Fill.None || a.Stroke.None != s.Stroke.None || a.Fill.Colour != s.Fill.Colour ||
-				(a.Fill.Gradient == nil) != (s.Fill.Gradient == nil) || a.EvenOdd != s.EvenOdd || len(a.Path) != len(s.Path) {
+				(a.Fill.Gradient == nil) != (s.Fill.Gradient == nil) || a.EvenOdd != s.EvenOdd || len(a.Path) != len(s.Path) ||
+				len(a.Clips) != len(s.Clips) {
 				t.Errorf("%s: shape %d (line %d) differs when written back", file, i, s.Line)
 			}
 		}
+	}
+}
+
+// A shape inside two clip-path groups is drawn inside both clips, each
+// in drawing units: Figma's frame clip, and a rotated one within it.
+func TestNestedClips(t *testing.T) {
+	d := parseFile(t, "../../testdata/svg/figma.svg")
+	counts := []int{}
+	for _, s := range d.Shapes {
+		counts = append(counts, len(s.Clips))
+	}
+	if fmt.Sprint(counts) != "[1 1 2 1]" {
+		t.Fatalf("clips per shape %v, want [1 1 2 1] (the triangle in both clips)", counts)
+	}
+	if d.Shapes[0].Clips[0] != d.Shapes[3].Clips[0] {
+		t.Error("shapes under one clip-path do not share it")
+	}
+	// The inner clip is a rectangle rotated by -8° about (60, 75): its
+	// corner (10, 40) moves to where the rotation puts it.
+	s, c := math.Sincos(-8 * math.Pi / 180)
+	wx, wy := 60+c*(10-60)-s*(40-75), 75+s*(10-60)+c*(40-75)
+	got := d.Shapes[2].Clips[1].Path[0].Pts[0]
+	if math.Abs(got[0]-wx) > 1e-9 || math.Abs(got[1]-wy) > 1e-9 {
+		t.Errorf("the rotated clip starts at %v, want (%g, %g)", got, wx, wy)
 	}
 }

@@ -14,7 +14,24 @@ func (d *Drawing) SVG() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s">`, num(d.Width), num(d.Height), num(d.Width), num(d.Height))
 	grads := 0
+	clipIDs := map[*Clip]string{}
 	for _, s := range d.Shapes {
+		// Each clip is written once, in drawing units, and the shape
+		// is wrapped in one group per clip (they intersect).
+		for _, c := range s.Clips {
+			if _, ok := clipIDs[c]; !ok {
+				id := fmt.Sprintf("c%d", len(clipIDs)+1)
+				clipIDs[c] = id
+				b.WriteString(`<clipPath id="` + id + `"><path d="`)
+				writePath(&b, c.Path)
+				b.WriteString(`"`)
+				if c.EvenOdd {
+					b.WriteString(` clip-rule="evenodd"`)
+				}
+				b.WriteString("/></clipPath>")
+			}
+			b.WriteString(`<g clip-path="url(#` + clipIDs[c] + `)">`)
+		}
 		fill := "none"
 		if !s.Fill.None {
 			if g := s.Fill.Gradient; g != nil {
@@ -43,6 +60,9 @@ func (d *Drawing) SVG() []byte {
 			}
 		}
 		b.WriteString("/>")
+		for range s.Clips {
+			b.WriteString("</g>")
+		}
 	}
 	b.WriteString("</svg>")
 	return []byte(b.String())

@@ -5,11 +5,11 @@
 //
 // It reads the subset of SVG that brand marks are made of — svg, g, path,
 // rect, circle, ellipse, line, polyline, polygon, linearGradient,
-// radialGradient, presentation attributes, style attributes and simple
-// class rules in a style element — and refuses everything else by name
-// with its line and column (text, filters, masks, clip paths, patterns,
-// images, use, scripts, external references, CSS it cannot apply), so
-// that a logo is never drawn silently wrong.
+// radialGradient, clipPath (of shapes), presentation attributes, style
+// attributes and simple class rules in a style element — and refuses
+// everything else by name with its line and column (text, filters,
+// masks, patterns, images, use, scripts, external references, CSS it
+// cannot apply), so that a logo is never drawn silently wrong.
 //
 // Hostile files are bounded: the file size, element count, nesting depth,
 // path length and number sizes are limited before any work grows with
@@ -104,6 +104,9 @@ type Shape struct {
 	MiterLimit  float64
 	Cap         string // "butt", "round" or "square"
 	Join        string // "miter", "round" or "bevel"
+	// Clips are the clipping paths the shape is drawn inside, all of
+	// them (they intersect); nil for none.
+	Clips []*Clip
 	// Line is where the element starts in the file, for messages.
 	Line int
 }
