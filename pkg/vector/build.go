@@ -18,8 +18,7 @@ var refused = map[string]string{
 	"clip-path":        "release the clipping path (or intersect the shapes) and export again",
 	"pattern":          "replace the pattern with flat shapes, or export the logo as a PNG",
 	"image":            "an SVG with a bitmap inside is a bitmap logo: use the PNG itself",
-	"use":              "expand the reused symbols into paths (unlink the clones) and export again",
-	"symbol":           "expand the symbols into paths and export again",
+	"symbol":           "expand the symbols into paths (unlink the clones) and export again",
 	"script":           "a logo has no script: export the drawing again without it",
 	"foreignObject":    "remove the embedded HTML and export again",
 	"a":                "remove the link from the logo",
@@ -67,6 +66,95 @@ type builder struct {
 	classes  map[string][][2]string
 	clips    map[clipKey]*Clip // each clip path made once per user space
 	segments int
+	// <use> expansion: the elements being drawn through a use (to
+	// refuse a loop), whether the next walk is a use's target, and how
+	// many elements were drawn (a use of uses can multiply them).
+	using  []*node
+	asUse  bool
+	walked int
+}
+
+// symbolClip is the viewport a <use> of a <symbol> draws it in, as a
+// clip in drawing units; nil when the symbol lets its drawing overflow.
+func (b *builder) symbolClip(use, symbol *node, m Matrix) (*Clip, error) {
+	decl, err := b.declarations(symbol)
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range decl {
+		if kv[0] == "overflow" && (kv[1] == "visible" || kv[1] == "auto") {
+			return nil, nil
+		}
+	}
+	if v, ok := symbol.attr("overflow"); ok && (v == "visible" || v == "auto") {
+		return nil, nil
+	}
+	size := [2]float64{b.vw, b.vh}
+	for i, a := range []string{"width", "height"} {
+		if v, ok := use.attr(a); ok {
+			f, err := b.length(v, size[i])
+			if err != nil {
+				return nil, use.errf("write a number of user units", "%s %q %v", a, v, err)
+			}
+			size[i] = f
+		}
+	}
+	var p pathBuilder
+	p.move(0, 0)
+	p.line(size[0], 0)
+	p.line(size[0], size[1])
+	p.line(0, size[1])
+	p.close()
+	c := &Clip{}
+	for _, s := range p.segs {
+		for i := range s.Pts {
+			s.Pts[i][0], s.Pts[i][1] = m.Apply(s.Pts[i][0], s.Pts[i][1])
+		}
+		c.Path = append(c.Path, s)
+	}
+	return c, nil
+}
+
+// maxWalked bounds the elements drawn, counting each time a <use> draws
+// one again.
+const maxWalked = 4 * MaxElements
+
+// use resolves a <use>: the element it draws and the user space it is
+// drawn in (the use's transform, then its x and y).
+func (b *builder) use(n *node, m Matrix) (*node, Matrix, error) {
+	hint := refused["symbol"]
+	ref, _ := n.href()
+	id, ok := strings.CutPrefix(strings.TrimSpace(ref), "#")
+	if !ok || id == "" {
+		return nil, m, n.errf(hint, "<use> refers to %q outside the file", ref)
+	}
+	target := b.byID[id]
+	if target == nil || target.foreign {
+		return nil, m, n.errf("check the id, or export the logo again", "<use> refers to #%s, which the file does not define", id)
+	}
+	for _, u := range b.using {
+		if u == target {
+			return nil, m, n.errf(hint, "<use> of #%s draws itself (a loop)", id)
+		}
+	}
+	if len(b.using) >= 16 {
+		return nil, m, n.errf(hint, "<use> elements refer to each other more than 16 deep")
+	}
+	var xy [2]float64
+	for i, a := range []string{"x", "y"} {
+		if v, ok := n.attr(a); ok {
+			pct := b.vw
+			if i == 1 {
+				pct = b.vh
+			}
+			f, err := b.length(v, pct)
+			if err != nil {
+				return nil, m, n.errf("write a number of user units", "%s %q %v", a, v, err)
+			}
+			xy[i] = f
+		}
+	}
+	return target, m.Mul(Matrix{1, 0, 0, 1, xy[0], xy[1]}), nil
 }
 
 func build(root *node) (*Drawing, error) {
@@ -151,18 +239,32 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 	if n.foreign {
 		return 0, nil
 	}
+	asUse := b.asUse
+	b.asUse = false
+	b.walked++
+	if b.walked > maxWalked {
+		return 0, n.errf("expand the reused symbols into paths (unlink the clones) and export again",
+			"the logo draws more than %d elements (through <use>)", maxWalked)
+	}
 	switch n.name {
 	case "defs", "title", "desc", "metadata", "style", "linearGradient", "radialGradient", "stop", "clipPath":
 		return 0, nil // drawn only where referenced
+	case "symbol":
+		if !asUse {
+			return 0, nil // drawn only through <use>
+		}
+		if _, ok := n.attr("viewBox"); ok {
+			return 0, n.errf(refused["symbol"], "a <symbol> with its own viewBox is not supported")
+		}
 	}
 	if n.name == "svg" && !root {
 		return 0, n.errf(refused["svg"], "a nested <svg> is not supported")
 	}
-	if hint, bad := refused[n.name]; bad && n.name != "svg" {
+	if hint, bad := refused[n.name]; bad && n.name != "svg" && n.name != "symbol" {
 		return 0, n.errf(hint, "<%s> is not supported in a logo", n.name)
 	}
 	switch n.name {
-	case "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon":
+	case "svg", "g", "symbol", "use", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon":
 	default:
 		return 0, n.errf("remove it, or export the logo as plain SVG", "<%s> is not an SVG drawing element pressroom can draw", n.name)
 	}
@@ -211,10 +313,34 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 		}
 		clips = append(clips[:len(clips):len(clips)], c)
 	}
-	if n.name == "svg" || n.name == "g" {
+	if n.name == "svg" || n.name == "g" || n.name == "symbol" || n.name == "use" {
 		first := len(b.d.Shapes)
 		count := 0
-		for _, k := range n.kids {
+		kids := n.kids
+		if n.name == "use" {
+			target, um, err := b.use(n, m)
+			if err != nil {
+				return 0, err
+			}
+			// The element drawn inherits from the <use>, not from
+			// where it is defined.
+			kids, m = []*node{target}, um
+			if target.name == "symbol" {
+				// A symbol is a viewport of the use's width and
+				// height (100% by default) that hides what overflows.
+				c, err := b.symbolClip(n, target, m)
+				if err != nil {
+					return 0, err
+				}
+				if c != nil {
+					clips = append(clips[:len(clips):len(clips)], c)
+				}
+			}
+			b.using = append(b.using, target)
+			defer func() { b.using = b.using[:len(b.using)-1] }()
+		}
+		for _, k := range kids {
+			b.asUse = n.name == "use"
 			c, err := b.walk(k, st, m, opacity*own, false, clips)
 			if err != nil {
 				return 0, err
@@ -281,7 +407,7 @@ func (b *builder) declarations(n *node) ([][2]string, error) {
 			continue // inkscape:, sodipodi:, xlink:, xml: — no drawing effect
 		}
 		switch a.Name.Local {
-		case "style", "class", "id", "d", "x", "y", "width", "height", "rx", "ry", "cx", "cy", "r",
+		case "style", "class", "id", "href", "d", "x", "y", "width", "height", "rx", "ry", "cx", "cy", "r",
 			"x1", "y1", "x2", "y2", "points", "viewBox", "version", "xmlns", "preserveAspectRatio",
 			"baseProfile", "enable-background", "data-name", "role", "aria-label", "aria-hidden", "focusable", "overflow", "pathLength":
 			continue

@@ -36,7 +36,10 @@ func TestRefusedFeatures(t *testing.T) {
 		{"pattern", `<pattern id="p" width="4" height="4"><rect width="2" height="2"/></pattern>`, "<pattern> is not supported"},
 		{"pattern fill", `<defs><pattern id="p" width="4" height="4"/></defs><rect width="5" height="5" fill="url(#p)"/>`, "fill refers to a <pattern>"},
 		{"image", `<image href="logo.png" width="10" height="10"/>`, "<image> is not supported"},
-		{"use", `<use href="#a"/>`, "<use> is not supported"},
+		{"use of another file", `<use href="icons.svg#a"/>`, `<use> refers to "icons.svg#a" outside the file`},
+		{"use of nothing", `<use href="#a"/>`, "<use> refers to #a, which the file does not define"},
+		{"use loop", `<g id="a"><use href="#a"/></g>`, "<use> of #a draws itself (a loop)"},
+		{"symbol with viewBox", `<symbol id="s" viewBox="0 0 1 1"><rect width="1" height="1"/></symbol><use href="#s"/>`, "a <symbol> with its own viewBox is not supported"},
 		{"script", `<script>alert(1)</script>`, "<script> is not supported"},
 		{"event handler", `<rect width="5" height="5" onclick="alert(1)"/>`, "the event attribute onclick is not allowed"},
 		{"foreign object", `<foreignObject width="5" height="5"/>`, "<foreignObject> is not supported"},
@@ -117,6 +120,7 @@ func TestHostileFiles(t *testing.T) {
 		{"many elements", many, fmt.Sprintf("more than %d elements", vector.MaxElements)},
 		{"100 MB", big, "more than the 4 MB a logo may be"},
 		{"long path", longPath, "segments"},
+		{"use bomb", useBomb(), "more than 80000 elements (through <use>)"},
 		{"huge number", wrap(`<rect width="1e300" height="5"/>`), "is larger than"},
 		{"huge path number", wrap(`<path d="M0 0 L1e12 0"/>`), "is larger than"},
 		{"huge transform", wrap(`<g transform="scale(1e8) scale(1e8)"><rect width="1" height="1"/></g>`), "too large"},
@@ -135,6 +139,22 @@ func TestHostileFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// useBomb is the billion laughs of <use>: each level draws the one
+// below ten times.
+func useBomb() string {
+	var b strings.Builder
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><rect id="l0" width="1" height="1"/>`)
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, `<g id="l%d">`, i)
+		for range 10 {
+			fmt.Fprintf(&b, `<use href="#l%d"/>`, i-1)
+		}
+		b.WriteString(`</g>`)
+	}
+	b.WriteString(`</defs><use href="#l9"/></svg>`)
+	return b.String()
 }
 
 // A circle's bounding box is its centre ± its radius, exactly (not the

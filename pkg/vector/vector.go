@@ -5,15 +5,17 @@
 //
 // It reads the subset of SVG that brand marks are made of — svg, g, path,
 // rect, circle, ellipse, line, polyline, polygon, linearGradient,
-// radialGradient, clipPath (of shapes), presentation attributes, style
-// attributes and simple class rules in a style element — and refuses
-// everything else by name with its line and column (text, filters,
-// masks, patterns, images, use, scripts, external references, CSS it
-// cannot apply), so that a logo is never drawn silently wrong.
+// radialGradient, clipPath (of shapes), use and symbol, presentation
+// attributes, style attributes and simple class rules in a style
+// element — and refuses everything else by name with its line and
+// column (text, filters, masks, patterns, images, scripts, external
+// references, CSS it cannot apply), so that a logo is never drawn
+// silently wrong.
 //
 // Hostile files are bounded: the file size, element count, nesting depth,
 // path length and number sizes are limited before any work grows with
-// them, and XML entity declarations are refused (no billion laughs).
+// them, XML entity declarations are refused (no billion laughs), and so
+// is a <use> of uses that would draw more than maxWalked elements.
 //
 // Why not a library: github.com/srwiley/oksvg (+147 KB in pressroom's
 // binary) keeps fills in unexported fields and caps as functions, stores
