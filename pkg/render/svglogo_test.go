@@ -98,6 +98,19 @@ func TestSVGLogosMatchChromium(t *testing.T) {
 				savePNG(t, name+"-pdf.png", got)
 				savePNG(t, name+"-chromium.png", want)
 			}
+			// The web page's SVG, written back from the parsed drawing,
+			// looks as the file does.
+			rewritten := filepath.Join(t.TempDir(), name+".svg")
+			if err := os.WriteFile(rewritten, l.Logo.Vector.SVG(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			web := rasteriseSVG(t, chromium, rewritten, box)
+			if mean, block := compare(t, web, want); mean > maxMeanDiff || block > maxBlockDiff {
+				savePNG(t, name+"-web.png", web)
+				t.Errorf("the web page's SVG differs from the file in Chromium: mean %.2f, worst block %.1f", mean, block)
+			} else {
+				t.Logf("%s: web page's SVG: mean %.2f, worst block %.1f", name, mean, block)
+			}
 		})
 	}
 }

@@ -98,7 +98,11 @@ func writePath(b *strings.Builder, path []Segment) {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteByte(byte(s.Op))
+		// A command repeats without its letter, except M (whose
+		// further pairs would be line-tos) and Z (which takes none).
+		if i == 0 || s.Op != path[i-1].Op || s.Op == MoveTo || s.Op == Close {
+			b.WriteByte(byte(s.Op))
+		}
 		k := 0
 		switch s.Op {
 		case MoveTo, LineTo:
