@@ -402,3 +402,37 @@ func TestSVGLogoTagging(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSVGLogo parses arbitrary SVG and renders whatever parses as the
+// seed statement's logo: drawing it never panics or fails, and the PDF
+// has its pages. Crashers are kept in testdata/fuzz/FuzzSVGLogo.
+func FuzzSVGLogo(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "svg", "*.svg"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	base, list := lib.Load("default", ".")
+	if base == nil || list.HasErrors() {
+		f.Fatalf("default layout: %v", list)
+	}
+	s := seedStatement()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := vector.Parse(data)
+		if err != nil {
+			return
+		}
+		l := *base
+		l.Logo = &layout.Logo{Path: "fuzz.svg", Vector: d, Data: data, Format: "svg", Width: 30, Alt: "Fuzz logo", Wordmark: true}
+		var pdf bytes.Buffer
+		res, err := RenderStatement(&pdf, s, &l, Options{Version: "fuzz"})
+		if err != nil {
+			t.Fatalf("a parsed SVG logo does not render: %v", err)
+		}
+		if res.Pages < 1 || !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("rendered %d pages, %d bytes", res.Pages, pdf.Len())
+		}
+	})
+}
