@@ -26,7 +26,7 @@ import (
 const pxPerMM = 10
 
 // Thresholds of the pixel comparison, on 0–255 channel values. Measured
-// on the corpus (testdata/svg, 12 logos), the PDF (Poppler) and Chromium
+// on the corpus (testdata/svg, 13 logos), the PDF (Poppler) and Chromium
 // differ by a mean of 0.22–1.33 and by 3.8–11.0 in the worst 10×10
 // block: anti-aliasing along edges and gradient dithering. A logo drawn
 // wrong — a gradient painted flat, the transforms lost — gives a mean of

@@ -22,7 +22,7 @@ var refused = map[string]string{
 	"script":           "a logo has no script: export the drawing again without it",
 	"foreignObject":    "remove the embedded HTML and export again",
 	"a":                "remove the link from the logo",
-	"switch":           "remove the <switch> element",
+	"switch":           "keep one drawing and remove the <switch> element around it",
 	"marker":           "expand the markers into paths (Object to Path) and export again",
 	"svg":              "a nested <svg> is not supported: ungroup it and export again",
 	"animate":          "a logo does not move: remove the animation",
@@ -113,6 +113,30 @@ func (b *builder) symbolClip(use, symbol *node, m Matrix) (*Clip, error) {
 		c.Path = append(c.Path, s)
 	}
 	return c, nil
+}
+
+// switchChild is the child of a <switch> a browser draws: the first
+// whose conditional attributes hold. requiredExtensions names software
+// extensions, which no browser has, so a child asking for any is
+// skipped; a choice by language (systemLanguage) is refused, as a logo
+// must not change with the reader's language settings.
+func (b *builder) switchChild(n *node) (*node, error) {
+	if _, ok := n.attr("transform"); ok {
+		return nil, n.errf(refused["switch"], "a transform on a <switch> is not supported")
+	}
+	for _, k := range n.kids {
+		if k.foreign {
+			continue
+		}
+		if _, ok := k.attr("systemLanguage"); ok {
+			return nil, k.errf(refused["switch"], "a <switch> choosing by language (systemLanguage) is not supported")
+		}
+		if _, ok := k.attr("requiredExtensions"); ok {
+			continue
+		}
+		return k, nil
+	}
+	return nil, nil
 }
 
 // maxWalked bounds the elements drawn, counting each time a <use> draws
@@ -259,6 +283,17 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 	}
 	if n.name == "svg" && !root {
 		return 0, n.errf(refused["svg"], "a nested <svg> is not supported")
+	}
+	if n.name == "switch" {
+		// Illustrator's "preserve editing" files put the drawing in a
+		// switch after a foreignObject that only Illustrator reads
+		// (requiredExtensions): draw what a browser draws, the first
+		// child whose conditions hold.
+		k, err := b.switchChild(n)
+		if err != nil || k == nil {
+			return 0, err
+		}
+		return b.walk(k, st, m, opacity, false, clips)
 	}
 	if hint, bad := refused[n.name]; bad && n.name != "svg" && n.name != "symbol" {
 		return 0, n.errf(hint, "<%s> is not supported in a logo", n.name)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 )
 
@@ -107,8 +108,12 @@ func readTree(data []byte) (*node, error) {
 			}
 		case xml.Directive:
 			if bytes.Contains(t, []byte("ENTITY")) {
-				return nil, &Error{Line: line, Col: col, Msg: "the SVG declares XML entities, which a logo file does not need",
-					Hint: "export the logo again without a DOCTYPE, or delete the <!DOCTYPE …> declaration"}
+				ents, err := entities(t, data)
+				if err != nil {
+					return nil, &Error{Line: line, Col: col, Msg: "the SVG declares XML entities that are not plain text (" + err.Error() + ")",
+						Hint: "export the logo again without a DOCTYPE, or delete the <!DOCTYPE …> declaration"}
+				}
+				d.Entity = ents
 			}
 		}
 	}
@@ -119,6 +124,49 @@ func readTree(data []byte) (*node, error) {
 		return nil, root.errf("check that it is an SVG file", "the root element is <%s>, not <svg>", root.name)
 	}
 	return root, nil
+}
+
+// Entity declarations pressroom takes: a name and a short text with no
+// markup or references in it, as Illustrator declares its namespaces
+// (<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">). Such an
+// entity cannot expand into another, so there are no billion laughs; and
+// what all references expand to is counted before parsing.
+var (
+	entityDecl = regexp.MustCompile(`<!ENTITY\s+([A-Za-z_][A-Za-z0-9_.-]*)\s+(?:"([^"&<%]*)"|'([^'&<%]*)')\s*>`)
+	anyEntity  = regexp.MustCompile(`<!ENTITY`)
+)
+
+const (
+	maxEntities      = 64
+	maxEntityText    = 256
+	maxEntityExpands = 1 << 20 // bytes that all references may expand to
+)
+
+func entities(directive, data []byte) (map[string]string, error) {
+	decls := entityDecl.FindAllSubmatch(directive, -1)
+	if len(decls) != len(anyEntity.FindAllIndex(directive, -1)) {
+		return nil, fmt.Errorf("an entity is external, a parameter entity, or refers to others")
+	}
+	if len(decls) > maxEntities {
+		return nil, fmt.Errorf("more than %d entities", maxEntities)
+	}
+	out := map[string]string{}
+	total := 0
+	for _, m := range decls {
+		name, text := string(m[1]), string(m[2])
+		if m[3] != nil {
+			text = string(m[3])
+		}
+		if len(text) > maxEntityText {
+			return nil, fmt.Errorf("the entity %s is longer than %d characters", name, maxEntityText)
+		}
+		total += bytes.Count(data, []byte("&"+name+";")) * len(text)
+		if total > maxEntityExpands {
+			return nil, fmt.Errorf("the entities expand to more than %d bytes", maxEntityExpands)
+		}
+		out[name] = text
+	}
+	return out, nil
 }
 
 func xmlError(d *xml.Decoder, err error) error {

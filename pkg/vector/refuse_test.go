@@ -70,6 +70,7 @@ func TestRefusedFeatures(t *testing.T) {
 		{"path not starting with M", `<path d="L5 5"/>`, "a path starts with M"},
 		{"bad transform", `<g transform="rotate(1 2)"><rect width="5" height="5"/></g>`, "rotate takes 1 or 3"},
 		{"unknown element", `<blink/>`, "<blink> is not an SVG drawing element"},
+		{"switch by language", `<switch><g systemLanguage="cy"><rect width="5" height="5"/></g><g><rect width="5" height="5"/></g></switch>`, "a <switch> choosing by language"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := vector.Parse([]byte(wrap(tc.body)))
@@ -116,6 +117,9 @@ func TestHostileFiles(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"billion laughs", laughs, "declares XML entities"},
 		{"undeclared entity", undeclared, "XML entity"},
+		{"external entity", `<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>&x;</title></svg>`, "not plain text"},
+		{"parameter entity", `<!DOCTYPE svg [<!ENTITY % p "x">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>`, "not plain text"},
+		{"entity expansion", `<!DOCTYPE svg [<!ENTITY a "` + strings.Repeat("a", 256) + `">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>` + strings.Repeat("&a;", 5000) + `</title></svg>`, "expand to more than"},
 		{"deep nesting", deep, "nested more than 64 deep"},
 		{"many elements", many, fmt.Sprintf("more than %d elements", vector.MaxElements)},
 		{"100 MB", big, "more than the 4 MB a logo may be"},
@@ -155,6 +159,16 @@ func useBomb() string {
 	}
 	b.WriteString(`</defs><use href="#l9"/></svg>`)
 	return b.String()
+}
+
+// Illustrator declares its namespaces as XML entities; such plain-text
+// entities are read, and its "preserve editing" switch draws the group a
+// browser draws, not the foreignObject only Illustrator reads.
+func TestIllustratorFile(t *testing.T) {
+	d := parseFile(t, "../../testdata/svg/illustrator.svg")
+	if len(d.Shapes) != 3 || d.Shapes[0].Fill.Gradient == nil || !d.Shapes[0].Fill.Gradient.Radial {
+		t.Fatalf("%d shapes, first filled %+v; want the 3 shapes of the group, the first with the radial gradient", len(d.Shapes), d.Shapes[0].Fill)
+	}
 }
 
 // A circle's bounding box is its centre ± its radius, exactly (not the

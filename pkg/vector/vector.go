@@ -14,7 +14,8 @@
 //
 // Hostile files are bounded: the file size, element count, nesting depth,
 // path length and number sizes are limited before any work grows with
-// them, XML entity declarations are refused (no billion laughs), and so
+// them, XML entities are refused unless they are short plain text whose
+// references expand to at most 1 MB in all (no billion laughs), and so
 // is a <use> of uses that would draw more than maxWalked elements.
 //
 // Why not a library: github.com/srwiley/oksvg (+147 KB in pressroom's
