@@ -47,7 +47,7 @@ type gradientType struct {
 	clr1Str, clr2Str  string
 	x1, y1, x2, y2, r float64
 	objNum            int
-	// fn and coords, set by Shading (patch 16), are the shading's
+	// fn and coords, set by Shading (patch 18), are the shading's
 	// function dictionary and /Coords, written as they are.
 	fn, coords string
 }
@@ -853,6 +853,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	glyphs       *glyphUse     // glyphs drawn, for a glyph-mode font (glyphs.go)
 }
 
 type fontInfoType struct {

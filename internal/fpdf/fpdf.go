@@ -2554,6 +2554,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.currentFont.glyphs != nil {
+		f.SetError(errGlyphFont)
+		return
+	}
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -2587,6 +2591,11 @@ func (f *Fpdf) GetWordSpacing() float64 {
 
 // SetWordSpacing sets spacing between words of following text. See the
 // WriteAligned() example for a demonstration of its use.
+//
+// PDF applies word spacing (Tw) only to the one-byte code 32, so it has no
+// effect on the two-byte codes of UTF-8 fonts drawn with Text (CellFormat
+// spaces such text with TJ instead); with TextKerned or TextGlyphs, add it
+// to the adjustment or advance after each space.
 func (f *Fpdf) SetWordSpacing(space float64) {
 	f.ws = space
 	f.out(sprintf("%.5f Tw", space*f.k))
@@ -2672,6 +2681,10 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 
 	if f.currentFont.Name == "" {
 		f.err = fmt.Errorf("font has not been set; unable to render text")
+		return
+	}
+	if f.currentFont.glyphs != nil && txtStr != "" {
+		f.err = errGlyphFont
 		return
 	}
 
@@ -4511,6 +4524,9 @@ func (f *Fpdf) putfonts() {
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
 				subset := font.utf8File.subsetter()
+				if font.glyphs != nil {
+					subset.seedGlyphs = font.glyphs.seed()
+				}
 				utf8FontStream := subset.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := subset.CodeSymbolDictionary
@@ -4525,12 +4541,17 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, subset.LastRune)
+				if font.glyphs != nil {
+					if w := font.glyphs.widthArray(font.utf8File); w != "" {
+						f.out(w)
+					}
+				} else {
+					f.generateCIDFontMap(&font, subset.LastRune)
+				}
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
-				unicodeCodes := f.utf8ToUnicodeCodes(font)
-				toUnicode := toUnicodeCMap(unicodeCodes)
+				unicodeCodes, toUnicode := f.utf8FontToUnicode(font)
 				f.newobj()
 				if f.compress {
 					// A CMap is text that compresses to a fifth.
@@ -4978,7 +4999,7 @@ func (f *Fpdf) putGradients() {
 	for j := 1; j < count; j++ {
 		var f1 int
 		gr := f.gradientList[j]
-		if gr.fn != "" { // made by Shading (patch 16)
+		if gr.fn != "" { // made by Shading (patch 18)
 			f.newobj()
 			f.outf("<</ShadingType %d /ColorSpace /DeviceRGB /Coords [%s] /Function %s /Extend [true true]>>", gr.tp, gr.coords, gr.fn)
 			f.out("endobj")

@@ -52,7 +52,9 @@ func decodeLogoFile(shown string, read func(int64, string) ([]byte, error), buil
 	case bytes.HasPrefix(data, []byte("\xff\xd8")):
 		format = "jpeg"
 		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
-	case isSVG(data):
+	case isSVG(data) || strings.HasSuffix(strings.ToLower(shown), ".svg"):
+		// A file named .svg is read as one, so that what is wrong with
+		// it is said by the SVG reader, with its line and column.
 		return decodeSVG(shown, data)
 	default:
 		return logoResult{err: fmt.Errorf("%s is not an SVG, PNG or JPEG image", shown), hint: "save the logo as an SVG, a PNG (with transparency) or a JPEG"}

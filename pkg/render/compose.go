@@ -53,6 +53,10 @@ type composer struct {
 	ts                       typeScale
 	fullPage                 float64 // the flow's height on a continuation page
 	bodyEnd                  int     // the page the release's text ends on
+	// The release's pages as compose left them, and the room their
+	// furniture takes, for planAll.
+	pages []Page
+	fur   furniture
 }
 
 // typeScale is the layout's type scale with defaults for unset values.

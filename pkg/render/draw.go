@@ -28,8 +28,9 @@ type canvas interface {
 	fill(it *Item)
 	// image draws the layout's logo in an image item's box.
 	image(it *Item)
-	// bookmark adds an outline entry at y on the current page.
-	bookmark(title string, y float64)
+	// bookmark adds an outline entry at y on the current page, level
+	// deep in the outline.
+	bookmark(title string, level int, y float64)
 }
 
 // draw walks the plan in order and hands every piece to cv.
@@ -37,7 +38,7 @@ func draw(p *Plan, cv canvas) {
 	for n, pg := range p.Pages {
 		cv.beginPage(n + 1)
 		for _, bm := range pg.Bookmarks {
-			cv.bookmark(bm.Title, bm.Y)
+			cv.bookmark(bm.Title, bm.Level, bm.Y)
 		}
 		for i := range pg.Items {
 			it := &pg.Items[i]
@@ -134,13 +135,13 @@ func (pc *pdfCanvas) image(it *Item) {
 	pc.pdf.ImageOptions(pc.logoKey, it.X, it.Y, it.W, it.H, false, fpdf.ImageOptions{}, 0, "")
 }
 
-func (pc *pdfCanvas) bookmark(title string, y float64) {
+func (pc *pdfCanvas) bookmark(title string, level int, y float64) {
 	// fpdf encodes a bookmark's title by the font selected at the time:
 	// a UTF-8 font must be set for non-ASCII titles.
 	if pc.fs.cur < 0 && len(pc.fs.list) > 0 {
 		pc.fs.use(0, 10)
 	}
-	pc.pdf.Bookmark(title, 0, y)
+	pc.pdf.Bookmark(title, level, y)
 }
 
 // errPanic turns a panic inside fpdf into an error, as a safety net at

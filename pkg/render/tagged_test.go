@@ -94,15 +94,15 @@ func expectedElements(s *statement.Statement, l *layout.Layout) []expected {
 		}
 		out = append(out, e)
 	}
-	// Signatories of one role and organisation are set together, a Div
-	// for each group.
-	for _, g := range release.GroupSignatories(s.Signatories, release.OrganisationName(s, l)) {
-		out = append(out, expected{role: "Div", contains: []string{g.NamesText(), g.Organisation}})
-	}
 	// Headings come in the release's language and wording.
 	rel, err := release.New(s, l)
 	if err != nil {
 		panic(err)
+	}
+	// Signatories of one role and organisation are set together (in a
+	// language that can make their role plural), a Div for each group.
+	for _, g := range rel.Signatures {
+		out = append(out, expected{role: "Div", contains: []string{g.NamesText(), g.Organisation}})
 	}
 	if n := s.Notes; n != nil {
 		out = append(out, expected{role: "H2", text: rel.Notes.Heading})

@@ -14,7 +14,7 @@ import (
 // one q … Q around the whole drawing (so fpdf's idea of the current
 // colours and line width stays true), and one around each shape with its
 // transform as a cm. A gradient fill clips to the path and paints a
-// shading (fpdf patch 16) in the gradient's own space; opacity below 1
+// shading (fpdf patch 18) in the gradient's own space; opacity below 1
 // is an ExtGState (/ca, /CA), which PDF/A-2 allows with the document's
 // sRGB output intent.
 func (pc *pdfCanvas) drawVector(x, y, w, h float64, d *vector.Drawing) {
