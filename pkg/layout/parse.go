@@ -136,7 +136,7 @@ var schema = map[string][]string{
 	"logo":         {"file", "width", "place", "alt", "wordmark"},
 	"colours":      {"primary", "on-primary", "accent", "text", "muted", "rule", "background"},
 	"fonts":        {"body", "heading", "fallbacks"},
-	"type":         {"body", "headline", "subheadline", "heading", "label", "small", "line-height", "paragraph-space", "align", "smart-punctuation"},
+	"type":         {"body", "headline", "subheadline", "heading", "label", "small", "line-height", "paragraph-space", "align", "smart-punctuation", "hyphenate"},
 	"header":       {"style"},
 	"text":         {"kind", "immediate", "embargoed", "embargo-zone", "end-mark", "more-mark", "footer-notice", "date-style", "date-prefix"},
 }

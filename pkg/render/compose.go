@@ -116,7 +116,7 @@ func (c *composer) textLines(runs []run, x, width float64, role Role, block int)
 	// The baseline sits so that capitals are centred in the line box.
 	base := (h + 0.714*size*pt) / 2
 	var out []flowLine
-	for _, sl := range c.br.set(runs, width) {
+	for _, sl := range c.br.setWith(runs, width, c.setOptions(role)) {
 		it := Item{Kind: KindText, Role: role, Block: block, X: x, W: sl.width, H: h, Baseline: base}
 		var underlines []Item
 		for _, sp := range sl.spans {

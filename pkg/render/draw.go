@@ -82,18 +82,38 @@ func (pc *pdfCanvas) beginPage(n int) {
 }
 
 func (pc *pdfCanvas) text(it *Item, sp *Span) {
-	if pc.fs.cur != sp.Face {
-		pc.fs.use(sp.Face, sp.Size)
-	} else {
+	glyphs := sp.glyphs != nil
+	switch {
+	case pc.fs.cur != sp.Face || pc.fs.curGlyphs != glyphs:
+		if glyphs {
+			pc.fs.useGlyphs(sp.Face, sp.Size)
+		} else {
+			pc.fs.use(sp.Face, sp.Size)
+		}
+	default:
 		pc.pdf.SetFontSize(sp.Size)
 	}
 	c := sp.Colour
 	pc.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-	pc.pdf.Text(sp.X, it.Baseline, sp.Text)
+	switch {
+	case glyphs:
+		// Shaped text: glyph IDs with the shaper's advances and offsets.
+		pc.pdf.TextGlyphs(sp.X, it.Baseline, sp.glyphs, sp.actual)
+	case sp.kern != nil:
+		// Kerned with the adjustments the breaker measured (typeset.go).
+		pc.pdf.TextKerned(sp.X, it.Baseline, sp.Text, sp.kern)
+	default:
+		pc.pdf.Text(sp.X, it.Baseline, sp.Text)
+	}
 }
 
 func (pc *pdfCanvas) link(it *Item, sp *Span) {
-	pc.pdf.LinkString(sp.X, it.Y, sp.Ink, it.H, sp.Link)
+	x := sp.X
+	if sp.rtl {
+		// Set right to left, a span's trailing space is at its left.
+		x += sp.W - sp.Ink
+	}
+	pc.pdf.LinkString(x, it.Y, sp.Ink, it.H, sp.Link)
 }
 
 func (pc *pdfCanvas) rule(it *Item) {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/fpdf"
+
 	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
@@ -163,6 +165,13 @@ type Span struct {
 	// Role overrides the item's role for this span (a dateline run at the
 	// start of the first paragraph); empty means the item's.
 	Role Role
+	// How the span is drawn when not as Text through the font's
+	// character map (typeset.go): shaped glyphs, left to right, with the
+	// marked content giving their words; or each character's kerning.
+	glyphs []fpdf.Glyph
+	actual []fpdf.GlyphSpan
+	kern   []float64
+	rtl    bool // the span runs right to left
 }
 
 // Text returns the item's text, spans joined.

@@ -177,11 +177,14 @@ func newDocument(rels []*release.Release, l *layout.Layout, cache *Cache) (d *do
 		// Block numbers group a paragraph's lines across pages: the
 		// halves of one document must not share one.
 		c.block = block
+		c.br.rtl, c.br.lang = r.WordTable().RightToLeft(), r.Lang
+		c.ts.lineHeight = fs.leading(c.ts.lineHeight, r.Headline, r.Lang, c.br.rtl)
 		cs = append(cs, c)
 		c.compose()
 		block = c.block
 	}
 	plan := planAll(cs)
+	mirrorParts(plan, cs)
 	if fs.err != nil {
 		return nil, fmt.Errorf("render: %w", fs.err)
 	}
