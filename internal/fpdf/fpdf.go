@@ -4511,6 +4511,7 @@ func (f *Fpdf) putfonts() {
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
 				subset := font.utf8File.subsetter()
+				subset.cidFont = true
 				utf8FontStream := subset.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := subset.CodeSymbolDictionary

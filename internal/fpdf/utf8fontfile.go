@@ -64,6 +64,9 @@ type utf8FontFile struct {
 	// charSymbolDictionary and symbolPosition, so GenerateCutFont can
 	// use them instead of parsing the font again.
 	tablesParsed bool
+	// cidFont says the subset is for a PDF CIDFontType2 font, which
+	// needs fewer tables (see leanForCIDFont).
+	cidFont bool
 }
 
 type tableDescription struct {
@@ -836,7 +839,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	// No hinting tables (cvt, fpgm, prep, gasp) and a short name table:
 	// see subsetlean.go.
 	if name := utf.getTableData("name"); name != nil {
-		utf.setOutTable("name", leanNameTable(name))
+		utf.setOutTable("name", leanNameTable(name, keptNameIDs))
 	}
 
 	postTable := utf.getTableData("post")
@@ -946,6 +949,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	os2Data := utf.getTableData("OS/2")
 	utf.setOutTable("OS/2", os2Data)
 
+	utf.leanForCIDFont()
 	return utf.assembleTables()
 }
 
