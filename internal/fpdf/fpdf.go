@@ -4526,11 +4526,11 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, subset.LastRune)
+				unicodeCodes := f.utf8ToUnicodeCodes(font)
+				f.generateCIDFontMap(&font, unicodeCodes)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
-				unicodeCodes := f.utf8ToUnicodeCodes(font)
 				toUnicode := toUnicodeCMap(unicodeCodes)
 				f.newobj()
 				if f.compress {
@@ -4617,27 +4617,27 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// generateCIDFontMap writes the /W array of a UTF-8 font: the widths of
+// codes, the sorted codes the document can show with it
+// (utf8ToUnicodeCodes). Widths of other codes would never be used: before
+// patch 17 every code up to 255 was listed, used or not, and the loop ran
+// over every code up to the highest used one.
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, codes []int) {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
 	prevCid := -2
 	prevWidth := -1
 	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
 
 	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
+	for _, cid := range codes {
+		if cid < 1 || cid >= len(font.Cw) || font.Cw[cid] == 0x00 {
 			continue
 		}
 		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
-		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
-			continue
 		}
 
 		if cid == prevCid+1 {
