@@ -4439,6 +4439,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		toUnicodeN := f.putToUnicode(keyList)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4518,31 +4519,17 @@ func (f *Fpdf) putfonts() {
 				delete(CodeSignDictionary, 0)
 
 				f.newobj()
-				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
+				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, toUnicodeN))
 
 				f.newobj()
 				f.out("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + fontName + "\n" +
-					"/CIDSystemInfo " + strconv.Itoa(f.n+2) + " 0 R\n/FontDescriptor " + strconv.Itoa(f.n+3) + " 0 R")
+					"/CIDSystemInfo " + strconv.Itoa(f.n+1) + " 0 R\n/FontDescriptor " + strconv.Itoa(f.n+2) + " 0 R")
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
 				unicodeCodes := f.utf8ToUnicodeCodes(font)
 				f.generateCIDFontMap(&font, unicodeCodes)
-				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
-				f.out("endobj")
-
-				toUnicode := toUnicodeCMap(unicodeCodes)
-				f.newobj()
-				if f.compress {
-					// A CMap is text that compresses to a fifth.
-					mem := xmem.compress(toUnicode)
-					f.out("<</Length " + strconv.Itoa(mem.buf.Len()) + "/Filter /FlateDecode>>")
-					f.putstream(mem.bytes())
-					mem.release()
-				} else {
-					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-					f.putstream(toUnicode)
-				}
+				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+3) + " 0 R>>")
 				f.out("endobj")
 
 				// CIDInfo
