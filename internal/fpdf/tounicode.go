@@ -23,27 +23,22 @@ const toUnicodeTail = "endcmap\nCMapName currentdict /CMap defineresource pop\ne
 // rune of an alias replacement (such as the page count), which is put into
 // the page content after drawing and so never recorded as used.
 func (f *Fpdf) utf8ToUnicodeCodes(font fontDefType) []int {
-	seen := make(map[int]bool, len(font.usedRunes))
+	codes := make([]int, 0, len(font.usedRunes)+8)
 	for r, v := range font.usedRunes {
 		if v != 0 {
-			seen[r] = true
+			codes = append(codes, r)
 		}
 	}
 	for _, replacement := range f.aliasMap {
 		for _, r := range replacement {
-			seen[int(r)] = true
+			codes = append(codes, int(r))
 		}
 	}
-	codes := make([]int, 0, len(seen))
-	for c := range seen {
-		// fpdf writes text as UTF-16BE with a two-byte code space;
-		// code 0 and surrogate halves are never a character of their own.
-		if c > 0 && c <= 0xFFFF && utf8.ValidRune(rune(c)) {
-			codes = append(codes, c)
-		}
-	}
+	// fpdf writes text as UTF-16BE with a two-byte code space; code 0
+	// and surrogate halves are never a character of their own.
+	codes = slices.DeleteFunc(codes, func(c int) bool { return c <= 0 || c > 0xFFFF || !utf8.ValidRune(rune(c)) })
 	slices.Sort(codes)
-	return codes
+	return slices.Compact(codes)
 }
 
 // putToUnicode writes the one ToUnicode CMap that every UTF-8 font among

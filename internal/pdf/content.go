@@ -88,8 +88,8 @@ type MarkedContent struct {
 
 // paints lists the operators that put marks on the page (ISO 32000-1,
 // tables 59, 60, 77, 107 and 87): each must be inside marked content.
-func paints(op keyword) bool {
-	switch op {
+func paints(op []byte) bool {
+	switch string(op) { // no copy: the compiler compares in place
 	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do",
 		"Tj", "TJ", "'", "\"":
 		return true
@@ -157,6 +157,14 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 			continue
 		case isDelim(c):
 			return nil, fmt.Errorf("unexpected %q in page content", c)
+		case c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.':
+			// A number (no operator starts so): most of a page's
+			// operands, skipped without being parsed.
+			for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+				l.pos++
+			}
+			count++
+			continue
 		}
 		start := l.pos
 		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
@@ -167,9 +175,9 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 			count++
 			continue
 		}
-		op := keyword(word)
-		switch op {
+		switch string(word) { // no copy: the compiler compares in place
 		case "BDC", "BMC":
+			op := string(word)
 			if open {
 				return nil, errors.New("marked content nested inside marked content")
 			}
@@ -196,8 +204,8 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 		case "BI":
 			return nil, errors.New("inline images are not supported")
 		default:
-			if paints(op) && !open {
-				return nil, fmt.Errorf("%q paints outside any tag or artifact", string(op))
+			if paints(word) && !open {
+				return nil, fmt.Errorf("%q paints outside any tag or artifact", word)
 			}
 		}
 		count, first, props = 0, "", nil
