@@ -850,7 +850,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	delete(cidSymbolPairCollection, 0)
 
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	if !utf.cidFont { // a CIDFont's subset has no cmap: see leanForCIDFont
+		utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	}
 
 	symbolData := utf.getTableData("glyf")
 
