@@ -12,7 +12,7 @@ import (
 //go:embed layouts/*.toml
 var layoutFiles embed.FS
 
-//go:embed fonts/*.ttf fonts/OFL.txt
+//go:embed fonts/*.ttf fonts/OFL.txt fonts/LICENSE-Apache-2.0.txt fonts/SOURCES.md
 var fontFiles embed.FS
 
 // The bundled fonts again, as strings: the linker stores one copy of a
@@ -31,7 +31,50 @@ var (
 	notoSansMath string
 	//go:embed fonts/NotoSansSymbols2-Regular.ttf
 	notoSansSymbols2 string
+	//go:embed fonts/NotoNaskhArabic-Regular.ttf
+	notoNaskhArabicRegular string
+	//go:embed fonts/NotoNaskhArabic-Bold.ttf
+	notoNaskhArabicBold string
+	//go:embed fonts/NotoNastaliqUrdu-Regular.ttf
+	notoNastaliqUrduRegular string
+	//go:embed fonts/NotoNastaliqUrdu-Bold.ttf
+	notoNastaliqUrduBold string
+	//go:embed fonts/NotoSansBengali-Regular.ttf
+	notoSansBengaliRegular string
+	//go:embed fonts/NotoSansBengali-Bold.ttf
+	notoSansBengaliBold string
+	//go:embed fonts/NotoSansGurmukhi-Regular.ttf
+	notoSansGurmukhiRegular string
+	//go:embed fonts/NotoSansGurmukhi-Bold.ttf
+	notoSansGurmukhiBold string
+	//go:embed fonts/NotoSansDevanagari-Regular.ttf
+	notoSansDevanagariRegular string
+	//go:embed fonts/NotoSansDevanagari-Bold.ttf
+	notoSansDevanagariBold string
+	//go:embed fonts/DroidSansFallbackFull.ttf
+	droidSansFallbackFull string
 )
+
+// sharedFonts names the strings above by file name; read-only.
+var sharedFonts = map[string]*string{
+	"NotoSans-Regular.ttf":           &notoSansRegular,
+	"NotoSans-Bold.ttf":              &notoSansBold,
+	"NotoSans-Italic.ttf":            &notoSansItalic,
+	"NotoSans-BoldItalic.ttf":        &notoSansBoldItalic,
+	"NotoSansMath-Regular.ttf":       &notoSansMath,
+	"NotoSansSymbols2-Regular.ttf":   &notoSansSymbols2,
+	"NotoNaskhArabic-Regular.ttf":    &notoNaskhArabicRegular,
+	"NotoNaskhArabic-Bold.ttf":       &notoNaskhArabicBold,
+	"NotoNastaliqUrdu-Regular.ttf":   &notoNastaliqUrduRegular,
+	"NotoNastaliqUrdu-Bold.ttf":      &notoNastaliqUrduBold,
+	"NotoSansBengali-Regular.ttf":    &notoSansBengaliRegular,
+	"NotoSansBengali-Bold.ttf":       &notoSansBengaliBold,
+	"NotoSansGurmukhi-Regular.ttf":   &notoSansGurmukhiRegular,
+	"NotoSansGurmukhi-Bold.ttf":      &notoSansGurmukhiBold,
+	"NotoSansDevanagari-Regular.ttf": &notoSansDevanagariRegular,
+	"NotoSansDevanagari-Bold.ttf":    &notoSansDevanagariBold,
+	"DroidSansFallbackFull.ttf":      &droidSansFallbackFull,
+}
 
 // Version is pressroom's version, written into every PDF it makes.
 const Version = "0.1.0"
@@ -46,7 +89,9 @@ func Layouts() fs.FS {
 	return sub
 }
 
-// Fonts returns the bundled fonts (*.ttf) and OFL.txt at the root. The
+// Fonts returns the bundled fonts (*.ttf), their licences (OFL.txt,
+// LICENSE-Apache-2.0.txt) and SOURCES.md at the root (pkg/font's
+// Bundled table names the families and the scripts they are for). The
 // folder also has a method ReadFileShared(name string) ([]byte, error),
 // which pkg/layout uses: it returns a font's bytes where they lie in the
 // binary instead of a 3 MB copy on the heap. Those bytes are read-only
@@ -65,22 +110,10 @@ type fontFolder struct{ fs.FS }
 // the caller must never write to them. Other files are read as fs.ReadFile
 // reads them.
 func (f fontFolder) ReadFileShared(name string) ([]byte, error) {
-	var s string
-	switch name {
-	case "NotoSans-Regular.ttf":
-		s = notoSansRegular
-	case "NotoSans-Bold.ttf":
-		s = notoSansBold
-	case "NotoSans-Italic.ttf":
-		s = notoSansItalic
-	case "NotoSans-BoldItalic.ttf":
-		s = notoSansBoldItalic
-	case "NotoSansMath-Regular.ttf":
-		s = notoSansMath
-	case "NotoSansSymbols2-Regular.ttf":
-		s = notoSansSymbols2
-	default:
+	p, ok := sharedFonts[name]
+	if !ok {
 		return fs.ReadFile(f.FS, name)
 	}
+	s := *p
 	return unsafe.Slice(unsafe.StringData(s), len(s)), nil
 }

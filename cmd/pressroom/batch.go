@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -228,6 +230,9 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 func summaryLine(s batch.Summary, elapsed time.Duration, sh batch.Shard) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d rendered, %d unchanged, %d failed", s.Rendered, s.Unchanged, s.Failed)
+	if s.Paired > 0 {
+		fmt.Fprintf(&b, ", %d paired (rendered with their translation)", s.Paired)
+	}
 	if s.Skipped > 0 {
 		fmt.Fprintf(&b, ", %d skipped", s.Skipped)
 	}
@@ -326,8 +331,13 @@ func (l *batchLog) result(r batch.Result) {
 		fmt.Fprintf(&b, "skipped %s: %s\n", diag.Path(r.Input), diag.Visible(r.Err.Error()))
 	case l.mode == logLines, l.mode == logVerbose:
 		switch r.Status {
+		case batch.Paired:
+			fmt.Fprintf(&b, "paired %s → %s (rendered with %s)\n", diag.Path(r.Input), diag.Path(r.Output), diag.Path(r.Pair))
 		case batch.Rendered, batch.Unchanged:
 			fmt.Fprintf(&b, "%s %s → %s", r.Status, diag.Path(r.Input), diag.Path(r.Output))
+			if r.Pair != "" {
+				fmt.Fprintf(&b, " (with %s)", diag.Path(r.Pair))
+			}
 			if l.mode == logVerbose {
 				fmt.Fprintf(&b, " (%s, %.1f kB)", plural(r.Pages, "page"), float64(r.Bytes)/1000)
 			} else if len(r.Warnings) > 0 {
@@ -433,12 +443,12 @@ func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time
 			list.Sort()
 			return batch.Document{}, &diag.ListError{List: list}
 		}
-		stmt, lay := job.Statement, job.Layout
+		lay := job.Layout
 		doc := batch.Document{
 			Fingerprint: prints.Of(lay),
 			Statement:   job.Imported,
 			Warnings:    list,
-			Inputs:      lay.Files,
+			Inputs:      job.Inputs(),
 			Write: func(w io.Writer) (int, diag.List, error) {
 				res, err := job.Render(w, opts)
 				return res.Pages, res.Warnings, err
@@ -447,9 +457,18 @@ func (e *env) batchPrepare(layoutRef string, scope layout.Scope, today time.Time
 		if want.any() {
 			doc.Beside = beside
 			doc.After = func(pdfPath string, pdf []byte) error {
-				_, err := writeRenditions(e, stmt, lay, guard(file, lay), pdfPath, pdf, want)
+				_, err := writeRenditions(e, job, guardJob(file, job), pdfPath, pdf, want)
 				return err
 			}
+		}
+		if t := job.Translation; t != nil {
+			// The bilingual PDF is made from the translation too: a
+			// change to it renders the pair again.
+			sum := sha256.Sum256(t.Statement.Source())
+			if doc.Fingerprint != "" {
+				doc.Fingerprint += " translation=" + hex.EncodeToString(sum[:])
+			}
+			doc.Pair, doc.PairRenders = t.Name, !job.Leads()
 		}
 		return doc, nil
 	}

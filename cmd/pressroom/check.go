@@ -18,7 +18,10 @@ func checkCommand(e *env) *cli.Command {
 		ArgsUsage: "FILE...",
 		Description: "Reads each statement file, checks it against the statement format and its layout,\n" +
 			"and prints every problem as path:line:col with a hint. Exits 0 when there are\n" +
-			"no errors (warnings allowed), 1 when any file has an error.",
+			"no errors (warnings allowed), 1 when any file has an error.\n\n" +
+			"A statement that names its translation (translation = \"statement.cy.toml\") is\n" +
+			"checked with it: the problems of both files, and a warning in each where the\n" +
+			"two versions differ in date, embargo, developments or contacts.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "print problems as `FORMAT`: text (on stderr) or json (on stdout)"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},

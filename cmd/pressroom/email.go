@@ -35,6 +35,8 @@ func emailCommand(e *env) *cli.Command {
 			"It goes next to the statement (seed-statement.toml → seed-statement.eml), or to\n" +
 			"-o FILE, or to standard output with --stdout.\n" +
 			"The subject is the headline, with \"EMBARGOED: \" in front while the embargo holds.\n" +
+			"A statement with a translation gives one message with both languages (Welsh\n" +
+			"first), the bilingual PDF, and the subject in both: \"Welsh / English\".\n" +
 			"\n" +
 			"With --send it goes through your SMTP server instead (STARTTLS or TLS, never\n" +
 			"plain): give the server as --smtp smtp://user@host:587 or smtps://user@host:465,\n" +
@@ -54,6 +56,7 @@ func emailCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "password-file", Usage: "read the SMTP password from `FILE` (default: $PRESSROOM_SMTP_PASSWORD)"},
 			&cli.StringFlag{Name: "smtp-ca", Usage: "trust the server certificate's issuer in `FILE` (PEM), for an organisation's own CA"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			&cli.BoolFlag{Name: "separate", Usage: "for a statement with a translation, write one draft per language (beside each statement, or OUT.LANG.eml with -o), each with its own PDF"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -64,6 +67,11 @@ func emailCommand(e *env) *cli.Command {
 			}
 			e.trustPaths = c.Bool("trust-paths")
 			out, stdout := c.String("output"), c.Bool("stdout")
+			if c.Bool("separate") && (stdout || c.Bool("send")) {
+				return usageError{msg: "--separate writes one draft per language, as files: it cannot go with --stdout or --send",
+					try: "pressroom email --separate " + file}
+			}
+			separateOut := out
 			switch {
 			case out != "" && stdout:
 				return usageError{msg: "-o and --stdout both say where the draft goes: give one", try: "pressroom email " + file + " -o " + out}
@@ -90,9 +98,12 @@ func emailCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			if c.Bool("separate") && in.job.Translation != nil {
+				return e.separateDrafts(in, file, separateOut, f)
+			}
 			if out != "" && out != "-" {
 				// Refused before anything is sent.
-				if err := e.checkOutputs(guard(file, in.layout), out); err != nil {
+				if err := e.checkOutputs(guardJob(file, in.job), out); err != nil {
 					return err
 				}
 			}
@@ -101,7 +112,7 @@ func emailCommand(e *env) *cli.Command {
 			if err := e.renderPDF(&pdf, in); err != nil {
 				return err
 			}
-			m, err := buildEmail(e, r, pdf.Bytes(), f)
+			m, err := buildEmail(e, in.releases, pdf.Bytes(), f)
 			if err != nil {
 				return err
 			}
@@ -110,7 +121,7 @@ func emailCommand(e *env) *cli.Command {
 				return exitError{code: exitProblem}
 			}
 			if out != "" || stdout {
-				if err := e.emit(out, guard(file, in.layout), func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+				if err := e.emit(out, guardJob(file, in.job), func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
 					return err
 				}
 				if out != "" {
@@ -162,11 +173,12 @@ type emailFlags struct {
 	file          string // the statement, for try: lines
 }
 
-// buildEmail makes the message: text and HTML from r, pdf attached. The
+// buildEmail makes the message: text and HTML of rels (the halves of a
+// bilingual statement, or the statement alone), pdf attached. The
 // Date header is SOURCE_DATE_EPOCH, else the clock when sending, else the
 // statement's date; the embargo is judged at SOURCE_DATE_EPOCH or the
 // clock, in the layout's embargo zone for embargoes written without one.
-func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Message, error) {
+func buildEmail(e *env, rels []*release.Release, pdf []byte, f emailFlags) (*email.Message, error) {
 	now, err := clockToday(e.getenv)
 	if err != nil {
 		return nil, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom email " + cmp.Or(f.file, "my-statement.toml")}
@@ -175,12 +187,15 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 	if e.getenv("SOURCE_DATE_EPOCH") != "" || f.send {
 		date = now
 	}
-	from := cmp.Or(f.from, email.DefaultSender(r))
-	var html bytes.Buffer
-	if err := webpage.Write(&html, r); err != nil {
+	from := cmp.Or(f.from, email.DefaultSender(rels[0]))
+	var html, text bytes.Buffer
+	if err := webpage.WriteAll(&html, rels); err != nil {
 		return nil, err
 	}
-	m, err := email.Build(r, email.Content{Text: plaintext.String(r), HTML: html.String(), PDF: pdf}, email.Options{
+	if err := plaintext.WriteAll(&text, rels); err != nil {
+		return nil, err
+	}
+	m, err := email.BuildAll(rels, email.Content{Text: text.String(), HTML: html.String(), PDF: pdf}, email.Options{
 		From: from, To: f.to, Cc: f.cc, Bcc: f.bcc, Subject: f.subject,
 		Date: date, Now: now, UserAgent: "pressroom " + pressroom.Version,
 	})
@@ -199,6 +214,42 @@ func buildEmail(e *env, r *release.Release, pdf []byte, f emailFlags) (*email.Me
 	return m, err
 }
 
+// separateDrafts writes one draft per language of a bilingual statement
+// (email --separate): each half's text, page and PDF alone, named by
+// separateName.
+func (e *env) separateDrafts(in loaded, file, out string, f emailFlags) error {
+	keep := guardJob(file, in.job)
+	halves := in.job.Halves()
+	var paths []string
+	for _, h := range halves {
+		paths = append(paths, separateName(out, ".eml", h))
+	}
+	if err := e.checkOutputs(keep, paths...); err != nil {
+		return err
+	}
+	for i, h := range halves {
+		r, err := h.Release()
+		if err != nil {
+			return err
+		}
+		half := in
+		half.release, half.releases, half.layout = r, []*release.Release{r}, h.Layout
+		var pdf bytes.Buffer
+		if err := e.renderPDF(&pdf, half); err != nil {
+			return err
+		}
+		m, err := buildEmail(e, half.releases, pdf.Bytes(), f)
+		if err != nil {
+			return err
+		}
+		if err := e.emit(paths[i], keep, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", paths[i])
+	}
+	return nil
+}
+
 // renderPDF typesets the statement exactly as render does for the same
 // input and SOURCE_DATE_EPOCH, so the attachment is the same file.
 // Warnings loadRelease has shown already are not repeated.
@@ -211,7 +262,7 @@ func (e *env) renderPDF(w io.Writer, in loaded) error {
 		}
 		created = t
 	}
-	res, err := render.Render(w, in.release, in.layout, render.Options{Created: created, Version: pressroom.Version})
+	res, err := render.RenderAll(w, in.releases, in.layout, render.Options{Created: created, Version: pressroom.Version})
 	shown := map[string]bool{}
 	for _, d := range in.warnings {
 		shown[d.String()] = true

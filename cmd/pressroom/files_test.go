@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/internal/hostile"
 )
 
 const plainStatement = `organisation = "Example Council"
@@ -38,14 +39,6 @@ func runQuick(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
-func mkfifo(t *testing.T, path string) string {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
-	}
-	return path
-}
-
 func writeFile(t *testing.T, path, src string) string {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -61,8 +54,8 @@ func writeFile(t *testing.T, path, src string) string {
 // refused at once, naming what it is, where it hung before.
 func TestNamedPipesAreRefused(t *testing.T) {
 	dir := t.TempDir()
-	pipe := mkfifo(t, filepath.Join(dir, "pipe.toml"))
-	mkfifo(t, filepath.Join(dir, "pipe.png"))
+	pipe := hostile.Fifo(t, filepath.Join(dir, "pipe.toml"))
+	hostile.Fifo(t, filepath.Join(dir, "pipe.png"))
 	withLayout := writeFile(t, filepath.Join(dir, "layout-pipe.toml"), "layout = \"pipe.toml\"\n"+plainStatement)
 	writeFile(t, filepath.Join(dir, "logo-layout.toml"), "[logo]\nfile = \"pipe.png\"\nalt = \"x\"\n")
 	withLogo := writeFile(t, filepath.Join(dir, "logo-pipe.toml"), "layout = \"logo-layout.toml\"\n"+plainStatement)
@@ -89,11 +82,11 @@ func TestBatchNamedPipes(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "archive")
 	writeFile(t, filepath.Join(in, "a.toml"), plainStatement)
-	mkfifo(t, filepath.Join(in, "b.toml"))
+	hostile.Fifo(t, filepath.Join(in, "b.toml"))
 	writeFile(t, filepath.Join(in, "c.toml"), plainStatement)
 	out := filepath.Join(dir, "pdf")
 	os.MkdirAll(out, 0o755)
-	mkfifo(t, filepath.Join(out, ".pressroom-state.json"))
+	hostile.Fifo(t, filepath.Join(out, ".pressroom-state.json"))
 	code, _, stderr := runQuick(t, "batch", in, "--out-dir", out, "-j", "1")
 	if code != exitProblem || !strings.Contains(stderr, "2 rendered, 0 unchanged, 1 failed") ||
 		!strings.Contains(stderr, "b.toml: error: cannot read the statement: it is a named pipe (FIFO), not a regular file") {
@@ -109,7 +102,7 @@ func TestBatchNamedPipes(t *testing.T) {
 func TestRenderIntoPipe(t *testing.T) {
 	dir := t.TempDir()
 	stmt := writeFile(t, filepath.Join(dir, "s.toml"), plainStatement)
-	pipe := mkfifo(t, filepath.Join(dir, "out.pdf"))
+	pipe := hostile.Fifo(t, filepath.Join(dir, "out.pdf"))
 	got := make(chan []byte, 1)
 	go func() {
 		f, err := os.Open(pipe)

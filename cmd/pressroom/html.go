@@ -1,11 +1,8 @@
 package main
 
 import (
-	"io"
-
 	"github.com/urfave/cli/v2"
 
-	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/webpage"
 )
 
@@ -17,10 +14,12 @@ func htmlCommand(e *env) *cli.Command {
 		Description: "Writes the release as a single HTML page with headings, lists and links, the\n" +
 			"layout's colours and fonts, no scripts and nothing loaded from elsewhere, for a\n" +
 			"web team to publish or paste into a CMS. Without -o the page goes to standard\n" +
-			"output.",
+			"output. A statement with a translation gives one page with a section for each\n" +
+			"language (its lang and dir), Welsh first (--separate: a page for each).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.html` instead of standard output"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			separateFlag(".html"),
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -33,9 +32,7 @@ func htmlCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return e.emit(c.String("output"), guard(file, in.layout), func(w io.Writer) error { return writeHTML(w, in.release) })
+			return e.emitRelease(in, file, c.String("output"), ".html", c.Bool("separate"), webpage.WriteAll)
 		},
 	}
 }
-
-func writeHTML(w io.Writer, r *release.Release) error { return webpage.Write(w, r) }

@@ -15,6 +15,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/output"
 	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/render"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -28,7 +29,11 @@ func renderCommand(e *env) *cli.Command {
 		Description: "Reads the statement, typesets it in its layout and writes the PDF next to it\n" +
 			"(seed-statement.toml → seed-statement.pdf), or to -o FILE, or to standard output\n" +
 			"with --stdout. A statement with errors produces no PDF: the errors are printed\n" +
-			"as path:line:col with a hint, and the exit status is 1.",
+			"as path:line:col with a hint, and the exit status is 1.\n\n" +
+			"A statement that names its translation (translation = \"statement.cy.toml\") gives\n" +
+			"one bilingual PDF, Welsh first when one half is Welsh, else the file named first;\n" +
+			"--separate writes one PDF per language instead: each beside its own statement,\n" +
+			"or with -o OUT.pdf as OUT.LANG.pdf (OUT.cy.pdf, OUT.en-GB.pdf).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "o", Aliases: []string{"output"}, Usage: "write the PDF to `FILE` instead of next to the statement"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
@@ -37,6 +42,7 @@ func renderCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "text", Usage: "also write the plain-text rendition (.txt) beside the PDF"},
 			&cli.BoolFlag{Name: "html", Usage: "also write the HTML page (.html) beside the PDF"},
 			&cli.BoolFlag{Name: "eml", Usage: "also write an e-mail draft (.eml) with the PDF attached beside the PDF"},
+			&cli.BoolFlag{Name: "separate", Usage: "for a statement with a translation, write one PDF per language instead of one bilingual PDF"},
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -76,6 +82,10 @@ func renderCommand(e *env) *cli.Command {
 				return usageError{msg: "a statement read from standard input has no file to write the PDF beside: give -o FILE.pdf or --stdout",
 					try: "pressroom render - -o release.pdf < statement.toml"}
 			}
+			if c.Bool("separate") && c.Bool("stdout") {
+				return usageError{msg: "--separate writes one PDF per language, and standard output can take one: give -o OUT.pdf (OUT.cy.pdf, OUT.en-GB.pdf) or neither",
+					try: "pressroom render --separate " + args[0]}
+			}
 			if c.Bool("stdout") && toTerminal(e.stdout) {
 				fmt.Fprintf(e.stderr, "pressroom: refusing to write a PDF to the terminal: it is binary\n    hint: send it to a file or a program: pressroom render %s --stdout > release.pdf, or use -o\n", args[0])
 				return exitError{code: exitProblem}
@@ -91,7 +101,7 @@ func renderCommand(e *env) *cli.Command {
 			return e.render(renderJob{
 				file: args[0], out: out, stdout: c.Bool("stdout"), layoutRef: c.String("layout"), today: today,
 				opts:  render.Options{Created: created, Version: pressroom.Version, Plain: std == "none"},
-				extra: extra,
+				extra: extra, separate: c.Bool("separate"),
 			})
 		},
 	}
@@ -105,22 +115,28 @@ type renderJob struct {
 	// extra lists the renditions written beside the PDF (--text, --html,
 	// --eml); with --stdout they go beside the statement.
 	extra renditions
+	// separate writes one PDF per language of a bilingual statement.
+	separate bool
 }
 
-// render parses, checks and typesets one statement. Diagnostics are
-// printed as check prints them; with any error no file is written.
+// render parses, checks and typesets one statement (with its
+// translation, when it names one). Diagnostics are printed as check
+// prints them; with any error no file is written.
 func (e *env) render(j renderJob) error {
-	stmt, lay, list := e.loadForRender(j.file, j.layoutRef, j.today)
-	if list.HasErrors() {
+	job, list := e.loadJob(j.file, j.layoutRef, j.today)
+	if job == nil || list.HasErrors() {
 		return e.renderFailed(j.file, list)
+	}
+	if j.separate && job.Translation != nil {
+		return e.renderSeparate(j, job, list)
 	}
 	out := j.out
 	if out == "" {
 		out = strings.TrimSuffix(j.file, filepath.Ext(j.file)) + ".pdf"
 	}
 	// Every output is checked before any is written: none may replace
-	// the statement or a file of its layout.
-	keep := guard(j.file, lay)
+	// the statement, its translation or a file of their layouts.
+	keep := guardJob(j.file, job)
 	var targets []string
 	if !j.stdout {
 		targets = append(targets, out)
@@ -137,7 +153,7 @@ func (e *env) render(j renderJob) error {
 		if j.extra.any() {
 			w = io.MultiWriter(w, &pdf)
 		}
-		res, err = render.RenderStatement(w, stmt, lay, j.opts)
+		res, err = job.Render(w, j.opts)
 		return err
 	}
 	var err error
@@ -164,7 +180,7 @@ func (e *env) render(j renderJob) error {
 	if !j.stdout {
 		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", diag.Path(out), plural(res.Pages, "page"))
 	}
-	written, err := writeRenditions(e, stmt, lay, keep, out, pdf.Bytes(), j.extra)
+	written, err := writeRenditions(e, job, keep, out, pdf.Bytes(), j.extra)
 	for _, p := range written {
 		fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(p))
 	}
@@ -172,6 +188,87 @@ func (e *env) render(j renderJob) error {
 		return e.writeFailed(err)
 	}
 	return nil
+}
+
+// renderSeparate writes each language of a bilingual statement as a PDF
+// of its own (render --separate), each in its own layout, named by
+// separateName; the renditions asked for go beside each.
+func (e *env) renderSeparate(j renderJob, job *pipeline.Job, list diag.List) error {
+	keep := guardJob(j.file, job)
+	halves := job.Halves()
+	var targets []string
+	for _, h := range halves {
+		out := separateName(j.out, ".pdf", h)
+		targets = append(append(targets, out), j.extra.paths(out)...)
+	}
+	if err := e.checkOutputs(keep, targets...); err != nil {
+		return err
+	}
+	type done struct {
+		out   string
+		pages int
+		pdf   []byte
+	}
+	var made []done
+	for _, h := range halves {
+		out := separateName(j.out, ".pdf", h)
+		var res render.Result
+		var pdf bytes.Buffer
+		err := keep.WriteFile(out, func(w io.Writer) error {
+			var err error
+			res, err = h.Alone().Render(io.MultiWriter(w, &pdf), j.opts)
+			return err
+		})
+		list = append(list, res.Warnings...)
+		if err != nil {
+			var le *diag.ListError
+			if errors.As(err, &le) {
+				list = append(list, le.List...)
+				return e.renderFailed(j.file, list)
+			}
+			list.Sort()
+			list.Write(e.stderr)
+			return e.writeFailed(err)
+		}
+		made = append(made, done{out, res.Pages, pdf.Bytes()})
+	}
+	list.Sort()
+	if err := list.Write(e.stderr); err != nil {
+		return err
+	}
+	for i, d := range made {
+		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", diag.Path(d.out), plural(d.pages, "page"))
+		written, err := writeRenditions(e, halves[i].Alone(), keep, d.out, d.pdf, j.extra)
+		for _, p := range written {
+			fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(p))
+		}
+		if err != nil {
+			return e.writeFailed(err)
+		}
+	}
+	return nil
+}
+
+// separateName is where --separate writes the half h of a bilingual
+// statement, as a file ending in ext: beside h's own statement under its
+// stem (statement.cy.toml → statement.cy.pdf), or, when the user gave
+// out, out with the half's language before the extension (out.pdf →
+// out.cy.pdf).
+func separateName(out, ext string, h *pipeline.Job) string {
+	if out == "" {
+		return strings.TrimSuffix(h.Name, filepath.Ext(h.Name)) + ext
+	}
+	return strings.TrimSuffix(out, ext) + "." + h.Statement.Lang + ext
+}
+
+// loadJob reads the statement (and its translation, when it names one)
+// with its layout through pipeline.Load: every check, as check runs it.
+func (e *env) loadJob(file, layoutRef string, today time.Time) (*pipeline.Job, diag.List) {
+	name, src, err := e.readStatement(file)
+	if err != nil {
+		return nil, unreadable(name, err)
+	}
+	return pipeline.Load(name, src, pipeline.Options{Layouts: e.layouts, LayoutRef: layoutRef, Scope: e.scope(name), Today: today})
 }
 
 func (e *env) renderFailed(file string, list diag.List) error {
@@ -203,4 +300,12 @@ func (e *env) prepareStatement(file string, src []byte, layoutRef string, today 
 		return nil, nil, list
 	}
 	return job.Statement, job.Layout, list
+}
+
+// guardJob is guard for a job: its translation and the translation's
+// layout files may not be overwritten either.
+func guardJob(name string, job *pipeline.Job) output.Options {
+	o := guard(name, job.Layout)
+	o.Inputs = append(o.Inputs, job.Inputs()...)
+	return o
 }

@@ -170,7 +170,7 @@ func statementWords(t *testing.T, file string, skip func(key string) bool) []str
 func TestEveryWord(t *testing.T) {
 	for _, file := range examples(t) {
 		t.Run(goldenName(file), func(t *testing.T) {
-			notShown := func(key string) bool { return key == "layout" || key == "lang" }
+			notShown := func(key string) bool { return key == "layout" || key == "lang" || key == "translation" }
 			// Smart punctuation sets ' as ’ and -- as –: compare typewritten.
 			text := pdftest.Typewritten(strings.Join(strings.Fields(string(runPressroom(t, "text", file))), " "))
 			for _, w := range statementWords(t, file, func(k string) bool { return notShown(k) || strings.HasPrefix(k, "keywords") }) {
@@ -211,8 +211,7 @@ func TestWriteRenditions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stmt, lay := in.stmt, in.layout
-	written, err := writeRenditions(e, stmt, lay, guard(file, lay), pdfPath, pdf, renditions{Text: true, HTML: true, EML: true})
+	written, err := writeRenditions(e, in.job, guard(file, in.layout), pdfPath, pdf, renditions{Text: true, HTML: true, EML: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +233,7 @@ func TestWriteRenditions(t *testing.T) {
 	if s := msg.Header.Get("Subject"); !strings.Contains(s, "EMBARGOED") {
 		t.Errorf("subject %q lacks the embargo", s)
 	}
-	if got, err := writeRenditions(e, stmt, lay, guard(file, lay), pdfPath, pdf, renditions{}); got != nil || err != nil {
+	if got, err := writeRenditions(e, in.job, guard(file, in.layout), pdfPath, pdf, renditions{}); got != nil || err != nil {
 		t.Errorf("asking for nothing wrote %q, %v", got, err)
 	}
 }

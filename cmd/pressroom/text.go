@@ -11,9 +11,11 @@ import (
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/output"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/plaintext"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
+	"github.com/pressroom/pressroom/pkg/webpage"
 )
 
 func textCommand(e *env) *cli.Command {
@@ -24,10 +26,12 @@ func textCommand(e *env) *cli.Command {
 		Description: "Writes the release as plain text wrapped at 72 columns: kind, release line,\n" +
 			"headline, date, body, signatures, ENDS, notes and contacts. Links show as\n" +
 			"their text followed by the address in brackets. Without -o the text goes to\n" +
-			"standard output.",
+			"standard output. A statement with a translation gives both languages, Welsh\n" +
+			"first, with a line \"* * *\" between them (--separate: a file for each).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT.txt` instead of standard output"},
 			&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of the statement's own"},
+			separateFlag(".txt"),
 			trustFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -40,7 +44,7 @@ func textCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return e.emit(c.String("output"), guard(file, in.layout), func(w io.Writer) error { return plaintext.Write(w, in.release) })
+			return e.emitRelease(in, file, c.String("output"), ".txt", c.Bool("separate"), plaintext.WriteAll)
 		},
 	}
 }
@@ -48,7 +52,11 @@ func textCommand(e *env) *cli.Command {
 // loaded is a statement read for a rendition, with its layout, the
 // release resolved from both, and the warnings already shown.
 type loaded struct {
-	release  *release.Release
+	release *release.Release
+	// releases are the halves of a bilingual statement in reading order
+	// (the statement alone when it names no translation).
+	releases []*release.Release
+	job      *pipeline.Job
 	stmt     *statement.Statement
 	layout   *layout.Layout
 	warnings diag.List
@@ -65,17 +73,55 @@ func (e *env) loadRelease(command, file, layoutRef string) (loaded, error) {
 	if err != nil {
 		return loaded{}, usageError{msg: err.Error(), try: "SOURCE_DATE_EPOCH=1734393600 pressroom " + command + " " + file}
 	}
-	stmt, lay, list := e.loadForRender(file, layoutRef, today)
+	job, list := e.loadJob(file, layoutRef, today)
 	list.Sort()
 	list.Write(e.stderr)
-	if stmt == nil || lay == nil || list.HasErrors() {
+	if job == nil || list.HasErrors() {
 		return loaded{}, exitError{code: exitProblem}
 	}
-	r, err := release.New(stmt, lay)
+	r, err := job.Release()
 	if err != nil {
 		return loaded{}, fmt.Errorf("%s: %w", file, err)
 	}
-	return loaded{release: r, stmt: stmt, layout: lay, warnings: list}, nil
+	rels, err := job.Releases()
+	if err != nil {
+		return loaded{}, fmt.Errorf("%s: %w", file, err)
+	}
+	return loaded{release: r, releases: rels, job: job, stmt: job.Statement, layout: job.Layout, warnings: list}, nil
+}
+
+// separateFlag is --separate of text and html.
+func separateFlag(ext string) cli.Flag {
+	return &cli.BoolFlag{Name: "separate", Usage: "for a statement with a translation, write one file per language (beside each statement, or OUT.LANG" + ext + " with -o) instead of one with both"}
+}
+
+// emitRelease writes a rendition of the loaded statement: both languages
+// in one file (write given every half, in reading order), or with
+// separate one file per language named by separateName.
+func (e *env) emitRelease(in loaded, file, out, ext string, separate bool, write func(io.Writer, []*release.Release) error) error {
+	keep := guardJob(file, in.job)
+	if !separate || in.job.Translation == nil {
+		return e.emit(out, keep, func(w io.Writer) error { return write(w, in.releases) })
+	}
+	halves := in.job.Halves()
+	var paths []string
+	for _, h := range halves {
+		paths = append(paths, separateName(out, ext, h))
+	}
+	if err := e.checkOutputs(keep, paths...); err != nil {
+		return err
+	}
+	for i, h := range halves {
+		r, err := h.Release()
+		if err != nil {
+			return err
+		}
+		if err := e.emit(paths[i], keep, func(w io.Writer) error { return write(w, []*release.Release{r}) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(paths[i]))
+	}
+	return nil
 }
 
 // emit writes through write to path, atomically, or to stdout when path
@@ -118,18 +164,19 @@ func (r renditions) paths(pdfPath string) []string {
 	return out
 }
 
-// writeRenditions writes the asked-for forms of stmt in lay beside a PDF:
+// writeRenditions writes the asked-for forms of the job beside a PDF:
 // base+".txt", base+".html" and base+".eml" (base is the PDF's path
-// without ".pdf"). The .eml is a draft with no recipients and pdf, the
-// PDF's bytes, attached; it is dated like the PDF (SOURCE_DATE_EPOCH or
-// the statement's date). Each file is written atomically, and never over
-// one of keep's inputs. It returns the paths written. render
+// without ".pdf"); a job with a translation gives bilingual ones, as the
+// PDF is. The .eml is a draft with no recipients and pdf, the PDF's
+// bytes, attached; it is dated like the PDF (SOURCE_DATE_EPOCH or the
+// statement's date). Each file is written atomically, and never over one
+// of keep's inputs. It returns the paths written. render
 // --text/--html/--eml and batch call it.
-func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, keep output.Options, base string, pdf []byte, want renditions) ([]string, error) {
+func writeRenditions(e *env, job *pipeline.Job, keep output.Options, base string, pdf []byte, want renditions) ([]string, error) {
 	if !want.any() {
 		return nil, nil
 	}
-	r, err := release.New(stmt, lay)
+	rels, err := job.Releases()
 	if err != nil {
 		return nil, err
 	}
@@ -137,21 +184,21 @@ func writeRenditions(e *env, stmt *statement.Statement, lay *layout.Layout, keep
 	var written []string
 	if want.Text {
 		p := base + ".txt"
-		if err := keep.WriteFile(p, func(w io.Writer) error { return plaintext.Write(w, r) }); err != nil {
+		if err := keep.WriteFile(p, func(w io.Writer) error { return plaintext.WriteAll(w, rels) }); err != nil {
 			return written, err
 		}
 		written = append(written, p)
 	}
 	if want.HTML {
 		p := base + ".html"
-		if err := keep.WriteFile(p, func(w io.Writer) error { return writeHTML(w, r) }); err != nil {
+		if err := keep.WriteFile(p, func(w io.Writer) error { return webpage.WriteAll(w, rels) }); err != nil {
 			return written, err
 		}
 		written = append(written, p)
 	}
 	if want.EML {
 		p := base + ".eml"
-		m, err := buildEmail(e, r, pdf, emailFlags{})
+		m, err := buildEmail(e, rels, pdf, emailFlags{})
 		if err != nil {
 			return written, err
 		}

@@ -141,7 +141,7 @@ func TestWatch(t *testing.T) {
 // read afresh (not the cached one).
 func TestWatchLayout(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"statement.toml", "layout.toml", "logo.png"} {
+	for _, name := range []string{"statement.toml", "statement.cy.toml", "layout.toml", "logo.png"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "custom-brand", name))
 		if err != nil {
 			t.Fatal(err)

@@ -61,7 +61,7 @@ func TestPressroomCIDToGIDMapLength(t *testing.T) {
 			continue
 		}
 		// The highest code in the font's /W is the highest code the
-		// document shows with the font (patch 17): a range "c1 c2 w" or
+		// document shows with the font (patch 19): a range "c1 c2 w" or
 		// an array "c [w ...]".
 		last := highestWidthCode(t, string(widths[i][1]))
 		if len(m.data) != 2*(last+1) {

@@ -95,7 +95,7 @@ func generateFontIDWidths(fdt fontDefType, widthsJSON []byte) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// utf8FontID is the ID of a UTF-8 font (patch 19): 16 hexadecimal
+// utf8FontID is the ID of a UTF-8 font (patch 21): 16 hexadecimal
 // digits of the SHA-1 of its name, metrics and widths as binary. The ID
 // of other fonts is the SHA-1 of their JSON text (40 digits), which for a
 // UTF-8 font meant formatting 65,536 widths, about a sixth of a cold

@@ -59,7 +59,7 @@ func TestGenerateFontIDMatchesJSON(t *testing.T) {
 	}
 }
 
-// TestUTF8FontID checks patch 19: a UTF-8 font's ID is 16 hexadecimal
+// TestUTF8FontID checks patch 21: a UTF-8 font's ID is 16 hexadecimal
 // digits (the JSON-derived one of other fonts has 40), the same for the
 // same font, and another for another name, style metric or width.
 func TestUTF8FontID(t *testing.T) {
@@ -204,9 +204,9 @@ func BenchmarkParseUTF8Font(b *testing.B) {
 	}
 }
 
-// TestParseUTF8FontAllocates checks patch 20: parsing a font sizes its
+// TestParseUTF8FontAllocates checks patch 22: parsing a font sizes its
 // character maps from the glyph count instead of growing them, which
-// allocated a fifth more (2.40 MB for DejaVu Sans Condensed on patch 19;
+// allocated a fifth more (2.40 MB for DejaVu Sans Condensed on patch 21;
 // about 1.93 MB after). Bytes allocated are counted, not time.
 func TestParseUTF8FontAllocates(t *testing.T) {
 	data, err := os.ReadFile("font/DejaVuSansCondensed.ttf")

@@ -2554,6 +2554,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.currentFont.glyphs != nil {
+		f.SetError(errGlyphFont)
+		return
+	}
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -2587,6 +2591,11 @@ func (f *Fpdf) GetWordSpacing() float64 {
 
 // SetWordSpacing sets spacing between words of following text. See the
 // WriteAligned() example for a demonstration of its use.
+//
+// PDF applies word spacing (Tw) only to the one-byte code 32, so it has no
+// effect on the two-byte codes of UTF-8 fonts drawn with Text (CellFormat
+// spaces such text with TJ instead); with TextKerned or TextGlyphs, add it
+// to the adjustment or advance after each space.
 func (f *Fpdf) SetWordSpacing(space float64) {
 	f.ws = space
 	f.out(sprintf("%.5f Tw", space*f.k))
@@ -2672,6 +2681,10 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 
 	if f.currentFont.Name == "" {
 		f.err = fmt.Errorf("font has not been set; unable to render text")
+		return
+	}
+	if f.currentFont.glyphs != nil && txtStr != "" {
+		f.err = errGlyphFont
 		return
 	}
 
@@ -4513,13 +4526,22 @@ func (f *Fpdf) putfonts() {
 				delete(usedRunes, 0)
 				subset := font.utf8File.subsetter()
 				subset.cidFont = true
+				if font.glyphs != nil {
+					subset.seedGlyphs = font.glyphs.seed()
+				}
 				utf8FontStream := subset.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := subset.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
 				f.newobj()
-				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, toUnicodeN))
+				// A glyph-mode font has its own ToUnicode CMap, written
+				// after its other six objects; the others share one.
+				fontToUnicode := toUnicodeN
+				if font.glyphs != nil {
+					fontToUnicode = f.n + 6
+				}
+				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, fontToUnicode))
 
 				f.newobj()
 				f.out("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + fontName + "\n" +
@@ -4527,8 +4549,15 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				unicodeCodes := f.utf8ToUnicodeCodes(font)
-				f.generateCIDFontMap(&font, unicodeCodes)
+				var unicodeCodes []int
+				if font.glyphs != nil {
+					if w := font.glyphs.widthArray(font.utf8File); w != "" {
+						f.out(w)
+					}
+				} else {
+					unicodeCodes = f.utf8ToUnicodeCodes(font)
+					f.generateCIDFontMap(&font, unicodeCodes)
+				}
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+3) + " 0 R>>")
 				f.out("endobj")
 
@@ -4596,6 +4625,9 @@ func (f *Fpdf) putfonts() {
 				f.putstream(compressedFontStream)
 				f.out("endobj")
 				mem.release()
+				if font.glyphs != nil {
+					f.putCMapStream(font.glyphs.toUnicodeCMap())
+				}
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4607,7 +4639,7 @@ func (f *Fpdf) putfonts() {
 // generateCIDFontMap writes the /W array of a UTF-8 font: the widths of
 // codes, the sorted codes the document can show with it
 // (utf8ToUnicodeCodes). Widths of other codes would never be used: before
-// patch 17 every code up to 255 was listed, used or not, and the loop ran
+// patch 19 every code up to 255 was listed, used or not, and the loop ran
 // over every code up to the highest used one.
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, codes []int) {
 	rangeID := 0

@@ -276,7 +276,7 @@ const typographicText = "“quoted” ‘single’ 2022–2026 — £5 €6 ŵ �
 // typographic character exactly and that every ToUnicode CMap keeps to
 // the specification: no bfrange crosses a change of the high byte and no
 // block holds more than 100 entries; and that the UTF-8 fonts share one
-// CMap of ranges (patch 18: fails on patch 17, which wrote one CMap per
+// CMap of ranges (patch 20: fails on patch 19, which wrote one CMap per
 // font with bfchar entries for single codes).
 func TestPressroomToUnicode(t *testing.T) {
 	pdftotext := needTool(t, "pdftotext")

@@ -10,13 +10,13 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// TestPressroomLeanSubsets checks patches 15 and 16: the font subsets of
+// TestPressroomLeanSubsets checks patches 15 and 18: the font subsets of
 // a seed-like document have no hinting tables (fpgm, prep, cvt, gasp), no
 // glyph instructions, none of the tables a PDF CIDFont does not use
 // (cmap, OS/2, post) and only the copyright, PostScript name and licence
 // address in their name table, while every glyph the text uses, found as a reader finds it
 // (through the font's CIDToGIDMap), has exactly the outline it has in the
-// original font. On patch 14 the subsets keep all of these; on patch 15
+// original font. On patch 14 the subsets keep all of these; on patch 17
 // they keep cmap, OS/2, post and the font's names.
 func TestPressroomLeanSubsets(t *testing.T) {
 	a := loadSeedAssets(t)

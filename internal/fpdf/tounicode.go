@@ -41,16 +41,17 @@ func (f *Fpdf) utf8ToUnicodeCodes(font fontDefType) []int {
 	return slices.Compact(codes)
 }
 
-// putToUnicode writes the one ToUnicode CMap that every UTF-8 font among
-// keys shares, and returns its object number (0 when there is no UTF-8
-// font). A UTF-8 font's codes are the Unicode values themselves, so one
+// putToUnicode writes the one ToUnicode CMap that every character-mode
+// UTF-8 font among keys shares, and returns its object number (0 when
+// there is none). A UTF-8 font's codes are the Unicode values themselves, so one
 // map, built from the codes all of them can show, is right for each; one
-// stream instead of one per font saved about 300 bytes a font (patch 18).
+// stream instead of one per font saved about 300 bytes a font (patch 20).
 func (f *Fpdf) putToUnicode(keys []string) int {
 	var codes []int
 	utf8Fonts := false
 	for _, key := range keys {
-		if font := f.fonts[key]; font.Tp == "UTF8" {
+		// A glyph-mode font's codes are glyph IDs: it has its own CMap.
+		if font := f.fonts[key]; font.Tp == "UTF8" && font.glyphs == nil {
 			utf8Fonts = true
 			codes = append(codes, f.utf8ToUnicodeCodes(font)...)
 		}
@@ -59,7 +60,13 @@ func (f *Fpdf) putToUnicode(keys []string) int {
 		return 0
 	}
 	slices.Sort(codes)
-	toUnicode := toUnicodeCMap(slices.Compact(codes))
+	f.putCMapStream(toUnicodeCMap(slices.Compact(codes)))
+	return f.n
+}
+
+// putCMapStream writes a ToUnicode CMap as a new object, compressed when
+// the document's streams are.
+func (f *Fpdf) putCMapStream(toUnicode []byte) {
 	f.newobj()
 	if f.compress {
 		// A CMap is text that compresses to a fifth.
@@ -72,7 +79,6 @@ func (f *Fpdf) putToUnicode(keys []string) int {
 		f.putstream(toUnicode)
 	}
 	f.out("endobj")
-	return f.n
 }
 
 // toUnicodeCMap writes the ToUnicode CMap of UTF-8 fonts, whose codes are
@@ -82,7 +88,7 @@ func (f *Fpdf) putToUnicode(keys []string) int {
 // may not cross a change of the high byte, as the PDF specification
 // requires (a single <0000> <FFFF> <0000> range made readers extract
 // U+201C as U+001C), and codes in a range that are never shown cost
-// nothing. Before patch 18 only the runs of codes used became ranges and
+// nothing. Before patch 20 only the runs of codes used became ranges and
 // single codes bfchar entries: several times the entries for the same
 // text.
 func toUnicodeCMap(codes []int) []byte {

@@ -67,6 +67,9 @@ type utf8FontFile struct {
 	// cidFont says the subset is for a PDF CIDFontType2 font, which
 	// needs fewer tables (see leanForCIDFont).
 	cidFont bool
+	// seedGlyphs are glyph IDs to keep in the subset, each its own code
+	// in CodeSymbolDictionary (a glyph-mode font, glyphs.go).
+	seedGlyphs []int
 }
 
 type tableDescription struct {
@@ -686,6 +689,9 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
+	for _, id := range utf.seedGlyphs {
+		symbolCollection[id] = 0
+	}
 
 	begin := utf.tableDescriptions["glyf"].position
 
@@ -705,6 +711,13 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
 	}
 	utf.CodeSymbolDictionary = runeSymbolPairCollection
+	if utf.seedGlyphs != nil {
+		// Codes are glyph IDs; the subset's own cmap keeps the runes.
+		utf.CodeSymbolDictionary = make(map[int]int, len(utf.seedGlyphs))
+		for _, id := range utf.seedGlyphs {
+			utf.CodeSymbolDictionary[id] = symbolArray[id]
+		}
+	}
 
 	symbolCollectionKeys = keySortInt(symbolCollection)
 	for _, oldSymbolIndex := range symbolCollectionKeys {

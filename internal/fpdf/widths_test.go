@@ -18,10 +18,10 @@ import (
 	"github.com/pressroom/pressroom/internal/fpdf"
 )
 
-// TestPressroomWidthsOnlyShown checks patch 17: a UTF-8 font's /W array
+// TestPressroomWidthsOnlyShown checks patch 19: a UTF-8 font's /W array
 // gives the width of every code the document shows with the font — the
 // text drawn, and the page count put in for an alias after drawing —
-// and of no other code. On patch 16 it lists every code up to 255 as
+// and of no other code. On patch 18 it lists every code up to 255 as
 // well.
 func TestPressroomWidthsOnlyShown(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "fonts", "NotoSans-Regular.ttf"))

@@ -102,12 +102,19 @@ func paints(op []byte) bool {
 // or when anything is painted outside marked content: PDF/UA requires all
 // content to be either tagged or an artifact, and never both.
 //
+// The one nesting allowed is a /Span with /ActualText and no MCID inside
+// an open sequence (and inside such a Span): it gives the text of glyphs
+// that stand for several characters or are drawn out of reading order
+// (ISO 32000-1, 14.9.4), and belongs to the enclosing sequence's element.
+//
 // Operands are skipped without being decoded (a page is mostly text and
 // numbers); only the operands of BDC are read.
 func ScanContent(data []byte) ([]MarkedContent, error) {
 	l := &lexer{b: data}
 	var found []MarkedContent
-	open := false
+	// depth counts the open sequences: the tagged or artifact one, then
+	// ActualText spans inside it.
+	depth := 0
 	// The operands before the operator: how many, the first one if it is
 	// a name, and the last dictionary.
 	count := 0
@@ -178,10 +185,15 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 		switch string(word) { // no copy: the compiler compares in place
 		case "BDC", "BMC":
 			op := string(word)
-			if open {
-				return nil, errors.New("marked content nested inside marked content")
+			if depth > 0 {
+				if op != "BDC" || first != "Span" || count != 2 || props == nil ||
+					props.Get("ActualText") == nil || props.Get("MCID") != nil {
+					return nil, errors.New("marked content nested inside marked content (only a /Span with /ActualText and no /MCID may be)")
+				}
+				depth++
+				break
 			}
-			open = true
+			depth = 1
 			if count == 0 {
 				return nil, fmt.Errorf("%s without a tag", op)
 			}
@@ -197,20 +209,20 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 			}
 			found = append(found, MarkedContent{Tag: first, MCID: int(mcid)})
 		case "EMC":
-			if !open {
+			if depth == 0 {
 				return nil, errors.New("EMC without marked content open")
 			}
-			open = false
+			depth--
 		case "BI":
 			return nil, errors.New("inline images are not supported")
 		default:
-			if paints(word) && !open {
+			if paints(word) && depth == 0 {
 				return nil, fmt.Errorf("%q paints outside any tag or artifact", word)
 			}
 		}
 		count, first, props = 0, "", nil
 	}
-	if open {
+	if depth > 0 {
 		return nil, errors.New("marked content left open at the end of the page")
 	}
 	return found, nil

@@ -21,6 +21,12 @@ func TestScanContent(t *testing.T) {
 		{"/Artifact <</Type /Pagination>> BDC (1) Tj EMC /Span<</MCID 1>>BDC<41>Tj EMC", []MarkedContent{{"Span", 1}}},
 		{"/P <</MCID 0>> BDC (a\\)b [) Tj [(x\\() 2 <41>] TJ EMC % (comment) Tj", []MarkedContent{{"P", 0}}},
 		{"/Figure <</MCID 2>> BDC /Im1 Do EMC", []MarkedContent{{"Figure", 2}}},
+		// ActualText spans (TextGlyphs) inside tagged content, in and
+		// out of text objects, one inside another, and in an artifact.
+		{"/P <</MCID 0>> BDC BT [<0012>] TJ /Span <</ActualText <FEFF0628>>> BDC [<0034>-20<0056>] TJ EMC [<0001>] TJ ET EMC " +
+			"/Span <</MCID 1>> BDC /Span<</ActualText (ab)>>BDC /Span <</ActualText <FEFF>>> BDC (x) Tj EMC EMC EMC " +
+			"/Artifact BMC /Span <</ActualText (1)>> BDC (1) Tj EMC EMC",
+			[]MarkedContent{{"P", 0}, {"Span", 1}}},
 	}
 	for _, tc := range tests {
 		got, err := ScanContent([]byte(tc.in))
@@ -40,6 +46,14 @@ func TestScanContentRefuses(t *testing.T) {
 		"untagged rule":      "0 0 m 10 0 l S",
 		"untagged image":     "/Im1 Do",
 		"nested":             "/P <</MCID 0>> BDC /Span <</MCID 1>> BDC EMC EMC",
+		"span with MCID":     "/P <</MCID 0>> BDC /Span <</ActualText (a) /MCID 1>> BDC EMC EMC",
+		"span without text":  "/P <</MCID 0>> BDC /Span <</Lang (en)>> BDC EMC EMC",
+		"nested artifact":    "/P <</MCID 0>> BDC /Artifact <</ActualText (a)>> BDC EMC EMC",
+		"nested BMC":         "/P <</MCID 0>> BDC /Span BMC EMC EMC",
+		"span outside tags":  "/Span <</ActualText (a)>> BDC (a) Tj EMC",
+		"span left open":     "/P <</MCID 0>> BDC /Span <</ActualText (a)>> BDC (a) Tj EMC",
+		"paint after spans":  "/P <</MCID 0>> BDC /Span <</ActualText (a)>> BDC EMC EMC (a) Tj",
+		"EMC after spans":    "/P <</MCID 0>> BDC /Span <</ActualText (a)>> BDC EMC EMC EMC",
 		"left open":          "/P <</MCID 0>> BDC",
 		"stray EMC":          "EMC",
 		"no MCID":            "/P BMC (x) Tj EMC",

@@ -240,6 +240,9 @@ func PNG(t testing.TB, pdf []byte, dir string, dpi int) []string {
 // typewritten (’ as ', – and -- as -, … as ...), since smart
 // punctuation sets the statement's marks as a typesetter would.
 func MissingWords(extracted string, want []string, skip func(line string) bool) []string {
+	// A word hyphenated at a line's end with a soft hyphen (U+00AD, as
+	// ISO 32000-1 14.8.2.2.3 asks) is one word to a reader.
+	extracted = lineEndSoftHyphen.ReplaceAllString(extracted, "")
 	extracted = Typewritten(extracted)
 	folded := make([]string, len(want))
 	for i, w := range want {
@@ -249,6 +252,12 @@ func MissingWords(extracted string, want []string, skip func(line string) bool) 
 	have := map[string]int{}
 	for _, w := range strings.Fields(extracted) {
 		have[w]++
+	}
+	// A word hyphenated at a line's end ("learn-" then "ing") is read as
+	// a reader reads it: whole, or whole with its hyphen (a compound).
+	for _, m := range lineEndHyphen.FindAllStringSubmatch(extracted, -1) {
+		have[m[1]+m[2]]++
+		have[m[1]+"-"+m[2]]++
 	}
 	var body strings.Builder
 	for _, line := range strings.Split(extracted, "\n") {
@@ -272,11 +281,21 @@ func MissingWords(extracted string, want []string, skip func(line string) bool) 
 	return missing
 }
 
-// typewriter folds smart punctuation back to the marks on a keyboard.
-var typewriter = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "---", "-", "--", "-", "—", "-", "–", "-", "…", "...")
+// lineEndHyphen is a word ending in a hyphen at a line's end and the
+// word that opens the next line.
+var lineEndHyphen = regexp.MustCompile(`(\S*\pL)-[ \t]*\n\s*(\pL\S*)`)
+
+// lineEndSoftHyphen is a soft hyphen at a line's end with the white
+// space around the line break.
+var lineEndSoftHyphen = regexp.MustCompile(`\x{00AD}\s*`)
+
+// typewriter folds smart punctuation back to the marks on a keyboard,
+// and drops soft hyphens (invisible to a reader, a break at a line end).
+var typewriter = strings.NewReplacer("\u00ad", "", "‘", "'", "’", "'", "“", `"`, "”", `"`, "---", "-", "--", "-", "—", "-", "–", "-", "…", "...")
 
 // Typewritten is s with smart punctuation folded back to the marks on a
-// keyboard: ‘ ’ as ', “ ” as ", dashes as -, … as ...
+// keyboard: ‘ ’ as ', “ ” as ", dashes as -, … as ..., and without soft
+// hyphens.
 func Typewritten(s string) string { return typewriter.Replace(s) }
 
 // Describe formats links for failure messages.

@@ -41,6 +41,10 @@ const (
 	Skipped Status = "skipped"
 	// Cancelled: the run was interrupted before this input was started.
 	Cancelled Status = "cancelled"
+	// Paired: the input is one half of a bilingual release whose other
+	// half, an input of the same run, renders both into its PDF (the
+	// Result's Output); nothing was written for this one.
+	Paired Status = "paired"
 )
 
 // Document is one statement ready to be written, as Prepare returns it.
@@ -72,6 +76,16 @@ type Document struct {
 	// from (the layout file, its fonts and logo): no output may replace
 	// one of them, nor the statement.
 	Inputs []string
+	// Pair, for one half of a bilingual release, is the other half's
+	// statement file (relative to the working folder, or absolute): the
+	// PDF holds both.
+	Pair string
+	// PairRenders says the other half stands for the pair: when Pair is
+	// an input of this run too (of any shard), this input is reported as
+	// Paired, with that input's PDF as its output, and is not rendered,
+	// so that each pair is rendered once. When Pair is not among the
+	// inputs, this input renders the pair itself.
+	PairRenders bool
 }
 
 // Prepare reads one statement: file names it in diagnostics and src holds
@@ -96,6 +110,10 @@ type Result struct {
 	SHA256 string
 	// Warnings are every warning about the input, from all stages.
 	Warnings diag.List
+	// Pair is the other half's file of a bilingual release: rendered
+	// with this input (Rendered, Unchanged), or the input that renders
+	// this one (Paired).
+	Pair string
 	// Err says why the input failed or was skipped; for input problems it
 	// is a *diag.ListError carrying every diagnostic with its position.
 	Err error
@@ -172,6 +190,9 @@ type Options struct {
 // Summary counts what a run did.
 type Summary struct {
 	Rendered, Unchanged, Failed, Skipped, Cancelled int
+	// Paired counts the halves of bilingual releases rendered with
+	// their other half.
+	Paired int
 	// Warnings counts warnings over all inputs.
 	Warnings int
 	// OtherShards counts inputs left to other shards.
@@ -202,12 +223,14 @@ func (s *Summary) count(st Status) {
 		s.Skipped++
 	case Cancelled:
 		s.Cancelled++
+	case Paired:
+		s.Paired++
 	}
 }
 
 // Total is the number of inputs of this shard that were reported.
 func (s Summary) Total() int {
-	return s.Rendered + s.Unchanged + s.Failed + s.Skipped + s.Cancelled
+	return s.Rendered + s.Unchanged + s.Failed + s.Skipped + s.Cancelled + s.Paired
 }
 
 // Run renders the inputs and returns what it did. It returns an error only

@@ -5,9 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/internal/hostile"
 
 	"github.com/pressroom/pressroom/pkg/output"
 )
@@ -66,9 +67,7 @@ func TestBatchPipeInPlaceOfPDF(t *testing.T) {
 	}
 	pdf := filepath.Join(out, "a.pdf")
 	os.Remove(pdf)
-	if err := syscall.Mkfifo(pdf, 0o600); err != nil {
-		t.Skip("no named pipes:", err)
-	}
+	hostile.Fifo(t, pdf)
 	done := make(chan Summary, 1)
 	go func() { sum, _ := Run(context.Background(), opts); done <- sum }()
 	select {

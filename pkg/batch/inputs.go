@@ -337,3 +337,49 @@ func readStatement(path string) ([]byte, error) {
 
 // errNotStatement is the reason a file found in a folder is skipped.
 var errNotStatement = errors.New("not a statement (it has none of headline, date and summary): a layout or another tool's file? name it as an input of its own to check it as a statement")
+
+// outputOf returns the PDF path, inside the output folder, of the file at
+// path when it is an input of this run, in any shard: named as an input,
+// or found by walking a folder named as one (a statement or archived
+// release, with no dot-named file or folder on the way). Paths read from
+// standard input are not known ahead, so such a file is not found.
+func (r *runner) outputOf(path string) (string, bool) {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(r.work, path)
+	}
+	want, err := os.Stat(path)
+	if err != nil {
+		return "", false
+	}
+	for _, in := range r.opts.Inputs {
+		if in == "-" {
+			continue
+		}
+		dir := in
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(r.work, dir)
+		}
+		fi, err := os.Stat(dir)
+		switch {
+		case err != nil:
+			continue
+		case !fi.IsDir():
+			if os.SameFile(fi, want) {
+				return pdfName(filepath.Base(dir)), true
+			}
+			continue
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil || !filepath.IsLocal(rel) || !isTOML(path) && !archive.IsArchiveName(path) {
+			continue
+		}
+		hidden := false
+		for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+			hidden = hidden || strings.HasPrefix(part, ".")
+		}
+		if !hidden {
+			return pdfName(rel), true
+		}
+	}
+	return "", false
+}

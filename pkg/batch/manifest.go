@@ -62,6 +62,10 @@ type ManifestRecord struct {
 	Warnings []string          `json:"warnings"`
 	Error    string            `json:"error"`
 	Problems []diag.Diagnostic `json:"diagnostics,omitempty"`
+	// Pair is the other half of a bilingual release (JSON only): the
+	// statement rendered into this input's PDF, or, for status
+	// "paired", the input whose PDF holds this one.
+	Pair string `json:"pair,omitempty"`
 }
 
 // manifestColumns are the CSV header, followed by runColumns, which
@@ -108,7 +112,7 @@ func CreateManifest(path string) (*Manifest, error) {
 func Record(r Result) ManifestRecord {
 	rec := ManifestRecord{
 		Input: r.Input, Output: r.Output, Status: r.Status,
-		Pages: r.Pages, Bytes: r.Bytes, SHA256: r.SHA256, Warnings: []string{},
+		Pages: r.Pages, Bytes: r.Bytes, SHA256: r.SHA256, Warnings: []string{}, Pair: r.Pair,
 	}
 	for _, d := range r.Warnings {
 		rec.Warnings = append(rec.Warnings, d.String())

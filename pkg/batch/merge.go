@@ -140,10 +140,10 @@ func checkRecord(path string, n int, rec ManifestRecord) error {
 		return notManifest(path, fmt.Sprintf("record %d has no input", n))
 	}
 	switch rec.Status {
-	case Rendered, Unchanged, Failed, Skipped, Cancelled:
+	case Rendered, Unchanged, Failed, Skipped, Cancelled, Paired:
 		return nil
 	}
-	return notManifest(path, fmt.Sprintf("record %d (%s) has the status %q, not one of rendered, unchanged, failed, skipped, cancelled", n, rec.Input, rec.Status))
+	return notManifest(path, fmt.Sprintf("record %d (%s) has the status %q, not one of rendered, unchanged, failed, skipped, cancelled, paired", n, rec.Input, rec.Status))
 }
 
 func readCSVManifest(path string, r io.Reader) (*ShardManifest, error) {

@@ -54,6 +54,13 @@ func (r *runner) process(ctx context.Context, j job) Result {
 		return fail(err)
 	}
 	res.Warnings = warningsOf(doc.Warnings)
+	res.Pair = doc.Pair
+	if doc.Pair != "" && doc.PairRenders {
+		if rel, ok := r.outputOf(doc.Pair); ok {
+			res.Status, res.Output = Paired, filepath.Join(r.opts.OutDir, filepath.FromSlash(rel))
+			return res
+		}
+	}
 	if err := r.refuseInputs(j, doc, res.Output); err != nil {
 		return fail(err)
 	}

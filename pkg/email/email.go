@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -89,9 +90,20 @@ var ErrLineBreak = errors.New("holds a line break or control character, which wo
 // Build checks the options and makes the message. Nothing is written or
 // sent yet, so a bad address leaves nothing half-done.
 func Build(r *release.Release, c Content, opts Options) (*Message, error) {
-	if r == nil {
+	return BuildAll([]*release.Release{r}, c, opts)
+}
+
+// BuildAll is Build for a bilingual release: rels are its halves in
+// reading order (pipeline.Job.Halves), and c the renditions of both. The
+// default subject names it in each language, "Welsh subject / English
+// subject", each with its own language's embargo prefix while the release
+// is under embargo; the message is dated by the first, and the attached
+// PDF is named after the first half.
+func BuildAll(rels []*release.Release, c Content, opts Options) (*Message, error) {
+	if len(rels) == 0 || slices.Contains(rels, nil) {
 		return nil, errors.New("email: no release")
 	}
+	r := rels[0]
 	date := opts.Date
 	if date.IsZero() {
 		date, _ = time.Parse("2006-01-02", r.ISODate)
@@ -100,14 +112,20 @@ func Build(r *release.Release, c Content, opts Options) (*Message, error) {
 	if now.IsZero() {
 		now = date
 	}
-	m := &Message{Embargoed: r.Embargo != nil && now.Before(r.EmbargoEnd)}
-
+	m := &Message{}
+	var subjects []string
+	for _, h := range rels {
+		embargoed := h.Embargo != nil && now.Before(h.EmbargoEnd)
+		m.Embargoed = m.Embargoed || embargoed
+		s := h.Headline
+		if embargoed {
+			s = h.WordTable().EmbargoSubject + s
+		}
+		subjects = append(subjects, s)
+	}
 	subject := opts.Subject
 	if subject == "" {
-		subject = r.Headline
-		if m.Embargoed {
-			subject = r.WordTable().EmbargoSubject + subject
-		}
+		subject = strings.Join(subjects, " / ")
 	}
 	if hasControl(subject) {
 		return nil, &FieldError{Field: "subject", Value: subject, Err: ErrLineBreak}

@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/internal/hostile"
 )
 
 func TestReadFile(t *testing.T) {
@@ -19,9 +20,7 @@ func TestReadFile(t *testing.T) {
 	big := filepath.Join(dir, "big.toml")
 	os.WriteFile(big, make([]byte, 3000), 0o644)
 	fifo := filepath.Join(dir, "pipe.toml")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	hostile.Fifo(t, fifo)
 	sock := filepath.Join(dir, "s.sock")
 	if l, err := net.Listen("unix", sock); err == nil {
 		defer l.Close()
@@ -120,9 +119,7 @@ func TestSize(t *testing.T) {
 
 func TestReadFileIn(t *testing.T) {
 	dir := t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(dir, "state.json"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	hostile.Fifo(t, filepath.Join(dir, "state.json"))
 	os.WriteFile(filepath.Join(dir, "ok.json"), []byte("{}"), 0o644)
 	root, err := os.OpenRoot(dir)
 	if err != nil {

@@ -4,9 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/internal/hostile"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
@@ -31,13 +32,9 @@ func loadQuick(t *testing.T, f func() diag.List) diag.List {
 func TestLoadRefusesOddFiles(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.png")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	hostile.Fifo(t, fifo)
 	layoutFIFO := filepath.Join(dir, "pipe.toml")
-	if err := syscall.Mkfifo(layoutFIFO, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	hostile.Fifo(t, layoutFIFO)
 	write := func(name, src string) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {

@@ -6,21 +6,22 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/input"
 )
 
-// bundledFamilies are the fonts built into pressroom, by the name a layout
-// uses: regular, bold, italic and bold italic files (only regular for the
-// fallback families, whose other styles are the same file).
-var bundledFamilies = map[string][]string{
-	"Noto Sans":           {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"},
-	"Noto Sans Math":      {"NotoSansMath-Regular.ttf"},
-	"Noto Sans Symbols 2": {"NotoSansSymbols2-Regular.ttf"},
-}
+// bundledFamilies are the fonts built into pressroom (font.Bundled), by
+// the name a layout uses: regular, bold, italic and bold italic files.
+// Built once; read-only.
+var bundledFamilies = func() map[string][]string {
+	m := map[string][]string{}
+	for _, f := range font.Bundled() {
+		m[f.Name] = f.Files[:]
+	}
+	return m
+}()
 
 // maxFontSize is the largest font file read: big enough for any Latin,
 // Greek and Cyrillic family, small enough to refuse a mistaken file.
@@ -46,11 +47,11 @@ func bundledName(name string) (string, bool) {
 
 func bundledNames() string {
 	var names []string
-	for n := range bundledFamilies {
-		names = append(names, fmt.Sprintf("%q", n))
+	// font.Bundled's order: the text family, its fallbacks, then the
+	// families of other scripts.
+	for _, f := range font.Bundled() {
+		names = append(names, fmt.Sprintf("%q", f.Name))
 	}
-	// The text family first, then its fallbacks.
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) < len(names[j]) })
 	return strings.Join(names, ", ")
 }
 
@@ -150,6 +151,7 @@ func (lib *Library) opener(src *source, p string) (key, shown string, read func(
 func (lib *Library) decodeFonts(d *decoder, lay *Layout) {
 	lay.Fonts.Body = lib.family(d, lay, "fonts.body")
 	lay.Fonts.Heading = lib.family(d, lay, "fonts.heading")
+	lay.Fonts.Script = lib.scriptFamily
 
 	s, ok := d.set["fonts.fallbacks"]
 	if !ok {

@@ -429,6 +429,7 @@ func (lib *Library) decode(d *decoder, lay *Layout) {
 	t.Paragraph = d.number("type.paragraph-space", 0, 30, "mm")
 	lay.Align = d.choice("type.align", "left", "justify")
 	lay.SmartPunctuation = d.boolean("type.smart-punctuation")
+	lay.Hyphenate = d.boolean("type.hyphenate")
 
 	lay.Header = HeaderStyle(d.choice("header.style", "band", "letterhead", "rule"))
 

@@ -43,7 +43,7 @@ func (l *Layout) Lint() diag.List {
 	}
 	if l.Align == "justify" {
 		out.Warnf(l.pos("type.align"), `write align = "left"`,
-			"justified body text leaves uneven gaps between words (pressroom does not hyphenate), which makes it harder to read for people with dyslexia")
+			"justified body text leaves uneven gaps between words, which makes it harder to read for people with dyslexia")
 	}
 	for i := range out {
 		// Each warning is about the key its position was looked up by.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/pressroom/pressroom/internal/tomlpos"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/shape"
 )
@@ -82,10 +83,9 @@ func parseSource(name string, data []byte) (*source, diag.List) {
 		pos := diag.Pos{File: name}
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			pos.Line = pe.Position.Line
-			pos.Col = runeCol(data, pe.Position.Start)
-			if pe.Position.Start <= 0 && pe.Position.Col > 0 {
-				pos.Col = pe.Position.Col
+			pos.Line, pos.Col = pe.Position.Line, pe.Position.Col
+			if off := tomlpos.ErrorOffset(data, pe); off >= 0 {
+				pos = offsetPos(name, data, off)
 			}
 			msg = pe.Message
 		}
@@ -136,7 +136,7 @@ var schema = map[string][]string{
 	"logo":         {"file", "width", "place", "alt", "wordmark"},
 	"colours":      {"primary", "on-primary", "accent", "text", "muted", "rule", "background"},
 	"fonts":        {"body", "heading", "fallbacks"},
-	"type":         {"body", "headline", "subheadline", "heading", "label", "small", "line-height", "paragraph-space", "align", "smart-punctuation"},
+	"type":         {"body", "headline", "subheadline", "heading", "label", "small", "line-height", "paragraph-space", "align", "smart-punctuation", "hyphenate"},
 	"header":       {"style"},
 	"text":         {"kind", "immediate", "embargoed", "embargo-zone", "end-mark", "more-mark", "footer-notice", "date-style", "date-prefix"},
 }

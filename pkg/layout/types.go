@@ -32,6 +32,10 @@ type Layout struct {
 	// SmartPunctuation sets typewriter punctuation as a typesetter
 	// would: curly quotes and apostrophes, en and em dashes, an ellipsis.
 	SmartPunctuation bool
+	// Hyphenate lets the body's longer words break at the end of a line,
+	// by the statement's language (pkg/hyphenate), where that evens the
+	// right edge.
+	Hyphenate bool
 	// PageNumbers shows "Page N of M" on releases of more than one page.
 	PageNumbers bool
 
@@ -109,6 +113,11 @@ type Fonts struct {
 	Body      Family
 	Heading   Family
 	Fallbacks []*font.Font
+	// Script is the end of the fallback chain: the built-in family for
+	// text of a script (ISO 15924, "Beng") in a language ("ur"), parsed
+	// once by the Library. Nil in a layout built by hand. Not part of a
+	// layout's fingerprint (pkg/pipeline): the program's version is.
+	Script func(script, lang string) (Family, bool) `json:"-"`
 }
 
 // Family is a font in four styles. A missing style falls back to Regular.

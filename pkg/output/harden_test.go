@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/internal/hostile"
 )
 
 func writeString(s string) func(io.Writer) error {
@@ -55,9 +56,7 @@ func TestWriteFileRefusesInputs(t *testing.T) {
 func TestWriteFileIntoFIFO(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "out.pipe")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	hostile.Fifo(t, fifo)
 	got := make(chan string, 1)
 	go func() {
 		f, err := os.Open(fifo)

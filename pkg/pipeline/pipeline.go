@@ -56,6 +56,11 @@ type Job struct {
 	// Imported, for an archived release, is the statement file it was
 	// imported as; nil for a statement file.
 	Imported []byte
+	// Translation is the same release in another language, when the
+	// statement names one (translation = "…"): loaded from its file by
+	// the same Load, its own layout and checks; nil otherwise. Halves
+	// puts the two in reading order.
+	Translation *Job
 }
 
 // Load reads a statement (name as messages name it, src its bytes), its
@@ -65,7 +70,28 @@ type Job struct {
 // renderer's checks (fonts cover every character, the work is bounded).
 // It returns the Job and every diagnostic; when the list has an error the
 // Job is nil.
+//
+// When the statement names its translation, Load reads that file too
+// (it must be in opts.Scope), loads it the same way, checks the pair
+// (pair.go) and warns where the two versions differ (Differences); the
+// translation's diagnostics carry its own file's positions.
 func Load(name string, src []byte, opts Options) (*Job, diag.List) {
+	job, list := load(name, src, opts)
+	if job == nil || job.Statement.Translation == "" || job.Imported != nil {
+		// An imported archive's statement names no translation.
+		return job, list
+	}
+	t, tlist := loadTranslation(job, opts)
+	list = append(list, tlist...)
+	if t == nil || list.HasErrors() {
+		return nil, list
+	}
+	job.Translation = t
+	return job, list
+}
+
+// load is Load of one file, not following its translation.
+func load(name string, src []byte, opts Options) (*Job, diag.List) {
 	job := &Job{Name: name}
 	var list diag.List
 	if opts.Import && isArchive(name, src) {
@@ -79,7 +105,12 @@ func Load(name string, src []byte, opts Options) (*Job, diag.List) {
 	} else if l := WrongKind(name, src); l != nil {
 		return nil, l
 	}
-	stmt, slist := statement.Parse(name, src, statement.Options{Today: statement.Date{Year: opts.Today.Year(), Month: opts.Today.Month(), Day: opts.Today.Day()}})
+	var today statement.Date
+	if !opts.Today.IsZero() {
+		// A zero Today skips the date warnings (year 1 would be a date).
+		today = statement.Date{Year: opts.Today.Year(), Month: opts.Today.Month(), Day: opts.Today.Day()}
+	}
+	stmt, slist := statement.Parse(name, src, statement.Options{Today: today})
 	list = append(list, slist...)
 	if stmt == nil || list.HasErrors() {
 		return nil, list
@@ -131,24 +162,30 @@ func isArchive(name string, src []byte) bool {
 	return f != archive.TOML && (f.Importable() || archive.IsArchiveName(name))
 }
 
-// Render typesets the job's PDF into w.
+// Render typesets the job's PDF into w: with a translation, one
+// bilingual PDF of both halves in reading order (Halves).
 func (j *Job) Render(w io.Writer, opts render.Options) (render.Result, error) {
-	rel, err := j.Release()
+	rels, err := j.Releases()
 	if err != nil {
 		return render.Result{}, err
 	}
-	return render.Render(w, rel, j.Layout, opts)
+	return render.RenderAll(w, rels, j.Layout, opts)
 }
 
-// Release is the job's words for the text, HTML and e-mail renditions.
+// Release is the job's words for the text, HTML and e-mail renditions
+// (of this statement alone; Releases gives both halves of a pair).
 func (j *Job) Release() (*release.Release, error) {
 	return release.New(j.Statement, j.Layout)
 }
 
-// Inputs are the files the job was made from (the statement and its
-// layout's files), which no output may overwrite.
+// Inputs are the files the job was made from (its layout's files, and
+// the translation with its layout's), which no output may overwrite.
 func (j *Job) Inputs() []string {
-	return j.Layout.Files
+	files := append([]string(nil), j.Layout.Files...)
+	if t := j.Translation; t != nil {
+		files = append(append(files, t.Name), t.Layout.Files...)
+	}
+	return files
 }
 
 // Check runs every check on one file, as `pressroom check` does: a layout

@@ -30,6 +30,27 @@ func Write(w io.Writer, r *release.Release) error {
 	return bw.Flush()
 }
 
+// Separator is the line between the halves of a bilingual text.
+const Separator = "* * *"
+
+// WriteAll writes the releases of a bilingual release (in reading order:
+// pipeline.Job.Halves) as one text: each whole release, one after the
+// other, with Separator on a line of its own between them. One release
+// gives what Write gives.
+func WriteAll(w io.Writer, rels []*release.Release) error {
+	bw := bufio.NewWriter(w)
+	t := &writer{w: bw}
+	for i, r := range rels {
+		if i > 0 {
+			t.para()
+			t.line(Separator)
+			t.para()
+		}
+		t.release(r)
+	}
+	return bw.Flush()
+}
+
 // String returns r as plain text; see Write.
 func String(r *release.Release) string {
 	var b strings.Builder

@@ -20,7 +20,25 @@ type cldrLocale struct {
 	DateLong, DateFull, TimeShort, DateTimeFull string
 	Numbering                                   string // "latn", "beng", …
 	Digits                                      string // the ten digits when not "latn"
+	Zones                                       cldrZones
 }
+
+// cldrZones is what CLDR's timeZoneNames.json says about the zones an
+// embargo is written in: their names, and the localised GMT-offset
+// format for any other offset.
+type cldrZones struct {
+	// GMT is the metazone GMT's standard name, BST the Europe/London
+	// zone's daylight name, UTC the Etc/UTC zone's; an empty Long or
+	// Short is a name CLDR does not give in this language.
+	GMT, BST, UTC zoneName
+	// GMTFormat ("GMT{0}", French "UTC{0}"), GMTZeroFormat ("GMT") and
+	// HourFormat ("+HH:mm;-HH:mm") write an offset.
+	GMTFormat, GMTZeroFormat, HourFormat string
+}
+
+// zoneName is one zone's long ("Amser Safonol Greenwich") and short
+// ("GMT") name in one language.
+type zoneName struct{ Long, Short string }
 
 // format writes t by a CLDR date pattern. It knows the fields pressroom's
 // patterns use: y, M…MMMM, d, E…EEEE, H, h, m, a, and quoted literals.

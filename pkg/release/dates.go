@@ -40,10 +40,11 @@ func (w *Words) FormatDate(d statement.Date, style layout.DateStyle) string {
 // its embargoed wording with {time} replaced by the time, its zone, the
 // weekday and the date, e.g. "00:01 GMT, Tuesday 17th December 2024".
 //
-// An embargo written with an offset is shown in that offset: "GMT" or
-// "BST" when the offset is the one UK time has at that moment, else
-// "UTC" or "UTC+02:00". An embargo written without one is taken to be in
-// the layout's embargo zone (UK time for the built-in layouts).
+// An embargo written with an offset is shown in that offset: GMT or
+// British Summer Time when the offset is the one UK time has at that
+// moment, else UTC or the offset itself. An embargo written without one
+// is taken to be in the layout's embargo zone (UK time for the built-in
+// layouts). The zone is named as the language names it (ZoneName).
 func (w *Words) ReleaseLine(e *statement.Embargo, l *layout.Layout) string {
 	immediate, embargoed := w.Immediate, w.Embargoed
 	if w.fromLayout && !w.resolved {
@@ -66,7 +67,8 @@ func (w *Words) style(s layout.DateStyle) layout.DateStyle {
 
 // EmbargoTime writes the embargo moment as ReleaseLine does.
 func (w *Words) EmbargoTime(e *statement.Embargo, l *layout.Layout) string {
-	wall, zone := embargoWall(e, l.Text.Zone())
+	wall, z := embargoWall(e, l.Text.Zone())
+	zone := w.ZoneName(z)
 	d := statement.Date{Year: wall.Year(), Month: wall.Month(), Day: wall.Day()}
 	style := w.style(l.DateStyle)
 	if c := w.cldr; c != nil {
@@ -119,42 +121,38 @@ func EmbargoEnd(e *statement.Embargo, zone layout.Zone) time.Time {
 	return wall.Add(-time.Duration(zone.Offset) * time.Second)
 }
 
-// embargoWall returns the embargo's clock time as it will be shown and the
-// name of its zone.
-func embargoWall(e *statement.Embargo, zone layout.Zone) (time.Time, string) {
+// embargoWall returns the embargo's clock time as it will be shown and
+// its zone.
+func embargoWall(e *statement.Embargo, zone layout.Zone) (time.Time, Zone) {
 	t := e.Time
 	if e.HasZone {
 		_, off := t.Zone()
 		utc := t.UTC()
 		switch {
 		case off == 0 && !ukSummer(utc):
-			return t, "GMT"
+			return t, Zone{Kind: GMT}
 		case off == 3600 && ukSummer(utc):
-			return t, "BST"
+			return t, Zone{Kind: BST, Offset: 3600}
 		}
-		return t, offsetName(off)
+		return t, offsetZone(off)
 	}
 	// A local date-time: its clock reading is in the layout's zone. Time
 	// carries that reading as if it were UTC.
 	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 	if zone.UK {
 		if ukSummerWall(wall) {
-			return wall, "BST"
+			return wall, Zone{Kind: BST, Offset: 3600}
 		}
-		return wall, "GMT"
+		return wall, Zone{Kind: GMT}
 	}
-	return wall, offsetName(zone.Offset)
+	return wall, offsetZone(zone.Offset)
 }
 
-func offsetName(off int) string {
+func offsetZone(off int) Zone {
 	if off == 0 {
-		return "UTC"
+		return Zone{Kind: UTC}
 	}
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	return fmt.Sprintf("UTC%c%02d:%02d", sign, off/3600, off%3600/60)
+	return Zone{Kind: Offset, Offset: off}
 }
 
 // lastSunday returns the day of month of the last Sunday of month in year.

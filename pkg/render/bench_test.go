@@ -80,3 +80,22 @@ func BenchmarkRenderCommand(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderScripts renders each statement of testdata/scripts (a
+// release of about 150 words in Urdu's Nastaliq, Arabic, Bengali …), as
+// BenchmarkRenderSeed does the seed: the cost of shaping and of glyph-mode
+// fonts.
+func BenchmarkRenderScripts(b *testing.B) {
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	for _, name := range []string{"ur", "ar", "bn", "hi", "zh"} {
+		b.Run(name, func(b *testing.B) {
+			s, l := parseFile(b, lib, "../../testdata/scripts/"+name+".toml")
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := RenderStatement(io.Discard, s, l, Options{Version: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -3,11 +3,13 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/release"
+	"github.com/pressroom/pressroom/pkg/shaping"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -16,10 +18,13 @@ import (
 type coverage struct {
 	styles    []*font.Font
 	fallbacks []*font.Font
+	// script gives the built-in family for a script, the end of the
+	// fallback chain (layout.Fonts.Script); nil for none.
+	script func(script, lang string) (layout.Family, bool)
 }
 
 func newCoverage(l *layout.Layout) coverage {
-	var cv coverage
+	cv := coverage{script: l.Fonts.Script}
 	seen := map[*font.Font]bool{}
 	for _, fam := range []layout.Family{l.Fonts.Body, l.Fonts.Heading} {
 		for _, f := range []*font.Font{fam.Regular, fam.Bold, fam.Italic, fam.BoldItalic} {
@@ -65,6 +70,50 @@ func (cv coverage) shows(r rune) bool {
 	return false
 }
 
+// showsIn is shows for r in text of script (ISO 15924) in language lang:
+// the built-in family for the script counts too, in every style.
+func (cv coverage) showsIn(r rune, script, lang string) bool {
+	if cv.shows(r) {
+		return true
+	}
+	if cv.script == nil || r > 0xFFFF || r < ' ' {
+		return false
+	}
+	fam, ok := cv.script(script, lang)
+	if !ok {
+		return false
+	}
+	for _, f := range []*font.Font{fam.Regular, fam.Bold, fam.Italic, fam.BoldItalic} {
+		if f != nil && !f.Has(r) {
+			return false
+		}
+	}
+	return fam.Regular != nil
+}
+
+// scriptsOf returns the script (ISO 15924, as the renderer's segments
+// resolve it: common characters take their neighbours') of each byte
+// offset of text that starts a character; nil for text of plain Latin.
+func scriptsOf(text string, rtl bool) map[int]string {
+	plain := !rtl
+	for _, r := range text {
+		if r >= 0x0590 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return nil
+	}
+	out := map[int]string{}
+	for _, seg := range shaping.Segments(text, rtl) {
+		for off := range text[seg.Start:seg.End] {
+			out[seg.Start+off] = seg.Script
+		}
+	}
+	return out
+}
+
 // Check reports what the statement needs of the layout: every character no
 // font of the layout can show, as an error at its place in the file; and
 // first, each limit on a document's work (MaxLinks, MaxChars, MaxBlocks)
@@ -82,6 +131,11 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		list.Errorf(diag.Pos{File: l.Name}, "", "the layout has no body font")
 		return list
 	}
+	// A letter of a complex script that no font has is one error per
+	// script, at its first use: a missing font, not forty missing letters.
+	rtl := release.WordsFor(s.Lang).RightToLeft()
+	scripts := map[string]*scriptUse{}
+	var scriptOrder []string
 	for _, f := range s.Texts() {
 		if !drawn(f.Key) {
 			continue
@@ -89,10 +143,29 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		reported := map[rune]int{}
 		var order []rune
 		first := map[rune]int{}
+		last := ""
+		iso := scriptsOf(f.Value, rtl)
 		for off, r := range f.Value {
-			// A script pressroom cannot shape is CheckPDF's to report,
-			// once: the text renditions show it well.
-			if shapedScript(r) != "" || cv.shows(r) {
+			name := scriptOfLetter(r)
+			// Signs shared between scripts (the danda in Bengali text,
+			// U+0964 and U+0965) count with the script they follow.
+			if (r == 0x0964 || r == 0x0965) && last != "" {
+				name = last
+			}
+			if name != "" {
+				last = name
+			}
+			if cv.showsIn(r, iso[off], s.Lang) {
+				continue
+			}
+			if name != "" {
+				u := scripts[name]
+				if u == nil {
+					u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key), iso: iso[off]}
+					scripts[name] = u
+					scriptOrder = append(scriptOrder, name)
+				}
+				u.n++
 				continue
 			}
 			if _, ok := reported[r]; !ok {
@@ -109,85 +182,53 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 			list.Errorf(s.Locate(f.Key, first[r]), runeHint(r), "%s", msg)
 		}
 	}
+	for _, name := range scriptOrder {
+		u := scripts[name]
+		list.Errorf(u.pos, scriptHint(name, u.iso, s.Lang),
+			"%s text needs a font with the %s script: no font of the layout has it (%d characters, the first in %s)",
+			name, name, u.n, u.key)
+	}
 	list.Sort()
 	return list
 }
 
 // CheckPDF reports what only the PDF cannot do with the statement, which
-// the text, HTML and e-mail renditions can: a language whose script
-// pressroom cannot shape yet, once at lang; text in such a script, once
-// per script rather than once per character; words of the language's
-// table that no font of the layout has.
+// the text, HTML and e-mail renditions can: words of the language's table
+// that no font of the layout has.
 func CheckPDF(s *statement.Statement, l *layout.Layout) diag.List {
 	if s == nil || l == nil {
 		return nil
 	}
-	cv := newCoverage(l)
-	list := checkLanguage(s, cv)
-	if list.HasErrors() && release.WordsFor(s.Lang).Shaped() {
-		return list // the language's own message says it all
-	}
-	scripts := map[string]*scriptUse{}
-	var order []string
-	for _, f := range s.Texts() {
-		if !drawn(f.Key) {
-			continue
-		}
-		last := ""
-		for off, r := range f.Value {
-			name := shapedScript(r)
-			if name == "" {
-				continue
-			}
-			// Signs shared between scripts (the danda in Bengali text,
-			// U+0964 and U+0965) count with the script they follow.
-			if (r == 0x0964 || r == 0x0965) && last != "" {
-				name = last
-			}
-			last = name
-			u := scripts[name]
-			if u == nil {
-				u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key)}
-				scripts[name] = u
-				order = append(order, name)
-			}
-			u.n++
-		}
-	}
-	for _, name := range order {
-		u := scripts[name]
-		list.Errorf(u.pos, "the next release will; until then leave this passage out of the PDF or write it in Latin letters (pressroom text and html show it)",
-			"%s text (%d characters, the first in %s) cannot be set in a PDF yet: pressroom does not yet shape %s",
-			name, u.n, u.key, shapeReason(name))
-	}
+	list := checkLanguage(s, newCoverage(l))
 	list.Sort()
 	return list
 }
 
-// scriptUse is where a statement first uses a script pressroom cannot
-// shape, and how many characters of it there are.
+// scriptUse is where a statement first uses a script no font of the
+// layout has, and how many characters of it there are.
 type scriptUse struct {
 	pos diag.Pos
 	key string
+	iso string // its ISO 15924 code, as the renderer's segments name it
 	n   int
 }
 
 // shapedScripts are the Unicode blocks of the scripts whose letters
-// change shape with their neighbours or are written right to left: fpdf
-// sets one glyph per character, left to right, so it cannot set them
-// (STYLE.md). Blocks, not scripts, so that the punctuation they share
-// (the danda ।, the Arabic comma ،) counts with them.
+// change shape with their neighbours or are written right to left, which
+// need a font made for them (a font of Latin letters never has them).
+// Blocks, not scripts, so that the punctuation they share (the danda ।,
+// the Arabic comma ،) counts with them.
 var shapedScripts = []struct {
 	lo, hi rune
 	name   string
 	rtl    bool
 }{
 	{0x0590, 0x05FF, "Hebrew", true},
-	{0x0600, 0x06FF, "Arabic-script", true},
+	{0x0600, 0x06FF, "Arabic", true},
 	{0x0700, 0x074F, "Syriac", true},
-	{0x0750, 0x077F, "Arabic-script", true},
+	{0x0750, 0x077F, "Arabic", true},
 	{0x0780, 0x07BF, "Thaana", true},
-	{0x08A0, 0x08FF, "Arabic-script", true},
+	{0x08A0, 0x08FF, "Arabic", true},
 	{0x0900, 0x097F, "Devanagari", false},
 	{0x0980, 0x09FF, "Bengali", false},
 	{0x0A00, 0x0A7F, "Gurmukhi", false},
@@ -204,11 +245,11 @@ var shapedScripts = []struct {
 	{0x1000, 0x109F, "Myanmar", false},
 	{0x1780, 0x17FF, "Khmer", false},
 	{0xFB1D, 0xFB4F, "Hebrew", true},
-	{0xFB50, 0xFDFF, "Arabic-script", true},
-	{0xFE70, 0xFEFF, "Arabic-script", true},
+	{0xFB50, 0xFDFF, "Arabic", true},
+	{0xFE70, 0xFEFF, "Arabic", true},
 }
 
-// shapedScript names r's script when pressroom cannot shape it; empty
+// shapedScript names r's script when it is one of shapedScripts; empty
 // otherwise. A shared sign of these blocks (the danda, U+0964) is named
 // by its block; callers count it with the script around it.
 func shapedScript(r rune) string {
@@ -226,38 +267,52 @@ func shapedScript(r rune) string {
 	return ""
 }
 
-func shapeReason(name string) string {
-	for _, sc := range shapedScripts {
-		if sc.name == name && sc.rtl {
-			return "right-to-left scripts or join their letters"
+// scriptOfLetter names the script of r when a missing r is best reported
+// with the rest of its script: a letter or mark of any script but the
+// Latin, Greek and Cyrillic that a text font has (a layout missing one
+// of those misses a letter, not a script), or a sign of the blocks of
+// shapedScripts. Empty otherwise.
+func scriptOfLetter(r rune) string {
+	if name := shapedScript(r); name != "" {
+		return name
+	}
+	if r < 0x0370 || !unicode.In(r, unicode.L, unicode.M) {
+		return ""
+	}
+	for name, table := range unicode.Scripts {
+		switch name {
+		case "Latin", "Greek", "Cyrillic", "Common", "Inherited":
+			continue
+		}
+		if unicode.Is(table, r) {
+			return name
 		}
 	}
-	return "scripts whose letters combine"
+	return ""
 }
 
-// checkLanguage reports what the statement's language means for the
-// PDF: a language in a script pressroom cannot shape yet is refused once,
-// clearly, at lang; labels of its table a layout's fonts lack are named.
+// scriptHint says how to give a layout a font for a script: the bundled
+// one when pressroom has it.
+func scriptHint(name, iso, lang string) string {
+	if fam, ok := font.BundledFor(iso, lang); ok {
+		return fmt.Sprintf("add %q to the layout's fonts.fallbacks (it is built in), or a font file of your own that has %s", fam.Name, name)
+	}
+	return fmt.Sprintf("add a font file that has %s to the layout's fonts.fallbacks, e.g. a Noto font for it (notofonts.github.io)", name)
+}
+
+// checkLanguage reports the labels of the statement's language (its
+// table of words) that no font of the layout has.
 func checkLanguage(s *statement.Statement, cv coverage) diag.List {
 	var list diag.List
 	w := release.WordsFor(s.Lang)
 	pos := s.Locate("lang", 0)
-	if w.Shaped() {
-		reason := "scripts whose letters combine"
-		if w.RightToLeft() {
-			reason = "right-to-left scripts or join their letters"
-		}
-		list.Errorf(pos, "the next release will; until then pressroom text and pressroom html write it, and a PDF needs a language written in Latin letters",
-			"lang = %q: pressroom cannot set %s (%s) in a PDF yet: it does not shape %s",
-			s.Lang, w.Name, w.Script(), reason)
-		return list
-	}
 	var missing []rune
 	seen := map[rune]bool{}
 	for _, k := range layout.WordKeys {
 		v, _ := w.Label(k)
-		for _, r := range v {
-			if !seen[r] && !cv.shows(r) {
+		iso := scriptsOf(v, w.RightToLeft())
+		for off, r := range v {
+			if !seen[r] && !cv.showsIn(r, iso[off], s.Lang) {
 				seen[r] = true
 				missing = append(missing, r)
 			}

@@ -53,6 +53,10 @@ type composer struct {
 	ts                       typeScale
 	fullPage                 float64 // the flow's height on a continuation page
 	bodyEnd                  int     // the page the release's text ends on
+	// The release's pages as compose left them, and the room their
+	// furniture takes, for planAll.
+	pages []Page
+	fur   furniture
 }
 
 // typeScale is the layout's type scale with defaults for unset values.
@@ -112,7 +116,7 @@ func (c *composer) textLines(runs []run, x, width float64, role Role, block int)
 	// The baseline sits so that capitals are centred in the line box.
 	base := (h + 0.714*size*pt) / 2
 	var out []flowLine
-	for _, sl := range c.br.set(runs, width) {
+	for _, sl := range c.br.setWith(runs, width, c.setOptions(role)) {
 		it := Item{Kind: KindText, Role: role, Block: block, X: x, W: sl.width, H: h, Baseline: base}
 		var underlines []Item
 		for _, sp := range sl.spans {

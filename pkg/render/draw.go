@@ -28,8 +28,9 @@ type canvas interface {
 	fill(it *Item)
 	// image draws the layout's logo in an image item's box.
 	image(it *Item)
-	// bookmark adds an outline entry at y on the current page.
-	bookmark(title string, y float64)
+	// bookmark adds an outline entry at y on the current page, level
+	// deep in the outline.
+	bookmark(title string, level int, y float64)
 }
 
 // draw walks the plan in order and hands every piece to cv.
@@ -37,7 +38,7 @@ func draw(p *Plan, cv canvas) {
 	for n, pg := range p.Pages {
 		cv.beginPage(n + 1)
 		for _, bm := range pg.Bookmarks {
-			cv.bookmark(bm.Title, bm.Y)
+			cv.bookmark(bm.Title, bm.Level, bm.Y)
 		}
 		for i := range pg.Items {
 			it := &pg.Items[i]
@@ -81,18 +82,38 @@ func (pc *pdfCanvas) beginPage(n int) {
 }
 
 func (pc *pdfCanvas) text(it *Item, sp *Span) {
-	if pc.fs.cur != sp.Face {
-		pc.fs.use(sp.Face, sp.Size)
-	} else {
+	glyphs := sp.glyphs != nil
+	switch {
+	case pc.fs.cur != sp.Face || pc.fs.curGlyphs != glyphs:
+		if glyphs {
+			pc.fs.useGlyphs(sp.Face, sp.Size)
+		} else {
+			pc.fs.use(sp.Face, sp.Size)
+		}
+	default:
 		pc.pdf.SetFontSize(sp.Size)
 	}
 	c := sp.Colour
 	pc.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-	pc.pdf.Text(sp.X, it.Baseline, sp.Text)
+	switch {
+	case glyphs:
+		// Shaped text: glyph IDs with the shaper's advances and offsets.
+		pc.pdf.TextGlyphs(sp.X, it.Baseline, sp.glyphs, sp.actual)
+	case sp.kern != nil:
+		// Kerned with the adjustments the breaker measured (typeset.go).
+		pc.pdf.TextKerned(sp.X, it.Baseline, sp.Text, sp.kern)
+	default:
+		pc.pdf.Text(sp.X, it.Baseline, sp.Text)
+	}
 }
 
 func (pc *pdfCanvas) link(it *Item, sp *Span) {
-	pc.pdf.LinkString(sp.X, it.Y, sp.Ink, it.H, sp.Link)
+	x := sp.X
+	if sp.rtl {
+		// Set right to left, a span's trailing space is at its left.
+		x += sp.W - sp.Ink
+	}
+	pc.pdf.LinkString(x, it.Y, sp.Ink, it.H, sp.Link)
 }
 
 func (pc *pdfCanvas) rule(it *Item) {
@@ -130,13 +151,13 @@ func (pc *pdfCanvas) image(it *Item) {
 	pc.pdf.ImageOptions(pc.logoKey, it.X, it.Y, it.W, it.H, false, fpdf.ImageOptions{}, 0, "")
 }
 
-func (pc *pdfCanvas) bookmark(title string, y float64) {
+func (pc *pdfCanvas) bookmark(title string, level int, y float64) {
 	// fpdf encodes a bookmark's title by the font selected at the time:
 	// a UTF-8 font must be set for non-ASCII titles.
 	if pc.fs.cur < 0 && len(pc.fs.list) > 0 {
 		pc.fs.use(0, 10)
 	}
-	pc.pdf.Bookmark(title, 0, y)
+	pc.pdf.Bookmark(title, level, y)
 }
 
 // errPanic turns a panic inside fpdf into an error, as a safety net at

@@ -37,7 +37,7 @@ func nestedListStatement() *statement.Statement {
 // treeOf writes the structure tree planned for p, one node a line,
 // indented by its depth, with the text of its own content.
 func treeOf(p *Plan) string {
-	st := planStructure(p, release.WordsFor(""))
+	st := planStructure(p, []*release.Words{release.WordsFor("")})
 	text := make([]strings.Builder, len(st.nodes))
 	for pi := range p.Pages {
 		for ii := range p.Pages[pi].Items {
@@ -132,7 +132,7 @@ func TestListTreeFromPlan(t *testing.T) {
 // listDepths returns, for the text of each LBody, how many lists it is in
 // and the node of the list that holds it.
 func listDepths(p *Plan) (map[string]int, map[string]int) {
-	st := planStructure(p, release.WordsFor(""))
+	st := planStructure(p, []*release.Words{release.WordsFor("")})
 	text := map[int]*strings.Builder{}
 	for pi := range p.Pages {
 		for ii := range p.Pages[pi].Items {

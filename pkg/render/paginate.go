@@ -352,8 +352,11 @@ func (c *composer) firstChunk(blocks []flowBlock, i, depth int, squeeze float64)
 }
 
 // furnish adds the running header, the footer, the page number and
-// "- more -" to each page.
-func (c *composer) furnish(pages []Page, fur furniture) {
+// "- more -" to each page. The pages are numbered from first+1 of total
+// (a bilingual document counts its pages as one); continues says that
+// the document goes on after these pages (another language follows), so
+// their last page says "- more -" too when there is room for it.
+func (c *composer) furnish(pages []Page, fur furniture, first, total int, continues bool) {
 	col := c.l.Colours
 	small := c.style(c.ts.small, col.Muted)
 	n := len(pages)
@@ -370,7 +373,8 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: c.top + c.lineHeight(c.ts.small) + 2, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y := c.bottom - fur.footerH
-		if i < n-1 && i < c.bodyEnd && c.r.Pages.More != "" {
+		more := i < n-1 && i < c.bodyEnd || continues && i == n-1 && contentBottom(pg) <= y-fur.moreH+1e-6
+		if more && c.r.Pages.More != "" {
 			more := c.textLines([]run{{text: c.r.Pages.More, style: small}}, c.left, c.width, RoleMore, 0)
 			it := more[0].items[0]
 			dx := (c.width - it.W) / 2
@@ -383,7 +387,7 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			extra = append(extra, it)
 		}
 		left := c.r.FooterReference
-		if len(c.footerNotices()) > 0 || left != "" || n > 1 && c.l.PageNumbers {
+		if len(c.footerNotices()) > 0 || left != "" || total > 1 && c.l.PageNumbers {
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: y + 1, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y += 2
@@ -403,8 +407,8 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 			it.Baseline += y
 			extra = append(extra, it)
 		}
-		if n > 1 && c.l.PageNumbers {
-			fl := c.textLines([]run{{text: c.r.PageNumber(i+1, n), style: small}}, c.left, c.width*0.35, RolePageNumber, 0)[0]
+		if total > 1 && c.l.PageNumbers {
+			fl := c.textLines([]run{{text: c.r.PageNumber(first+i+1, total), style: small}}, c.left, c.width*0.35, RolePageNumber, 0)[0]
 			it := fl.items[0]
 			c.alignRight(&it, c.right)
 			it.Y += y
@@ -418,17 +422,56 @@ func (c *composer) furnish(pages []Page, fur furniture) {
 	}
 }
 
-// plan lays the statement out completely.
-func (c *composer) plan() *Plan {
+// compose lays the release out on its pages, with the first page's
+// header: everything but the furniture that counts the document's pages,
+// which planAll adds once every half is composed.
+func (c *composer) compose() {
 	head, firstTop := c.header()
-	fur := c.measureFurniture()
-	pages := c.paginate(c.content(), firstTop, fur)
-	pages[0].Items = append(head, pages[0].Items...)
-	c.furnish(pages, fur)
-	return &Plan{
-		Width: c.pageW, Height: c.pageH,
-		Printable: [4]float64{c.left, c.top, c.right, c.bottom},
-		Pages:     pages,
-		Faces:     c.fs.list,
+	c.fur = c.measureFurniture()
+	c.pages = c.paginate(c.content(), firstTop, c.fur)
+	c.pages[0].Items = append(head, c.pages[0].Items...)
+}
+
+// planAll joins the composed releases into one plan, each starting on a
+// new page, and furnishes the pages counting the whole document. With
+// more than one release, each is a Part of the plan, its headline a
+// bookmark at the top level and its section headings below it.
+func planAll(cs []*composer) *Plan {
+	c0 := cs[0]
+	plan := &Plan{
+		Width: c0.pageW, Height: c0.pageH,
+		Printable: [4]float64{c0.left, c0.top, c0.right, c0.bottom},
+		Faces:     c0.fs.list,
 	}
+	total := 0
+	for _, c := range cs {
+		total += len(c.pages)
+	}
+	for i, c := range cs {
+		first := len(plan.Pages)
+		c.furnish(c.pages, c.fur, first, total, i < len(cs)-1)
+		if len(cs) > 1 {
+			plan.Parts = append(plan.Parts, Part{Lang: langOf(c.r), First: first})
+			top := true
+			for p := range c.pages {
+				for b := range c.pages[p].Bookmarks {
+					if !top {
+						c.pages[p].Bookmarks[b].Level = 1
+					}
+					top = false
+				}
+			}
+		}
+		plan.Pages = append(plan.Pages, c.pages...)
+	}
+	return plan
+}
+
+// contentBottom is the lowest edge of what a page holds so far.
+func contentBottom(pg *Page) float64 {
+	y := 0.0
+	for _, it := range pg.Items {
+		y = max(y, it.Y+it.H, it.Baseline)
+	}
+	return y
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/fpdf"
+
 	"github.com/pressroom/pressroom/pkg/font"
 	"github.com/pressroom/pressroom/pkg/layout"
 )
@@ -83,6 +85,30 @@ type Plan struct {
 	Pages     []Page
 	// Faces are the fonts Spans refer to by index.
 	Faces []*font.Font
+	// Parts are the releases of a bilingual document, in order: each
+	// starts on a page of its own. Empty for a document of one release.
+	Parts []Part
+}
+
+// Part is one release of a document of several (a bilingual release).
+type Part struct {
+	// Lang is the part's language tag, written on its structure element.
+	Lang string
+	// First is the index in Pages of the part's first page.
+	First int
+}
+
+// partPages returns the pages of part i, or every page when the plan has
+// no parts.
+func (p *Plan) partPages(i int) []Page {
+	if len(p.Parts) == 0 {
+		return p.Pages
+	}
+	end := len(p.Pages)
+	if i+1 < len(p.Parts) {
+		end = p.Parts[i+1].First
+	}
+	return p.Pages[p.Parts[i].First:end]
 }
 
 // Page is one page of the plan.
@@ -95,6 +121,10 @@ type Page struct {
 type Bookmark struct {
 	Title string
 	Y     float64
+	// Level is the entry's depth in the outline: 0 at the top; a
+	// bilingual document's section headings are 1, under their half's
+	// headline.
+	Level int
 }
 
 // Item is one piece on a page: a line of text, a rule, a fill or an image.
@@ -135,6 +165,13 @@ type Span struct {
 	// Role overrides the item's role for this span (a dateline run at the
 	// start of the first paragraph); empty means the item's.
 	Role Role
+	// How the span is drawn when not as Text through the font's
+	// character map (typeset.go): shaped glyphs, left to right, with the
+	// marked content giving their words; or each character's kerning.
+	glyphs []fpdf.Glyph
+	actual []fpdf.GlyphSpan
+	kern   []float64
+	rtl    bool // the span runs right to left
 }
 
 // Text returns the item's text, spans joined.
@@ -153,9 +190,18 @@ func (p *Plan) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "plan %.1fx%.1f printable %.1f,%.1f-%.1f,%.1f pages %d\n",
 		p.Width, p.Height, p.Printable[0], p.Printable[1], p.Printable[2], p.Printable[3], len(p.Pages))
 	for i, pg := range p.Pages {
+		for _, pt := range p.Parts {
+			if pt.First == i {
+				fmt.Fprintf(&b, "part lang=%s\n", pt.Lang)
+			}
+		}
 		fmt.Fprintf(&b, "page %d\n", i+1)
 		for _, bm := range pg.Bookmarks {
-			fmt.Fprintf(&b, "  bookmark %q y=%.1f\n", bm.Title, bm.Y)
+			fmt.Fprintf(&b, "  bookmark %q y=%.1f", bm.Title, bm.Y)
+			if bm.Level > 0 {
+				fmt.Fprintf(&b, " level=%d", bm.Level)
+			}
+			b.WriteByte('\n')
 		}
 		for _, it := range pg.Items {
 			fmt.Fprintf(&b, "  %s %s %.1f,%.1f %.1fx%.1f", it.Kind, it.Role, it.X, it.Y, it.W, it.H)

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -67,8 +68,23 @@ const Producer = "pressroom (fpdf)"
 // diagnostics their positions. Input problems (a character no font can
 // show) come back as a *diag.ListError; nothing is written to w then.
 func Render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (Result, error) {
+	return RenderAll(w, []*release.Release{r}, l, opts)
+}
+
+// RenderAll typesets the releases one after the other in one PDF, in the
+// order given: a bilingual release, each language a release of its own
+// (pipeline.Job.Halves gives the order). Each half starts on a new page
+// with the layout's first-page header, and is its own part of the
+// structure tree (a Sect with the half's /Lang); the catalogue's /Lang
+// is the first's. Page numbers ("Page N of M", in each half's language)
+// count the whole document, and "- more -" is printed, in its half's
+// language, on every page that the document continues after: the pages
+// before a half's end mark, and the last page of every half but the last.
+// The bookmarks are a tree per half under its headline, and the
+// document's title is the headlines joined with " / ".
+func RenderAll(w io.Writer, rels []*release.Release, l *layout.Layout, opts Options) (Result, error) {
 	var buf bytes.Buffer
-	res, err := render(&buf, r, l, opts)
+	res, err := render(&buf, rels, l, opts)
 	if err != nil {
 		return res, err
 	}
@@ -91,7 +107,13 @@ func RenderStatement(w io.Writer, s *statement.Statement, l *layout.Layout, opts
 // Layout typesets r in l into a page plan without writing a PDF, for
 // tests and tools that look at what the typesetter decided.
 func Layout(r *release.Release, l *layout.Layout) (*Plan, error) {
-	d, err := newDocument(r, l, nil)
+	return LayoutAll([]*release.Release{r}, l)
+}
+
+// LayoutAll is Layout of the releases of a bilingual document (see
+// RenderAll).
+func LayoutAll(rels []*release.Release, l *layout.Layout) (*Plan, error) {
+	d, err := newDocument(rels, l, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -122,15 +144,22 @@ type document struct {
 	warnings diag.List
 }
 
-func newDocument(r *release.Release, l *layout.Layout, cache *Cache) (d *document, err error) {
+func newDocument(rels []*release.Release, l *layout.Layout, cache *Cache) (d *document, err error) {
 	defer errPanic(&err)
-	if r == nil || r.Statement == nil || l == nil {
-		return nil, errors.New("render: no release, no statement or no layout")
+	if len(rels) == 0 || l == nil {
+		return nil, errors.New("render: no release or no layout")
 	}
-	s := r.Statement
-	list := Check(s, l)
+	var list diag.List
+	for _, r := range rels {
+		if r == nil || r.Statement == nil {
+			return nil, errors.New("render: no release or no statement")
+		}
+		list = append(list, Check(r.Statement, l)...)
+	}
 	if !list.HasErrors() {
-		list = append(list, CheckPDF(s, l)...)
+		for _, r := range rels {
+			list = append(list, CheckPDF(r.Statement, l)...)
+		}
 	}
 	if list.HasErrors() {
 		return nil, &diag.ListError{List: list}
@@ -141,39 +170,59 @@ func newDocument(r *release.Release, l *layout.Layout, cache *Cache) (d *documen
 	pdf.SetCellMargin(0)
 	pdf.SetCompression(true)
 	fs := newFaces(pdf, l)
-	c := newComposer(r, l, fs)
-	plan := c.plan()
+	var cs []*composer
+	block := 0
+	for _, r := range rels {
+		c := newComposer(r, l, fs)
+		// Block numbers group a paragraph's lines across pages: the
+		// halves of one document must not share one.
+		c.block = block
+		c.br.rtl, c.br.lang = r.WordTable().RightToLeft(), r.Lang
+		c.ts.lineHeight = fs.leading(c.ts.lineHeight, r.Headline, r.Lang, c.br.rtl)
+		cs = append(cs, c)
+		c.compose()
+		block = c.block
+	}
+	plan := planAll(cs)
+	mirrorParts(plan, cs)
 	if fs.err != nil {
 		return nil, fmt.Errorf("render: %w", fs.err)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("render: laying out: %w", err)
 	}
-	if len(c.br.missing) > 0 {
-		// Check finds these with their place in the file; this is the
-		// safety net for text that does not come from the statement's
-		// strings (the layout's wording, the organisation's name).
-		var list diag.List
-		seen := map[rune]bool{}
-		for _, m := range c.br.missing {
-			if !seen[m.r] {
-				seen[m.r] = true
-				list.Errorf(diag.Pos{File: s.File}, runeHint(m.r), "%s in %q cannot be shown: no font of the layout has it", describeRune(m.r), shorten(m.text, 60))
+	for _, c := range cs {
+		if len(c.br.missing) > 0 {
+			// Check finds these with their place in the file; this is the
+			// safety net for text that does not come from the statement's
+			// strings (the layout's wording, the organisation's name).
+			var list diag.List
+			seen := map[rune]bool{}
+			for _, m := range c.br.missing {
+				if !seen[m.r] {
+					seen[m.r] = true
+					list.Errorf(diag.Pos{File: c.r.Statement.File}, runeHint(m.r), "%s in %q cannot be shown: no font of the layout has it", describeRune(m.r), shorten(m.text, 60))
+				}
 			}
+			return nil, &diag.ListError{List: list}
 		}
-		return nil, &diag.ListError{List: list}
 	}
-	if n := len(plan.Pages); n > MaxPages {
+	if n := len(plan.Pages); n > MaxPages*len(rels) {
 		var list diag.List
-		list.Errorf(diag.Pos{File: s.File}, limitHint, "the release would run to %s pages; a release may have at most %d", thousands(n), MaxPages)
+		list.Errorf(diag.Pos{File: rels[0].Statement.File}, limitHint, "the release would run to %s pages; a release may have at most %d", thousands(n), MaxPages)
 		return nil, &diag.ListError{List: list}
 	}
-	d = &document{pdf: pdf, fs: fs, plan: plan, warnings: placeholderWarnings(s)}
-	if n := len(plan.Pages); n > 2 {
-		d.warnings.Warnf(diag.Pos{File: s.File}, "journalists read one or two pages: shorten the summary, or move background into [notes]",
-			"the release runs to %d pages", n)
+	d = &document{pdf: pdf, fs: fs, plan: plan}
+	for i, r := range rels {
+		s := r.Statement
+		d.warnings = append(d.warnings, placeholderWarnings(s)...)
+		pages := plan.partPages(i)
+		if n := len(pages); n > 2 {
+			d.warnings.Warnf(diag.Pos{File: s.File}, "journalists read one or two pages: shorten the summary, or move background into [notes]",
+				"the release runs to %d pages", n)
+		}
+		d.warnings = append(d.warnings, headlineWarning(s, pages)...)
 	}
-	d.warnings = append(d.warnings, headlineWarning(s, plan)...)
 	return d, nil
 }
 
@@ -184,27 +233,40 @@ func pageSize(l *layout.Layout) fpdf.SizeType {
 	return fpdf.SizeType{Wd: 210, Ht: 297}
 }
 
-func render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (res Result, err error) {
+func render(w io.Writer, rels []*release.Release, l *layout.Layout, opts Options) (res Result, err error) {
 	defer errPanic(&err)
-	d, err := newDocument(r, l, opts.Cache)
+	d, err := newDocument(rels, l, opts.Cache)
 	if err != nil {
 		return Result{}, err
 	}
-	s := r.Statement
+	r := rels[0]
 	pdf := d.pdf
 	created := opts.Created
 	if created.IsZero() {
-		created = s.Date.Time()
+		created = r.Statement.Date.Time()
 	}
 	created = created.UTC()
+	// A bilingual document's title, author and subject name it in both
+	// languages ("Welsh / English"), as its halves do.
+	title := joinDistinct(rels, func(r *release.Release) string { return r.Headline })
+	author := joinDistinct(rels, func(r *release.Release) string { return r.Organisation })
+	subject := joinDistinct(rels, func(r *release.Release) string { return r.Kind })
+	var keywords []string
+	for _, r := range rels {
+		for _, k := range r.Keywords {
+			if !slices.Contains(keywords, k) {
+				keywords = append(keywords, k)
+			}
+		}
+	}
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
-	pdf.SetTitle(r.Headline, true)
-	pdf.SetAuthor(r.Organisation, true)
-	pdf.SetSubject(r.Kind, true)
-	if len(r.Keywords) > 0 {
-		pdf.SetKeywords(strings.Join(r.Keywords, ", "), true)
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(author, true)
+	pdf.SetSubject(subject, true)
+	if len(keywords) > 0 {
+		pdf.SetKeywords(strings.Join(keywords, ", "), true)
 	}
 	creator := "pressroom"
 	if opts.Version != "" {
@@ -212,18 +274,19 @@ func render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (re
 	}
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(Producer, true)
-	lang := r.Lang
-	if lang == "" {
-		lang = "en-GB"
-	}
+	lang := langOf(r)
 	pdf.SetLang(lang)
 
 	pc := &pdfCanvas{pdf: pdf, fs: d.fs, plan: d.plan, logo: l.Logo, cache: opts.Cache}
 	if !opts.Plain {
 		// The default: tagged PDF/UA-1 and PDF/A-2b (tagged.go).
-		meta := pdfua.Metadata{Title: r.Headline, Author: r.Organisation, Subject: r.Kind,
-			Keywords: r.Keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
-		if err := drawTagged(w, d.plan, pc, r.WordTable(), meta); err != nil {
+		meta := pdfua.Metadata{Title: title, Author: author, Subject: subject,
+			Keywords: keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
+		var words []*release.Words
+		for _, r := range rels {
+			words = append(words, r.WordTable())
+		}
+		if err := drawTagged(w, d.plan, pc, words, meta); err != nil {
 			return Result{}, err
 		}
 		return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil
@@ -238,19 +301,38 @@ func render(w io.Writer, r *release.Release, l *layout.Layout, opts Options) (re
 	return Result{Pages: len(d.plan.Pages), Warnings: d.warnings}, nil
 }
 
+// langOf is a release's language tag, en-GB when it has none.
+func langOf(r *release.Release) string {
+	if r.Lang == "" {
+		return "en-GB"
+	}
+	return r.Lang
+}
+
+// joinDistinct joins the releases' values of f with " / ", each once.
+func joinDistinct(rels []*release.Release, f func(*release.Release) string) string {
+	var parts []string
+	for _, r := range rels {
+		if v := f(r); v != "" && !slices.Contains(parts, v) {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " / ")
+}
+
 // headlineWarning warns about a headline over statement.MaxHeadline
 // characters that the layout cannot set in two lines. The character count
 // is the usual guide, but it is a proxy for the harm, which is a headline
 // running to three lines or more: a 71-character headline that sets in
 // two lines in this layout (the seed's) is fine and gets no warning.
-func headlineWarning(s *statement.Statement, plan *Plan) diag.List {
+func headlineWarning(s *statement.Statement, pages []Page) diag.List {
 	var list diag.List
 	chars := utf8.RuneCountInString(s.Headline)
 	if chars <= statement.MaxHeadline {
 		return list
 	}
 	lines := 0
-	for _, page := range plan.Pages {
+	for _, page := range pages {
 		for _, it := range page.Items {
 			if it.Role == RoleHeadline {
 				lines++

@@ -90,31 +90,47 @@ type planner struct {
 	// parent, while spans of one language follow each other.
 	span, spanParent int
 	linkText         map[int]*strings.Builder
+	// linkWords says which part's words describe each link; part is the
+	// part being planned (0 when the plan has none).
+	linkWords map[int]int
+	part      int
+	// root is the parent of the top-level elements: the Document (-1),
+	// or the Sect of the current part of a bilingual document.
+	root int
 }
 
-// root is the parent of the Document's own children.
-const root = -1
-
 // planStructure decides the structure tree for p, describing links with
-// w's words. Reading order is the plan's order: the typesetter emits
-// content in the statement's order and decorations are artifacts wherever
-// they stand.
-func planStructure(p *Plan, w *release.Words) *structure {
+// the words of the part they are in (words[i] for p.Parts[i]; words[0]
+// when the plan has no parts). Reading order is the plan's order: the
+// typesetter emits content in the statement's order and decorations are
+// artifacts wherever they stand. Each part of a bilingual document is a
+// Sect of the Document with the part's /Lang, holding what that part
+// reads.
+func planStructure(p *Plan, words []*release.Words) *structure {
 	pl := &planner{
 		st:     &structure{spans: map[*Span]mark{}, items: map[*Item]mark{}},
 		blocks: map[int]*blockState{},
 		link:   -1, linkParent: -1,
 		span: -1, spanParent: -1,
-		linkText: map[int]*strings.Builder{},
+		linkText:  map[int]*strings.Builder{},
+		linkWords: map[int]int{},
+		root:      -1,
 	}
+	part := -1
 	for pi := range p.Pages {
+		if part+1 < len(p.Parts) && p.Parts[part+1].First == pi {
+			part++
+			pl.root = pl.st.add(node{role: pdfua.Sect, parent: -1, lang: p.Parts[part].Lang})
+			pl.part = part
+			pl.lists = nil
+		}
 		items := p.Pages[pi].Items
 		for ii := range items {
 			pl.item(&items[ii])
 		}
 	}
 	for i, text := range pl.linkText {
-		pl.st.nodes[i].contents = w.LinkDescription(text.String(), pl.st.nodes[i].contents)
+		pl.st.nodes[i].contents = words[pl.linkWords[i]].LinkDescription(text.String(), pl.st.nodes[i].contents)
 	}
 	return pl.st
 }
@@ -133,7 +149,7 @@ func (pl *planner) item(it *Item) {
 		if strings.TrimSpace(it.Alt) == "" {
 			st.items[it] = mark{node: -1, artifact: pdfua.Layout}
 		} else {
-			st.items[it] = mark{node: st.add(node{role: pdfua.Figure, parent: root, alt: it.Alt})}
+			st.items[it] = mark{node: st.add(node{role: pdfua.Figure, parent: pl.root, alt: it.Alt})}
 		}
 		pl.lists = nil
 		return
@@ -153,7 +169,7 @@ func (pl *planner) item(it *Item) {
 	case RoleSignature, RoleContact:
 		pl.lists = nil
 		if b.node < 0 {
-			b.node = st.add(node{role: pdfua.Div, parent: root})
+			b.node = st.add(node{role: pdfua.Div, parent: pl.root})
 			b.ended = true
 		}
 		// Each line of a signature or a contact card is a paragraph of
@@ -174,7 +190,7 @@ func (pl *planner) item(it *Item) {
 			case RoleSectionHeading:
 				role = pdfua.H2
 			}
-			b.node = st.add(node{role: role, parent: root})
+			b.node = st.add(node{role: role, parent: pl.root})
 		}
 		leaf = b.node
 	}
@@ -197,7 +213,7 @@ func (pl *planner) listLeaf(it *Item, b *blockState) int {
 			pl.lists = pl.lists[:len(pl.lists)-1]
 		}
 		if len(pl.lists) == 0 || pl.lists[len(pl.lists)-1].list != it.List {
-			parent := root
+			parent := pl.root
 			if len(pl.lists) > 0 {
 				parent = pl.lists[len(pl.lists)-1].lastBody
 			}
@@ -245,6 +261,7 @@ func (pl *planner) spans(it *Item, leaf int) {
 			pl.link = st.add(node{role: pdfua.Link, parent: leaf, contents: sp.Link, lang: sp.Lang})
 			pl.linkParent, pl.linkTarget = leaf, sp.Link
 			pl.linkText[pl.link] = &strings.Builder{}
+			pl.linkWords[pl.link] = pl.part
 		}
 		pl.linkText[pl.link].WriteString(sp.Text)
 		st.spans[sp] = mark{node: pl.link}
@@ -278,7 +295,7 @@ type taggedCanvas struct {
 	isOpen bool
 }
 
-func newTaggedCanvas(pc *pdfCanvas, p *Plan, w *release.Words) *taggedCanvas {
+func newTaggedCanvas(pc *pdfCanvas, p *Plan, w []*release.Words) *taggedCanvas {
 	return &taggedCanvas{pc: pc, st: planStructure(p, w), tg: pdfua.NewTagger()}
 }
 
@@ -381,15 +398,15 @@ func (tc *taggedCanvas) image(it *Item) {
 	tc.end()
 }
 
-func (tc *taggedCanvas) bookmark(title string, y float64) {
+func (tc *taggedCanvas) bookmark(title string, level int, y float64) {
 	tc.end()
-	tc.pc.bookmark(title, y)
+	tc.pc.bookmark(title, level, y)
 }
 
 // drawTagged draws the plan with marked content and a structure tree,
 // then has pkg/pdfua turn fpdf's output into a PDF/UA-1 and PDF/A-2b
 // file, which it writes to w.
-func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, words *release.Words, meta pdfua.Metadata) error {
+func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, words []*release.Words, meta pdfua.Metadata) error {
 	tc := newTaggedCanvas(pc, p, words)
 	draw(p, tc)
 	tc.end()

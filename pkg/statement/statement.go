@@ -145,7 +145,7 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	p.places = tomlpos.Locate(p.src, MaxDepth)
-	p.stmt = &Statement{File: p.file, src: p.src, index: p.index}
+	p.stmt = &Statement{File: p.file, src: p.src, index: p.index, places: p.places}
 	p.statement(raw)
 	return p.stmt
 }
@@ -183,15 +183,15 @@ func (p *parser) syntaxError(err error) {
 		p.list.Errorf(p.at(-1), "", "cannot read the file as TOML: %v", err)
 		return
 	}
-	pos := p.at(perr.Position.Start)
-	if perr.Position.Start == 0 && perr.Position.Line > 1 {
+	pos := p.at(tomlpos.ErrorOffset(p.src, perr))
+	if pos.Line == 0 {
 		pos = diag.Pos{File: p.file, Line: perr.Position.Line, Col: perr.Position.Col}
 	}
 	msg, plain := diag.TOMLMessage(perr.Message)
 	line := ""
 	if pos.Line >= 1 && pos.Line <= p.index.Lines() {
 		start, end := p.index.Line(pos.Line)
-		line = strings.TrimSpace(string(p.src[start:end]))
+		line = strings.TrimSpace(strings.TrimPrefix(string(p.src[start:end]), "\ufeff"))
 	}
 	hint := plain
 	if hint == "" {
@@ -229,6 +229,9 @@ func syntaxHint(msg, line string) string {
 		return `a ' inside a '…' string ends it: use a curly apostrophe ’, or write the text in "…"`
 	case strings.Contains(msg, "expected a comma"):
 		return `separate the entries of a list with commas: ["…", "…"]`
+	case strings.Contains(msg, "top-level item to end"):
+		// Text after a closing quote: the writer's words ran past it.
+		return fmt.Sprintf(`after the closing quote only a comment (# …) may follow: put all the text inside the quotes, %s = "…"`, key)
 	case strings.Contains(msg, "newline") || strings.Contains(msg, "unexpected EOF"):
 		return `text over several lines goes between triple quotes: summary = """ … """`
 	case strings.Contains(msg, "expected '.' or '='"):

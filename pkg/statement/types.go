@@ -27,6 +27,10 @@ type Statement struct {
 	Reference    string
 	Lang         string // defaults to "en-GB"
 	Keywords     []string
+	// Translation is the file of the same release in another language,
+	// as written (relative to File); empty when there is none.
+	// pipeline.Load reads it and checks the pair.
+	Translation string
 
 	Summary      markup.Doc
 	Developments *Developments
@@ -39,6 +43,7 @@ type Statement struct {
 	fields []Field
 	src    []byte         // the file
 	index  *tomlpos.Index // turns file offsets into lines and columns
+	places map[string]tomlpos.Place
 }
 
 // Date is a calendar date with no time or zone (a TOML local date).
@@ -125,3 +130,37 @@ func (s *Statement) Locate(key string, off int) diag.Pos {
 	}
 	return diag.Pos{File: s.File}
 }
+
+// KeyPos returns where key (a path as Texts names it: "date",
+// "contacts[0].email") is written in the file: its value's start, or the
+// key's when the value has no place of its own (a table). An absent key
+// gives the file with no line.
+func (s *Statement) KeyPos(key string) diag.Pos {
+	if s == nil || s.index == nil {
+		return diag.Pos{File: s.fileName()}
+	}
+	pl, ok := s.places[key]
+	if !ok {
+		return diag.Pos{File: s.File}
+	}
+	off := pl.Value
+	if off < 0 {
+		off = pl.Key
+	}
+	if off < 0 {
+		return diag.Pos{File: s.File}
+	}
+	line, col := s.index.Pos(off)
+	return diag.Pos{File: s.File, Line: line, Col: col}
+}
+
+func (s *Statement) fileName() string {
+	if s == nil {
+		return ""
+	}
+	return s.File
+}
+
+// Source returns the file's bytes as parsed (for a fingerprint of what a
+// PDF is made from); the caller must not change them.
+func (s *Statement) Source() []byte { return s.src }

@@ -20,7 +20,7 @@ import (
 // The keys the format knows, at each level.
 var (
 	topKeys = []string{"layout", "organisation", "kind", "headline", "subheadline", "date", "dateline",
-		"embargo", "reference", "lang", "keywords", "summary", "developments", "signatories", "notes", "about", "contacts"}
+		"embargo", "reference", "lang", "translation", "keywords", "summary", "developments", "signatories", "notes", "about", "contacts"}
 	developmentsKeys = []string{"intro", "items"}
 	signatoryKeys    = []string{"name", "role", "organisation"}
 	sectionKeys      = []string{"heading", "body"}
@@ -59,6 +59,7 @@ func (p *parser) statement(raw map[string]any) {
 		}
 	}
 	s.Keywords = p.strList(raw, "", "keywords")
+	p.translation(raw)
 	if text, ok := p.str(raw, "", "summary", true); ok {
 		s.Summary = p.markup("summary", text, false)
 	}
@@ -189,7 +190,7 @@ func (p *parser) str(table map[string]any, path, key string, required bool) (str
 	}
 	p.field(full, s)
 	if key != "summary" && key != "body" {
-		if p.oneLine(full, s) && !slices.Contains([]string{"layout", "lang", "email", "website", "phone", "mobile", "office"}, key) {
+		if p.oneLine(full, s) && !slices.Contains([]string{"layout", "lang", "translation", "email", "website", "phone", "mobile", "office"}, key) {
 			p.plainText(full, s)
 		}
 	}
@@ -864,5 +865,25 @@ func (p *parser) contacts(raw map[string]any) {
 			}
 		}
 		p.stmt.Contacts = append(p.stmt.Contacts, c)
+	}
+}
+
+// translation reads the translation key: the file of the same release in
+// another language. What that file holds (and that it exists) is for
+// pipeline.Load to check, which reads it; here only the value's shape.
+func (p *parser) translation(raw map[string]any) {
+	t, ok := p.str(raw, "", "translation", false)
+	if !ok {
+		return
+	}
+	switch {
+	case strings.TrimSpace(t) == "":
+		p.errorf("translation", p.valueAt("translation"), `name the statement file of the other language, relative to this one: translation = "statement.cy.toml"`,
+			"translation is empty")
+	case strings.TrimSpace(t) != t:
+		p.errorf("translation", p.valueAt("translation"), fmt.Sprintf("drop the spaces: translation = %q", strings.TrimSpace(t)),
+			"translation %q starts or ends with a space", t)
+	default:
+		p.stmt.Translation = t
 	}
 }

@@ -42,10 +42,52 @@ type sectionRef struct {
 
 // Write writes r to w as an HTML page.
 func Write(w io.Writer, r *release.Release) error {
-	if err := page().Execute(w, newView(r)); err != nil {
+	return WriteAll(w, []*release.Release{r})
+}
+
+// WriteAll writes the releases of a bilingual release (in reading order:
+// pipeline.Job.Halves) to w as one HTML page: the first one's masthead
+// and footer, and each release in a <section> with its own lang and dir;
+// the page's lang is the first's and its title names both headlines. One
+// release gives the page Write gives.
+func WriteAll(w io.Writer, rels []*release.Release) error {
+	if len(rels) == 0 {
+		return fmt.Errorf("write html: no release")
+	}
+	v := newView(rels[0])
+	if len(rels) > 1 {
+		var heads []string
+		for i, r := range rels {
+			p := newView(r)
+			p.IDPrefix = fmt.Sprintf("%s-", langID(r.Lang, i))
+			p.Dir = "ltr"
+			if r.WordTable().RightToLeft() {
+				p.Dir = "rtl"
+			}
+			v.Parts = append(v.Parts, p)
+			heads = append(heads, r.Headline)
+		}
+		v.Title = strings.Join(heads, " / ") + " – " + v.Organisation
+	}
+	if err := page().Execute(w, v); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil
+}
+
+// langID makes a language tag an id prefix ("cy", "en-gb"), numbered
+// when it is empty.
+func langID(tag string, i int) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(tag) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return fmt.Sprintf("part%d", i+1)
+	}
+	return b.String()
 }
 
 // view is what the template reads: the release with its texts turned
@@ -63,6 +105,14 @@ type view struct {
 	// LogoSrc is the logo as a data: URL, so the page stays one file.
 	LogoSrc template.URL
 	LogoAlt string
+	// Title is the page's title: the headline and the organisation.
+	Title string
+	// Parts are the releases of a bilingual page, each a section with
+	// its language (Lang) and direction (Dir); IDPrefix keeps their
+	// headings' ids apart. Empty for one release.
+	Parts    []view
+	Dir      string
+	IDPrefix string
 }
 
 type section struct {
@@ -108,7 +158,7 @@ type colours struct {
 }
 
 func newView(r *release.Release) view {
-	v := view{Release: r, Summary: blocks(r.Summary)}
+	v := view{Release: r, Summary: blocks(r.Summary), Title: r.Headline + " – " + r.Organisation}
 	v.FirstIsPara = len(v.Summary) > 0 && !v.Summary[0].List
 	v.DatelineMark = strings.TrimRight(r.DatelineLead(), " ")
 	if d := r.Developments; d != nil {

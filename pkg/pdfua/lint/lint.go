@@ -120,7 +120,9 @@ func lintInlines(out *diag.List, s *statement.Statement, key string, runs []mark
 func isShouting(text string) bool {
 	words := 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len([]rune(w)) >= 2 {
+		// Only words with capitals count: Urdu, Bengali or Chinese has
+		// no case, and "NHS" in a paragraph of it is not shouting.
+		if len([]rune(w)) >= 2 && strings.ContainsFunc(w, unicode.IsUpper) {
 			words++
 		}
 	}

@@ -1,0 +1,433 @@
+// Package hyphenate finds where a word of running text may break at the
+// end of a line, by language, with TeX's hyph-utf8 patterns (Liang's
+// algorithm through github.com/speedata/hyphenation) and each pattern
+// set's own exception list.
+//
+// It is the one home of the rules about words: which words are never
+// broken (under six letters, with digits, all capitals, e-mail and web
+// addresses) and how many letters stay on each side of a hyphen. Which
+// text is hyphenated at all (body text, not headlines or names) and how
+// many hyphenated lines may follow one another is the line breaker's
+// business (pkg/render).
+package hyphenate
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/speedata/hyphenation"
+)
+
+// patterns holds each language's patterns (.pat.txt), exceptions
+// (.hyp.txt) and the header of its TeX file (.licence: copyright,
+// licence and hyphenmins), as hyph-utf8 publishes them.
+//
+//go:embed patterns/*.txt patterns/*.licence
+var patterns embed.FS
+
+// MinLetters is the shortest word that is ever hyphenated: a break in a
+// shorter one saves too little room to be worth the reader's stumble.
+const MinLetters = 6
+
+// Hyphenator hyphenates the words of one language. Its patterns are
+// parsed on first use, once per process, and only read after that, so
+// one Hyphenator serves any number of renders at once.
+type Hyphenator struct {
+	tag  string // the hyph-utf8 name, e.g. "en-gb", "de-1996"
+	once sync.Once
+	lang *hyphenation.Lang
+	// exceptions maps a lower-case word to its break points, from the
+	// pattern set's .hyp.txt list.
+	exceptions map[string][]int
+	// left and right are the fewest letters kept before and after a
+	// hyphen (TeX's lefthyphenmin and righthyphenmin).
+	left, right int
+	err         error
+}
+
+// sets are the pattern sets there are, by hyph-utf8 name. Built once at
+// start-up and never changed.
+var sets = func() map[string]*Hyphenator {
+	m := map[string]*Hyphenator{}
+	for _, t := range []string{"en-gb", "en-us", "cy", "ga", "fr", "de-1996", "es", "it", "pl", "pt"} {
+		m[t] = &Hyphenator{tag: t}
+	}
+	return m
+}()
+
+// For returns the hyphenator for a language tag ("en-GB", "cy", "de-AT",
+// "pt-BR"), or nil when there are no patterns for the language. English
+// other than American takes the British patterns; German takes the
+// reformed (1996) spelling's.
+func For(tag string) *Hyphenator {
+	t := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
+	if t == "en-us" {
+		return sets["en-us"]
+	}
+	primary, _, _ := strings.Cut(t, "-")
+	switch primary {
+	case "en":
+		return sets["en-gb"]
+	case "de":
+		return sets["de-1996"]
+	}
+	return sets[primary]
+}
+
+// Languages lists the pattern sets there are, by hyph-utf8 name.
+func Languages() []string {
+	return []string{"cy", "de-1996", "en-gb", "en-us", "es", "fr", "ga", "it", "pl", "pt"}
+}
+
+// Tag is the hyph-utf8 name of h's pattern set.
+func (h *Hyphenator) Tag() string { return h.tag }
+
+// load parses h's patterns, exceptions and hyphenmins on first use.
+func (h *Hyphenator) load() error {
+	h.once.Do(func() {
+		base := "patterns/hyph-" + h.tag
+		pat, err := patterns.ReadFile(base + ".pat.txt")
+		if err != nil {
+			h.err = err
+			return
+		}
+		if h.lang, err = hyphenation.New(strings.NewReader(withSingles(string(pat)))); err != nil {
+			h.err = fmt.Errorf("hyphenation patterns %s: %w", h.tag, err)
+			return
+		}
+		h.exceptions = map[string][]int{}
+		if hyp, err := patterns.ReadFile(base + ".hyp.txt"); err == nil {
+			for _, w := range strings.Fields(string(hyp)) {
+				var at []int
+				n := 0
+				for _, r := range w {
+					if r == '-' {
+						at = append(at, n)
+						continue
+					}
+					n++
+				}
+				h.exceptions[strings.ReplaceAll(w, "-", "")] = at
+			}
+		}
+		h.left, h.right = 2, 3
+		if hdr, err := patterns.ReadFile(base + ".licence"); err == nil {
+			h.left, h.right = hyphenmins(hdr, h.left, h.right)
+		}
+	})
+	return h.err
+}
+
+// withSingles rewrites a pattern list so that speedata/hyphenation
+// applies its one-letter patterns ("m1", "1b"): it looks up substrings
+// of two letters or more only, and the Welsh, German, Spanish, Italian,
+// French and Polish patterns have one-letter ones. Each becomes a
+// two-letter pattern for every letter that may stand before it (or the
+// word's start), merged with the two-letter pattern of the same letters
+// where there is one, which Liang's algorithm (the maximum at each
+// place) treats as the same.
+func withSingles(text string) string {
+	type pattern struct {
+		letters []rune
+		values  []byte // len(letters)+1: before each letter, and after
+	}
+	parse := func(f string) pattern {
+		p := pattern{values: []byte{0}}
+		for _, r := range f {
+			if r >= '0' && r <= '9' {
+				p.values[len(p.values)-1] = byte(r - '0')
+				continue
+			}
+			p.letters = append(p.letters, r)
+			p.values = append(p.values, 0)
+		}
+		return p
+	}
+	if !hasSingles(text) {
+		return text
+	}
+	var singles []pattern
+	twos := map[string]pattern{}
+	var keep strings.Builder
+	var latin [0x250]bool
+	others := map[rune]bool{}
+	for _, f := range strings.Fields(text) {
+		n := 0
+		for _, r := range f {
+			switch {
+			case r >= '0' && r <= '9':
+			case r < 0x250:
+				latin[r] = true
+				n++
+			default:
+				others[r] = true
+				n++
+			}
+		}
+		switch n {
+		case 1:
+			singles = append(singles, parse(f))
+		case 2:
+			p := parse(f)
+			twos[string(p.letters)] = p
+		default:
+			keep.WriteString(f)
+			keep.WriteByte('\n')
+		}
+	}
+	// The letters that may stand before a one-letter pattern: the
+	// patterns' own, a to z, the Latin small letters with accents, and
+	// the start of the word.
+	for r := 'a'; r <= 'z'; r++ {
+		latin[r] = true
+	}
+	for r := rune(0xdf); r < 0x250; r++ {
+		if unicode.IsLower(r) {
+			latin[r] = true
+		}
+	}
+	var before []rune
+	for r, ok := range latin {
+		if ok && (r < '0' || r > '9') {
+			before = append(before, rune(r))
+		}
+	}
+	for r := range others {
+		before = append(before, r)
+	}
+	for _, sp := range singles {
+		c := sp.letters[0]
+		for _, x := range before {
+			if x == '.' && c == '.' {
+				continue
+			}
+			key := string([]rune{x, c})
+			p, ok := twos[key]
+			if !ok {
+				p = pattern{letters: []rune{x, c}, values: make([]byte, 3)}
+			}
+			p.values[1] = max(p.values[1], sp.values[0])
+			p.values[2] = max(p.values[2], sp.values[1])
+			twos[key] = p
+		}
+	}
+	keys := make([]string, 0, len(twos))
+	for k := range twos {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		p := twos[k]
+		for i, r := range p.letters {
+			if v := p.values[i]; v > 0 {
+				keep.WriteByte('0' + v)
+			}
+			keep.WriteRune(r)
+		}
+		if v := p.values[len(p.letters)]; v > 0 {
+			keep.WriteByte('0' + v)
+		}
+		keep.WriteByte('\n')
+	}
+	return keep.String()
+}
+
+// hasSingles reports whether a pattern list has a one-letter pattern.
+func hasSingles(text string) bool {
+	for _, f := range strings.Fields(text) {
+		n := 0
+		for _, r := range f {
+			if r < '0' || r > '9' {
+				n++
+			}
+		}
+		if n == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenmins reads the typesetting hyphenmins from a hyph-utf8 header:
+//
+//	% hyphenmins:
+//	%     typesetting:
+//	%         left: 2
+//	%         right: 3
+func hyphenmins(hdr []byte, left, right int) (int, int) {
+	in, typesetting := false, false
+	sc := bufio.NewScanner(bytes.NewReader(hdr))
+	for sc.Scan() {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "%"))
+		indented := strings.HasPrefix(strings.TrimPrefix(sc.Text(), "%"), " ")
+		switch {
+		case line == "hyphenmins:":
+			in = true
+		case in && !indented && line != "":
+			return left, right
+		case in && strings.HasSuffix(line, ":"):
+			typesetting = line == "typesetting:"
+		case in && typesetting:
+			k, v, _ := strings.Cut(line, ":")
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+				switch k {
+				case "left":
+					left = n
+				case "right":
+					right = n
+				}
+			}
+		}
+	}
+	return left, right
+}
+
+// Mins are the fewest letters h keeps before and after a hyphen.
+func (h *Hyphenator) Mins() (left, right int) {
+	if h.load() != nil {
+		return 2, 3
+	}
+	return h.left, h.right
+}
+
+// Word returns where a word may take a hyphen: rune offsets, each the
+// number of letters before the hyphen, in increasing order. A word is
+// letters only (apostrophes allowed inside); anything else, a word of
+// fewer than MinLetters letters, and a word in capitals (an acronym)
+// gives none.
+func (h *Hyphenator) Word(word string) []int {
+	rs := []rune(word)
+	if h == nil || len(rs) < MinLetters || h.load() != nil {
+		return nil
+	}
+	lower := make([]rune, len(rs))
+	upper := 0
+	for i, r := range rs {
+		switch {
+		case isApostrophe(r) && i > 0 && i < len(rs)-1:
+		case unicode.IsLetter(r), unicode.Is(unicode.Mn, r) && i > 0:
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		default:
+			return nil
+		}
+		lower[i] = unicode.ToLower(r)
+	}
+	if upper > 1 && upper == countLetters(rs) {
+		return nil
+	}
+	lw := string(lower)
+	at, ok := h.exceptions[lw]
+	if !ok {
+		at = h.lang.Hyphenate(lw)
+	}
+	var out []int
+	for _, p := range at {
+		if p < h.left || len(rs)-p < h.right {
+			continue
+		}
+		// Never next to an apostrophe (children’s, o’r) or before a
+		// combining mark.
+		if !unicode.IsLetter(rs[p-1]) || !unicode.IsLetter(rs[p]) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Break is a place a token of running text may end a line.
+type Break struct {
+	// At is the number of runes of the token before the break.
+	At int
+	// Hyphen is true when a hyphen is drawn at the break; false after
+	// the token's own hyphen (a compound such as "long-term").
+	Hyphen bool
+}
+
+// Token returns where a token of running text (a word between spaces,
+// with its punctuation: “safeguarding,” or "long-term") may break, in
+// increasing order. E-mail and web addresses and tokens with digits
+// give none; a compound breaks after its own hyphen and within each
+// part. A word with a capital letter first is a name in running text
+// (Birmingham, Safeguarding Partnership, Llywodraeth Cymru) and is not
+// hyphenated, but in German, which capitalises every noun. A nil
+// Hyphenator (a language without patterns) breaks only compounds.
+func (h *Hyphenator) Token(tok string) []Break {
+	if strings.ContainsAny(tok, "@/\\_=&#%+") || strings.Contains(tok, "www.") {
+		return nil
+	}
+	rs := []rune(tok)
+	// The core: the token without the punctuation around it.
+	i, j := 0, len(rs)
+	for i < j && !unicode.IsLetter(rs[i]) {
+		i++
+	}
+	for j > i && !unicode.IsLetter(rs[j-1]) {
+		j--
+	}
+	if i == j {
+		return nil
+	}
+	for _, r := range rs[i:j] {
+		if unicode.IsDigit(r) || r == '.' {
+			// A number, a version, a domain, an abbreviation (e.g.).
+			return nil
+		}
+	}
+	var out []Break
+	start := i
+	for k := i; k <= j; k++ {
+		if k < j && !isHyphen(rs[k]) {
+			continue
+		}
+		part := rs[start:k]
+		if len(part) > 0 && (!unicode.IsUpper(part[0]) || h.capitalisesNouns()) {
+			for _, p := range h.Word(string(part)) {
+				out = append(out, Break{At: start + p, Hyphen: true})
+			}
+		}
+		// After the compound's own hyphen, when a real word stands on
+		// each side (not "e-mail", not "-ish").
+		if k < j && countLetters(part) >= 2 && k+1 < j && countLetters(rs[k+1:nextHyphen(rs, k+1, j)]) >= 3 {
+			out = append(out, Break{At: k + 1})
+		}
+		start = k + 1
+	}
+	return out
+}
+
+// capitalisesNouns is true of German, where a capital letter first does
+// not make a word a name.
+func (h *Hyphenator) capitalisesNouns() bool { return h != nil && h.tag == "de-1996" }
+
+func nextHyphen(rs []rune, from, to int) int {
+	for k := from; k < to; k++ {
+		if isHyphen(rs[k]) {
+			return k
+		}
+	}
+	return to
+}
+
+func countLetters(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
