@@ -50,24 +50,20 @@ func TestPressroomCIDToGIDMapLength(t *testing.T) {
 	pdf := renderSeed(t, a, seedOptions{parsed: parseSeedAssets(t, a), compress: true})
 	streams := pdfStreams(t, pdf)
 	maps := referencedStreams(t, pdf, streams, "/CIDToGIDMap")
-	cmaps := referencedStreams(t, pdf, streams, "/ToUnicode")
-	if len(maps) != len(cmaps) {
-		t.Fatalf("%d CIDToGIDMaps for %d ToUnicode CMaps", len(maps), len(cmaps))
+	// Each CIDFont's dictionary: its /W array, then its CIDToGIDMap.
+	widths := regexp.MustCompile(`/W \[((?:[^\[\]]|\[[^\[\]]*\])*)\]\s*/CIDToGIDMap`).FindAllSubmatch(pdf, -1)
+	if len(maps) != len(widths) {
+		t.Fatalf("%d CIDToGIDMaps for %d /W arrays", len(maps), len(widths))
 	}
-	hex4 := regexp.MustCompile(`<([0-9A-F]{4})>`)
 	for i, m := range maps {
 		if len(m.data)%2 != 0 || len(m.data) >= 2*65536 {
 			t.Errorf("CIDToGIDMap %d: %d bytes, want an even number below %d", m.obj, len(m.data), 2*65536)
 			continue
 		}
-		// The highest source code in the font's ToUnicode CMap is the
-		// highest code the document shows with the font.
-		_, entries, _ := bytes.Cut(cmaps[i].data, []byte("endcodespacerange"))
-		last := 0
-		for _, h := range hex4.FindAllSubmatch(entries, -1) {
-			c, _ := strconv.ParseInt(string(h[1]), 16, 32)
-			last = max(last, int(c))
-		}
+		// The highest code in the font's /W is the highest code the
+		// document shows with the font (patch 19): a range "c1 c2 w" or
+		// an array "c [w ...]".
+		last := highestWidthCode(t, string(widths[i][1]))
 		if len(m.data) != 2*(last+1) {
 			t.Errorf("CIDToGIDMap %d: %d bytes for codes up to %#x, want %d", m.obj, len(m.data), last, 2*(last+1))
 		}
@@ -75,6 +71,39 @@ func TestPressroomCIDToGIDMapLength(t *testing.T) {
 			t.Errorf("CIDToGIDMap %d maps 'a' to glyph 0", m.obj)
 		}
 	}
+}
+
+// highestWidthCode returns the highest code a /W array's content gives a
+// width.
+func highestWidthCode(t *testing.T, w string) int {
+	t.Helper()
+	fields := strings.Fields(strings.NewReplacer("[", " [ ", "]", " ] ").Replace(w))
+	last := -1
+	for i := 0; i < len(fields); {
+		first, err := strconv.Atoi(fields[i])
+		if err != nil {
+			t.Fatalf("/W [%s]: %v", w, err)
+		}
+		if i+1 < len(fields) && fields[i+1] == "[" {
+			n := 0
+			for i += 2; i < len(fields) && fields[i] != "]"; i++ {
+				n++
+			}
+			last = max(last, first+n-1)
+			i++
+			continue
+		}
+		if i+2 >= len(fields) {
+			t.Fatalf("/W [%s]: a range without its width", w)
+		}
+		end, err := strconv.Atoi(fields[i+1])
+		if err != nil {
+			t.Fatalf("/W [%s]: %v", w, err)
+		}
+		last = max(last, end)
+		i += 3
+	}
+	return last
 }
 
 // TestPressroomToUnicodeCompressed checks patch 14: with compression on

@@ -6,6 +6,7 @@ package fpdf
 
 import (
 	"crypto/sha1"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"hash"
@@ -25,6 +26,9 @@ func generateFontID(fdt fontDefType) (string, error) {
 // generateFontIDWidths is generateFontID with the JSON text of fdt.Cw
 // already formatted (by appendWidthsJSON), or nil to format it here.
 func generateFontIDWidths(fdt fontDefType, widthsJSON []byte) (string, error) {
+	if fdt.Tp == "UTF8" {
+		return utf8FontID(fdt), nil
+	}
 	h := sha1.New()
 	w := fontIDWriter{h: h, buf: make([]byte, 0, fontIDBufSize+16)}
 	w.raw(`{"Tp":`)
@@ -89,6 +93,38 @@ func generateFontIDWidths(fdt fontDefType, widthsJSON []byte) (string, error) {
 	}
 	w.flush()
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// utf8FontID is the ID of a UTF-8 font (patch 21): 16 hexadecimal
+// digits of the SHA-1 of its name, metrics and widths as binary. The ID
+// of other fonts is the SHA-1 of their JSON text (40 digits), which for a
+// UTF-8 font meant formatting 65,536 widths, about a sixth of a cold
+// render that adds three fonts; and the ID is repeated, as /F<id>, at
+// every font change in every content stream. 64 bits keep fonts with
+// different names or widths apart.
+func utf8FontID(fdt fontDefType) string {
+	h := sha1.New()
+	buf := make([]byte, 0, 16<<10)
+	buf = append(buf, "UTF8\x00"...)
+	buf = append(buf, fdt.Name...)
+	buf = append(buf, 0)
+	d := fdt.Desc
+	for _, v := range []int{d.Ascent, d.Descent, d.CapHeight, d.Flags, d.FontBBox.Xmin, d.FontBBox.Ymin,
+		d.FontBBox.Xmax, d.FontBBox.Ymax, d.ItalicAngle, d.StemV, d.MissingWidth, fdt.Up, fdt.Ut, len(fdt.Cw)} {
+		buf = binary.BigEndian.AppendUint32(buf, uint32(int32(v)))
+	}
+	for _, w := range fdt.Cw {
+		// Most of the 65,536 codes have no glyph (width 0): a varint
+		// takes one byte for them and two for most widths.
+		buf = binary.AppendUvarint(buf, uint64(uint32(int32(w))))
+		if len(buf) >= cap(buf)-binary.MaxVarintLen64 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	h.Write(buf)
+	var sum [sha1.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:8])
 }
 
 const fontIDBufSize = 32 << 10

@@ -4452,6 +4452,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		toUnicodeN := f.putToUnicode(keyList)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4524,6 +4525,7 @@ func (f *Fpdf) putfonts() {
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
 				subset := font.utf8File.subsetter()
+				subset.cidFont = true
 				if font.glyphs != nil {
 					subset.seedGlyphs = font.glyphs.seed()
 				}
@@ -4533,36 +4535,30 @@ func (f *Fpdf) putfonts() {
 				delete(CodeSignDictionary, 0)
 
 				f.newobj()
-				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
+				// A glyph-mode font has its own ToUnicode CMap, written
+				// after its other six objects; the others share one.
+				fontToUnicode := toUnicodeN
+				if font.glyphs != nil {
+					fontToUnicode = f.n + 6
+				}
+				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, fontToUnicode))
 
 				f.newobj()
 				f.out("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + fontName + "\n" +
-					"/CIDSystemInfo " + strconv.Itoa(f.n+2) + " 0 R\n/FontDescriptor " + strconv.Itoa(f.n+3) + " 0 R")
+					"/CIDSystemInfo " + strconv.Itoa(f.n+1) + " 0 R\n/FontDescriptor " + strconv.Itoa(f.n+2) + " 0 R")
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
+				var unicodeCodes []int
 				if font.glyphs != nil {
 					if w := font.glyphs.widthArray(font.utf8File); w != "" {
 						f.out(w)
 					}
 				} else {
-					f.generateCIDFontMap(&font, subset.LastRune)
+					unicodeCodes = f.utf8ToUnicodeCodes(font)
+					f.generateCIDFontMap(&font, unicodeCodes)
 				}
-				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
-				f.out("endobj")
-
-				unicodeCodes, toUnicode := f.utf8FontToUnicode(font)
-				f.newobj()
-				if f.compress {
-					// A CMap is text that compresses to a fifth.
-					mem := xmem.compress(toUnicode)
-					f.out("<</Length " + strconv.Itoa(mem.buf.Len()) + "/Filter /FlateDecode>>")
-					f.putstream(mem.bytes())
-					mem.release()
-				} else {
-					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-					f.putstream(toUnicode)
-				}
+				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+3) + " 0 R>>")
 				f.out("endobj")
 
 				// CIDInfo
@@ -4629,6 +4625,9 @@ func (f *Fpdf) putfonts() {
 				f.putstream(compressedFontStream)
 				f.out("endobj")
 				mem.release()
+				if font.glyphs != nil {
+					f.putCMapStream(font.glyphs.toUnicodeCMap())
+				}
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4637,27 +4636,27 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// generateCIDFontMap writes the /W array of a UTF-8 font: the widths of
+// codes, the sorted codes the document can show with it
+// (utf8ToUnicodeCodes). Widths of other codes would never be used: before
+// patch 19 every code up to 255 was listed, used or not, and the loop ran
+// over every code up to the highest used one.
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, codes []int) {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
 	prevCid := -2
 	prevWidth := -1
 	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
 
 	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
+	for _, cid := range codes {
+		if cid < 1 || cid >= len(font.Cw) || font.Cw[cid] == 0x00 {
 			continue
 		}
 		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
-		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
-			continue
 		}
 
 		if cid == prevCid+1 {

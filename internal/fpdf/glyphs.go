@@ -248,16 +248,6 @@ func pdfHexText(s string) string {
 	return string(append(b, '>'))
 }
 
-// utf8FontToUnicode returns the ToUnicode CMap of a UTF-8 font and, for a
-// character-mode font, the codes it maps.
-func (f *Fpdf) utf8FontToUnicode(font fontDefType) ([]int, []byte) {
-	if font.glyphs != nil {
-		return nil, font.glyphs.toUnicodeCMap()
-	}
-	codes := f.utf8ToUnicodeCodes(font)
-	return codes, toUnicodeCMap(codes)
-}
-
 // seed returns the glyph IDs drawn, sorted, to seed the subsetter with.
 func (u *glyphUse) seed() []int {
 	ids := make([]int, 0, len(u.ids))

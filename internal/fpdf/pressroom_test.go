@@ -275,7 +275,9 @@ const typographicText = "“quoted” ‘single’ 2022–2026 — £5 €6 ŵ �
 // TestPressroomToUnicode checks that a PDF engine extracts every
 // typographic character exactly and that every ToUnicode CMap keeps to
 // the specification: no bfrange crosses a change of the high byte and no
-// block holds more than 100 entries.
+// block holds more than 100 entries; and that the UTF-8 fonts share one
+// CMap of ranges (patch 20: fails on patch 19, which wrote one CMap per
+// font with bfchar entries for single codes).
 func TestPressroomToUnicode(t *testing.T) {
 	pdftotext := needTool(t, "pdftotext")
 	qpdf := needTool(t, "qpdf")
@@ -330,7 +332,15 @@ func TestPressroomToUnicode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkToUnicodeCMaps(t, string(raw), 2)
+	// Patch 18: both fonts share one CMap, one bfrange per high byte.
+	checkToUnicodeCMaps(t, string(raw), 1)
+	refs := regexp.MustCompile(`/ToUnicode (\d+) 0 R`).FindAllStringSubmatch(string(raw), -1)
+	if len(refs) != 2 || refs[0][1] != refs[1][1] {
+		t.Errorf("ToUnicode references %q; want both fonts to share one CMap", refs)
+	}
+	if n := strings.Count(string(raw), "beginbfchar"); n != 0 {
+		t.Errorf("%d bfchar blocks; want every code in a bfrange", n)
+	}
 }
 
 var (

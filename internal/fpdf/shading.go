@@ -19,7 +19,7 @@ type ShadingStop struct {
 // ("Sh3"). Coordinates are in the space current where it is painted: the
 // caller sets a clipping path and a matrix, then paints it with
 // RawWriteStr("/Sh3 sh") inside q … Q. Stops must be in order of
-// offset; two stops at one offset make a hard edge. (pressroom patch 18:
+// offset; two stops at one offset make a hard edge. (pressroom patch 23:
 // fpdf's LinearGradient and RadialGradient take two colours only and
 // paint into an axis-aligned rectangle, which an SVG gradient with
 // several stops or a rotated gradient cannot use.)

@@ -13,7 +13,7 @@ import (
 	"github.com/pressroom/pressroom/internal/fpdf"
 )
 
-// Patch 18: a shading through several stops, with a hard edge, painted
+// Patch 23: a shading through several stops, with a hard edge, painted
 // across a rectangle, shows each stop's colour where it is and the
 // interpolated colour between, as Poppler renders it.
 func TestShadingStops(t *testing.T) {

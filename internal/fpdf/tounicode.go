@@ -23,51 +23,85 @@ const toUnicodeTail = "endcmap\nCMapName currentdict /CMap defineresource pop\ne
 // rune of an alias replacement (such as the page count), which is put into
 // the page content after drawing and so never recorded as used.
 func (f *Fpdf) utf8ToUnicodeCodes(font fontDefType) []int {
-	seen := make(map[int]bool, len(font.usedRunes))
+	codes := make([]int, 0, len(font.usedRunes)+8)
 	for r, v := range font.usedRunes {
 		if v != 0 {
-			seen[r] = true
+			codes = append(codes, r)
 		}
 	}
 	for _, replacement := range f.aliasMap {
 		for _, r := range replacement {
-			seen[int(r)] = true
+			codes = append(codes, int(r))
 		}
 	}
-	codes := make([]int, 0, len(seen))
-	for c := range seen {
-		// fpdf writes text as UTF-16BE with a two-byte code space;
-		// code 0 and surrogate halves are never a character of their own.
-		if c > 0 && c <= 0xFFFF && utf8.ValidRune(rune(c)) {
-			codes = append(codes, c)
-		}
-	}
+	// fpdf writes text as UTF-16BE with a two-byte code space; code 0
+	// and surrogate halves are never a character of their own.
+	codes = slices.DeleteFunc(codes, func(c int) bool { return c <= 0 || c > 0xFFFF || !utf8.ValidRune(rune(c)) })
 	slices.Sort(codes)
-	return codes
+	return slices.Compact(codes)
 }
 
-// toUnicodeCMap writes the ToUnicode CMap of a UTF-8 font whose codes are
+// putToUnicode writes the one ToUnicode CMap that every character-mode
+// UTF-8 font among keys shares, and returns its object number (0 when
+// there is none). A UTF-8 font's codes are the Unicode values themselves, so one
+// map, built from the codes all of them can show, is right for each; one
+// stream instead of one per font saved about 300 bytes a font (patch 20).
+func (f *Fpdf) putToUnicode(keys []string) int {
+	var codes []int
+	utf8Fonts := false
+	for _, key := range keys {
+		// A glyph-mode font's codes are glyph IDs: it has its own CMap.
+		if font := f.fonts[key]; font.Tp == "UTF8" && font.glyphs == nil {
+			utf8Fonts = true
+			codes = append(codes, f.utf8ToUnicodeCodes(font)...)
+		}
+	}
+	if !utf8Fonts {
+		return 0
+	}
+	slices.Sort(codes)
+	f.putCMapStream(toUnicodeCMap(slices.Compact(codes)))
+	return f.n
+}
+
+// putCMapStream writes a ToUnicode CMap as a new object, compressed when
+// the document's streams are.
+func (f *Fpdf) putCMapStream(toUnicode []byte) {
+	f.newobj()
+	if f.compress {
+		// A CMap is text that compresses to a fifth.
+		mem := xmem.compress(toUnicode)
+		f.out("<</Length " + strconv.Itoa(mem.buf.Len()) + "/Filter /FlateDecode>>")
+		f.putstream(mem.bytes())
+		mem.release()
+	} else {
+		f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+		f.putstream(toUnicode)
+	}
+	f.out("endobj")
+}
+
+// toUnicodeCMap writes the ToUnicode CMap of UTF-8 fonts, whose codes are
 // the Unicode values themselves (fpdf's Identity-H encoding). codes must
-// be sorted and unique. Runs of consecutive codes become bfrange entries
-// that never cross a change of the high byte, as the PDF specification
-// requires (a single <0000> <FFFF> <0000> range makes readers extract
-// U+201C as U+001C); single codes become bfchar entries.
+// be sorted and unique. Each high byte among them gets one bfrange, from
+// its lowest code to its highest, mapping each code to itself: a bfrange
+// may not cross a change of the high byte, as the PDF specification
+// requires (a single <0000> <FFFF> <0000> range made readers extract
+// U+201C as U+001C), and codes in a range that are never shown cost
+// nothing. Before patch 20 only the runs of codes used became ranges and
+// single codes bfchar entries: several times the entries for the same
+// text.
 func toUnicodeCMap(codes []int) []byte {
 	type run struct{ lo, hi int }
-	var ranges, singles []run
-	for i := 0; i < len(codes); {
-		j := i
-		for j+1 < len(codes) && codes[j+1] == codes[j]+1 && codes[j+1]>>8 == codes[i]>>8 {
-			j++
+	var ranges []run
+	for _, c := range codes {
+		if n := len(ranges); n > 0 && ranges[n-1].hi>>8 == c>>8 {
+			ranges[n-1].hi = c
+			continue
 		}
-		if j > i {
-			ranges = append(ranges, run{codes[i], codes[j]})
-		} else {
-			singles = append(singles, run{codes[i], codes[i]})
-		}
-		i = j + 1
+		ranges = append(ranges, run{c, c})
 	}
-	buf := make([]byte, 0, len(toUnicodeHead)+len(toUnicodeTail)+len(ranges)*24+len(singles)*16+64)
+	buf := make([]byte, 0, len(toUnicodeHead)+len(toUnicodeTail)+len(ranges)*24+64)
 	buf = append(buf, toUnicodeHead...)
 	hex4 := func(b []byte, v int) []byte {
 		const digits = "0123456789ABCDEF"
@@ -86,18 +120,6 @@ func toUnicodeCMap(codes []int) []byte {
 			buf = append(buf, '\n')
 		}
 		buf = append(buf, "endbfrange\n"...)
-	}
-	for start := 0; start < len(singles); start += maxCMapBlockEntries {
-		block := singles[start:min(start+maxCMapBlockEntries, len(singles))]
-		buf = strconv.AppendInt(buf, int64(len(block)), 10)
-		buf = append(buf, " beginbfchar\n"...)
-		for _, r := range block {
-			buf = hex4(buf, r.lo)
-			buf = append(buf, ' ')
-			buf = hex4(buf, r.lo)
-			buf = append(buf, '\n')
-		}
-		buf = append(buf, "endbfchar\n"...)
 	}
 	return append(buf, toUnicodeTail...)
 }

@@ -64,6 +64,9 @@ type utf8FontFile struct {
 	// charSymbolDictionary and symbolPosition, so GenerateCutFont can
 	// use them instead of parsing the font again.
 	tablesParsed bool
+	// cidFont says the subset is for a PDF CIDFontType2 font, which
+	// needs fewer tables (see leanForCIDFont).
+	cidFont bool
 	// seedGlyphs are glyph IDs to keep in the subset, each its own code
 	// in CodeSymbolDictionary (a glyph-mode font, glyphs.go).
 	seedGlyphs []int
@@ -622,8 +625,10 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// About one character per glyph: sized once, the maps are not grown
+	// and rehashed a dozen times while the cmap is read.
+	symbolCharDictionary := make(map[int][]int, numSymbols)
+	charSymbolDictionary := make(map[int]int, numSymbols)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
@@ -849,7 +854,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	// No hinting tables (cvt, fpgm, prep, gasp) and a short name table:
 	// see subsetlean.go.
 	if name := utf.getTableData("name"); name != nil {
-		utf.setOutTable("name", leanNameTable(name))
+		utf.setOutTable("name", leanNameTable(name, keptNameIDs))
 	}
 
 	postTable := utf.getTableData("post")
@@ -858,7 +863,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	delete(cidSymbolPairCollection, 0)
 
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	if !utf.cidFont { // a CIDFont's subset has no cmap: see leanForCIDFont
+		utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	}
 
 	symbolData := utf.getTableData("glyf")
 
@@ -959,6 +966,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	os2Data := utf.getTableData("OS/2")
 	utf.setOutTable("OS/2", os2Data)
 
+	utf.leanForCIDFont()
 	return utf.assembleTables()
 }
 

@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // maxDecoded bounds what one stream may decompress to, so that a
@@ -33,20 +35,49 @@ func Decode(s *Stream) ([]byte, error) {
 		if s.Dict.Get("DecodeParms") != nil {
 			return nil, errors.New("FlateDecode parameters are not supported")
 		}
-		r, err := zlib.NewReader(bytes.NewReader(s.Data))
-		if err != nil {
-			return nil, fmt.Errorf("inflate: %w", err)
-		}
-		out, err := io.ReadAll(io.LimitReader(r, maxDecoded+1))
-		if err != nil {
-			return nil, fmt.Errorf("inflate: %w", err)
-		}
-		if len(out) > maxDecoded {
-			return nil, errors.New("stream too large when decompressed")
-		}
-		return out, nil
+		return flateDecode(s.Data)
 	}
 	return nil, fmt.Errorf("stream filter %v is not supported", filter)
+}
+
+// zlibReaders holds idle zlib readers: a new one allocates its window
+// and tables, more than a page's content takes to inflate. Reset reads
+// the next stream as a new reader would.
+var zlibReaders sync.Pool
+
+// flateDecode undoes FlateDecode. The finishing pass inflates every page's
+// content to check its marked content, so it uses klauspost/compress's
+// inflater (the compressor the PDF's streams come from, faster than
+// compress/zlib's) and reserves room for content text, which deflates to
+// about a quarter.
+func flateDecode(data []byte) ([]byte, error) {
+	var r io.ReadCloser
+	if v, ok := zlibReaders.Get().(io.ReadCloser); ok {
+		if err := v.(zlib.Resetter).Reset(bytes.NewReader(data), nil); err != nil {
+			return nil, fmt.Errorf("inflate: %w", err)
+		}
+		r = v
+	} else {
+		var err error
+		if r, err = zlib.NewReader(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("inflate: %w", err)
+		}
+	}
+	var out bytes.Buffer
+	out.Grow(min(5*len(data)+512, maxDecoded+1))
+	_, err := out.ReadFrom(io.LimitReader(r, maxDecoded+1))
+	if err == nil {
+		// Close checks the Adler-32 checksum.
+		err = r.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("inflate: %w", err)
+	}
+	zlibReaders.Put(r)
+	if out.Len() > maxDecoded {
+		return nil, errors.New("stream too large when decompressed")
+	}
+	return out.Bytes(), nil
 }
 
 // MarkedContent is one BDC sequence with an MCID found in a page.
@@ -57,8 +88,8 @@ type MarkedContent struct {
 
 // paints lists the operators that put marks on the page (ISO 32000-1,
 // tables 59, 60, 77, 107 and 87): each must be inside marked content.
-func paints(op keyword) bool {
-	switch op {
+func paints(op []byte) bool {
+	switch string(op) { // no copy: the compiler compares in place
 	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do",
 		"Tj", "TJ", "'", "\"":
 		return true
@@ -133,6 +164,14 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 			continue
 		case isDelim(c):
 			return nil, fmt.Errorf("unexpected %q in page content", c)
+		case c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.':
+			// A number (no operator starts so): most of a page's
+			// operands, skipped without being parsed.
+			for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+				l.pos++
+			}
+			count++
+			continue
 		}
 		start := l.pos
 		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
@@ -143,9 +182,9 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 			count++
 			continue
 		}
-		op := keyword(word)
-		switch op {
+		switch string(word) { // no copy: the compiler compares in place
 		case "BDC", "BMC":
+			op := string(word)
 			if depth > 0 {
 				if op != "BDC" || first != "Span" || count != 2 || props == nil ||
 					props.Get("ActualText") == nil || props.Get("MCID") != nil {
@@ -177,8 +216,8 @@ func ScanContent(data []byte) ([]MarkedContent, error) {
 		case "BI":
 			return nil, errors.New("inline images are not supported")
 		default:
-			if paints(op) && depth == 0 {
-				return nil, fmt.Errorf("%q paints outside any tag or artifact", string(op))
+			if paints(word) && depth == 0 {
+				return nil, fmt.Errorf("%q paints outside any tag or artifact", word)
 			}
 		}
 		count, first, props = 0, "", nil

@@ -7,9 +7,21 @@ import (
 // appendCatalog appends to objs the last objects of the file: the XMP
 // metadata stream, the sRGB profile (sRGBProfile), the document information dictionary
 // and the new catalog.
+//
+// The XMP is compressed (2.2 KB become about 0.9 KB): PDF/A-1 forbade a
+// /Filter on the catalog's metadata stream (ISO 19005-1, 6.7.2; veraPDF's
+// PDF/A-1 rule 6.7.2-2), but PDF/A-2 dropped that requirement: its
+// clause 6.6.2.1 (veraPDF's PDF/A-2 rules 6.6.2.1-1 to -5) asks only for
+// /Type /Metadata and /Subtype /XML, no bytes or encoding attribute in
+// the packet header, well-formed XMP and UTF-8, and PDF/UA-1 adds nothing
+// about filters. Readers inflate it like any other stream; only tools
+// that scan a file's raw bytes for an XMP packet no longer find it.
 func (d *document) appendCatalog(objs []any, meta Metadata, n numbers) []any {
 	return append(objs,
-		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("Type"), pdf.Name("Metadata"), pdf.Name("Subtype"), pdf.Name("XML")), Data: meta.xmp()},
+		&pdf.Stream{
+			Dict: pdf.NewDict(pdf.Name("Type"), pdf.Name("Metadata"), pdf.Name("Subtype"), pdf.Name("XML"), pdf.Name("Filter"), pdf.Name("FlateDecode")),
+			Data: pdf.Deflate(meta.xmp()),
+		},
 		&pdf.Stream{Dict: pdf.NewDict(pdf.Name("N"), pdf.Integer(3), pdf.Name("Filter"), pdf.Name("FlateDecode")), Data: sRGBDeflated()},
 		meta.info(),
 		d.newCatalog(meta, n),
