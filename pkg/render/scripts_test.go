@@ -28,10 +28,12 @@ type scriptCase struct {
 	// shared/notes/shaping-with-fpdf.md found none that works), so only
 	// the drawing is checked, not the extracted order.
 	nastaliq bool
-	// indic: pdf.js takes each glyph's own text in the order glyphs are
-	// drawn and ignores the marked content's ActualText that gives Indic
-	// words their reading order (the vowel sign ি is drawn before its
-	// consonant), so only Poppler is held to word order.
+	// indic: pdf.js's page text (what Firefox's viewer copies and
+	// searches) takes each glyph's own text in the order glyphs are
+	// drawn and ignores marked content's ActualText (the vowel sign ি is
+	// drawn before its consonant); its structure tree (what Firefox
+	// gives screen readers) has each word's ActualText, and is held to
+	// word order.
 	indic bool
 }
 
@@ -175,11 +177,15 @@ func TestScriptStatements(t *testing.T) {
 			if w := inOrder(words(got), scriptWords(s)); w != "" {
 				t.Errorf("pdftotext: the word %q is not in its place in\n%s", w, got)
 			}
+			doc := uatest.Pdfjs(t, path)
+			if w, read := inOrder(words(pdfjsReading(doc)), scriptWords(s)), pdfjsReading(doc); w != "" {
+				t.Errorf("pdf.js structure tree: the word %q is not in its place in\n%s", w, read)
+			}
 			if sc.indic {
 				return
 			}
 			js := ""
-			for _, p := range uatest.Pdfjs(t, path).Pages {
+			for _, p := range doc.Pages {
 				js += p.Text + "\n"
 			}
 			if w := inOrder(words(js), scriptWords(s)); w != "" {
@@ -187,6 +193,36 @@ func TestScriptStatements(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pdfjsReading is the text pdf.js's structure tree gives a screen reader
+// (Firefox labels an element with its ActualText, pdf.js's alt, in place
+// of its content): pages one after the other.
+func pdfjsReading(doc *uatest.PdfjsDoc) string {
+	var b strings.Builder
+	var walk func(n *uatest.PdfjsNode)
+	walk = func(n *uatest.PdfjsNode) {
+		for _, k := range n.Children {
+			switch {
+			case k.Role != "" && k.Role != "Figure" && k.Alt != "":
+				b.WriteString(k.Alt)
+			case k.Role != "":
+				walk(k)
+				// An element is read apart from the next (a heading
+				// from its paragraph).
+				b.WriteString("\n")
+			case k.Text != nil:
+				b.WriteString(*k.Text)
+			}
+		}
+	}
+	for _, p := range doc.Pages {
+		if p.Tree != nil {
+			walk(p.Tree)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // TestScriptsMatchHarfBuzz: every line pressroom draws in a shaped script
