@@ -16,7 +16,9 @@ import (
 // lets a structure element carry /ActualText, and PDF/UA-1 allows it:
 // pdf.js (the engine of Firefox's viewer and its screen-reader support)
 // takes the words from there, Poppler from the same text in the marked
-// content's property list, so BeginActualText writes both.
+// content's property list, so BeginActualText writes both. Right-to-left
+// text wants Begin instead: Poppler turns a marked content's ActualText
+// of several letters round, while the structure's is read as written.
 
 // AddActualText appends a Span element to parent standing for text, for
 // content whose glyphs do not give its words in reading order.

@@ -364,6 +364,10 @@ func (tc *taggedCanvas) text(it *Item, sp *Span) {
 	if !ok {
 		m = mark{node: -1, artifact: artifactOf(it.Role)}
 	}
+	if m.node >= 0 && sp.glyphs != nil && sp.rtl {
+		tc.rtl(it, sp, m)
+		return
+	}
 	if m.node >= 0 && sp.glyphs != nil && wordsNeedActualText(sp) {
 		tc.words(it, sp, m)
 		return
@@ -402,6 +406,23 @@ func (tc *taggedCanvas) words(it *Item, sp *Span, m mark) {
 		tc.begin(m)
 		tc.pc.glyphRange(it, sp, at, len(sp.glyphs))
 	}
+}
+
+// rtl draws a shaped right-to-left span as a Span element of m's whose
+// ActualText is the span's text in reading order. pdf.js reads Arabic
+// from the glyphs' own text, but no reader rebuilds Urdu's Nastaliq
+// words from theirs (each letter's glyph is lifted onto the next one's):
+// the structure's ActualText gives them to screen readers through
+// pdf.js. It is not repeated in the marked content, where Poppler would
+// turn it round, and the span is drawn whole, so that pdf.js's page
+// text (copy, search) keeps its bidi reordering of the span.
+func (tc *taggedCanvas) rtl(it *Item, sp *Span, m mark) {
+	tc.end()
+	tc.pc.pdf.RawWriteStr(tc.tg.Begin(tc.tg.AddActualText(tc.elem(m.node), sp.Text)))
+	// Open, and like no other mark: the next piece opens its own.
+	tc.open, tc.isOpen = mark{node: -1, artifact: -1}, true
+	tc.pc.text(it, sp)
+	tc.end()
 }
 
 // wordsNeedActualText says whether any word of a shaped span needs an
