@@ -19,6 +19,7 @@ import (
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/email"
 	"github.com/pressroom/pressroom/pkg/input"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/plaintext"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/render"
@@ -218,36 +219,19 @@ func buildEmail(e *env, rels []*release.Release, pdf []byte, f emailFlags) (*ema
 // (email --separate): each half's text, page and PDF alone, named by
 // separateName.
 func (e *env) separateDrafts(in loaded, file, out string, f emailFlags) error {
-	keep := guardJob(file, in.job)
-	halves := in.job.Halves()
-	var paths []string
-	for _, h := range halves {
-		paths = append(paths, separateName(out, ".eml", h))
-	}
-	if err := e.checkOutputs(keep, paths...); err != nil {
-		return err
-	}
-	for i, h := range halves {
-		r, err := h.Release()
-		if err != nil {
-			return err
-		}
+	return e.emitHalves(in, file, out, ".eml", func(h *pipeline.Job, r *release.Release) (func(io.Writer) error, error) {
 		half := in
 		half.release, half.releases, half.layout = r, []*release.Release{r}, h.Layout
 		var pdf bytes.Buffer
 		if err := e.renderPDF(&pdf, half); err != nil {
-			return err
+			return nil, err
 		}
 		m, err := buildEmail(e, half.releases, pdf.Bytes(), f)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := e.emit(paths[i], keep, func(w io.Writer) error { _, err := m.WriteTo(w); return err }); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "wrote %s\n", paths[i])
-	}
-	return nil
+		return func(w io.Writer) error { _, err := m.WriteTo(w); return err }, nil
+	})
 }
 
 // renderPDF typesets the statement exactly as render does for the same

@@ -90,12 +90,14 @@ const starterTemplate = `# A press statement for pressroom. Change the words, ke
 layout = "default"
 
 organisation = "Your Organisation"
-kind = "Press release"            # the label above the headline
+# kind = "Media statement"        # the label above the headline; left out, the layout's ("Press release"), in the release's language
 headline = "Say what happened in one plain sentence"
 subheadline = "Add the most important detail in a second line, or delete this line"
 date = {date}                     # the date of issue: year-month-day, no quotes
 dateline = "Your Town"            # where the news comes from; or delete this line
 # embargo = {date}T00:01:00       # uncomment to embargo the release until then (UK time)
+# lang = "cy"                     # the release's language (Welsh here): pressroom's own words follow it
+# translation = "statement.cy.toml"  # the same release in another language: one bilingual PDF, Welsh first
 
 summary = """
 Start with the news: who did what, where and when, in two or three sentences.

@@ -164,14 +164,7 @@ func (e *env) render(j renderJob) error {
 	}
 	list = append(list, res.Warnings...)
 	if err != nil {
-		var le *diag.ListError
-		if errors.As(err, &le) {
-			list = append(list, le.List...)
-			return e.renderFailed(j.file, list)
-		}
-		list.Sort()
-		list.Write(e.stderr)
-		return e.writeFailed(err)
+		return e.renderOrWriteFailed(j.file, list, err)
 	}
 	list.Sort()
 	if err := list.Write(e.stderr); err != nil {
@@ -221,14 +214,7 @@ func (e *env) renderSeparate(j renderJob, job *pipeline.Job, list diag.List) err
 		})
 		list = append(list, res.Warnings...)
 		if err != nil {
-			var le *diag.ListError
-			if errors.As(err, &le) {
-				list = append(list, le.List...)
-				return e.renderFailed(j.file, list)
-			}
-			list.Sort()
-			list.Write(e.stderr)
-			return e.writeFailed(err)
+			return e.renderOrWriteFailed(j.file, list, err)
 		}
 		made = append(made, done{out, res.Pages, pdf.Bytes()})
 	}
@@ -308,4 +294,17 @@ func guardJob(name string, job *pipeline.Job) output.Options {
 	o := guard(name, job.Layout)
 	o.Inputs = append(o.Inputs, job.Inputs()...)
 	return o
+}
+
+// renderOrWriteFailed reports a render that did not finish: the
+// problems typesetting found (a *diag.ListError), with the warnings so
+// far, or else the write's error after them.
+func (e *env) renderOrWriteFailed(file string, list diag.List, err error) error {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		return e.renderFailed(file, append(list, le.List...))
+	}
+	list.Sort()
+	list.Write(e.stderr)
+	return e.writeFailed(err)
 }

@@ -103,8 +103,18 @@ func (e *env) emitRelease(in loaded, file, out, ext string, separate bool, write
 	if !separate || in.job.Translation == nil {
 		return e.emit(out, keep, func(w io.Writer) error { return write(w, in.releases) })
 	}
+	return e.emitHalves(in, file, out, ext, func(_ *pipeline.Job, r *release.Release) (func(io.Writer) error, error) {
+		return func(w io.Writer) error { return write(w, []*release.Release{r}) }, nil
+	})
+}
+
+// emitHalves writes one file per language of a bilingual statement, each
+// named by separateName, after checking that none of the names is an
+// input; writeHalf says what to write for one half.
+func (e *env) emitHalves(in loaded, file, out, ext string, writeHalf func(*pipeline.Job, *release.Release) (func(io.Writer) error, error)) error {
+	keep := guardJob(file, in.job)
 	halves := in.job.Halves()
-	var paths []string
+	paths := make([]string, 0, len(halves))
 	for _, h := range halves {
 		paths = append(paths, separateName(out, ext, h))
 	}
@@ -116,7 +126,11 @@ func (e *env) emitRelease(in loaded, file, out, ext string, separate bool, write
 		if err != nil {
 			return err
 		}
-		if err := e.emit(paths[i], keep, func(w io.Writer) error { return write(w, []*release.Release{r}) }); err != nil {
+		write, err := writeHalf(h, r)
+		if err != nil {
+			return err
+		}
+		if err := e.emit(paths[i], keep, write); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s\n", diag.Path(paths[i]))

@@ -18,6 +18,7 @@ import (
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
+	"github.com/pressroom/pressroom/pkg/pipeline"
 	"github.com/pressroom/pressroom/pkg/render"
 )
 
@@ -181,12 +182,16 @@ func (e *env) renderOnce(j renderJob) {
 }
 
 // watchFiles are the absolute paths whose changes call for a render: the
-// statement, and its layout's files (the layout file, its fonts and
-// logo) when the statement loads far enough to name them.
+// statement, and when it loads far enough to name them its layout's
+// files (the layout file, its fonts and logo) and its translation with
+// that one's layout files, since a bilingual PDF holds both.
 func (e *env) watchFiles(j renderJob) []string {
 	files := []string{j.file}
-	if _, lay, _ := e.loadForRender(j.file, j.layoutRef, j.today); lay != nil {
-		files = append(files, lay.Files...)
+	if name, src, err := e.readStatement(j.file); err == nil {
+		job, _ := pipeline.Load(name, src, pipeline.Options{Layouts: e.layouts, LayoutRef: j.layoutRef, Scope: e.scope(name), Today: j.today})
+		if job != nil {
+			files = append(files, job.Inputs()...)
+		}
 	}
 	var out []string
 	for _, f := range files {

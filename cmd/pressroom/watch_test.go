@@ -141,7 +141,7 @@ func TestWatch(t *testing.T) {
 // read afresh (not the cached one).
 func TestWatchLayout(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"statement.toml", "statement.cy.toml", "layout.toml", "logo.png"} {
+	for _, name := range []string{"statement.toml", "statement.cy.toml", "layout.toml", "logo.png", "logo.svg"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "custom-brand", name))
 		if err != nil {
 			t.Fatal(err)
@@ -184,4 +184,15 @@ func TestWatchLayout(t *testing.T) {
 	}
 	saveByRename(t, lay, bytes.Replace(data, []byte("[colours]\n"), []byte("[colours]\nbackground = \"#FFF8E7\"\n"), 1))
 	waitFor(t, "the PDF to change after the layout's colours changed", func() bool { return !bytes.Equal(read(), first) })
+
+	// The Welsh translation is half of the bilingual PDF: saving it
+	// renders again too.
+	second := read()
+	cy := filepath.Join(dir, "statement.cy.toml")
+	cyData, err := os.ReadFile(cy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveByRename(t, cy, bytes.Replace(cyData, []byte("headline = \""), []byte("headline = \"NEWYDD: "), 1))
+	waitFor(t, "the PDF to change after the translation's save", func() bool { return !bytes.Equal(read(), second) })
 }

@@ -47,6 +47,9 @@ type gradientType struct {
 	clr1Str, clr2Str  string
 	x1, y1, x2, y2, r float64
 	objNum            int
+	// fn and coords, set by Shading (patch 18), are the shading's
+	// function dictionary and /Coords, written as they are.
+	fn, coords string
 }
 
 const (

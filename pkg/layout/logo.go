@@ -2,14 +2,17 @@ package layout
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"math"
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/input"
+	"github.com/pressroom/pressroom/pkg/vector"
 )
 
 // Limits on a logo: the pixel count is checked from the header before the
@@ -21,6 +24,7 @@ const (
 
 type logoResult struct {
 	image  image.Image
+	vector *vector.Drawing
 	size   image.Point
 	data   []byte
 	format string
@@ -28,8 +32,10 @@ type logoResult struct {
 	hint   string
 }
 
-// decodeLogoFile reads and decodes an image, refusing what is not a PNG
-// or JPEG and anything over maxLogoPixels. A built-in logo (a PNG that
+// decodeLogoFile reads and decodes an image, refusing what is not an
+// SVG, PNG or JPEG and anything over maxLogoPixels. An SVG is parsed
+// into vectors (pkg/vector), refused with its line and column for what
+// cannot be drawn. A built-in logo (a PNG that
 // layouts/gen drew and its test checks) is not decoded: only its size is
 // read, which is all a render needs of it.
 func decodeLogoFile(shown string, read func(int64, string) ([]byte, error), builtin bool) logoResult {
@@ -46,13 +52,12 @@ func decodeLogoFile(shown string, read func(int64, string) ([]byte, error), buil
 	case bytes.HasPrefix(data, []byte("\xff\xd8")):
 		format = "jpeg"
 		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+	case isSVG(data) || strings.HasSuffix(strings.ToLower(shown), ".svg"):
+		// A file named .svg is read as one, so that what is wrong with
+		// it is said by the SVG reader, with its line and column.
+		return decodeSVG(shown, data)
 	default:
-		hint := "save the logo as a PNG (with transparency) or a JPEG"
-		head := strings.ToLower(string(data[:min(len(data), 512)]))
-		if strings.Contains(head, "<svg") {
-			hint = "SVG logos are not supported yet: export the logo as a PNG with transparency, about 600 pixels wide"
-		}
-		return logoResult{err: fmt.Errorf("%s is not a PNG or JPEG image", shown), hint: hint}
+		return logoResult{err: fmt.Errorf("%s is not an SVG, PNG or JPEG image", shown), hint: "save the logo as an SVG, a PNG (with transparency) or a JPEG"}
 	}
 	if err != nil {
 		return logoResult{err: fmt.Errorf("%s: the %s image is damaged: %v", shown, strings.ToUpper(format), err), hint: "export the logo again"}
@@ -80,6 +85,33 @@ func decodeLogoFile(shown string, read func(int64, string) ([]byte, error), buil
 		return logoResult{err: fmt.Errorf("%s: %v", shown, err), hint: "export the logo again as a PNG"}
 	}
 	return logoResult{image: img, size: size, data: data, format: format}
+}
+
+// isSVG tells an SVG file by its start: optional byte-order mark, XML
+// declaration, comments or doctype, then an <svg element within the
+// first kilobytes.
+func isSVG(data []byte) bool {
+	head := strings.ToLower(string(data[:min(len(data), 4096)]))
+	head = strings.TrimPrefix(head, "\ufeff")
+	t := strings.TrimSpace(head)
+	return (strings.HasPrefix(t, "<?xml") || strings.HasPrefix(t, "<svg") || strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<!doctype")) &&
+		strings.Contains(head, "<svg")
+}
+
+// decodeSVG parses an SVG logo into vectors, or says what in it cannot
+// be drawn, at its line and column in the SVG file.
+func decodeSVG(shown string, data []byte) logoResult {
+	d, err := vector.Parse(data)
+	if err != nil {
+		hint := "export the logo again as plain SVG, or as a PNG with transparency about 600 pixels wide"
+		var ve *vector.Error
+		if errors.As(err, &ve) && ve.Hint != "" {
+			hint = ve.Hint
+		}
+		return logoResult{err: fmt.Errorf("%s:%v", shown, err), hint: hint}
+	}
+	size := image.Pt(max(1, int(math.Ceil(d.Width))), max(1, int(math.Ceil(d.Height))))
+	return logoResult{vector: d, size: size, data: data, format: "svg"}
 }
 
 // forPDF returns the logo's bytes in a form the PDF writer embeds
@@ -140,7 +172,7 @@ func (lib *Library) decodeLogo(d *decoder, lay *Layout) {
 		return
 	}
 	lay.Logo = &Logo{
-		Path: file, Image: r.image, Size: r.size, Data: r.data, Format: r.format,
+		Path: file, Image: r.image, Vector: r.vector, Size: r.size, Data: r.data, Format: r.format,
 		Width: width, Align: place, Alt: alt, Wordmark: wordmark,
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
+	"github.com/pressroom/pressroom/pkg/vector"
 )
 
 // Layout is one organisation's look, fully resolved: every value set (from
@@ -68,17 +69,32 @@ type Organisation struct {
 
 // Logo is a decoded image, decoded once per process.
 type Logo struct {
-	Path   string      // where it came from, for messages
-	Image  image.Image // decoded pixels; nil for a built-in logo, whose pixels nothing reads
-	Size   image.Point // width and height in pixels
-	Data   []byte      // the bytes to embed (PNG or JPEG): the file's, or a re-encoding the PDF writer takes
-	Format string      // "png" or "jpeg"
-	Width  float64     // width on the page in mm; height keeps the aspect ratio
-	Align  string      // "left" or "right"
-	Alt    string      // alternative text; empty means decorative
+	Path  string      // where it came from, for messages
+	Image image.Image // decoded pixels; nil for a built-in logo or an SVG
+	// Vector is an SVG logo's drawing, nil for a PNG or JPEG; the file's
+	// bytes (Data) stand for it in the batch fingerprint.
+	Vector *vector.Drawing `json:"-"`
+	Size   image.Point     // width and height in pixels (an SVG's viewBox, rounded up)
+	Data   []byte          // the bytes to embed (PNG or JPEG): the file's, or a re-encoding the PDF writer takes; an SVG's file
+	Format string          // "png", "jpeg" or "svg"
+	Width  float64         // width on the page in mm; height keeps the aspect ratio
+	Align  string          // "left" or "right"
+	Alt    string          // alternative text; empty means decorative
 	// Wordmark asks for the organisation's name to be set beside the
 	// logo: the built-in logos are marks without a name.
 	Wordmark bool
+}
+
+// Aspect returns the logo's height over its width: exact for an SVG
+// (its viewBox), from the pixel size otherwise; 0 when unknown.
+func (l *Logo) Aspect() float64 {
+	if l.Vector != nil {
+		return l.Vector.Height / l.Vector.Width
+	}
+	if px := l.Pixels(); px.X > 0 && px.Y > 0 {
+		return float64(px.Y) / float64(px.X)
+	}
+	return 0
 }
 
 // Pixels returns the logo's width and height in pixels: Size, or the

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/font"
@@ -145,7 +146,7 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		last := ""
 		iso := scriptsOf(f.Value, rtl)
 		for off, r := range f.Value {
-			name := shapedScript(r)
+			name := scriptOfLetter(r)
 			// Signs shared between scripts (the danda in Bengali text,
 			// U+0964 and U+0965) count with the script they follow.
 			if (r == 0x0964 || r == 0x0965) && last != "" {
@@ -160,7 +161,7 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 			if name != "" {
 				u := scripts[name]
 				if u == nil {
-					u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key)}
+					u = &scriptUse{pos: s.Locate(f.Key, off), key: statement.DisplayKey(f.Key), iso: iso[off]}
 					scripts[name] = u
 					scriptOrder = append(scriptOrder, name)
 				}
@@ -183,7 +184,7 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 	}
 	for _, name := range scriptOrder {
 		u := scripts[name]
-		list.Errorf(u.pos, scriptHint(name),
+		list.Errorf(u.pos, scriptHint(name, u.iso, s.Lang),
 			"%s text needs a font with the %s script: no font of the layout has it (%d characters, the first in %s)",
 			name, name, u.n, u.key)
 	}
@@ -208,6 +209,7 @@ func CheckPDF(s *statement.Statement, l *layout.Layout) diag.List {
 type scriptUse struct {
 	pos diag.Pos
 	key string
+	iso string // its ISO 15924 code, as the renderer's segments name it
 	n   int
 }
 
@@ -265,11 +267,35 @@ func shapedScript(r rune) string {
 	return ""
 }
 
+// scriptOfLetter names the script of r when a missing r is best reported
+// with the rest of its script: a letter or mark of any script but the
+// Latin, Greek and Cyrillic that a text font has (a layout missing one
+// of those misses a letter, not a script), or a sign of the blocks of
+// shapedScripts. Empty otherwise.
+func scriptOfLetter(r rune) string {
+	if name := shapedScript(r); name != "" {
+		return name
+	}
+	if r < 0x0370 || !unicode.In(r, unicode.L, unicode.M) {
+		return ""
+	}
+	for name, table := range unicode.Scripts {
+		switch name {
+		case "Latin", "Greek", "Cyrillic", "Common", "Inherited":
+			continue
+		}
+		if unicode.Is(table, r) {
+			return name
+		}
+	}
+	return ""
+}
+
 // scriptHint says how to give a layout a font for a script: the bundled
 // one when pressroom has it.
-func scriptHint(name string) string {
-	if fam := bundledScriptFamily(name); fam != "" {
-		return fmt.Sprintf("add %q to the layout's fonts.fallbacks (it is built in), or a font file of your own that has %s", fam, name)
+func scriptHint(name, iso, lang string) string {
+	if fam, ok := font.BundledFor(iso, lang); ok {
+		return fmt.Sprintf("add %q to the layout's fonts.fallbacks (it is built in), or a font file of your own that has %s", fam.Name, name)
 	}
 	return fmt.Sprintf("add a font file that has %s to the layout's fonts.fallbacks, e.g. a Noto font for it (notofonts.github.io)", name)
 }
@@ -333,20 +359,4 @@ func runeHint(r rune) string {
 // keywords only go into the file's metadata, where any character is fine.
 func drawn(key string) bool {
 	return key != "layout" && key != "lang" && !strings.HasPrefix(key, "keywords")
-}
-
-// bundledScriptFamily is the built-in font family for a script of
-// shapedScripts, or "" when pressroom has none.
-func bundledScriptFamily(name string) string {
-	switch name {
-	case "Arabic":
-		return "Noto Naskh Arabic"
-	case "Bengali":
-		return "Noto Sans Bengali"
-	case "Devanagari":
-		return "Noto Sans Devanagari"
-	case "Gurmukhi":
-		return "Noto Sans Gurmukhi"
-	}
-	return ""
 }

@@ -36,6 +36,11 @@ func TestCheckScripts(t *testing.T) {
 		{"Urdu", "ur", "ہم آج ایک اعلان کر رہے ہیں", builtin, nil},
 		{"Hindi", "hi", "हम आज एक घोषणा कर रहे हैं", builtin, nil},
 		{"Welsh", "cy", "Helo", builtin, nil},
+		// No bundled font has Hangul: one error for the script, not one
+		// per syllable.
+		{"Korean in an English release", "en-GB", "In Korean: 안내문을 읽어 주세요", builtin, []string{
+			"stmt.toml:4:23: error: Hangul text needs a font with the Hangul script: no font of the layout has it (9 characters, the first in summary)",
+		}},
 	} {
 		src := "headline = \"Test\"\ndate = 2024-12-17\nlang = \"" + tc.lang + "\"\nsummary = \"" + tc.summary + "\"\n"
 		s, list := statement.Parse("stmt.toml", []byte(src), statement.Options{})

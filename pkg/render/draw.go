@@ -150,6 +150,10 @@ func (pc *pdfCanvas) image(it *Item) {
 	if pc.logo == nil {
 		return
 	}
+	if pc.logo.Vector != nil {
+		pc.drawVector(it.X, it.Y, it.W, it.H, pc.logo.Vector)
+		return
+	}
 	if pc.logoKey == "" {
 		// Registered once per document, from the file's bytes: fpdf
 		// keeps the image and every page refers to the one copy.

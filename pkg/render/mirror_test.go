@@ -28,19 +28,7 @@ func TestRightToLeftPages(t *testing.T) {
 	b := strings.Index(text[a:], `"""`) + a
 	text = text[:a] + strings.Repeat(text[a:b]+"\n", 9) + text[b:]
 	text = strings.Replace(text, "lang = \"ar\"\n", "lang = \"ar\"\nreference = \"DCC/2025/014\"\n", 1)
-	s, list := statement.Parse("ar.toml", []byte(text), statement.Options{})
-	if list.HasErrors() {
-		t.Fatal(list)
-	}
-	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
-	l, ll := lib.Load("default", ".")
-	if ll.HasErrors() {
-		t.Fatal(ll)
-	}
-	p, err := LayoutStatement(s, l)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planInDefault(t, "ar.toml", []byte(text))
 	if len(p.Pages) < 2 {
 		t.Fatalf("%d page(s), want two or more", len(p.Pages))
 	}
@@ -89,19 +77,7 @@ func TestRightToLeftPhoneNumberKeepsItsOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, list := statement.Parse(lang+".toml", src, statement.Options{})
-		if list.HasErrors() {
-			t.Fatal(list)
-		}
-		lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
-		l, ll := lib.Load("default", ".")
-		if ll.HasErrors() {
-			t.Fatal(ll)
-		}
-		p, err := LayoutStatement(s, l)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := planInDefault(t, lang+".toml", src)
 		found := false
 		for _, pg := range p.Pages {
 			for _, it := range pg.Items {
@@ -133,4 +109,22 @@ func TestRightToLeftPhoneNumberKeepsItsOrder(t *testing.T) {
 			t.Errorf("%s: no telephone link in the plan", lang)
 		}
 	}
+}
+
+// planInDefault lays out a statement in the default layout.
+func planInDefault(t *testing.T, name string, src []byte) *Plan {
+	t.Helper()
+	s, list := statement.Parse(name, src, statement.Options{})
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	l, ll := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts()).Load("default", ".")
+	if ll.HasErrors() {
+		t.Fatal(ll)
+	}
+	p, err := LayoutStatement(s, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

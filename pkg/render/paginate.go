@@ -75,14 +75,13 @@ func (c *composer) mark(top, right float64, colour layout.Colour) ([]Item, float
 	h := 0.0
 	x := c.left
 	wmWidth := min(c.width*0.75, right-c.left)
-	if lg := l.Logo; lg != nil && lg.Pixels().X > 0 && lg.Pixels().Y > 0 {
-		px := lg.Pixels()
+	if lg := l.Logo; lg != nil && lg.Aspect() > 0 {
 		w := lg.Width
 		if w <= 0 {
 			w = 40
 		}
 		w = min(w, c.width/2)
-		ih := w * float64(px.Y) / float64(px.X)
+		ih := w * lg.Aspect()
 		if ih > 30 {
 			w, ih = w*30/ih, 30
 		}

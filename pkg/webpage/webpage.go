@@ -172,7 +172,13 @@ func newView(r *release.Release) view {
 	if s := r.About; s != nil {
 		v.About = &section{Heading: s.Heading, Body: blocks(s.Body)}
 	}
-	if lg := r.Style.Logo; lg != nil && len(lg.Data) > 0 && (lg.Format == "png" || lg.Format == "jpeg") {
+	if lg := r.Style.Logo; lg != nil && lg.Vector != nil {
+		// An SVG logo is written back from its parsed drawing (paths,
+		// colours, gradients), never copied from the file, and shown
+		// through <img>, where no script of an SVG would run anyway.
+		v.LogoSrc = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(lg.Vector.SVG()))
+		v.LogoAlt = lg.Alt
+	} else if lg != nil && len(lg.Data) > 0 && (lg.Format == "png" || lg.Format == "jpeg") {
 		// Built from the layout's own image bytes, never from user text.
 		v.LogoSrc = template.URL("data:image/" + lg.Format + ";base64," + base64.StdEncoding.EncodeToString(lg.Data))
 		v.LogoAlt = lg.Alt
