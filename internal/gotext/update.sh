@@ -5,7 +5,7 @@
 # becomes github.com/pressroom/pressroom/internal/gotext, go-text's go.mod
 # is left out (no replace directive, so `go install …@version` works), and
 # the patches in patches/ are applied in order (see PATCHES.md).
-# Upstream's tests, testdata, fontscan, segmenter, shaping, di and the
+# Upstream's tests, testdata, fontscan, shaping, di and the
 # Ragel sources (*.rl) are left out. PATCHES.md, update.sh and patches/
 # are pressroom's and stay.
 #
@@ -25,7 +25,7 @@ find "$here" -mindepth 1 -maxdepth 1 ! -name PATCHES.md ! -name update.sh ! -nam
 
 cp "$src/LICENSE" "$here/"
 for d in bidi font font/cff font/cff/interpreter font/opentype font/opentype/tables \
-  harfbuzz internal/unicodedata language; do
+  harfbuzz internal/unicodedata language segmenter; do
   mkdir -p "$here/$d"
   find "$src/$d" -maxdepth 1 -type f -name '*.go' ! -name '*_test.go' -exec cp {} "$here/$d/" \;
 done

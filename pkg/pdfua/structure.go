@@ -62,6 +62,9 @@ func structElem(t *Tagger, i Elem, n numbers, pageRef []pdf.Ref) *pdf.Dict {
 	if e.lang != "" {
 		d.Set("Lang", pdf.TextString(e.lang))
 	}
+	if e.actual != "" {
+		d.Set("ActualText", pdf.TextString(e.actual))
+	}
 	if e.numbering != "" {
 		d.Set("A", pdf.NewDict(pdf.Name("O"), pdf.Name("List"), pdf.Name("ListNumbering"), pdf.Name(e.numbering)))
 	}

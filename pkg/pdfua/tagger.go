@@ -121,6 +121,7 @@ type element struct {
 	// numbering is an L element's ListNumbering attribute: how its
 	// labels count (Disc, Decimal …); empty for none set.
 	numbering string
+	actual    string // ActualText (actualtext.go)
 	kids      []kid
 }
 

@@ -82,6 +82,33 @@ func (pc *pdfCanvas) beginPage(n int) {
 }
 
 func (pc *pdfCanvas) text(it *Item, sp *Span) {
+	pc.style(sp)
+	switch {
+	case sp.glyphs != nil:
+		// Shaped text: glyph IDs with the shaper's advances and offsets.
+		pc.pdf.TextGlyphs(sp.X, it.Baseline, sp.glyphs, sp.actual)
+	case sp.kern != nil:
+		// Kerned with the adjustments the breaker measured (typeset.go).
+		pc.pdf.TextKerned(sp.X, it.Baseline, sp.Text, sp.kern)
+	default:
+		pc.pdf.Text(sp.X, it.Baseline, sp.Text)
+	}
+}
+
+// glyphRange draws glyphs [from, to) of a shaped span where they stand
+// in the whole span, without marked content of their own: the tagged
+// canvas draws a span word by word when words need their own tags.
+func (pc *pdfCanvas) glyphRange(it *Item, sp *Span, from, to int) {
+	pc.style(sp)
+	x := 0.0
+	for _, g := range sp.glyphs[:from] {
+		x += g.XAdvance
+	}
+	pc.pdf.TextGlyphs(sp.X+pc.pdf.PointConvert(x*sp.Size/1000), it.Baseline, sp.glyphs[from:to], nil)
+}
+
+// style sets the span's font, size and colour.
+func (pc *pdfCanvas) style(sp *Span) {
 	glyphs := sp.glyphs != nil
 	switch {
 	case pc.fs.cur != sp.Face || pc.fs.curGlyphs != glyphs:
@@ -95,16 +122,6 @@ func (pc *pdfCanvas) text(it *Item, sp *Span) {
 	}
 	c := sp.Colour
 	pc.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-	switch {
-	case glyphs:
-		// Shaped text: glyph IDs with the shaper's advances and offsets.
-		pc.pdf.TextGlyphs(sp.X, it.Baseline, sp.glyphs, sp.actual)
-	case sp.kern != nil:
-		// Kerned with the adjustments the breaker measured (typeset.go).
-		pc.pdf.TextKerned(sp.X, it.Baseline, sp.Text, sp.kern)
-	default:
-		pc.pdf.Text(sp.X, it.Baseline, sp.Text)
-	}
 }
 
 func (pc *pdfCanvas) link(it *Item, sp *Span) {

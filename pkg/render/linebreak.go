@@ -225,7 +225,7 @@ func (b *breaker) breakpoints(p *paragraph, runs []run) []breakpoint {
 		switch {
 		case last || g.lineBreak:
 			add(breakpoint{at: i, kind: brEnd, forced: true})
-		case g.space:
+		case g.space || g.breakAfter:
 			if !gs[i+1].space {
 				add(breakpoint{at: i, kind: brSpace})
 			}

@@ -26,12 +26,15 @@ type scriptCase struct {
 	// nastaliq: Nastaliq's cascading glyphs defeat every reader's
 	// reconstruction of words from glyph positions (the probe in
 	// shared/notes/shaping-with-fpdf.md found none that works), so only
-	// the drawing is checked, not the extracted order.
+	// pdf.js's structure tree, which has each span's ActualText, is held
+	// to word order; pdftotext and pdf.js's page text are not.
 	nastaliq bool
-	// indic: pdf.js takes each glyph's own text in the order glyphs are
-	// drawn and ignores the marked content's ActualText that gives Indic
-	// words their reading order (the vowel sign ি is drawn before its
-	// consonant), so only Poppler is held to word order.
+	// indic: pdf.js's page text (what Firefox's viewer copies and
+	// searches) takes each glyph's own text in the order glyphs are
+	// drawn and ignores marked content's ActualText (the vowel sign ি is
+	// drawn before its consonant); its structure tree (what Firefox
+	// gives screen readers) has each word's ActualText, and is held to
+	// word order.
 	indic bool
 }
 
@@ -168,6 +171,10 @@ func TestScriptStatements(t *testing.T) {
 			keep(t, "script-"+sc.name+".pdf", buf.Bytes())
 			path := uatest.WriteTemp(t, buf.Bytes())
 			uatest.Run(t, "qpdf", "--check", path)
+			doc := uatest.Pdfjs(t, path)
+			if w, read := inOrder(words(pdfjsReading(doc)), scriptWords(s)), pdfjsReading(doc); w != "" {
+				t.Errorf("pdf.js structure tree: the word %q is not in its place in\n%s", w, read)
+			}
 			if sc.nastaliq {
 				return
 			}
@@ -179,7 +186,7 @@ func TestScriptStatements(t *testing.T) {
 				return
 			}
 			js := ""
-			for _, p := range uatest.Pdfjs(t, path).Pages {
+			for _, p := range doc.Pages {
 				js += p.Text + "\n"
 			}
 			if w := inOrder(words(js), scriptWords(s)); w != "" {
@@ -187,6 +194,36 @@ func TestScriptStatements(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pdfjsReading is the text pdf.js's structure tree gives a screen reader
+// (Firefox labels an element with its ActualText, pdf.js's alt, in place
+// of its content): pages one after the other.
+func pdfjsReading(doc *uatest.PdfjsDoc) string {
+	var b strings.Builder
+	var walk func(n *uatest.PdfjsNode)
+	walk = func(n *uatest.PdfjsNode) {
+		for _, k := range n.Children {
+			switch {
+			case k.Role != "" && k.Role != "Figure" && k.Alt != "":
+				b.WriteString(k.Alt)
+			case k.Role != "":
+				walk(k)
+				// An element is read apart from the next (a heading
+				// from its paragraph).
+				b.WriteString("\n")
+			case k.Text != nil:
+				b.WriteString(*k.Text)
+			}
+		}
+	}
+	for _, p := range doc.Pages {
+		if p.Tree != nil {
+			walk(p.Tree)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // TestScriptsMatchHarfBuzz: every line pressroom draws in a shaped script

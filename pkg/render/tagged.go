@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
+	"github.com/pressroom/pressroom/internal/fpdf"
 	"github.com/pressroom/pressroom/pkg/pdfua"
 	"github.com/pressroom/pressroom/pkg/release"
 )
@@ -362,8 +364,97 @@ func (tc *taggedCanvas) text(it *Item, sp *Span) {
 	if !ok {
 		m = mark{node: -1, artifact: artifactOf(it.Role)}
 	}
+	if m.node >= 0 && sp.glyphs != nil && sp.rtl {
+		tc.rtl(it, sp, m)
+		return
+	}
+	if m.node >= 0 && sp.glyphs != nil && wordsNeedActualText(sp) {
+		tc.words(it, sp, m)
+		return
+	}
 	tc.begin(m)
 	tc.pc.text(it, sp)
+}
+
+// words draws a shaped span word by word, each word a Span element of
+// m's with the word as its ActualText (pkg/pdfua/actualtext.go), when
+// some word's glyphs do not give its characters in reading order. The
+// spaces after a word go in its Span and its ActualText: pdf.js drops a
+// space glyph at the end of marked content, and the words would run
+// together.
+func (tc *taggedCanvas) words(it *Item, sp *Span, m mark) {
+	at := 0
+	for _, w := range sp.actual {
+		if at < w.Start {
+			tc.begin(m)
+			tc.pc.glyphRange(it, sp, at, w.Start)
+		}
+		end, text := w.End, w.Text
+		for end < len(sp.glyphs) && strings.TrimSpace(sp.glyphs[end].Text) == "" && sp.glyphs[end].Text != "" {
+			text += sp.glyphs[end].Text
+			end++
+		}
+		tc.end()
+		tc.pc.pdf.RawWriteStr(tc.tg.BeginActualText(tc.tg.AddActualText(tc.elem(m.node), text)))
+		// Open, and like no other mark: the next piece opens its own.
+		tc.open, tc.isOpen = mark{node: -1, artifact: -1}, true
+		tc.pc.glyphRange(it, sp, w.Start, end)
+		tc.end()
+		at = end
+	}
+	if at < len(sp.glyphs) {
+		tc.begin(m)
+		tc.pc.glyphRange(it, sp, at, len(sp.glyphs))
+	}
+}
+
+// rtl draws a shaped right-to-left span as a Span element of m's whose
+// ActualText is the span's text in reading order. pdf.js reads Arabic
+// from the glyphs' own text, but no reader rebuilds Urdu's Nastaliq
+// words from theirs (each letter's glyph is lifted onto the next one's):
+// the structure's ActualText gives them to screen readers through
+// pdf.js. It is not repeated in the marked content, where Poppler would
+// turn it round, and the span is drawn whole, so that pdf.js's page
+// text (copy, search) keeps its bidi reordering of the span.
+func (tc *taggedCanvas) rtl(it *Item, sp *Span, m mark) {
+	tc.end()
+	tc.pc.pdf.RawWriteStr(tc.tg.Begin(tc.tg.AddActualText(tc.elem(m.node), sp.Text)))
+	// Open, and like no other mark: the next piece opens its own.
+	tc.open, tc.isOpen = mark{node: -1, artifact: -1}, true
+	tc.pc.text(it, sp)
+	tc.end()
+}
+
+// wordsNeedActualText says whether any word of a shaped span needs an
+// ActualText of its own.
+func wordsNeedActualText(sp *Span) bool {
+	for _, w := range sp.actual {
+		if needsActualText(sp.glyphs[w.Start:w.End], w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// needsActualText says whether a word's glyphs, read in the order they
+// are drawn, may not give its text: their own texts differ from it (a
+// vowel sign drawn before its consonant), or it has combining marks,
+// whose glyphs the font's ToUnicode map gives one text wherever they
+// stand. Chinese and shaped Latin read right from their glyphs.
+func needsActualText(gs []fpdf.Glyph, text string) bool {
+	var b strings.Builder
+	for _, g := range gs {
+		b.WriteString(g.Text)
+	}
+	if b.String() != text {
+		return true
+	}
+	for _, r := range text {
+		if unicode.IsMark(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func (tc *taggedCanvas) link(it *Item, sp *Span) {

@@ -39,6 +39,9 @@ type glyph struct {
 	kern  float32 // kerning with the next glyph, 1/1000 em, counted in w
 	// dash is a compound's own hyphen: a break opportunity after it.
 	dash bool
+	// breakAfter is a break opportunity after it between CJK
+	// characters (cjk.go).
+	breakAfter bool
 }
 
 // softHyphen is U+00AD, pasted from Word: a place a word may break.
@@ -135,6 +138,7 @@ func (b *breaker) setGlyphs(runs []run) []glyph {
 		}
 	}
 	b.kerning(gs, runs)
+	b.markCJKBreaks(gs)
 	return gs
 }
 
