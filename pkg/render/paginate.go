@@ -352,10 +352,11 @@ func (c *composer) firstChunk(blocks []flowBlock, i, depth int, squeeze float64)
 
 // furnish adds the running header, the footer, the page number and
 // "- more -" to each page. The pages are numbered from first+1 of total
-// (a bilingual document counts its pages as one); continues says that
-// the document goes on after these pages (another language follows), so
-// their last page says "- more -" too when there is room for it.
-func (c *composer) furnish(pages []Page, fur furniture, first, total int, continues bool) {
+// (a bilingual document counts its pages as one). "- more -" stops at
+// the release's end mark even when another language follows: the end
+// mark closes that release, and "- mwy -" under "Diwedd" would say the
+// opposite; the next half opens with its own first-page header.
+func (c *composer) furnish(pages []Page, fur furniture, first, total int) {
 	col := c.l.Colours
 	small := c.style(c.ts.small, col.Muted)
 	n := len(pages)
@@ -372,7 +373,7 @@ func (c *composer) furnish(pages []Page, fur furniture, first, total int, contin
 			extra = append(extra, Item{Kind: KindRule, Role: RoleRule, X: c.left, Y: c.top + c.lineHeight(c.ts.small) + 2, W: c.width, Thickness: 0.3, Colour: col.Rule})
 		}
 		y := c.bottom - fur.footerH
-		more := i < n-1 && i < c.bodyEnd || continues && i == n-1 && contentBottom(pg) <= y-fur.moreH+1e-6
+		more := i < n-1 && i < c.bodyEnd
 		if more && c.r.Pages.More != "" {
 			more := c.textLines([]run{{text: c.r.Pages.More, style: small}}, c.left, c.width, RoleMore, 0)
 			it := more[0].items[0]
@@ -446,9 +447,9 @@ func planAll(cs []*composer) *Plan {
 	for _, c := range cs {
 		total += len(c.pages)
 	}
-	for i, c := range cs {
+	for _, c := range cs {
 		first := len(plan.Pages)
-		c.furnish(c.pages, c.fur, first, total, i < len(cs)-1)
+		c.furnish(c.pages, c.fur, first, total)
 		if len(cs) > 1 {
 			plan.Parts = append(plan.Parts, Part{Lang: langOf(c.r), First: first})
 			top := true
@@ -464,13 +465,4 @@ func planAll(cs []*composer) *Plan {
 		plan.Pages = append(plan.Pages, c.pages...)
 	}
 	return plan
-}
-
-// contentBottom is the lowest edge of what a page holds so far.
-func contentBottom(pg *Page) float64 {
-	y := 0.0
-	for _, it := range pg.Items {
-		y = max(y, it.Y+it.H, it.Baseline)
-	}
-	return y
 }
