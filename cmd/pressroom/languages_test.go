@@ -47,8 +47,19 @@ func TestLanguageGolden(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Errorf("text differs from %s; run with -update if the change is meant\n%s", golden, firstDiff(string(want), string(got)))
 			}
-			if rtl := tag == "ar" || tag == "ur"; rtl != bytes.Contains(runPressroom(t, "html", file), []byte(`<html lang="`+tag+`" dir="rtl">`)) {
+			page := runPressroom(t, "html", file)
+			if rtl := tag == "ar" || tag == "ur"; rtl != bytes.Contains(page, []byte(`<html lang="`+tag+`" dir="rtl">`)) {
 				t.Errorf("html: right to left is %v, but the page's <html> says otherwise", rtl)
+			}
+			// A phone number keeps its order inside right-to-left text
+			// (Chromium showed "123 960 01632" without the isolate).
+			if !bytes.Contains(page, []byte(`<a href="tel:01632960772" dir="ltr">`)) {
+				t.Error("html: the phone link is not a left-to-right isolate")
+			}
+			// Letter-spacing would pull joined or reordered letters apart.
+			joined := map[string]bool{"ur": true, "ar": true, "bn": true, "pa": true, "hi": true}[tag]
+			if joined != bytes.Contains(page, []byte(`<p class="ends joined">`)) {
+				t.Errorf("html: the end mark's letters spaced is %v, want %v", !joined, joined)
 			}
 			if tag == "en-GB" {
 				if english, _ := os.ReadFile("../../testdata/golden/embargoed-press-release.txt"); !bytes.Equal(got, english) {

@@ -113,6 +113,9 @@ type view struct {
 	Parts    []view
 	Dir      string
 	IDPrefix string
+	// Joined is a release in a script whose letters join or reorder
+	// (Arabic, Bengali …): letter-spacing would pull them apart.
+	Joined bool
 }
 
 type section struct {
@@ -160,6 +163,7 @@ type colours struct {
 func newView(r *release.Release) view {
 	v := view{Release: r, Summary: blocks(r.Summary), Title: r.Headline + " – " + r.Organisation}
 	v.FirstIsPara = len(v.Summary) > 0 && !v.Summary[0].List
+	v.Joined = r.WordTable().Shaped()
 	v.DatelineMark = strings.TrimRight(r.DatelineLead(), " ")
 	if d := r.Developments; d != nil {
 		for _, item := range d.Items {
