@@ -133,7 +133,7 @@ func newFace(data []byte) (*Face, error) {
 	}
 	upem := head.Upem()
 	if upem == 0 {
-		return nil, fmt.Errorf("units per em is 0")
+		return nil, errors.New("units per em is 0")
 	}
 	f := &Face{data: data, upem: float64(upem), cmap: cmap, hasKern: ld.HasTable(ot.MustNewTag("kern"))}
 	var gsub tables.Layout
