@@ -10,9 +10,10 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"golang.org/x/image/font/sfnt"
+
 	"github.com/pressroom/pressroom/internal/fpdf"
 	"github.com/pressroom/pressroom/pkg/shaping"
-	"golang.org/x/image/font/sfnt"
 )
 
 // Font is a parsed TrueType font. Its name and bytes never change after
@@ -34,18 +35,33 @@ type Font struct {
 	// (ParseBundled).
 	lazy    bool
 	pdfOnce sync.Once
-	// shaper is the font parsed for shaping (Shaper), once per process
+	// shaper is the font read for shaping (Shaper), once per process
 	// like pdf: a render must not pay for it again.
 	shaperOnce sync.Once
 	shaper     *shaping.Face
 	shaperErr  error
-	// known and covered hold two bits per character, filled in as
+	// pages hold two bits per character (known, covered), filled in as
 	// characters are asked about: a render asks of the hundred or so
-	// characters its text has, not of all 1.1 million. The bits are set
-	// with atomic ORs, so concurrent renders may share the font: a
-	// character looked up twice at once gets the same answer twice.
-	known, covered [(unicode.MaxRune + 1) / 64]atomic.Uint64
+	// characters its text has, not of all 1.1 million. A page of 4,096
+	// characters is allocated when one of them is first asked about (all
+	// 1.1 million bits cost each font 278 KB, 1.7 MB for the six bundled
+	// ones, allocated by every cold start); the bits are set with atomic
+	// ORs, so concurrent renders may share the font: a character looked
+	// up twice at once gets the same answer twice.
+	pages [(unicode.MaxRune + 1) / hasPageSize]atomic.Pointer[hasPage]
 }
+
+// hasPageSize is how many characters one hasPage answers for.
+const hasPageSize = 4096
+
+// hasPage holds Has's answers for hasPageSize consecutive characters.
+type hasPage struct {
+	known, covered [hasPageSize / 64]atomic.Uint64
+}
+
+// glyphBuffers are sfnt's scratch buffers for Has: one would otherwise be
+// allocated for every character asked about.
+var glyphBuffers = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
 
 // Parse reads a TrueType font. It refuses collections, CFF-only OpenType,
 // fonts with no Unicode character map and whatever else the PDF writer
@@ -114,27 +130,39 @@ func (f *Font) Has(r rune) bool {
 	if r < 0 || r > unicode.MaxRune {
 		return false
 	}
-	word, bit := r/64, uint64(1)<<(r%64)
-	if f.known[word].Load()&bit != 0 {
-		return f.covered[word].Load()&bit != 0
+	slot := &f.pages[r/hasPageSize]
+	p := slot.Load()
+	if p == nil {
+		if slot.CompareAndSwap(nil, new(hasPage)) {
+			p = slot.Load()
+		} else {
+			p = slot.Load() // another render made the page first
+		}
 	}
-	var buf sfnt.Buffer
-	gi, err := f.parsed.GlyphIndex(&buf, r)
+	word, bit := (r%hasPageSize)/64, uint64(1)<<(r%64)
+	if p.known[word].Load()&bit != 0 {
+		return p.covered[word].Load()&bit != 0
+	}
+	buf := glyphBuffers.Get().(*sfnt.Buffer)
+	gi, err := f.parsed.GlyphIndex(buf, r)
+	glyphBuffers.Put(buf)
 	has := err == nil && gi != 0
 	if has {
-		f.covered[word].Or(bit)
+		p.covered[word].Or(bit)
 	}
 	// Set known after covered, so a reader that sees known sees covered.
-	f.known[word].Or(bit)
+	p.known[word].Or(bit)
 	return has
 }
 
-// Shaper returns the font parsed for shaping and kerning (pkg/shaping),
-// parsed on the first call and then shared by every render in the
-// process: parsing costs about 14 million instructions for Noto Sans and
-// 28 million for Noto Nastaliq Urdu (BenchmarkNewFace under callgrind),
-// where a whole render of the seed statement is about 25 million. The error says why the font's
-// layout tables cannot be read.
+// Shaper returns the font read for shaping and kerning (pkg/shaping),
+// read on the first call and then shared by every render in the process.
+// Reading it is cheap (its character map and layout lists: about 30 µs
+// for Noto Sans, BenchmarkNewFace); the face parses its kerning lookups
+// on the first Kern and the whole font (14 million instructions for Noto
+// Sans, 28 million for Noto Nastaliq Urdu) only when text is first
+// shaped, which Latin text never is. The error says why the font's
+// tables cannot be read.
 func (f *Font) Shaper() (*shaping.Face, error) {
 	f.shaperOnce.Do(func() { f.shaper, f.shaperErr = shaping.NewFace(f.Data) })
 	return f.shaper, f.shaperErr

@@ -35,12 +35,27 @@ func Smarten(text string) string {
 // A run is returned with the same number of runs, each changed only
 // within itself.
 func smartenRuns(texts []string) []string {
-	var cs []smartChar
+	n, plain := 0, true
+	for _, t := range texts {
+		n += utf8.RuneCountInString(t)
+		plain = plain && !strings.ContainsAny(t, "-.\"'") && utf8.ValidString(t)
+	}
+	if plain {
+		// Nothing to set (most names, roles and headings): the texts as
+		// they are, which is what setting them character by character
+		// gives.
+		return append([]string(nil), texts...)
+	}
+	cs := make([]smartChar, 0, n)
+	var offs []int32 // byte offset in the run's text of each of its characters
 	for i, t := range texts {
 		start := len(cs)
-		for _, r := range t {
-			cs = append(cs, smartChar{r: r, run: i})
+		offs = offs[:0]
+		for b, r := range t {
+			cs = append(cs, smartChar{r: r, run: int32(i)})
+			offs = append(offs, int32(b))
 		}
+		offs = append(offs, int32(len(t)))
 		// Protect the tokens that are addresses, numbers or code.
 		k := start
 		for k < len(cs) {
@@ -52,11 +67,7 @@ func smartenRuns(texts []string) []string {
 			for e < len(cs) && !unicode.IsSpace(cs[e].r) {
 				e++
 			}
-			tok := make([]rune, 0, e-k)
-			for _, c := range cs[k:e] {
-				tok = append(tok, c.r)
-			}
-			if lo, hi, ok := protectedCore(tok); ok {
+			if lo, hi, ok := protectedCore(t[offs[k-start]:offs[e-start]]); ok {
 				for j := k + lo; j < k+hi; j++ {
 					cs[j].protect = true
 				}
@@ -84,6 +95,9 @@ func smartenRuns(texts []string) []string {
 		return true
 	}
 	outs := make([]strings.Builder, len(texts))
+	for i, t := range texts {
+		outs[i].Grow(len(t) + len(t)/8) // a curly quote or a dash is 3 bytes
+	}
 	var prev rune = ' ' // the last character written, as set
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
@@ -92,8 +106,12 @@ func smartenRuns(texts []string) []string {
 			w.WriteString(s)
 			prev, _ = utf8.DecodeLastRuneInString(s)
 		}
+		keep := func() {
+			w.WriteRune(c.r)
+			prev = c.r
+		}
 		if c.protect {
-			emit(string(c.r))
+			keep()
 			continue
 		}
 		switch c.r {
@@ -110,7 +128,7 @@ func smartenRuns(texts []string) []string {
 			case yearRange(i, at):
 				emit("–")
 			default:
-				emit("-")
+				keep()
 			}
 		case '.':
 			if at(i+1) == '.' && at(i+2) == '.' && same(i, i+2) {
@@ -118,7 +136,7 @@ func smartenRuns(texts []string) []string {
 				i += 2
 				continue
 			}
-			emit(".")
+			keep()
 		case '"':
 			if opens(prev) {
 				emit("“")
@@ -138,7 +156,7 @@ func smartenRuns(texts []string) []string {
 				emit("’")
 			}
 		default:
-			emit(string(c.r))
+			keep()
 		}
 	}
 	out := make([]string, len(texts))
@@ -192,7 +210,7 @@ func isWordRune(r rune) bool {
 // belongs to and whether it is part of a token left alone.
 type smartChar struct {
 	r       rune
-	run     int
+	run     int32
 	protect bool
 }
 
@@ -224,27 +242,43 @@ func elision(next []rune) bool {
 
 // protectedCore finds, in a token (a word between spaces), the part that
 // is an address, a number to dial or code, which smart punctuation never
-// touches. The token's opening and closing punctuation stays outside, so
-// a quoted address still gets its quotes.
-func protectedCore(tok []rune) (lo, hi int, ok bool) {
-	if whole := string(tok); strings.ContainsAny(whole, "_`{}<>\\=|") {
-		return 0, len(tok), true // code: snake_case, key="value", a path
+// touches, as character (not byte) indices. The token's opening and
+// closing punctuation stays outside, so a quoted address still gets its
+// quotes. It is asked of every word of a release, so it works on the
+// token in place: slicing and converting each token cost a cold render
+// hundreds of allocations.
+func protectedCore(tok string) (lo, hi int, ok bool) {
+	if !utf8.ValidString(tok) {
+		// Broken UTF-8 is read as U+FFFD, as the token's characters are.
+		tok = string([]rune(tok))
 	}
-	lo, hi = 0, len(tok)
-	for lo < hi && strings.ContainsRune("\"'([{‘“<", tok[lo]) {
-		lo++
+	if strings.ContainsAny(tok, "_`{}<>\\=|") {
+		return 0, utf8.RuneCountInString(tok), true // code: snake_case, key="value", a path
 	}
-	for hi > lo && strings.ContainsRune("\"')]}’”>.,;:!?", tok[hi-1]) {
-		hi--
+	b, e := 0, len(tok)
+	for b < e {
+		r, size := utf8.DecodeRuneInString(tok[b:])
+		if !strings.ContainsRune("\"'([{‘“<", r) {
+			break
+		}
+		b += size
 	}
-	if lo >= hi {
+	for e > b {
+		r, size := utf8.DecodeLastRuneInString(tok[b:e])
+		if !strings.ContainsRune("\"')]}’”>.,;:!?", r) {
+			break
+		}
+		e -= size
+	}
+	if b >= e {
 		return 0, 0, false
 	}
-	core := string(tok[lo:hi])
-	lower := strings.ToLower(core)
+	core := tok[b:e]
+	lo = utf8.RuneCountInString(tok[:b])
+	hi = lo + utf8.RuneCountInString(core)
 	switch {
-	case strings.Contains(lower, "://"), strings.HasPrefix(lower, "www."),
-		strings.HasPrefix(lower, "mailto:"), strings.HasPrefix(lower, "tel:"):
+	case strings.Contains(core, "://"), lowerPrefix(core, "www."),
+		lowerPrefix(core, "mailto:"), lowerPrefix(core, "tel:"):
 		return lo, hi, true // a web address
 	case strings.Contains(core, "@") && strings.Contains(core[strings.Index(core, "@"):], "."):
 		return lo, hi, true // an e-mail address
@@ -258,6 +292,22 @@ func protectedCore(tok []rune) (lo, hi int, ok bool) {
 		return lo, hi, true
 	}
 	return 0, 0, false
+}
+
+// lowerPrefix reports whether strings.ToLower(s) starts with prefix (in
+// lower case ASCII), without making the lower-case copy.
+func lowerPrefix(s, prefix string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(prefix) {
+			return true
+		}
+		if unicode.ToLower(r) != rune(prefix[i]) {
+			return false
+		}
+		i++
+	}
+	return i == len(prefix)
 }
 
 // phoneLike is a number to dial written with hyphens, dots or brackets:

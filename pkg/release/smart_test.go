@@ -1,6 +1,8 @@
 package release
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/pressroom/pressroom/pkg/layout"
@@ -136,6 +138,23 @@ func TestSmartPunctuationSwitch(t *testing.T) {
 		}
 		if s.Headline != `Council's "fair deal" -- agreed` {
 			t.Errorf("statement changed: %q", s.Headline)
+		}
+	}
+}
+
+// Smart punctuation over a whole statement's words, as a cold render of
+// the seed sets them (every line of the seed file as one text).
+func BenchmarkSmartenSeed(b *testing.B) {
+	data, err := os.ReadFile("../../examples/seed-statement.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			Smarten(l)
 		}
 	}
 }

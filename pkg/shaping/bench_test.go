@@ -104,19 +104,46 @@ func BenchmarkSegmentsUrduParagraph(b *testing.B) {
 	}
 }
 
-// Parsing a font for shaping, paid once per process (pkg/font's
-// Font.Shaper): Noto Sans for Latin kerning, Noto Nastaliq Urdu the
-// largest layout tables of the bundled fonts.
+// What a face costs before its first Shape, paid once per process per
+// font (pkg/font's Font.Shaper): reading it (NewFace) and kerning a first
+// pair, all a Latin face ever does. Noto Sans is the body font of every
+// built-in layout; Noto Nastaliq Urdu has the largest layout tables of
+// the bundled fonts. Parsing the whole font here instead (go-text's
+// ParseTTF, as before) cost Noto Sans about 14 million instructions and
+// 1 MB (callgrind); "full" is that parse, paid on a face's first Shape.
 func BenchmarkNewFace(b *testing.B) {
 	for _, file := range []string{"NotoSans-Regular.ttf", "NotoNastaliqUrdu-Regular.ttf"} {
-		b.Run(strings.TrimSuffix(file, ".ttf"), func(b *testing.B) {
-			data, err := os.ReadFile("../../fonts/" + file)
-			if err != nil {
-				b.Fatal(err)
-			}
+		name := strings.TrimSuffix(file, ".ttf")
+		data, err := os.ReadFile("../../fonts/" + file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := NewFace(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/kern", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f, err := NewFace(data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				f.Kern(36, 57)
+			}
+		})
+		b.Run(name+"/full", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f, err := NewFace(data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := f.parsed(); err != nil {
 					b.Fatal(err)
 				}
 			}

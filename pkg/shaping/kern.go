@@ -80,16 +80,21 @@ func pairValue(sub tables.PairPosData, l, r tables.GlyphID) (int, bool) {
 	return 0, false
 }
 
+// buildKerning reads the lookups of GPOS's 'kern' feature alone, parsed
+// and checked by the same go-text code the full parse uses; only a font
+// without them and with an old 'kern' table needs the whole font (go-text
+// reads that table only as part of it).
 func (f *Face) buildKerning() {
-	gpos := &f.font.GPOS
+	gpos := &f.gpos
+	n := len(gpos.LookupList.Lookups)
 	seen := map[uint16]bool{}
 	var indices []uint16
-	for _, feat := range gpos.Features {
-		if feat.Tag != tables.Tag(0x6b65726e) { // 'kern'
+	for i, feat := range gpos.FeatureList.Features {
+		if i >= len(gpos.FeatureList.Records) || gpos.FeatureList.Records[i].Tag != tables.Tag(0x6b65726e) { // 'kern'
 			continue
 		}
 		for _, li := range feat.LookupListIndices {
-			if !seen[li] && int(li) < len(gpos.Lookups) {
+			if !seen[li] && int(li) < n {
 				seen[li] = true
 				indices = append(indices, li)
 			}
@@ -98,17 +103,25 @@ func (f *Face) buildKerning() {
 	// Lookups apply in lookup-list order, whatever order features list them.
 	slices.Sort(indices)
 	for _, li := range indices {
-		var subs []tables.PairPosData
-		for _, st := range gpos.Lookups[li].Subtables {
-			if pp, ok := st.(tables.PairPos); ok {
-				subs = append(subs, pp.Data)
-			}
+		subs, ok := pairSubtables(gpos.LookupList.Lookups[li], n)
+		if !ok {
+			// go-text drops the whole GPOS table when one of its lookups
+			// is damaged, and HarfBuzz then kerns from 'kern'.
+			f.kern.lookups = nil
+			break
 		}
 		if len(subs) > 0 {
 			f.kern.lookups = append(f.kern.lookups, subs)
 		}
 	}
-	for _, st := range f.font.Kern {
+	if len(f.kern.lookups) > 0 || !f.hasKern {
+		return
+	}
+	full, err := f.parsed()
+	if err != nil {
+		return
+	}
+	for _, st := range full.Kern {
 		if !st.IsHorizontal() || st.IsCrossStream() || st.IsVariation() {
 			continue
 		}
@@ -116,4 +129,39 @@ func (f *Face) buildKerning() {
 			f.kern.old = append(f.kern.old, k)
 		}
 	}
+}
+
+// pairSubtables parses a GPOS lookup as go-text's full parse does
+// (extensions resolved, each subtable checked) and returns its PairPos
+// subtables; false when the lookup is damaged.
+func pairSubtables(lk tables.Lookup, lookups int) ([]tables.PairPosData, bool) {
+	subtables, err := lk.AsGPOSLookups()
+	if err != nil {
+		return nil, false
+	}
+	var subs []tables.PairPosData
+	for _, st := range subtables {
+		if ext, ok := st.(tables.ExtensionPos); ok {
+			if st, err = ext.Resolve(); err != nil {
+				return nil, false
+			}
+		}
+		switch st := st.(type) {
+		case tables.PairPos:
+			err = st.Sanitize()
+			subs = append(subs, st.Data)
+		case tables.SinglePos:
+			err = st.Sanitize()
+		case tables.MarkBasePos:
+			err = st.Sanitize()
+		case tables.MarkLigPos:
+			err = st.Sanitize()
+		case tables.ContextualPos:
+			err = st.Sanitize(uint16(lookups))
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+	return subs, true
 }

@@ -4,7 +4,13 @@ import (
 	"encoding/binary"
 	"math"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/pressroom/pressroom/internal/gotext/font"
+	"github.com/pressroom/pressroom/internal/gotext/font/opentype/tables"
 )
 
 // pairEffect is how much shaping two letters together changes their
@@ -110,4 +116,100 @@ func TestKernTableOnly(t *testing.T) {
 	if kerned < 3 {
 		t.Errorf("only %d of the pairs are kerned from the kern table", kerned)
 	}
+}
+
+// Kern reads only the 'kern' feature's lookups, not the whole font: for
+// every bundled font, and every pair of the letters, digits and marks a
+// release sets, it gives what the kerning tables of go-text's full parse
+// (the font HarfBuzz shapes with) give.
+func TestKernMatchesFullParse(t *testing.T) {
+	files, err := filepath.Glob("../../fonts/*.ttf")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no bundled fonts: %v", err)
+	}
+	var chars []rune
+	for r := rune(0x21); r < 0x17f; r++ {
+		chars = append(chars, r)
+	}
+	chars = append(chars, []rune("‘’“”–—…")...)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := NewFace(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := f.parsed()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gids []uint16
+		for _, r := range chars {
+			if g, ok := f.GlyphIndex(r); ok {
+				gids = append(gids, g)
+				if fg, ok := full.NominalGlyph(r); !ok || uint16(fg) != g {
+					t.Errorf("%s: GlyphIndex(%q) = %d, the full parse's cmap gives %d", file, r, g, fg)
+				}
+			}
+		}
+		kerned := 0
+		for _, l := range gids {
+			for _, r := range gids {
+				k, want := f.Kern(l, r), fullKern(full, f.upem, l, r)
+				if k != want {
+					t.Fatalf("%s: Kern(%d, %d) = %g, the full parse gives %g", file, l, r, k, want)
+				}
+				if k != 0 {
+					kerned++
+				}
+			}
+		}
+		if strings.HasPrefix(filepath.Base(file), "NotoSans-") && kerned < 1000 {
+			t.Errorf("%s: only %d pairs kerned", file, kerned)
+		}
+	}
+}
+
+// fullKern is the pair kerning read from go-text's whole parse of the
+// font, the way Kern read it before it stopped parsing whole fonts.
+func fullKern(full *font.Font, upem float64, left, right uint16) float64 {
+	gpos := &full.GPOS
+	seen := map[uint16]bool{}
+	var indices []uint16
+	for _, feat := range gpos.Features {
+		if feat.Tag != tables.Tag(0x6b65726e) {
+			continue
+		}
+		for _, li := range feat.LookupListIndices {
+			if !seen[li] && int(li) < len(gpos.Lookups) {
+				seen[li] = true
+				indices = append(indices, li)
+			}
+		}
+	}
+	slices.Sort(indices)
+	sum, pairs := 0, false
+	for _, li := range indices {
+		for _, st := range gpos.Lookups[li].Subtables {
+			pp, ok := st.(tables.PairPos)
+			if !ok {
+				continue
+			}
+			pairs = true
+			if v, ok := pairValue(pp.Data, tables.GlyphID(left), tables.GlyphID(right)); ok {
+				sum += v
+				break
+			}
+		}
+	}
+	if !pairs {
+		for _, st := range full.Kern {
+			if k, ok := st.Data.(font.SimpleKerns); ok && st.IsHorizontal() && !st.IsCrossStream() && !st.IsVariation() {
+				sum += int(k.KernPair(font.GID(left), font.GID(right)))
+			}
+		}
+	}
+	return float64(sum) * 1000 / upem
 }

@@ -11,10 +11,14 @@ package shaping
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"sync"
 
 	"github.com/pressroom/pressroom/internal/gotext/font"
+	ot "github.com/pressroom/pressroom/internal/gotext/font/opentype"
+	"github.com/pressroom/pressroom/internal/gotext/font/opentype/tables"
 	"github.com/pressroom/pressroom/internal/gotext/harfbuzz"
 	"github.com/pressroom/pressroom/internal/gotext/language"
 )
@@ -22,9 +26,29 @@ import (
 // Face is one font ready for shaping: parsed once, read-only, safe for
 // concurrent use. pkg/font's Font.Shaper keeps one per font for the whole
 // process.
+//
+// NewFace reads only what every user of a face needs: the character map,
+// the units per em and the layout tables' script and feature lists (to
+// refuse damage the shaper would crash on). Kern reads the kerning
+// lookups the first time it is asked; the whole font (every glyph
+// outline, every lookup) is parsed for HarfBuzz only when text is first
+// shaped. Latin text is never shaped, only kerned, and a cold render of
+// an English release paid four whole-font parses (about 50 million
+// instructions and 9 MB) for its kerning.
 type Face struct {
-	font *font.Font
+	data []byte
 	upem float64
+	cmap font.Cmap
+	// gpos is the GPOS table's header, lists and unparsed lookups (zero
+	// when the font has none or it is damaged), kept for Kern; hasKern is
+	// whether the font has an old 'kern' table.
+	gpos    tables.Layout
+	hasKern bool
+
+	// full is the font as HarfBuzz needs it, parsed on the first Shape.
+	fullOnce sync.Once
+	full     *font.Font
+	fullErr  error
 
 	// shapers holds HarfBuzz fonts and buffers between calls: both keep
 	// caches that are written while shaping, so each call takes one of its
@@ -41,7 +65,7 @@ type shaper struct {
 	buf  *harfbuzz.Buffer
 }
 
-// NewFace parses a TrueType or OpenType font for shaping. The face keeps
+// NewFace reads a TrueType or OpenType font for shaping. The face keeps
 // data without copying it: the caller must not change it afterwards.
 func NewFace(data []byte) (f *Face, err error) {
 	// The parser reads offsets from the file; a damaged font must be an
@@ -51,22 +75,148 @@ func NewFace(data []byte) (f *Face, err error) {
 			f, err = nil, fmt.Errorf("the font cannot be read for shaping: %v", r)
 		}
 	}()
-	face, err := font.ParseTTF(bytes.NewReader(data))
+	f, err = newFace(data)
 	if err != nil {
 		return nil, fmt.Errorf("the font cannot be read for shaping: %w", err)
 	}
-	upem := face.Font.Upem()
+	return f, nil
+}
+
+// newFace reads the tables go-text's full parse requires (cmap, head,
+// maxp: a font it refuses is refused here too) and the layout lists.
+func newFace(data []byte) (*Face, error) {
+	ld, err := ot.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	// A WOFF file (whose loader Type is its flavor too) stores tables
+	// compressed: only a plain font file is read in place.
+	sig := ot.Tag(binary.BigEndian.Uint32(data))
+	plain := sig == ot.TrueType || sig == ot.OpenType || sig == ot.AppleTrueType
+	if plain {
+		if err := checkDirectory(data); err != nil {
+			return nil, err
+		}
+	}
+	raw := func(tag string) ([]byte, error) {
+		if plain {
+			return tableOf(data, tag)
+		}
+		return ld.RawTable(ot.MustNewTag(tag)) // WOFF: stored compressed
+	}
+	// The character map is chosen as go-text chooses it (its choice
+	// depends on the OS/2 table's code page for symbol fonts).
+	os2Raw, _ := raw("OS/2")
+	os2, _, _ := tables.ParseOs2(os2Raw)
+	cmapRaw, err := raw("cmap")
+	if err != nil {
+		return nil, err
+	}
+	cmapTable, _, err := tables.ParseCmap(cmapRaw)
+	if err != nil {
+		return nil, err
+	}
+	cmap, _, err := font.ProcessCmap(cmapTable, os2.FontPage())
+	if err != nil {
+		return nil, err
+	}
+	head, _, err := font.LoadHeadTable(ld, nil)
+	if err != nil {
+		return nil, err
+	}
+	maxp, err := raw("maxp")
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := tables.ParseMaxp(maxp); err != nil {
+		return nil, err
+	}
+	upem := head.Upem()
 	if upem == 0 {
-		return nil, fmt.Errorf("the font cannot be read for shaping: units per em is 0")
+		return nil, errors.New("units per em is 0")
 	}
-	if err := checkLayout(face.Font); err != nil {
-		return nil, fmt.Errorf("the font cannot be read for shaping: %w", err)
+	f := &Face{data: data, upem: float64(upem), cmap: cmap, hasKern: ld.HasTable(ot.MustNewTag("kern"))}
+	var gsub tables.Layout
+	if t, err := raw("GSUB"); err == nil {
+		if l, _, err := tables.ParseLayout(t); err == nil {
+			gsub = l
+		}
 	}
-	f = &Face{font: face.Font, upem: float64(upem)}
+	if t, err := raw("GPOS"); err == nil {
+		if l, _, err := tables.ParseLayout(t); err == nil {
+			f.gpos = l
+		}
+	}
+	if err := checkLayout(&gsub, &f.gpos); err != nil {
+		return nil, err
+	}
 	f.shapers.New = func() any {
-		return &shaper{font: harfbuzz.NewFont(font.NewFace(f.font)), buf: harfbuzz.NewBuffer()}
+		return &shaper{font: harfbuzz.NewFont(font.NewFace(f.full)), buf: harfbuzz.NewBuffer()}
 	}
 	return f, nil
+}
+
+// checkDirectory refuses a font whose tables run past the end of the
+// file (a file cut short): go-text reads a table only when asked for it,
+// and its full parse, which reads them all, is left until text is shaped.
+func checkDirectory(data []byte) error {
+	if len(data) < 12 {
+		return errors.New("the file is too short for a font")
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if len(data) < 12+16*n {
+		return errors.New("the font's table directory is cut short")
+	}
+	for i := range n {
+		rec := data[12+16*i:]
+		off, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
+		if off+length > uint64(len(data)) {
+			return fmt.Errorf("the font's %q table runs past the end of the file (the file is cut short or damaged)", rec[:4])
+		}
+	}
+	return nil
+}
+
+// tableOf is the table tag of a font file (not a collection, not WOFF)
+// whose directory checkDirectory accepted, in place: go-text's loader
+// copies each table it is asked for, and a face read for kerning would
+// copy its layout tables (hundreds of kilobytes for Nastaliq) only to
+// read their lists. Like the loader, the last entry of a tag wins.
+func tableOf(data []byte, tag string) ([]byte, error) {
+	var out []byte
+	found := false
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := range n {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == tag {
+			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			out, found = data[off:off+length:off+length], true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("missing table %s", tag)
+	}
+	return out, nil
+}
+
+// parsed parses the whole font for HarfBuzz, once; the error says why it
+// cannot be read.
+func (f *Face) parsed() (*font.Font, error) {
+	f.fullOnce.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				f.full, f.fullErr = nil, fmt.Errorf("the font cannot be read for shaping: %v", r)
+			}
+		}()
+		ld, err := ot.NewLoader(bytes.NewReader(f.data))
+		if err == nil {
+			f.full, err = font.NewFont(ld)
+		}
+		if err != nil {
+			f.full, f.fullErr = nil, fmt.Errorf("the font cannot be read for shaping: %w", err)
+		}
+	})
+	return f.full, f.fullErr
 }
 
 // UnitsPerEm is the font's design grid: HarfBuzz's and hb-shape's raw
@@ -101,6 +251,9 @@ func (f *Face) Shape(text, lang string, rtl bool) []Glyph {
 func (f *Face) ShapeChecked(text, lang string, rtl bool) (glyphs []Glyph, err error) {
 	if text == "" {
 		return nil, nil
+	}
+	if _, err := f.parsed(); err != nil {
+		return nil, err
 	}
 	runes := make([]rune, 0, len(text))
 	offsets := make([]int, 0, len(text)+1)
@@ -161,7 +314,7 @@ func (f *Face) ShapeChecked(text, lang string, rtl bool) (glyphs []Glyph, err er
 // GlyphIndex returns the glyph the font's character map gives r, and
 // whether it has one.
 func (f *Face) GlyphIndex(r rune) (uint16, bool) {
-	g, ok := f.font.NominalGlyph(r)
+	g, ok := f.cmap.Lookup(r)
 	if !ok || g == 0 || g > 0xFFFF {
 		return 0, false
 	}
