@@ -87,6 +87,16 @@ if [ -n "$typst" ]; then
 	echo "   typst 0.10 compile: $ty_mb MB"
 fi
 
+# What shaping costs: the same cold render for the seed (Latin: kerning
+# only, no shaper), an Urdu release (Nastaliq, right to left) and a
+# Bengali one (Indic reordering), each from testdata/scripts.
+echo "== shaping: one document, cold start (hyperfine, $((RUNS * 2)) runs each)"
+hyperfine -N --style basic --warmup 2 --runs $((RUNS * 2)) --export-json "$out/shaping.json" \
+	-n "seed (Latin)" "$pr render $out/seed.toml -o $out/one.pdf" \
+	-n "Urdu (Nastaliq)" "$pr render testdata/scripts/ur.toml -o $out/ur.pdf" \
+	-n "Urdu (Naskh layout)" "$pr render testdata/scripts/ur.toml --layout testdata/scripts/urdu-naskh-layout.toml -o $out/ur-naskh.pdf" \
+	-n "Bengali" "$pr render testdata/scripts/bn.toml -o $out/bn.pdf"
+
 echo "== batch of $N (hyperfine, $RUNS runs each; --force so every run renders all)"
 batch=(
 	-n "pressroom batch --jobs 1" "$pr batch $out/statements --out-dir $out/pdf --force --quiet --jobs 1"
