@@ -64,17 +64,23 @@ type breaker struct {
 	// shaped holds the clusters of the text being set, for glyphs' cl;
 	// emptied by each glyphs call.
 	shaped []shapedCluster
-	// memo is the last shaped text's glyphs: a headline is set a dozen
-	// times over to balance its lines, and shaping Nastaliq costs more
-	// than the rest of the render.
+	// memo is the last text's glyphs: a headline is set a dozen times
+	// over to balance its lines, and shaping Nastaliq costs more than
+	// the rest of the render. Its slices, and gbuf (the glyphs glyphs
+	// returns, valid until its next call), are reused text after text.
 	memo struct {
 		runs   []run
 		glyphs []glyph
 		shaped []shapedCluster
+		ok     bool
 	}
+	gbuf []glyph
 	// words are the hyphenation points of the words set so far, by
 	// language and word: a release repeats its words.
 	words map[string][]hyphenate.Break
+	// scratch is the line breaker's memory, reused paragraph after
+	// paragraph (linebreak.go).
+	scratch breakScratch
 }
 
 // missingRune is a character no font of the layout can show, found while
@@ -84,17 +90,19 @@ type missingRune struct {
 	text string
 }
 
+// glyphs returns runs' glyphs, in memory that the next call reuses.
 func (b *breaker) glyphs(runs []run) []glyph {
-	if len(b.memo.shaped) > 0 && slices.Equal(runs, b.memo.runs) {
+	if b.memo.ok && slices.Equal(runs, b.memo.runs) {
 		b.shaped = append(b.shaped[:0], b.memo.shaped...)
-		return slices.Clone(b.memo.glyphs)
+		b.gbuf = append(b.gbuf[:0], b.memo.glyphs...)
+		return b.gbuf
 	}
 	gs := b.setGlyphs(runs)
-	if len(b.shaped) > 0 {
-		b.memo.runs = slices.Clone(runs)
-		b.memo.glyphs = slices.Clone(gs)
-		b.memo.shaped = slices.Clone(b.shaped)
-	}
+	b.gbuf = gs
+	b.memo.runs = append(b.memo.runs[:0], runs...)
+	b.memo.glyphs = append(b.memo.glyphs[:0], gs...)
+	b.memo.shaped = append(b.memo.shaped[:0], b.shaped...)
+	b.memo.ok = true
 	return gs
 }
 
@@ -104,7 +112,7 @@ func (b *breaker) setGlyphs(runs []run) []glyph {
 	for _, rn := range runs {
 		n += len(rn.text)
 	}
-	gs := make([]glyph, 0, n+1)
+	gs := slices.Grow(b.gbuf[:0], n+1)
 	b.shaped = b.shaped[:0]
 	for i, rn := range runs {
 		if b.simple(rn.text) {
