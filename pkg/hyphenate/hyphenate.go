@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // patterns holds each language's patterns (.pat.txt), exceptions
@@ -166,11 +167,18 @@ func (h *Hyphenator) Mins() (left, right int) {
 // fewer than MinLetters letters, and a word in capitals (an acronym)
 // gives none.
 func (h *Hyphenator) Word(word string) []int {
-	rs := []rune(word)
+	return h.word([]rune(word))
+}
+
+// word is Word for the runes of a word. It allocates only the slice it
+// returns (for a word of up to maxWord letters): a release has a few
+// hundred words to hyphenate.
+func (h *Hyphenator) word(rs []rune) []int {
 	if h == nil || len(rs) < MinLetters || h.load() != nil {
 		return nil
 	}
-	lower := make([]rune, len(rs))
+	var lowerA [maxWord]rune
+	lower := lowerA[:0]
 	upper := 0
 	for i, r := range rs {
 		switch {
@@ -182,17 +190,23 @@ func (h *Hyphenator) Word(word string) []int {
 		default:
 			return nil
 		}
-		lower[i] = unicode.ToLower(r)
+		lower = append(lower, unicode.ToLower(r))
 	}
 	if upper > 1 && upper == countLetters(rs) {
 		return nil
 	}
-	lw := string(lower)
-	at, ok := h.exceptions[lw]
-	if !ok {
-		at = h.table.hyphenate(lw)
+	var lw [4 * maxWord]byte
+	key := lw[:0]
+	for _, r := range lower {
+		key = utf8.AppendRune(key, r)
 	}
+	at, ok := h.exceptions[string(key)]
 	var out []int
+	if !ok {
+		// Fresh from the table: filtered in place.
+		at = h.table.hyphenate(lower)
+		out = at[:0]
+	}
 	for _, p := range at {
 		if p < h.left || len(rs)-p < h.right {
 			continue
@@ -203,6 +217,9 @@ func (h *Hyphenator) Word(word string) []int {
 			continue
 		}
 		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -254,7 +271,7 @@ func (h *Hyphenator) Token(tok string) []Break {
 		}
 		part := rs[start:k]
 		if len(part) > 0 && (!unicode.IsUpper(part[0]) || h.capitalisesNouns()) {
-			for _, p := range h.Word(string(part)) {
+			for _, p := range h.word(part) {
 				out = append(out, Break{At: start + p, Hyphen: true})
 			}
 		}

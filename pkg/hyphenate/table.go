@@ -185,7 +185,7 @@ const maxWord = 64
 // hyphenate returns where the patterns allow a hyphen in word (lower
 // case): the number of runes before each, in increasing order, as
 // speedata/hyphenation's Lang.Hyphenate with no hyphenmins returns them.
-func (t *table) hyphenate(word string) []int {
+func (t *table) hyphenate(word []rune) []int {
 	// The word between edges, ".word.", each rune's UTF-8 start.
 	var bufA [4 * (maxWord + 2)]byte
 	var startA [maxWord + 3]int

@@ -3,8 +3,8 @@ package render
 import (
 	"math"
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/hyphenate"
 )
@@ -122,6 +122,7 @@ type breakScratch struct {
 	para            paragraph
 	floats          []float64
 	bps             []breakpoint
+	key             []byte // hyphenation's
 	nodes           []brNode
 	active, dropped []int
 }
@@ -133,7 +134,7 @@ func newParagraph(s *breakScratch, gs []glyph, width float64, em float64, justif
 	s.floats = slices.Grow(s.floats[:0], 4*n+2)[:4*n+2]
 	f := s.floats
 	s.para = paragraph{gs: gs, width: width, rag: ragEms * em, justify: justify,
-		sum: f[:n+1:n+1], spaceSum: f[n+1 : 2*n+2 : 2*n+2], ink: f[2*n+2 : 3*n+2 : 3*n+2], inner: f[3*n+2:]}
+		sum: f[: n+1 : n+1], spaceSum: f[n+1 : 2*n+2 : 2*n+2], ink: f[2*n+2 : 3*n+2 : 3*n+2], inner: f[3*n+2:]}
 	p := &s.para
 	p.sum[0], p.spaceSum[0] = 0, 0
 	lastInk, lastInner := -1, 0.0
@@ -431,14 +432,24 @@ func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
 	if b.words == nil {
 		b.words = map[string][]hyphenate.Break{}
 	}
-	var word strings.Builder
+	// key is the word's language tag, a NUL and the word: looked up in
+	// b.words without a string (a release repeats its words).
+	key := b.scratch.key
+	defer func() { b.scratch.key = key[:0] }()
+	var h *hyphenate.Hyphenator
+	hTag := "\x00" // no tag: For is called for the first word's
+
 	for i := 0; i < len(gs); {
 		if gs[i].space {
 			i++
 			continue
 		}
 		j := i
-		word.Reset()
+		tag := runs[gs[i].run].lang
+		if tag == "" {
+			tag = lang
+		}
+		key = append(append(key[:0], tag...), 0)
 		whole := false
 		for j < len(gs) && !gs[j].space {
 			rn := runs[gs[j].run]
@@ -450,22 +461,20 @@ func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
 				// places, counted in characters, do not fall on glyphs.
 				whole = true
 			}
-			word.WriteRune(gs[j].r)
+			key = utf8.AppendRune(key, gs[j].r)
 			j++
 			if gs[j-1].lineBreak {
 				break
 			}
 		}
 		if !whole {
-			tag := runs[gs[i].run].lang
-			if tag == "" {
-				tag = lang
-			}
-			key := tag + "\x00" + word.String()
-			brs, ok := b.words[key]
+			brs, ok := b.words[string(key)]
 			if !ok {
-				brs = hyphenate.For(tag).Token(word.String())
-				b.words[key] = brs
+				if tag != hTag {
+					h, hTag = hyphenate.For(tag), tag
+				}
+				brs = h.Token(string(key[len(tag)+1:]))
+				b.words[string(key)] = brs
 			}
 			for _, br := range brs {
 				// br.At runes before the break: glyphs are one a rune.

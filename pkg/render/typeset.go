@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/hyphenate"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -284,17 +285,27 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 	for i := 0; i < len(gs); {
 		j := i
 		w := 0.0
-		sb.Reset()
 		shaped := gs[i].cl != 0
+		size := 0
 		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) &&
 			(gs[j].cl != 0) == shaped && gs[j].level == gs[i].level {
 			if gs[j].cl != 0 {
-				sb.WriteString(b.shaped[gs[j].cl-1].text)
+				size += len(b.shaped[gs[j].cl-1].text)
 			} else {
-				sb.WriteRune(gs[j].r)
+				size += max(utf8.RuneLen(gs[j].r), len(string(utf8.RuneError)))
 			}
 			w += gs[j].w
 			j++
+		}
+		// The span's text, in one allocation.
+		sb.Reset()
+		sb.Grow(size)
+		for _, g := range gs[i:j] {
+			if g.cl != 0 {
+				sb.WriteString(b.shaped[g.cl-1].text)
+			} else {
+				sb.WriteRune(g.r)
+			}
 		}
 		rn := runs[gs[i].run]
 		ink := w
