@@ -63,20 +63,11 @@ func (b *before) has(r rune) bool {
 // just before it, a '.' takes none, and a later pattern with the same
 // letters replaces an earlier one.
 func newTable(text []byte) *table {
-	n := 0
-	for range bytes.FieldsSeq(text) {
-		n++
-	}
-	t := &table{
-		letters: make([]byte, 0, len(text)),
-		values:  make([]byte, 0, len(text)),
-		entries: make([]entry, 0, n),
-	}
-	size := 1
-	for size < 2*n {
-		size *= 2
-	}
-	t.slots = make([]uint32, size)
+	// hyph-utf8 puts a pattern on each line: the table starts at twice
+	// that and doubles whenever it is half full.
+	n := bytes.Count(text, []byte{'\n'}) + 1
+	t := &table{entries: make([]entry, 0, n)}
+	t.grow(2 * n)
 	for r := 'a'; r <= 'z'; r++ {
 		t.before.latin[r] = true
 	}
@@ -85,19 +76,31 @@ func newTable(text []byte) *table {
 			t.before.latin[r] = true
 		}
 	}
+	letters := make([]byte, 0, len(text))
+	values := make([]byte, 0, len(text))
+	isDigit := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return r >= '0' && r <= '9'
+		}
+		return unicode.IsDigit(r)
+	}
 	for f := range bytes.FieldsSeq(text) {
-		key, val := uint32(len(t.letters)), uint32(len(t.values))
+		key, val := len(letters), len(values)
 		var prev, letter rune
 		runes := 0
 		for _, v := range string(f) {
-			if !unicode.IsDigit(v) {
+			if !isDigit(v) {
 				var prio byte
-				if unicode.IsDigit(prev) {
+				if isDigit(prev) {
 					prio = byte(prev) - '0'
 				}
-				t.letters = utf8.AppendRune(t.letters, v)
+				if v < utf8.RuneSelf {
+					letters = append(letters, byte(v))
+				} else {
+					letters = utf8.AppendRune(letters, v)
+				}
 				if v != '.' {
-					t.values = append(t.values, prio)
+					values = append(values, prio)
 				}
 				runes++
 				letter = v
@@ -113,11 +116,10 @@ func newTable(text []byte) *table {
 			prev = v
 		}
 		var prio byte
-		if unicode.IsDigit(prev) {
+		if isDigit(prev) {
 			prio = byte(prev) - '0'
 		}
-		t.values = append(t.values, prio)
-		e := entry{key: key, val: val, keyLen: uint8(len(t.letters) - int(key)), valLen: uint8(len(t.values) - int(val))}
+		values = append(values, prio)
 		if runes == 1 && letter != '.' {
 			// A one-letter pattern: withSingles merges it into a
 			// two-letter pattern for each letter that may stand before
@@ -126,33 +128,58 @@ func newTable(text []byte) *table {
 				t.singles = map[rune][2]byte{}
 			}
 			s := t.singles[letter]
-			s[0] = max(s[0], t.values[val])
-			s[1] = max(s[1], t.values[val+1])
+			s[0] = max(s[0], values[val])
+			s[1] = max(s[1], values[val+1])
 			t.singles[letter] = s
-			t.letters, t.values = t.letters[:key], t.values[:val]
+			letters, values = letters[:key], values[:val]
 			continue
 		}
-		if int(e.keyLen) != len(t.letters)-int(key) || int(e.valLen) != len(t.values)-int(val) {
-			// Longer than any real pattern (255 bytes): dropped.
-			t.letters, t.values = t.letters[:key], t.values[:val]
+		if len(letters)-key > 255 || len(values)-val > 255 {
+			// Longer than any real pattern: dropped.
+			letters, values = letters[:key], values[:val]
 			continue
 		}
+		e := entry{key: uint32(key), val: uint32(val), keyLen: uint8(len(letters) - key), valLen: uint8(len(values) - val)}
+		t.letters = letters
 		t.maxKey = max(t.maxKey, int(e.keyLen))
-		if i := t.find(t.letters[key:]); i >= 0 {
+		if i := t.find(letters[key:]); i >= 0 {
 			t.entries[i].val, t.entries[i].valLen = e.val, e.valLen
-			t.letters = t.letters[:key]
+			letters = letters[:key]
 			continue
+		}
+		if 2*(len(t.entries)+1) > len(t.slots) {
+			t.grow(2 * len(t.slots))
 		}
 		t.entries = append(t.entries, e)
-		h := hash(t.letters[key:])
-		for s := h & uint32(size-1); ; s = (s + 1) & uint32(size-1) {
-			if t.slots[s] == 0 {
-				t.slots[s] = uint32(len(t.entries))
-				break
-			}
+		t.insert(len(t.entries) - 1)
+	}
+	t.letters, t.values = letters, values
+	return t
+}
+
+// grow makes the hash table size slots (rounded up to a power of two)
+// and puts the entries back in.
+func (t *table) grow(size int) {
+	n := 1
+	for n < size {
+		n *= 2
+	}
+	t.slots = make([]uint32, n)
+	for i := range t.entries {
+		t.insert(i)
+	}
+}
+
+// insert puts entry i in the hash table, which has room.
+func (t *table) insert(i int) {
+	e := &t.entries[i]
+	mask := uint32(len(t.slots) - 1)
+	for s := hash(t.letters[e.key:e.key+uint32(e.keyLen)]) & mask; ; s = (s + 1) & mask {
+		if t.slots[s] == 0 {
+			t.slots[s] = uint32(i + 1)
+			return
 		}
 	}
-	return t
 }
 
 // hash is FNV-1a.

@@ -56,6 +56,8 @@ func TestTableAgreesWithSpeedata(t *testing.T) {
 			t.Fatal(err)
 		}
 		tab := newTable(pat)
+		// All on one line, the table grows as it fills.
+		oneLine := newTable([]byte(strings.Join(strings.Fields(string(pat)), " ")))
 		// The letters the patterns use, to make words of.
 		var letters []rune
 		seen := map[rune]bool{}
@@ -93,6 +95,9 @@ func TestTableAgreesWithSpeedata(t *testing.T) {
 		differ := 0
 		for _, w := range made {
 			got, want := tab.hyphenate([]rune(w)), lang.Hyphenate(w)
+			if again := oneLine.hyphenate([]rune(w)); !slices.Equal(again, got) {
+				t.Errorf("%s: %q: %v from the patterns on one line, %v one a line", tag, w, again, got)
+			}
 			if !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
 				if differ++; differ <= 5 {
 					t.Errorf("%s: %q: table %v, speedata %v", tag, w, got, want)
