@@ -178,3 +178,32 @@ func TestPressroomTextKernedAllocs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkTextKerned draws a kerned line of body text, as a release
+// does some hundreds of times.
+func BenchmarkTextKerned(b *testing.B) {
+	data, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		b.Skip("fonts/NotoSans-Regular.ttf not found")
+	}
+	const line = "“We are AVAILABLE today,” said the Wâtford (UK) team’s lead."
+	adjust := make([]float64, len([]rune(line)))
+	for i := range adjust {
+		adjust[i] = float64(i%5-2) * 12.5
+	}
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddUTF8FontFromBytes("N", "", data)
+	pdf.SetFont("N", "", 11)
+	b.ReportAllocs()
+	for b.Loop() {
+		// A page a thousand lines long would keep growing: a new page
+		// now and then, as a release has.
+		pdf.AddPage()
+		for range 100 {
+			pdf.TextKerned(50, 100, line, adjust)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		b.Fatal(err)
+	}
+}
