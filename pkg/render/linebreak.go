@@ -437,8 +437,7 @@ func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
 	key := b.scratch.key
 	defer func() { b.scratch.key = key[:0] }()
 	var h *hyphenate.Hyphenator
-	hTag := "\x00" // no tag: For is called for the first word's
-
+	hTag := "\x00" // not a tag: the first word to look up calls For
 	for i := 0; i < len(gs); {
 		if gs[i].space {
 			i++
