@@ -7,6 +7,7 @@ package fpdf_test
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,113 @@ func TestPressroomTextKernedErrors(t *testing.T) {
 	}
 	if !bytes.Contains(b.Bytes(), []byte("[(A)80(V)] TJ")) {
 		t.Errorf("core font: no TJ array for AV in\n%s", b.Bytes())
+	}
+}
+
+// TestPressroomTextKernedBytes: the characters of a TJ array are the
+// bytes Text writes for the same string (UTF-16, escaped), for the
+// characters whose UTF-16 holds a byte PDF strings escape (the
+// parentheses, a backslash, a carriage return, U+2829 and U+5C28 whose
+// codes are those bytes): with the adjustments' moves taken out, the array is Text's string.
+func TestPressroomTextKernedBytes(t *testing.T) {
+	data, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		t.Skip("fonts/NotoSans-Regular.ttf not found")
+	}
+	for _, s := range []string{"A(V)", `\A\`, "a\rb", "⠩x", "尨y", "Wé–a"} {
+		n := len([]rune(s))
+		adjust := make([]float64, n)
+		for i := range adjust {
+			adjust[i] = -40.5 - float64(i)
+		}
+		draw := func(kern bool) string {
+			pdf := fpdf.New("P", "pt", "A4", "")
+			pdf.SetCompression(false)
+			pdf.AddUTF8FontFromBytes("N", "", data)
+			pdf.AddPage()
+			pdf.SetFont("N", "", 22)
+			if kern {
+				pdf.TextKerned(50, 100, s, adjust)
+			} else {
+				pdf.Text(50, 100, s)
+			}
+			var b bytes.Buffer
+			if err := pdf.Output(&b); err != nil {
+				t.Fatal(err)
+			}
+			// The page's content stream: the one line that draws.
+			for _, line := range strings.Split(b.String(), "\n") {
+				if strings.HasPrefix(line, "BT ") && strings.Contains(line, " Td ") {
+					return line
+				}
+			}
+			t.Fatalf("%q: no BT line", s)
+			return ""
+		}
+		kerned, plain := draw(true), draw(false)
+		var pairs []string
+		for i := 0; i < n-1; i++ {
+			pairs = append(pairs, ")"+strconv.FormatFloat(-adjust[i], 'f', -1, 64)+"(", "")
+		}
+		moves := strings.NewReplacer(pairs...)
+		got := moves.Replace(strings.Replace(strings.Replace(kerned, "[(", "(", 1), ")] TJ", ") Tj", 1))
+		if got != plain || strings.Count(kerned, ")4") != n-1 {
+			t.Errorf("%q:\nTextKerned %q\nText       %q", s, kerned, plain)
+		}
+	}
+}
+
+// TestPressroomTextKernedAllocs: drawing a kerned line allocates no
+// string per character (a release draws thousands of characters; the
+// first version allocated two or three for each).
+func TestPressroomTextKernedAllocs(t *testing.T) {
+	data, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		t.Skip("fonts/NotoSans-Regular.ttf not found")
+	}
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddUTF8FontFromBytes("N", "", data)
+	pdf.AddPage()
+	pdf.SetFont("N", "", 11)
+	const line = "“We are AVAILABLE today,” said the Wâtford (UK) team’s lead."
+	adjust := make([]float64, len([]rune(line)))
+	for i := range adjust {
+		adjust[i] = float64(i%5-2) * 12.5
+	}
+	allocs := testing.AllocsPerRun(200, func() { pdf.TextKerned(50, 100, line, adjust) })
+	if allocs > 1 {
+		t.Errorf("TextKerned of %d characters: %.1f allocations, want at most 1", len(adjust), allocs)
+	}
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkTextKerned draws a kerned line of body text, as a release
+// does some hundreds of times.
+func BenchmarkTextKerned(b *testing.B) {
+	data, err := os.ReadFile("../../fonts/NotoSans-Regular.ttf")
+	if err != nil {
+		b.Skip("fonts/NotoSans-Regular.ttf not found")
+	}
+	const line = "“We are AVAILABLE today,” said the Wâtford (UK) team’s lead."
+	adjust := make([]float64, len([]rune(line)))
+	for i := range adjust {
+		adjust[i] = float64(i%5-2) * 12.5
+	}
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddUTF8FontFromBytes("N", "", data)
+	pdf.SetFont("N", "", 11)
+	b.ReportAllocs()
+	for b.Loop() {
+		// A page a thousand lines long would keep growing: a new page
+		// now and then, as a release has.
+		pdf.AddPage()
+		for range 100 {
+			pdf.TextKerned(50, 100, line, adjust)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		b.Fatal(err)
 	}
 }

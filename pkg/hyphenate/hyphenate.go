@@ -1,7 +1,7 @@
 // Package hyphenate finds where a word of running text may break at the
 // end of a line, by language, with TeX's hyph-utf8 patterns (Liang's
-// algorithm through github.com/speedata/hyphenation) and each pattern
-// set's own exception list.
+// algorithm, as github.com/speedata/hyphenation applies it: table.go)
+// and each pattern set's own exception list.
 //
 // It is the one home of the rules about words: which words are never
 // broken (under six letters, with digits, all capitals, e-mail and web
@@ -15,14 +15,11 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
-
-	"github.com/speedata/hyphenation"
+	"unicode/utf8"
 )
 
 // patterns holds each language's patterns (.pat.txt), exceptions
@@ -40,9 +37,9 @@ const MinLetters = 6
 // parsed on first use, once per process, and only read after that, so
 // one Hyphenator serves any number of renders at once.
 type Hyphenator struct {
-	tag  string // the hyph-utf8 name, e.g. "en-gb", "de-1996"
-	once sync.Once
-	lang *hyphenation.Lang
+	tag   string // the hyph-utf8 name, e.g. "en-gb", "de-1996"
+	once  sync.Once
+	table *table
 	// exceptions maps a lower-case word to its break points, from the
 	// pattern set's .hyp.txt list.
 	exceptions map[string][]int
@@ -98,10 +95,7 @@ func (h *Hyphenator) load() error {
 			h.err = err
 			return
 		}
-		if h.lang, err = hyphenation.New(strings.NewReader(withSingles(string(pat)))); err != nil {
-			h.err = fmt.Errorf("hyphenation patterns %s: %w", h.tag, err)
-			return
-		}
+		h.table = newTable(pat)
 		h.exceptions = map[string][]int{}
 		if hyp, err := patterns.ReadFile(base + ".hyp.txt"); err == nil {
 			for _, w := range strings.Fields(string(hyp)) {
@@ -123,136 +117,6 @@ func (h *Hyphenator) load() error {
 		}
 	})
 	return h.err
-}
-
-// withSingles rewrites a pattern list so that speedata/hyphenation
-// applies its one-letter patterns ("m1", "1b"): it looks up substrings
-// of two letters or more only, and the Welsh, German, Spanish, Italian,
-// French and Polish patterns have one-letter ones. Each becomes a
-// two-letter pattern for every letter that may stand before it (or the
-// word's start), merged with the two-letter pattern of the same letters
-// where there is one, which Liang's algorithm (the maximum at each
-// place) treats as the same.
-func withSingles(text string) string {
-	type pattern struct {
-		letters []rune
-		values  []byte // len(letters)+1: before each letter, and after
-	}
-	parse := func(f string) pattern {
-		p := pattern{values: []byte{0}}
-		for _, r := range f {
-			if r >= '0' && r <= '9' {
-				p.values[len(p.values)-1] = byte(r - '0')
-				continue
-			}
-			p.letters = append(p.letters, r)
-			p.values = append(p.values, 0)
-		}
-		return p
-	}
-	if !hasSingles(text) {
-		return text
-	}
-	var singles []pattern
-	twos := map[string]pattern{}
-	var keep strings.Builder
-	var latin [0x250]bool
-	others := map[rune]bool{}
-	for _, f := range strings.Fields(text) {
-		n := 0
-		for _, r := range f {
-			switch {
-			case r >= '0' && r <= '9':
-			case r < 0x250:
-				latin[r] = true
-				n++
-			default:
-				others[r] = true
-				n++
-			}
-		}
-		switch n {
-		case 1:
-			singles = append(singles, parse(f))
-		case 2:
-			p := parse(f)
-			twos[string(p.letters)] = p
-		default:
-			keep.WriteString(f)
-			keep.WriteByte('\n')
-		}
-	}
-	// The letters that may stand before a one-letter pattern: the
-	// patterns' own, a to z, the Latin small letters with accents, and
-	// the start of the word.
-	for r := 'a'; r <= 'z'; r++ {
-		latin[r] = true
-	}
-	for r := rune(0xdf); r < 0x250; r++ {
-		if unicode.IsLower(r) {
-			latin[r] = true
-		}
-	}
-	var before []rune
-	for r, ok := range latin {
-		if ok && (r < '0' || r > '9') {
-			before = append(before, rune(r))
-		}
-	}
-	for r := range others {
-		before = append(before, r)
-	}
-	for _, sp := range singles {
-		c := sp.letters[0]
-		for _, x := range before {
-			if x == '.' && c == '.' {
-				continue
-			}
-			key := string([]rune{x, c})
-			p, ok := twos[key]
-			if !ok {
-				p = pattern{letters: []rune{x, c}, values: make([]byte, 3)}
-			}
-			p.values[1] = max(p.values[1], sp.values[0])
-			p.values[2] = max(p.values[2], sp.values[1])
-			twos[key] = p
-		}
-	}
-	keys := make([]string, 0, len(twos))
-	for k := range twos {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		p := twos[k]
-		for i, r := range p.letters {
-			if v := p.values[i]; v > 0 {
-				keep.WriteByte('0' + v)
-			}
-			keep.WriteRune(r)
-		}
-		if v := p.values[len(p.letters)]; v > 0 {
-			keep.WriteByte('0' + v)
-		}
-		keep.WriteByte('\n')
-	}
-	return keep.String()
-}
-
-// hasSingles reports whether a pattern list has a one-letter pattern.
-func hasSingles(text string) bool {
-	for _, f := range strings.Fields(text) {
-		n := 0
-		for _, r := range f {
-			if r < '0' || r > '9' {
-				n++
-			}
-		}
-		if n == 1 {
-			return true
-		}
-	}
-	return false
 }
 
 // hyphenmins reads the typesetting hyphenmins from a hyph-utf8 header:
@@ -303,11 +167,18 @@ func (h *Hyphenator) Mins() (left, right int) {
 // fewer than MinLetters letters, and a word in capitals (an acronym)
 // gives none.
 func (h *Hyphenator) Word(word string) []int {
-	rs := []rune(word)
+	return h.word([]rune(word))
+}
+
+// word is Word for the runes of a word. It allocates only the slice it
+// returns (for a word of up to maxWord letters): a release has a few
+// hundred words to hyphenate.
+func (h *Hyphenator) word(rs []rune) []int {
 	if h == nil || len(rs) < MinLetters || h.load() != nil {
 		return nil
 	}
-	lower := make([]rune, len(rs))
+	var lowerA [maxWord]rune
+	lower := lowerA[:0]
 	upper := 0
 	for i, r := range rs {
 		switch {
@@ -319,17 +190,23 @@ func (h *Hyphenator) Word(word string) []int {
 		default:
 			return nil
 		}
-		lower[i] = unicode.ToLower(r)
+		lower = append(lower, unicode.ToLower(r))
 	}
 	if upper > 1 && upper == countLetters(rs) {
 		return nil
 	}
-	lw := string(lower)
-	at, ok := h.exceptions[lw]
-	if !ok {
-		at = h.lang.Hyphenate(lw)
+	var lw [4 * maxWord]byte
+	key := lw[:0]
+	for _, r := range lower {
+		key = utf8.AppendRune(key, r)
 	}
+	at, ok := h.exceptions[string(key)]
 	var out []int
+	if !ok {
+		// Fresh from the table: filtered in place.
+		at = h.table.hyphenate(lower)
+		out = at[:0]
+	}
 	for _, p := range at {
 		if p < h.left || len(rs)-p < h.right {
 			continue
@@ -340,6 +217,9 @@ func (h *Hyphenator) Word(word string) []int {
 			continue
 		}
 		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -391,7 +271,7 @@ func (h *Hyphenator) Token(tok string) []Break {
 		}
 		part := rs[start:k]
 		if len(part) > 0 && (!unicode.IsUpper(part[0]) || h.capitalisesNouns()) {
-			for _, p := range h.Word(string(part)) {
+			for _, p := range h.word(part) {
 				out = append(out, Break{At: start + p, Hyphen: true})
 			}
 		}

@@ -2,8 +2,9 @@ package render
 
 import (
 	"math"
-	"strings"
+	"slices"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/hyphenate"
 )
@@ -113,12 +114,29 @@ type paragraph struct {
 	inner []float64
 }
 
-func newParagraph(gs []glyph, width float64, em float64, justify bool) *paragraph {
-	p := &paragraph{gs: gs, width: width, rag: ragEms * em, justify: justify}
-	p.sum = make([]float64, len(gs)+1)
-	p.spaceSum = make([]float64, len(gs)+1)
-	p.ink = make([]float64, len(gs))
-	p.inner = make([]float64, len(gs))
+// breakScratch is the line breaker's working memory, reused from one
+// paragraph to the next within one document (a breaker belongs to one
+// render): a release has a few dozen paragraphs, each set once or twice
+// and a headline a dozen times, and each setting needed a dozen slices.
+type breakScratch struct {
+	para            paragraph
+	floats          []float64
+	bps             []breakpoint
+	key             []byte // hyphenation's
+	nodes           []brNode
+	active, dropped []int
+}
+
+// newParagraph measures gs for the breaker, in s's memory: the result
+// is valid until the next call with the same s.
+func newParagraph(s *breakScratch, gs []glyph, width float64, em float64, justify bool) *paragraph {
+	n := len(gs)
+	s.floats = slices.Grow(s.floats[:0], 4*n+2)[:4*n+2]
+	f := s.floats
+	s.para = paragraph{gs: gs, width: width, rag: ragEms * em, justify: justify,
+		sum: f[: n+1 : n+1], spaceSum: f[n+1 : 2*n+2 : 2*n+2], ink: f[2*n+2 : 3*n+2 : 3*n+2], inner: f[3*n+2:]}
+	p := &s.para
+	p.sum[0], p.spaceSum[0] = 0, 0
 	lastInk, lastInner := -1, 0.0
 	for i, g := range gs {
 		p.sum[i+1] = p.sum[i] + g.w
@@ -193,7 +211,8 @@ func (p *paragraph) fit(start int, bp breakpoint, last bool) (ok bool, badness f
 // says, so that every paragraph can be set.
 func (b *breaker) breakpoints(p *paragraph, runs []run) []breakpoint {
 	gs := p.gs
-	var out []breakpoint
+	out := b.scratch.bps[:0]
+	defer func() { b.scratch.bps = out[:0] }()
 	add := func(bp breakpoint) {
 		start := 0
 		if n := len(out); n > 0 {
@@ -242,9 +261,11 @@ func (b *breaker) breakpoints(p *paragraph, runs []run) []breakpoint {
 // (Knuth and Plass's algorithm): for ragged-right text the lines' short
 // falls, for justified text their looseness, with hyphens costed. It
 // returns the breaks and the worst badness of a line.
-func totalFit(p *paragraph, bps []breakpoint) ([]lineBreak, float64) {
-	nodes := []brNode{{bp: -1, prev: -1, fitness: 2}}
-	active := []int{0}
+func totalFit(s *breakScratch, p *paragraph, bps []breakpoint) ([]lineBreak, float64) {
+	nodes := append(s.nodes[:0], brNode{bp: -1, prev: -1, fitness: 2})
+	active := append(s.active[:0], 0)
+	dropped := s.dropped[:0]
+	defer func() { s.nodes, s.active, s.dropped = nodes[:0], active[:0], dropped[:0] }()
 	startOf := func(n brNode) int {
 		if n.bp < 0 {
 			return 0
@@ -259,7 +280,7 @@ func totalFit(p *paragraph, bps []breakpoint) ([]lineBreak, float64) {
 		final := j == len(bps)-1
 		last := bp.forced
 		clear(found[:])
-		var dropped []int
+		dropped = dropped[:0]
 		kept := active[:0]
 		for _, ai := range active {
 			a := nodes[ai]
@@ -411,14 +432,23 @@ func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
 	if b.words == nil {
 		b.words = map[string][]hyphenate.Break{}
 	}
-	var word strings.Builder
+	// key is the word's language tag, a NUL and the word: looked up in
+	// b.words without a string (a release repeats its words).
+	key := b.scratch.key
+	defer func() { b.scratch.key = key[:0] }()
+	var h *hyphenate.Hyphenator
+	hTag := "\x00" // not a tag: the first word to look up calls For
 	for i := 0; i < len(gs); {
 		if gs[i].space {
 			i++
 			continue
 		}
 		j := i
-		word.Reset()
+		tag := runs[gs[i].run].lang
+		if tag == "" {
+			tag = lang
+		}
+		key = append(append(key[:0], tag...), 0)
 		whole := false
 		for j < len(gs) && !gs[j].space {
 			rn := runs[gs[j].run]
@@ -430,22 +460,20 @@ func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
 				// places, counted in characters, do not fall on glyphs.
 				whole = true
 			}
-			word.WriteRune(gs[j].r)
+			key = utf8.AppendRune(key, gs[j].r)
 			j++
 			if gs[j-1].lineBreak {
 				break
 			}
 		}
 		if !whole {
-			tag := runs[gs[i].run].lang
-			if tag == "" {
-				tag = lang
-			}
-			key := tag + "\x00" + word.String()
-			brs, ok := b.words[key]
+			brs, ok := b.words[string(key)]
 			if !ok {
-				brs = hyphenate.For(tag).Token(word.String())
-				b.words[key] = brs
+				if tag != hTag {
+					h, hTag = hyphenate.For(tag), tag
+				}
+				brs = h.Token(string(key[len(tag)+1:]))
+				b.words[string(key)] = brs
 			}
 			for _, br := range brs {
 				// br.At runes before the break: glyphs are one a rune.
@@ -476,17 +504,17 @@ func em(runs []run) float64 {
 // then, when that leaves a line too short (or too loose) and the text
 // may be hyphenated, again with every hyphenation point.
 func (b *breaker) breakLines(gs []glyph, runs []run, width float64, opt setOptions) []lineBreak {
-	p := newParagraph(gs, width, em(runs), opt.justify)
+	p := newParagraph(&b.scratch, gs, width, em(runs), opt.justify)
 	if p.ink[len(gs)-1] <= width && !hasHardBreak(gs[:len(gs)-1]) {
 		// One line: nothing to choose (most headings, names, contacts).
 		return []lineBreak{{at: len(gs) - 1, forced: true}}
 	}
-	breaks, worst := totalFit(p, b.breakpoints(p, runs))
+	breaks, worst := totalFit(&b.scratch, p, b.breakpoints(p, runs))
 	if !opt.hyphenate || worst <= pretolerance || !hasLetters(gs) {
 		return breaks
 	}
 	b.hyphenation(gs, runs, opt.lang)
-	breaks, _ = totalFit(p, b.breakpoints(p, runs))
+	breaks, _ = totalFit(&b.scratch, p, b.breakpoints(p, runs))
 	return breaks
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/pkg/hyphenate"
 	"github.com/pressroom/pressroom/pkg/markup"
@@ -67,17 +68,23 @@ type breaker struct {
 	// shaped holds the clusters of the text being set, for glyphs' cl;
 	// emptied by each glyphs call.
 	shaped []shapedCluster
-	// memo is the last shaped text's glyphs: a headline is set a dozen
-	// times over to balance its lines, and shaping Nastaliq costs more
-	// than the rest of the render.
+	// memo is the last text's glyphs: a headline is set a dozen times
+	// over to balance its lines, and shaping Nastaliq costs more than
+	// the rest of the render. Its slices, and gbuf (the glyphs glyphs
+	// returns, valid until its next call), are reused text after text.
 	memo struct {
 		runs   []run
 		glyphs []glyph
 		shaped []shapedCluster
+		ok     bool
 	}
+	gbuf []glyph
 	// words are the hyphenation points of the words set so far, by
 	// language and word: a release repeats its words.
 	words map[string][]hyphenate.Break
+	// scratch is the line breaker's memory, reused paragraph after
+	// paragraph (linebreak.go).
+	scratch breakScratch
 }
 
 // missingRune is a character no font of the layout can show, found while
@@ -87,17 +94,19 @@ type missingRune struct {
 	text string
 }
 
+// glyphs returns runs' glyphs, in memory that the next call reuses.
 func (b *breaker) glyphs(runs []run) []glyph {
-	if len(b.memo.shaped) > 0 && slices.Equal(runs, b.memo.runs) {
+	if b.memo.ok && slices.Equal(runs, b.memo.runs) {
 		b.shaped = append(b.shaped[:0], b.memo.shaped...)
-		return slices.Clone(b.memo.glyphs)
+		b.gbuf = append(b.gbuf[:0], b.memo.glyphs...)
+		return b.gbuf
 	}
 	gs := b.setGlyphs(runs)
-	if len(b.shaped) > 0 {
-		b.memo.runs = slices.Clone(runs)
-		b.memo.glyphs = slices.Clone(gs)
-		b.memo.shaped = slices.Clone(b.shaped)
-	}
+	b.gbuf = gs
+	b.memo.runs = append(b.memo.runs[:0], runs...)
+	b.memo.glyphs = append(b.memo.glyphs[:0], gs...)
+	b.memo.shaped = append(b.memo.shaped[:0], b.shaped...)
+	b.memo.ok = true
 	return gs
 }
 
@@ -107,7 +116,7 @@ func (b *breaker) setGlyphs(runs []run) []glyph {
 	for _, rn := range runs {
 		n += len(rn.text)
 	}
-	gs := make([]glyph, 0, n+1)
+	gs := slices.Grow(b.gbuf[:0], n+1)
 	b.shaped = b.shaped[:0]
 	for i, rn := range runs {
 		if b.simple(rn.text) {
@@ -280,17 +289,27 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 	for i := 0; i < len(gs); {
 		j := i
 		w := 0.0
-		sb.Reset()
 		shaped := gs[i].cl != 0
+		size := 0
 		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) &&
 			(gs[j].cl != 0) == shaped && gs[j].level == gs[i].level {
 			if gs[j].cl != 0 {
-				sb.WriteString(b.shaped[gs[j].cl-1].text)
+				size += len(b.shaped[gs[j].cl-1].text)
 			} else {
-				sb.WriteRune(gs[j].r)
+				size += max(utf8.RuneLen(gs[j].r), len(string(utf8.RuneError)))
 			}
 			w += gs[j].w
 			j++
+		}
+		// The span's text, in one allocation.
+		sb.Reset()
+		sb.Grow(size)
+		for _, g := range gs[i:j] {
+			if g.cl != 0 {
+				sb.WriteString(b.shaped[g.cl-1].text)
+			} else {
+				sb.WriteRune(g.r)
+			}
 		}
 		rn := runs[gs[i].run]
 		ink := w
