@@ -236,8 +236,9 @@ type Break struct {
 // Token returns where a token of running text (a word between spaces,
 // with its punctuation: “safeguarding,” or "long-term") may break, in
 // increasing order. E-mail and web addresses and tokens with digits
-// give none; a compound breaks after its own hyphen and within each
-// part. A word with a capital letter first is a name in running text
+// give none; a compound breaks only after its own hyphen, as TeX does
+// ("non-accidental" never as "non-acci-dental": a second hyphen inside
+// a hyphenated word reads as a misprint). A word with a capital letter first is a name in running text
 // (Birmingham, Safeguarding Partnership, Llywodraeth Cymru) and is not
 // hyphenated, but in German, which capitalises every noun. A nil
 // Hyphenator (a language without patterns) breaks only compounds.
@@ -264,13 +265,14 @@ func (h *Hyphenator) Token(tok string) []Break {
 		}
 	}
 	var out []Break
+	compound := nextHyphen(rs, i, j) < j
 	start := i
 	for k := i; k <= j; k++ {
 		if k < j && !isHyphen(rs[k]) {
 			continue
 		}
 		part := rs[start:k]
-		if len(part) > 0 && (!unicode.IsUpper(part[0]) || h.capitalisesNouns()) {
+		if !compound && len(part) > 0 && (!unicode.IsUpper(part[0]) || h.capitalisesNouns()) {
 			for _, p := range h.word(part) {
 				out = append(out, Break{At: start + p, Hyphen: true})
 			}

@@ -182,6 +182,10 @@ func TestToken(t *testing.T) {
 		{"long-term", "long-term"}, // "long" and "term" are whole; the break is after the hyphen
 		{"Co-Chair", "Co-Chair"},
 		{"multi-agency", "multi-agency"},
+		// A hyphenated word breaks only at its own hyphen: the seed's
+		// "non-acci-dental" read as a misprint.
+		{"non-accidental", "non-accidental"},
+		{"safeguarding-led", "safeguarding-led"},
 		{"children’s", "chil-dren’s"},
 	} {
 		var at []int

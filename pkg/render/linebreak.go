@@ -41,7 +41,15 @@ const (
 	exHyphenPenalty     = 50    // a break after a compound's own hyphen
 	doubleHyphenDemerit = 10000 // two hyphenated lines in a row
 	finalHyphenDemerit  = 5000  // the last full line hyphenated
-	adjDemerits         = 10000 // a loose line next to a tight one (justified)
+	// shortLastDemerit is charged for a paragraph's last line that is
+	// shorter than shortLastShare of the measure after a full line above
+	// (one word left alone: the seed's "baby’."), so that the breaker
+	// evens the lines or hyphenates rather than leave it. It outweighs a
+	// line above falling about 9 ems (35 mm at 11 pt) short of the
+	// measure: a designer pulls a word down rather than leave one alone.
+	shortLastDemerit = 10000000
+	shortLastShare   = 0.15
+	adjDemerits      = 10000 // a loose line next to a tight one (justified)
 	// maxHyphensInARow: a third hyphenated line in a row is never set.
 	maxHyphensInARow = 2
 	// ragEms is the ragged margin's stretch, in ems of the text: a line
@@ -308,6 +316,9 @@ func totalFit(s *breakScratch, p *paragraph, bps []breakpoint) ([]lineBreak, flo
 			if final && a.bp >= 0 && bps[a.bp].kind.flagged() {
 				d += finalHyphenDemerit
 			}
+			if final && p.shortLast(a, bp, bps) {
+				d += shortLastDemerit
+			}
 			h := 0
 			if bp.kind.flagged() {
 				h = a.hyphens + 1
@@ -374,6 +385,10 @@ func totalFit(s *breakScratch, p *paragraph, bps []breakpoint) ([]lineBreak, flo
 	}
 	var out []lineBreak
 	worst := 0.0
+	if p.shortLast(nodes[nodes[end].prev], bps[nodes[end].bp], bps) {
+		// Worth a second pass with hyphenation, which may take it back.
+		worst = pretolerance + 1
+	}
 	for n := end; n > 0; n = nodes[n].prev {
 		bp := bps[nodes[n].bp]
 		out = append(out, lineBreak{at: bp.at, hyphen: bp.kind == brHyphen, forced: bp.forced})
@@ -386,6 +401,18 @@ func totalFit(s *breakScratch, p *paragraph, bps []breakpoint) ([]lineBreak, flo
 		out[i], out[j] = out[j], out[i]
 	}
 	return out, worst
+}
+
+// shortLast reports a last line, from node a to the paragraph's end bp,
+// that holds less than shortLastShare of the measure below a line that
+// was broken by choice (not the paragraph's only line, not after a hard
+// break).
+func (p *paragraph) shortLast(a brNode, bp breakpoint, bps []breakpoint) bool {
+	if a.bp < 0 || bps[a.bp].forced {
+		return false
+	}
+	natural, _ := p.line(bps[a.bp].at+1, bp)
+	return natural < shortLastShare*p.width
 }
 
 // prune drops the active nodes with the most demerits, keeping those at

@@ -195,3 +195,29 @@ func BenchmarkHugeParagraph(b *testing.B) {
 		})
 	}
 }
+
+// TestNoRunts: no paragraph of an example (body, notes, about) ends with
+// a last line under shortLastShare of the measure below a line broken by
+// choice — the seed's lone "baby’." and the Welsh twin's "dyfodol." were
+// such runts.
+func TestNoRunts(t *testing.T) {
+	lib := layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts())
+	for _, file := range exampleFiles(t) {
+		s, l := parseFile(t, lib, file)
+		r, err := release.New(s, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newComposer(r, l, newFaces(fpdf.New("P", "mm", "A4", ""), l))
+		for _, runs := range bodyParagraphs(c) {
+			lines := c.br.setWith(runs, c.width, c.setOptions(RoleParagraph))
+			if n := len(lines); n >= 2 && lines[n-1].width < shortLastShare*c.width && !strings.ContainsRune(runs[len(runs)-1].text, '\n') {
+				var last strings.Builder
+				for _, sp := range lines[n-1].spans {
+					last.WriteString(sp.Text)
+				}
+				t.Errorf("%s: a paragraph ends with %q alone (%.1f mm of %.1f)", exampleName(file), last.String(), lines[n-1].width, c.width)
+			}
+		}
+	}
+}
