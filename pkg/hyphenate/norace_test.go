@@ -1,0 +1,5 @@
+//go:build !race
+
+package hyphenate
+
+const raceEnabled = false
