@@ -118,6 +118,9 @@ type Style struct {
 	// LogoRight puts the logo at the right of the header (never in a
 	// letterhead, which keeps the right for the address).
 	LogoRight bool
+	// Hyphenate is the layout's [type] hyphenate: the web page lets the
+	// browser hyphenate the body by the page's language too.
+	Hyphenate bool
 }
 
 // runningHeadline is how many characters of the headline the running
@@ -166,6 +169,7 @@ func New(s *statement.Statement, l *layout.Layout) (*Release, error) {
 			Header:      string(l.Header),
 			Wordmark:    l.Logo == nil || l.Logo.Wordmark,
 			LogoRight:   l.Logo != nil && l.Logo.Align == "right" && l.Header != "letterhead",
+			Hyphenate:   l.Hyphenate,
 		},
 	}
 	if r.Style.Header == "" {

@@ -116,3 +116,20 @@ func TestMastheadFollowsLayout(t *testing.T) {
 		}
 	}
 }
+
+// The page hyphenates the body as the PDF does, by the page's language,
+// only when the layout hyphenates; never headings, names or addresses.
+func TestHyphenationFollowsLayout(t *testing.T) {
+	const rule = `article > p:not([class]), article li, section p, section li { hyphens: auto; }`
+	for _, on := range []bool{true, false} {
+		r := releasetest.Seed()
+		r.Style.Hyphenate = on
+		var b strings.Builder
+		if err := Write(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(b.String(), rule); got != on {
+			t.Errorf("layout hyphenate = %v: the page's hyphens rule is there: %v", on, got)
+		}
+	}
+}
