@@ -2,7 +2,6 @@ package archive
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -121,7 +120,7 @@ func (r *recogniser) evidence() {
 
 // typedMarker is a list marker typed into a paragraph of a web page or a
 // Word document ("1. ", "2) ", "• "), as the reader wrote it: escaped.
-var typedMarker = regexp.MustCompile(`^(?:([0-9]{1,3})\\?[.)]|[•·▪‣])\s+`)
+var typedMarker = lazyre.New(`^(?:([0-9]{1,3})\\?[.)]|[•·▪‣])\s+`)
 
 // typedListItem makes a one-line paragraph that starts with a typed list
 // marker a list item, as the text reader does with such lines: numbered
@@ -965,7 +964,7 @@ func (r *recogniser) fallbacks() {
 }
 
 // titleSep separates the parts of a page title.
-var titleSep = regexp.MustCompile(`\s+[|–—-]\s+`)
+var titleSep = lazyre.New(`\s+[|–—-]\s+`)
 
 // organisationFromTitle takes the site's name from a page title of the
 // form "Headline - Organisation" or "Organisation - News - Headline", as

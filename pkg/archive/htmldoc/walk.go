@@ -1,7 +1,6 @@
 package htmldoc
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -545,7 +544,7 @@ func (r *reader) fromLine(n *html.Node, depth int) {
 }
 
 // dateLineText is a line that only gives the release's date.
-var dateLineText = regexp.MustCompile(`(?i)^(?:date|dated|published|posted|issued|release date|date of release|cyhoeddwyd|dyddiad)(?:\s+(?:on|ar))?\s*:?\s*((?:\p{L}+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\.?$`)
+var dateLineText = lazyre.New(`(?i)^(?:date|dated|published|posted|issued|release date|date of release|cyhoeddwyd|dyddiad)(?:\s+(?:on|ar))?\s*:?\s*((?:\p{L}+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\.?$`)
 
 // dateLine takes a paragraph before the body that only says "Date: 17
 // December 2024" as the published date, and drops it.
