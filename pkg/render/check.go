@@ -148,8 +148,8 @@ func Check(s *statement.Statement, l *layout.Layout) diag.List {
 		for off, r := range f.Value {
 			name := scriptOfLetter(r)
 			// Signs shared between scripts (the danda in Bengali text,
-			// U+0964 and U+0965) count with the script they follow.
-			if (r == 0x0964 || r == 0x0965) && last != "" {
+			// the Arabic comma in Urdu) count with the script they follow.
+			if name == "" && sharedSign(r) {
 				name = last
 			}
 			if name != "" {
@@ -213,70 +213,12 @@ type scriptUse struct {
 	n   int
 }
 
-// shapedScripts are the Unicode blocks of the scripts whose letters
-// change shape with their neighbours or are written right to left, which
-// need a font made for them (a font of Latin letters never has them).
-// Blocks, not scripts, so that the punctuation they share (the danda ।,
-// the Arabic comma ،) counts with them.
-var shapedScripts = []struct {
-	lo, hi rune
-	name   string
-	rtl    bool
-}{
-	{0x0590, 0x05FF, "Hebrew", true},
-	{0x0600, 0x06FF, "Arabic", true},
-	{0x0700, 0x074F, "Syriac", true},
-	{0x0750, 0x077F, "Arabic", true},
-	{0x0780, 0x07BF, "Thaana", true},
-	{0x08A0, 0x08FF, "Arabic", true},
-	{0x0900, 0x097F, "Devanagari", false},
-	{0x0980, 0x09FF, "Bengali", false},
-	{0x0A00, 0x0A7F, "Gurmukhi", false},
-	{0x0A80, 0x0AFF, "Gujarati", false},
-	{0x0B00, 0x0B7F, "Oriya", false},
-	{0x0B80, 0x0BFF, "Tamil", false},
-	{0x0C00, 0x0C7F, "Telugu", false},
-	{0x0C80, 0x0CFF, "Kannada", false},
-	{0x0D00, 0x0D7F, "Malayalam", false},
-	{0x0D80, 0x0DFF, "Sinhala", false},
-	{0x0E00, 0x0E7F, "Thai", false},
-	{0x0E80, 0x0EFF, "Lao", false},
-	{0x0F00, 0x0FFF, "Tibetan", false},
-	{0x1000, 0x109F, "Myanmar", false},
-	{0x1780, 0x17FF, "Khmer", false},
-	{0xFB1D, 0xFB4F, "Hebrew", true},
-	{0xFB50, 0xFDFF, "Arabic", true},
-	{0xFE70, 0xFEFF, "Arabic", true},
-}
-
-// shapedScript names r's script when it is one of shapedScripts; empty
-// otherwise. A shared sign of these blocks (the danda, U+0964) is named
-// by its block; callers count it with the script around it.
-func shapedScript(r rune) string {
-	if r < 0x0590 {
-		return ""
-	}
-	for _, sc := range shapedScripts {
-		if r >= sc.lo && r <= sc.hi {
-			if r == 0xFEFF {
-				return "" // a byte order mark is the coverage check's
-			}
-			return sc.name
-		}
-	}
-	return ""
-}
-
 // scriptOfLetter names the script of r when a missing r is best reported
-// with the rest of its script: a letter or mark of any script but the
+// with the rest of its script: a letter, mark or digit of any script but the
 // Latin, Greek and Cyrillic that a text font has (a layout missing one
-// of those misses a letter, not a script), or a sign of the blocks of
-// shapedScripts. Empty otherwise.
+// of those misses a letter, not a script). Empty otherwise.
 func scriptOfLetter(r rune) string {
-	if name := shapedScript(r); name != "" {
-		return name
-	}
-	if r < 0x0370 || !unicode.In(r, unicode.L, unicode.M) {
+	if r < 0x0370 || !unicode.In(r, unicode.L, unicode.M, unicode.Nd) {
 		return ""
 	}
 	for name, table := range unicode.Scripts {
@@ -289,6 +231,14 @@ func scriptOfLetter(r rune) string {
 		}
 	}
 	return ""
+}
+
+// sharedSign reports a sign that Unicode gives no script of its own but
+// that stands in the blocks of the scripts from Hebrew to Ethiopic (the
+// danda ।, the Arabic comma ، and question mark ؟): it belongs to the
+// text around it.
+func sharedSign(r rune) bool {
+	return r >= 0x0590 && r <= 0x1FFF && !unicode.In(r, unicode.L, unicode.M, unicode.Nd)
 }
 
 // scriptHint says how to give a layout a font for a script: the bundled
