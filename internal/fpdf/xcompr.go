@@ -6,10 +6,11 @@ package fpdf
 
 import (
 	"bytes"
-	"fmt"
 	"sync"
 
 	"github.com/klauspost/compress/zlib"
+
+	"github.com/pressroom/pressroom/internal/deflate"
 )
 
 var xmem = xmempool{
@@ -23,46 +24,13 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// compressionLevel is the zlib level of every stream fpdf compresses, with
-// github.com/klauspost/compress rather than compress/zlib. On pressroom's
-// seed document (font subsets, CIDToGIDMaps, pages, a logo) its level 5
-// writes 8 % fewer bytes than the standard library's BestSpeed for 30 %
-// fewer instructions; its levels 1-4 save less, and levels 6 and up cost
-// more than BestSpeed for under 1 % more (PATCHES.md, patch 11).
-const compressionLevel = 5
-
-// zlibWriters holds idle zlib writers. A new writer allocates hundreds of
-// KiB of compressor state, and a document compresses a stream per page,
-// font and image, so allocating one per stream cost a quarter of a
-// render. A writer is used by one goroutine between Get and Put, and
-// Reset gives the same output as a new writer.
-var zlibWriters = sync.Pool{
-	New: func() any {
-		zw, err := zlib.NewWriterLevel(nil, compressionLevel)
-		if err != nil {
-			panic(fmt.Errorf("could not create zlib writer: %w", err))
-		}
-		return zw
-	},
-}
-
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
-
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(buf)
-	_, err := zw.Write(data)
-	if err != nil {
-		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
-	}
-
-	err = zw.Close()
-	if err != nil {
-		panic(fmt.Errorf("could not close zlib writer: %w", err))
-	}
+	// pressroom: one pool of compressors at one level for fpdf and
+	// pressroom's own finishing pass (PATCHES.md, patch 24).
+	deflate.AppendTo(buf, data)
 	return mem
 }
 

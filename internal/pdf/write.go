@@ -3,9 +3,8 @@ package pdf
 import (
 	"bytes"
 	"strconv"
-	"sync"
 
-	"github.com/klauspost/compress/zlib"
+	"github.com/pressroom/pressroom/internal/deflate"
 )
 
 // Writer lays out a PDF file: a header, objects numbered from 1 in order,
@@ -316,31 +315,6 @@ func (w *Writer) PackedXRef(trailer *Dict) {
 	w.buf.WriteString("\n%%EOF\n")
 }
 
-// deflateLevel is the zlib level of the streams the Writer compresses
-// (object streams, the cross-reference stream) and of Deflate. On the
-// seed statement level 9 saves 22 bytes over 6 for more time, and level
-// 5 loses 72 bytes for no time measurably saved.
-const deflateLevel = 6
-
-// zlibWriters holds idle zlib writers: a new one allocates hundreds of
-// KiB of compressor state, more than a document's object streams take to
-// compress. Reset gives the same output as a new writer.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, err := zlib.NewWriterLevel(nil, deflateLevel)
-	if err != nil {
-		panic(err) // only for a bad level
-	}
-	return zw
-}}
-
-// Deflate compresses b with zlib (/FlateDecode).
-func Deflate(b []byte) []byte {
-	var out bytes.Buffer
-	out.Grow(len(b)/2 + 64)
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(&out)
-	zw.Write(b) // writes to a bytes.Buffer do not fail
-	zw.Close()
-	return out.Bytes()
-}
+// Deflate compresses b with zlib (/FlateDecode), as every stream of the
+// PDF is (internal/deflate).
+func Deflate(b []byte) []byte { return deflate.Bytes(b) }
