@@ -65,6 +65,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
 		layouts: layout.NewLibrary(pressroom.Layouts(), pressroom.Fonts()),
 	}
+	err := newApp(e).Run(args)
+	var ee exitError
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(ue.msg))
+		if ue.try != "" {
+			fmt.Fprintf(stderr, "try: %s\n", diag.Visible(ue.try))
+		}
+		return exitMisuse
+	default:
+		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(err.Error()))
+		return exitProblem
+	}
+}
+
+// newApp is pressroom's command line: its commands, help texts and the
+// handling of misuse, writing to e's streams.
+func newApp(e *env) *cli.App {
+	stdin, stdout, stderr := e.stdin, e.stdout, e.stderr
 	app := &cli.App{
 		Name:      "pressroom",
 		Usage:     "turn a statement file into a branded press-release PDF",
@@ -142,24 +166,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 			}
 		}
 	}
-	err := app.Run(args)
-	var ee exitError
-	var ue usageError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &ee):
-		return ee.code
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(ue.msg))
-		if ue.try != "" {
-			fmt.Fprintf(stderr, "try: %s\n", diag.Visible(ue.try))
-		}
-		return exitMisuse
-	default:
-		fmt.Fprintf(stderr, "pressroom: %s\n", diag.Visible(err.Error()))
-		return exitProblem
-	}
+	return app
 }
 
 // commands lists the subcommands; each is defined in its own file.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"io"
 
@@ -9,8 +10,18 @@ import (
 	"github.com/pressroom/pressroom/pkg/output"
 )
 
-// manCommand prints the manual page, made by urfave/cli from the same
-// names, usages and flags as --help, so the two never disagree.
+// manPage is the manual page, made by urfave/cli's generator from the
+// same names, usages and flags as --help; TestManPageIsCurrent holds it
+// to them (go test ./cmd/pressroom -run TestManPageIsCurrent -update
+// writes it again). It is made ahead rather than on demand so that the
+// released binary is built with urfave_cli_no_docs, which leaves out the
+// generator and its Markdown parser (blackfriday), whose regular
+// expressions were compiled at every start of every command.
+//
+//go:embed pressroom.1
+var manPage string
+
+// manCommand prints the manual page.
 func manCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "man",
@@ -25,17 +36,14 @@ func manCommand(e *env) *cli.Command {
 			if c.Args().Present() {
 				return usageError{msg: fmt.Sprintf("man: unknown argument %q", c.Args().First()), try: "pressroom man -o pressroom.1"}
 			}
-			page, err := c.App.ToManWithSection(1)
-			if err != nil {
-				return err
-			}
+			page := manPage
 			if path := c.String("output"); path != "" {
 				return output.WriteFile(path, func(w io.Writer) error {
 					_, err := io.WriteString(w, page)
 					return err
 				})
 			}
-			_, err = io.WriteString(e.stdout, page)
+			_, err := io.WriteString(e.stdout, page)
 			return err
 		},
 	}
