@@ -3,6 +3,7 @@ package extension
 import (
 	"bytes"
 	"regexp"
+	"sync"
 
 	"github.com/pressroom/pressroom/internal/goldmark"
 	"github.com/pressroom/pressroom/internal/goldmark/ast"
@@ -11,9 +12,13 @@ import (
 	"github.com/pressroom/pressroom/internal/goldmark/util"
 )
 
-var wwwURLRegxp = regexp.MustCompile(`^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_\+.~#!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`) //nolint:lll
+var wwwURLRegxp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_\+.~#!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`) //nolint:lll
+})
 
-var urlRegexp = regexp.MustCompile(`^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`) //nolint:lll
+var urlRegexp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`) //nolint:lll
+})
 
 // An LinkifyConfig struct is a data structure that holds configuration of the
 // Linkify extension.
@@ -142,17 +147,34 @@ type linkifyParser struct {
 // NewLinkifyParser return a new InlineParser can parse
 // text that seems like a URL.
 func NewLinkifyParser(opts ...LinkifyOption) parser.InlineParser {
+	// URLRegexp and WWWRegexp stay nil unless an option sets them: the
+	// default patterns are compiled when a line first needs them (see
+	// urlRegexp and wwwRegexp), not when every program using goldmark starts.
 	p := &linkifyParser{
 		LinkifyConfig: LinkifyConfig{
 			AllowedProtocols: nil,
-			URLRegexp:        urlRegexp,
-			WWWRegexp:        wwwURLRegxp,
 		},
 	}
 	for _, o := range opts {
 		o.SetLinkifyOption(&p.LinkifyConfig)
 	}
 	return p
+}
+
+// urlRegexp returns the URL pattern set by an option, or the default one.
+func (s *linkifyParser) urlRegexp() *regexp.Regexp {
+	if s.LinkifyConfig.URLRegexp != nil {
+		return s.LinkifyConfig.URLRegexp
+	}
+	return urlRegexp()
+}
+
+// wwwRegexp returns the www. pattern set by an option, or the default one.
+func (s *linkifyParser) wwwRegexp() *regexp.Regexp {
+	if s.LinkifyConfig.WWWRegexp != nil {
+		return s.LinkifyConfig.WWWRegexp
+	}
+	return wwwURLRegxp()
 }
 
 func (s *linkifyParser) Trigger() []byte {
@@ -187,18 +209,18 @@ func (s *linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	var typ ast.AutoLinkType = ast.AutoLinkURL
 	if s.LinkifyConfig.AllowedProtocols == nil {
 		if bytes.HasPrefix(line, protoHTTP) || bytes.HasPrefix(line, protoHTTPS) || bytes.HasPrefix(line, protoFTP) {
-			m = s.LinkifyConfig.URLRegexp.FindSubmatchIndex(line)
+			m = s.urlRegexp().FindSubmatchIndex(line)
 		}
 	} else {
 		for _, prefix := range s.LinkifyConfig.AllowedProtocols {
 			if bytes.HasPrefix(line, prefix) {
-				m = s.LinkifyConfig.URLRegexp.FindSubmatchIndex(line)
+				m = s.urlRegexp().FindSubmatchIndex(line)
 				break
 			}
 		}
 	}
 	if m == nil && bytes.HasPrefix(line, domainWWW) {
-		m = s.LinkifyConfig.WWWRegexp.FindSubmatchIndex(line)
+		m = s.wwwRegexp().FindSubmatchIndex(line)
 		protocol = []byte("http")
 	}
 	if m != nil && m[0] != 0 {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pressroom/pressroom/internal/goldmark"
 	"github.com/pressroom/pressroom/internal/goldmark/parser"
@@ -67,7 +68,9 @@ type MarkdownTestCaseOptions struct {
 const attributeSeparator = "//- - - - - - - - -//"
 const caseSeparator = "//= = = = = = = = = = = = = = = = = = = = = = = =//"
 
-var optionsRegexp = regexp.MustCompile(`(?i)\s*options:(.*)`)
+var optionsRegexp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\s*options:(.*)`)
+})
 
 // ParseCliCaseArg parses -case command line args.
 func ParseCliCaseArg() []int {
@@ -127,7 +130,7 @@ func DoTestCaseFile(m goldmark.Markdown, filename string, t TestingT, no ...int)
 			panic(fmt.Sprintf("%s: invalid case at line %d", filename, line))
 		}
 		line++
-		matches := optionsRegexp.FindAllStringSubmatch(scanner.Text(), -1)
+		matches := optionsRegexp().FindAllStringSubmatch(scanner.Text(), -1)
 		if len(matches) != 0 {
 			err = json.Unmarshal([]byte(matches[0][1]), &c.Options)
 			if err != nil {
