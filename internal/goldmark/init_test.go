@@ -22,10 +22,10 @@ import (
 
 // TestNoRegexpCompiledAtInit checks that no package-level variable is
 // initialised by compiling a regular expression. Compiling the patterns
-// is most of what importing goldmark costs at start-up (about 21 million
-// instructions, the linkify URL patterns and the e-mail domain pattern
-// above all), in every program, whether it ever parses Markdown or not;
-// they are compiled on first use instead (sync.OnceValue).
+// is most of what importing goldmark cost at start-up (some 3 million
+// instructions, 550 KB of heap and 1 ms, the linkify URL patterns and
+// the e-mail domain pattern above all), in every program, whether it
+// parses Markdown or not; they are compiled on first use instead.
 func TestNoRegexpCompiledAtInit(t *testing.T) {
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
