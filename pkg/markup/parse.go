@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+	"github.com/pressroom/pressroom/internal/goldmark"
+	"github.com/pressroom/pressroom/internal/goldmark/ast"
+	"github.com/pressroom/pressroom/internal/goldmark/extension"
+	east "github.com/pressroom/pressroom/internal/goldmark/extension/ast"
+	"github.com/pressroom/pressroom/internal/goldmark/text"
 )
 
 // Parse reads src, a statement text, into blocks of styled runs. Every

@@ -1,0 +1,4 @@
+package text
+
+// Every test binary knows -update (see internal/golden).
+import _ "github.com/pressroom/pressroom/internal/golden"
