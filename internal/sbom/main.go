@@ -82,7 +82,30 @@ type component struct {
 	Name       string     `json:"name"`
 	Version    string     `json:"version,omitempty"`
 	PURL       string     `json:"purl,omitempty"`
+	Licenses   []license  `json:"licenses,omitempty"`
+	Pedigree   *pedigree  `json:"pedigree,omitempty"`
 	Properties []property `json:"properties,omitempty"`
+}
+
+type license struct {
+	Expression string `json:"expression"`
+}
+
+type pedigree struct {
+	Notes string `json:"notes"`
+}
+
+// copied lists the libraries pressroom carries as patched copies inside
+// its own module (internal/…, no go.mod of their own), which go's build
+// information cannot name: without them the bill would leave out the
+// PDF writer, the shaper and the Markdown parser. TestCopiesAreListed
+// holds the table to each copy's PATCHES.md.
+var copied = []struct {
+	module, version, license, dir string
+}{
+	{"codeberg.org/go-pdf/fpdf", "v0.12.0", "MIT", "internal/fpdf"},
+	{"github.com/go-text/typesetting", "v0.3.5", "BSD-3-Clause OR Unlicense", "internal/gotext"},
+	{"github.com/yuin/goldmark", "v1.8.7", "MIT", "internal/goldmark"},
 }
 
 type property struct {
@@ -133,6 +156,18 @@ func bom(bi *buildinfo.BuildInfo, when string) document {
 		c.BOMRef = c.PURL
 		doc.Components = append(doc.Components, c)
 		deps.DependsOn = append(deps.DependsOn, c.BOMRef)
+	}
+	if bi.Main.Path == "github.com/pressroom/pressroom" {
+		for _, c := range copied {
+			v := component{
+				Type: "library", Name: c.module, Version: c.version, PURL: purl(c.module, c.version),
+				Licenses: []license{{Expression: c.license}},
+				Pedigree: &pedigree{Notes: "a patched copy inside pressroom's module, " + c.dir + "; the patches are listed in " + c.dir + "/PATCHES.md"},
+			}
+			v.BOMRef = v.PURL
+			doc.Components = append(doc.Components, v)
+			deps.DependsOn = append(deps.DependsOn, v.BOMRef)
+		}
 	}
 	doc.Dependencies = []dependency{deps}
 	return doc

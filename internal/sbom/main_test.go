@@ -60,3 +60,49 @@ func TestSBOMUsage(t *testing.T) {
 		t.Errorf("missing binary: exit %d", code)
 	}
 }
+
+// TestCopiesAreListed: every copy of a library kept in internal/ with a
+// PATCHES.md is in the bill, at the upstream version its PATCHES.md
+// names, and the bill of pressroom's own binary lists them.
+func TestCopiesAreListed(t *testing.T) {
+	notes, err := filepath.Glob("../*/PATCHES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) == 0 {
+		t.Fatal("no internal/*/PATCHES.md found")
+	}
+	listed := map[string]bool{}
+	for _, c := range copied {
+		listed[c.dir] = true
+		text, err := os.ReadFile(filepath.Join("../..", c.dir, "PATCHES.md"))
+		if err != nil {
+			t.Errorf("%s is in the table but has no PATCHES.md: %v", c.dir, err)
+			continue
+		}
+		head, _, _ := strings.Cut(string(text), "\n")
+		if !strings.Contains(head, c.version) {
+			t.Errorf("%s/PATCHES.md begins %q, which does not name %s: update copied in main.go", c.dir, head, c.version)
+		}
+	}
+	for _, n := range notes {
+		dir := "internal/" + filepath.Base(filepath.Dir(n))
+		if !listed[dir] {
+			t.Errorf("%s is a patched copy (it has a PATCHES.md) that the SBOM does not list: add it to copied in main.go", dir)
+		}
+	}
+
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, stderr bytes.Buffer
+	if code := run([]string{self}, &out, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, c := range copied {
+		if !strings.Contains(out.String(), `"purl": "pkg:golang/`+c.module+"@"+c.version+`"`) {
+			t.Errorf("the SBOM of a pressroom binary does not list %s@%s", c.module, c.version)
+		}
+	}
+}
