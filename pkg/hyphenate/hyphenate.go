@@ -12,32 +12,31 @@
 package hyphenate
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
-	"strconv"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
-// patterns holds each language's patterns (.pat.txt), exceptions
-// (.hyp.txt) and the header of its TeX file (.licence: copyright,
-// licence and hyphenmins), as hyph-utf8 publishes them.
+// exceptionLists holds each language's exception list (.hyp.txt) as
+// hyph-utf8 publishes it; its patterns are in tables.go.
 //
-//go:embed patterns/*.txt patterns/*.licence
-var patterns embed.FS
+//go:embed patterns/*.hyp.txt
+var exceptionLists embed.FS
 
 // MinLetters is the shortest word that is ever hyphenated: a break in a
 // shorter one saves too little room to be worth the reader's stumble.
 const MinLetters = 6
 
-// Hyphenator hyphenates the words of one language. Its patterns are
-// parsed on first use, once per process, and only read after that, so
-// one Hyphenator serves any number of renders at once.
+// Hyphenator hyphenates the words of one language. Its table of
+// patterns, embedded in the binary, is checked on first use, once per
+// process, and only read after that, so one Hyphenator serves any
+// number of renders at once.
 type Hyphenator struct {
 	tag   string // the hyph-utf8 name, e.g. "en-gb", "de-1996"
+	tab   string // its embedded table (tables.go)
 	once  sync.Once
 	table *table
 	// exceptions maps a lower-case word to its break points, from the
@@ -53,8 +52,8 @@ type Hyphenator struct {
 // start-up and never changed.
 var sets = func() map[string]*Hyphenator {
 	m := map[string]*Hyphenator{}
-	for _, t := range []string{"en-gb", "en-us", "cy", "ga", "fr", "de-1996", "es", "it", "pl", "pt"} {
-		m[t] = &Hyphenator{tag: t}
+	for t, tab := range tables {
+		m[t] = &Hyphenator{tag: t, tab: tab}
 	}
 	return m
 }()
@@ -86,18 +85,28 @@ func Languages() []string {
 // Tag is the hyph-utf8 name of h's pattern set.
 func (h *Hyphenator) Tag() string { return h.tag }
 
-// load parses h's patterns, exceptions and hyphenmins on first use.
+// Load reads h's table and exceptions, which Word and Token do on
+// first use, once per process. An error means the table embedded in
+// pressroom is damaged (a build problem, not the user's): Word and
+// Token then find no breaks but a compound's own hyphen.
+func (h *Hyphenator) Load() error {
+	if h == nil {
+		return nil
+	}
+	return h.load()
+}
+
+// load reads h's table in place and parses its exceptions on first use.
 func (h *Hyphenator) load() error {
 	h.once.Do(func() {
-		base := "patterns/hyph-" + h.tag
-		pat, err := patterns.ReadFile(base + ".pat.txt")
+		t, err := viewTable(h.tab)
 		if err != nil {
-			h.err = err
+			h.err = fmt.Errorf("hyphenation patterns for %s: %w", h.tag, err)
 			return
 		}
-		h.table = newTable(pat)
+		h.table, h.left, h.right = t, t.left, t.right
 		h.exceptions = map[string][]int{}
-		if hyp, err := patterns.ReadFile(base + ".hyp.txt"); err == nil {
+		if hyp, err := exceptionLists.ReadFile("patterns/hyph-" + h.tag + ".hyp.txt"); err == nil {
 			for _, w := range strings.Fields(string(hyp)) {
 				var at []int
 				n := 0
@@ -111,46 +120,8 @@ func (h *Hyphenator) load() error {
 				h.exceptions[strings.ReplaceAll(w, "-", "")] = at
 			}
 		}
-		h.left, h.right = 2, 3
-		if hdr, err := patterns.ReadFile(base + ".licence"); err == nil {
-			h.left, h.right = hyphenmins(hdr, h.left, h.right)
-		}
 	})
 	return h.err
-}
-
-// hyphenmins reads the typesetting hyphenmins from a hyph-utf8 header:
-//
-//	% hyphenmins:
-//	%     typesetting:
-//	%         left: 2
-//	%         right: 3
-func hyphenmins(hdr []byte, left, right int) (int, int) {
-	in, typesetting := false, false
-	sc := bufio.NewScanner(bytes.NewReader(hdr))
-	for sc.Scan() {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "%"))
-		indented := strings.HasPrefix(strings.TrimPrefix(sc.Text(), "%"), " ")
-		switch {
-		case line == "hyphenmins:":
-			in = true
-		case in && !indented && line != "":
-			return left, right
-		case in && strings.HasSuffix(line, ":"):
-			typesetting = line == "typesetting:"
-		case in && typesetting:
-			k, v, _ := strings.Cut(line, ":")
-			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
-				switch k {
-				case "left":
-					left = n
-				case "right":
-					right = n
-				}
-			}
-		}
-	}
-	return left, right
 }
 
 // Mins are the fewest letters h keeps before and after a hyphen.
