@@ -331,7 +331,7 @@ func (r *Result) Warnings(file string) diag.List {
 			continue
 		}
 		list.Add(diag.Diagnostic{Pos: pos(f.Line), Severity: diag.Warning,
-			Message: fmt.Sprintf("import guessed %s = %q (%s)", f.Field, r.Draft.Field(f.Field), f.Why),
+			Message: fmt.Sprintf("import guessed %s = %q (%s)", f.Key(), r.Draft.Field(f.Field), f.Why),
 			Hint:    "check it: pressroom import " + file + " writes the statement with a comment on each key"})
 	}
 	return list

@@ -3,6 +3,8 @@ package archive
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 // Draft is a statement as the recogniser read it from an archived
@@ -89,6 +91,11 @@ type Finding struct {
 	// Why is the rule, in a few words ("the line under the label").
 	Why string `json:"why"`
 }
+
+// Key is the finding's field as the user counts it, the way check's
+// messages and the statement's own list entries name it: the first
+// [[contacts]] is "contacts[1]" (Field counts from 0).
+func (f Finding) Key() string { return statement.DisplayKey(f.Field) }
 
 // Dropped is a piece of the source left out of the statement, and why.
 type Dropped struct {
