@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -88,7 +89,12 @@ func Import(name string, src []byte) (*Result, diag.List) {
 	}
 	doc, err := read(format, name, src)
 	if err != nil {
-		list.Add(diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)})
+		d := diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)}
+		if mb := (*eml.MailboxError)(nil); errors.As(err, &mb) {
+			d.Pos.Line = mb.Line()
+			d.Hint = "save each e-mail as a file of its own (in your mail program, drag it into a folder, or open it and choose Save As), then import the folder: pressroom batch FOLDER --out-dir pdf"
+		}
+		list.Add(d)
 		return nil, list
 	}
 	if n := textSize(doc); n > maxText {

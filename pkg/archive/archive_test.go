@@ -13,6 +13,7 @@ import (
 
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/internal/pdftest"
+	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/render"
@@ -316,6 +317,26 @@ func TestImportRefusesBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A mailbox export with several e-mails is refused at the line where the
+// second starts, with what to do: import reads one release per file.
+func TestImportRefusesMailbox(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("eml", "testdata", "two-releases.mbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, list := Import("sent.mbox", src)
+	if res != nil || len(list) != 1 {
+		t.Fatalf("imported %v, diagnostics %v; want one error", res, list)
+	}
+	d := list[0]
+	if d.Pos.File != "sent.mbox" || d.Pos.Line != 16 || d.Severity != diag.Error {
+		t.Errorf("diagnostic at %+v (%v), want an error at sent.mbox:16", d.Pos, d.Severity)
+	}
+	if !strings.Contains(d.Message, "2 e-mails") || !strings.Contains(d.Hint, "save each e-mail") {
+		t.Errorf("message %q, hint %q", d.Message, d.Hint)
 	}
 }
 

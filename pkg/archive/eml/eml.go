@@ -85,6 +85,9 @@ func Read(src []byte) (msg *Message, err error) {
 	if bytes.HasPrefix(src, []byte("From ")) && len(r.lines) > 1 {
 		// An mbox export starts with a "From sender date" line.
 		whole.start, body = 1, src[r.lines[1]:]
+		if err := r.oneMessage(); err != nil {
+			return nil, err
+		}
 	}
 	m, err := r.message(bytes.NewReader(body), whole, 0)
 	if err != nil {
@@ -95,6 +98,57 @@ func Read(src []byte) (msg *Message, err error) {
 		return nil, errors.New("this e-mail has no text, HTML or Word part")
 	}
 	return &Message{Evidence: from.evidence, Part: *part}, nil
+}
+
+// MailboxError is a mailbox export (mbox) that holds several e-mails:
+// each is a release of its own, and read as one they would run into
+// each other.
+type MailboxError struct {
+	Messages int // e-mails in the file
+	second   int // the line where the second starts, from 1
+}
+
+// Line is the line of the file where the second e-mail starts.
+func (e *MailboxError) Line() int { return e.second }
+
+func (e *MailboxError) Error() string {
+	return fmt.Sprintf("this mailbox holds %d e-mails (the second starts here); import reads one release per file", e.Messages)
+}
+
+// oneMessage refuses an mbox with more than one e-mail. In mbox, a line
+// starting "From " after a blank line starts the next message. Writers
+// should turn a body line starting "From " into ">From ", but not all
+// do, so the line must also be followed by a header field ("From: …",
+// "Subject: …"), as a message's first line is.
+func (r *reader) oneMessage() error {
+	var err *MailboxError
+	for i := 1; i+1 < len(r.lines); i++ {
+		if bytes.HasPrefix(r.line(i), []byte("From ")) && len(bytes.TrimSpace(r.line(i-1))) == 0 && headerField(r.line(i+1)) {
+			if err == nil {
+				err = &MailboxError{Messages: 1, second: i + 1}
+			}
+			err.Messages++
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// headerField tells whether a line starts a header field: a name of
+// letters, digits and hyphens, then a colon.
+func headerField(l []byte) bool {
+	name, _, ok := bytes.Cut(l, []byte(":"))
+	if !ok || len(name) == 0 {
+		return false
+	}
+	for _, c := range name {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // region is a range of lines of the .eml, [start, end), from 0.

@@ -2,6 +2,7 @@ package eml
 
 import (
 	"encoding/base64"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -263,5 +264,39 @@ func TestPlaceholderTextPart(t *testing.T) {
 	}
 	if m.Part.MediaType != "text/html" {
 		t.Errorf("chose %s, want the HTML part", m.Part.MediaType)
+	}
+}
+
+// A mailbox export (mbox) with several e-mails is not one release: read as
+// one, the second release ran into the first one's contacts and notes.
+// It is refused, naming the line where the second e-mail starts.
+func TestMailboxOfSeveral(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "two-releases.mbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string][]byte{"LF": src, "CRLF": []byte(crlf(string(src)))} {
+		t.Run(name, func(t *testing.T) {
+			m, err := Read(src)
+			if err == nil {
+				t.Fatalf("read as one e-mail: %q", m.Part.Body)
+			}
+			var mb *MailboxError
+			if !errors.As(err, &mb) {
+				t.Fatalf("error %v (%T), want a *MailboxError", err, err)
+			}
+			if mb.Messages != 2 || mb.Line() != 16 {
+				t.Errorf("got %d e-mails, the second at line %d; want 2, at line 16", mb.Messages, mb.Line())
+			}
+			if want := "this mailbox holds 2 e-mails"; !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q, want it to contain %q", err, want)
+			}
+		})
+	}
+	// One e-mail in mbox form, and a body line that starts with "From "
+	// as mbox writers escape it (">From "), stay one e-mail.
+	one := "From press@example.org Tue Oct  7 09:30:00 2025\nSubject: M\n\nBody\n\n>From the chair: thanks.\n"
+	if _, err := Read([]byte(one)); err != nil {
+		t.Errorf("one e-mail refused: %v", err)
 	}
 }
