@@ -318,6 +318,9 @@ func readPart(name string, p eml.Part) (*source.Doc, error) {
 			}
 		}
 	}
+	// What the part held above a release forwarded inline is reported,
+	// at its own lines of the .eml.
+	doc.Dropped = append(doc.Dropped, p.Dropped...)
 	return doc, nil
 }
 

@@ -65,6 +65,10 @@ type Part struct {
 	// FirstLine is the line of the .eml where the part's body starts (1
 	// for the first line), or 0 when it could not be found.
 	FirstLine int
+	// Dropped is what the part held above a release forwarded inline (the
+	// cover note, the forwarded message's header), with lines of the
+	// .eml (0 when unknown).
+	Dropped []source.Drop
 }
 
 // Read reads an e-mail and chooses the part with the release: the text
@@ -316,6 +320,34 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 			return nil // an empty part holds no release
 		}
 		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg)}
+		var fw *forward
+		if mediaType == "text/plain" {
+			fw = inlineForward(body)
+		}
+		if fw != nil {
+			// The forwarded message's Subject and Date are the release's:
+			// they come before the forwarding e-mail's own.
+			at := func(line int) int {
+				if p.FirstLine == 0 {
+					return 0
+				}
+				return p.FirstLine + line - 1
+			}
+			ev := make([]source.Evidence, 0, len(fw.evidence)+len(m.evidence))
+			for _, e := range fw.evidence {
+				e.Line = at(e.Line)
+				ev = append(ev, e)
+			}
+			m.evidence = append(ev, m.evidence...)
+			for _, d := range fw.dropped {
+				d.Line = at(d.Line)
+				p.Dropped = append(p.Dropped, d)
+			}
+			p.Body = fw.body
+			if p.FirstLine != 0 {
+				p.FirstLine += fw.first
+			}
+		}
 		if mediaType == "text/plain" {
 			m.text = p
 		} else {

@@ -300,3 +300,71 @@ func TestMailboxOfSeveral(t *testing.T) {
 		t.Errorf("one e-mail refused: %v", err)
 	}
 }
+
+// A release forwarded inline — under "-----Original Message-----" (Outlook),
+// "---------- Forwarded message ---------" (Gmail) or "Begin forwarded
+// message:" (Apple Mail), often quoted with ">" — is the part's body, not
+// the cover note above it: the forwarded header's Subject and Date come
+// first as evidence, and the note and the header are reported as left out.
+func TestInlineForward(t *testing.T) {
+	release := "PRESS RELEASE\n\nNew family hub opens\n\nThe hub opens on Monday.\n\nENDS\n"
+	quoted := "> PRESS RELEASE\n>\n> New family hub opens\n>\n>The hub opens on Monday.\n>\n> ENDS\n"
+	for _, tc := range []struct {
+		name, body, want string
+		subject, date    string
+	}{
+		{"outlook", "Hi all, see below.\n\nJo\n\n-----Original Message-----\nFrom: Press Office <press@example.gov.uk>\nSent: 13 January 2025 17:40\nTo: Comms <comms@example.gov.uk>\nSubject: PRESS RELEASE: New family hub opens\n\n" + release,
+			release, "PRESS RELEASE: New family hub opens", "13 January 2025 17:40"},
+		{"outlook, quoted", "FYI\n\n-----Original Message-----\nFrom: Press Office <press@example.gov.uk>\nSent: Monday, January 13, 2025 5:40 PM\nSubject: New family hub opens\n\n" + quoted,
+			release, "New family hub opens", "Monday, January 13, 2025 5:40 PM"},
+		{"outlook's rule", "FYI\n\n________________________________\nFrom: Press Office <press@example.gov.uk>\nSent: 13 January 2025 17:40\nSubject: New family hub opens\n\n" + release,
+			release, "New family hub opens", "13 January 2025 17:40"},
+		{"gmail", "fyi\n\n---------- Forwarded message ---------\nFrom: Press Office <press@example.gov.uk>\nDate: Mon, 13 Jan 2025 at 17:40\nSubject: New family hub opens\nTo: <comms@example.gov.uk>\n\n\n" + release,
+			release, "New family hub opens", "Mon, 13 Jan 2025 at 17:40"},
+		{"apple mail", "Begin forwarded message:\n\n> From: Press Office <press@example.gov.uk>\n> Subject: New family hub opens\n> Date: 13 January 2025 at 17:40:00 GMT\n> To: Comms <comms@example.gov.uk>\n> \n" + quoted,
+			release, "New family hub opens", "13 January 2025 at 17:40:00 GMT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			eml := "From: Jo <jo@example.gov.uk>\nSubject: Fwd: New family hub opens\nDate: Tue, 14 Jan 2025 10:12:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n" + tc.body
+			m, err := Read([]byte(eml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(m.Part.Body); got != tc.want {
+				t.Errorf("body %q, want %q", got, tc.want)
+			}
+			// The body's first line is where the release starts in the file.
+			lines := strings.Split(eml, "\n")
+			if l := m.Part.FirstLine; l < 1 || l > len(lines) || !strings.Contains(lines[l-1], "PRESS RELEASE") {
+				t.Errorf("FirstLine %d is not the release's first line", l)
+			}
+			if len(m.Evidence) < 2 || m.Evidence[0] != (source.Evidence{Key: source.EvidenceSubject, Value: tc.subject, Line: m.Evidence[0].Line}) ||
+				m.Evidence[1].Key != source.EvidenceDate || m.Evidence[1].Value != tc.date {
+				t.Errorf("evidence %+v, want the forwarded Subject %q and Date %q first", m.Evidence, tc.subject, tc.date)
+			}
+			for _, e := range m.Evidence[:2] {
+				if !strings.Contains(lines[e.Line-1], e.Value) {
+					t.Errorf("evidence %+v: line %d is %q", e, e.Line, lines[e.Line-1])
+				}
+			}
+			if len(m.Part.Dropped) == 0 {
+				t.Errorf("the cover note and the forwarded header are not reported")
+			}
+			for _, d := range m.Part.Dropped {
+				if d.Line < 1 || d.Line > len(lines) || !strings.Contains(lines[d.Line-1], strings.Fields(d.Text)[0]) {
+					t.Errorf("dropped %+v does not point at its line", d)
+				}
+			}
+		})
+	}
+	// A long message that quotes a release it answers is not a forward
+	// of it: the message's own text stays the body.
+	long := "Subject: Re: hub\n\n" + longText + "\n\n-----Original Message-----\nFrom: x <x@example.org>\nSubject: hub\n\n" + release
+	m, err := Read([]byte(long))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(m.Part.Body), longText[:40]) {
+		t.Errorf("a long message gave way to the quoted one: %q", m.Part.Body)
+	}
+}
