@@ -187,6 +187,9 @@ func (p *parser) syntaxError(err error) {
 	if pos.Line == 0 {
 		pos = diag.Pos{File: p.file, Line: perr.Position.Line, Col: perr.Position.Col}
 	}
+	if p.unclosedText(perr.Message) {
+		return
+	}
 	msg, plain := diag.TOMLMessage(perr.Message)
 	line := ""
 	if pos.Line >= 1 && pos.Line <= p.index.Lines() {
@@ -201,6 +204,35 @@ func (p *parser) syntaxError(err error) {
 		hint = strings.Join(strings.Fields(strings.SplitN(perr.Usage, "\n\n", 2)[0]), " ")
 	}
 	p.list.Errorf(pos, hint, "%s", msg)
+}
+
+// unclosedText reports text between triple quotes that the file never
+// closes, where it was opened: TOML finds out only at the end of the
+// file, which may be far from the key at fault. The opening quotes are
+// the last in the file, as any after them would have closed the text.
+func (p *parser) unclosedText(msg string) bool {
+	if !strings.Contains(msg, "unexpected EOF") {
+		return false
+	}
+	for _, delim := range []string{`"""`, `'''`} {
+		if !strings.Contains(msg, delim) {
+			continue
+		}
+		off := bytes.LastIndex(p.src, []byte(delim))
+		if off < 0 {
+			return false
+		}
+		start := bytes.LastIndexByte(p.src[:off], '\n') + 1
+		key, _, _ := strings.Cut(string(p.src[start:off]), "=")
+		what := "the text"
+		if key = strings.TrimSpace(strings.TrimPrefix(key, "\ufeff")); key != "" {
+			what = "the text of " + key + ","
+		}
+		p.list.Errorf(p.at(off), fmt.Sprintf("end the text with %s on a line of its own, after its last line", delim),
+			"%s opened with %s here, is never closed", what, delim)
+		return true
+	}
+	return false
 }
 
 // syntaxHint names the fix for the TOML mistakes statement writers make
