@@ -355,3 +355,17 @@ func TestImportQuotesControlCharactersInName(t *testing.T) {
 		t.Errorf("the statement holds a control character:\n%s", res.Statement)
 	}
 }
+
+// A guessed [notes] with no heading of its own is named by its text in
+// the warning batch gives, not as an empty value.
+func TestWarningNamesGuessedNotes(t *testing.T) {
+	src := "PRESS RELEASE\n\nPool reopens on Saturday\n\nDate: 1 May 2025\n\nThe pool reopens on Saturday after repairs.\n\nMedia enquiries: press@example.org\n\nThe survey report is online at the council website.\n"
+	res, list := Import("notes.txt", []byte(src))
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	got := fmt.Sprint(res.Warnings("notes.txt"))
+	if want := `import guessed notes = "The survey report is online at the council website."`; !strings.Contains(got, want) {
+		t.Errorf("warnings %s, want %q", got, want)
+	}
+}

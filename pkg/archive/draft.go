@@ -166,7 +166,9 @@ func (d *Draft) Field(key string) string {
 		}
 		if s != nil {
 			v = s.Heading
-			if sub == "body" && len(s.Body) > 0 {
+			// A section with no heading of its own (notes guessed from
+			// text after the contacts) is shown by its text, not as "".
+			if (sub == "body" || v == "") && len(s.Body) > 0 {
 				v = s.Body[0]
 			}
 		}
