@@ -112,6 +112,10 @@ func (p *parser) valueAt(path string) diag.Pos {
 	return p.keyAt(path)
 }
 
+// maxStrayNULs is the most zero bytes a text file may hold to be taken for
+// a statement with stray characters rather than a binary file.
+const maxStrayNULs = 3
+
 func (p *parser) parse() *Statement {
 	if len(p.src) <= MaxSize {
 		p.index = tomlpos.NewIndex(p.src)
@@ -127,6 +131,18 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	if i := bytes.IndexByte(p.src, 0); i >= 0 {
+		if n := bytes.Count(p.src, []byte{0}); n <= maxStrayNULs && utf8.Valid(p.src) {
+			// A text file with a stray zero byte or two (a damaged save,
+			// pasted text) is a statement with a character to delete, not
+			// a binary file: say where each is.
+			for j := i; j < len(p.src); j++ {
+				if p.src[j] == 0 {
+					p.list.Errorf(p.at(j), "delete it (it usually comes in with text pasted from another program)",
+						"the file has an invisible control character (U+0000) here")
+				}
+			}
+			return nil
+		}
 		p.list.Errorf(p.at(i), "give a statement written as plain text (UTF-8); pressroom new writes one to start from",
 			"this is a binary file, not a statement (it has a zero byte at byte offset %d)", i)
 		return nil
