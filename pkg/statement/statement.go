@@ -116,6 +116,19 @@ func (p *parser) valueAt(path string) diag.Pos {
 // a statement with stray characters rather than a binary file.
 const maxStrayNULs = 3
 
+// startsWithKey tells whether the first line that is not blank or a
+// comment is a TOML key or table line, as a statement's is.
+func startsWithKey(src []byte) bool {
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\ufeff")))
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		return line[0] == '[' || bytes.IndexByte(line, '=') > 0
+	}
+	return false
+}
+
 func (p *parser) parse() *Statement {
 	if len(p.src) <= MaxSize {
 		p.index = tomlpos.NewIndex(p.src)
@@ -131,10 +144,10 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	if i := bytes.IndexByte(p.src, 0); i >= 0 {
-		if n := bytes.Count(p.src, []byte{0}); n <= maxStrayNULs && utf8.Valid(p.src) {
-			// A text file with a stray zero byte or two (a damaged save,
-			// pasted text) is a statement with a character to delete, not
-			// a binary file: say where each is.
+		if n := bytes.Count(p.src, []byte{0}); n <= maxStrayNULs && utf8.Valid(p.src) && startsWithKey(p.src) {
+			// A statement with a stray zero byte or two (a damaged save,
+			// pasted text) has a character to delete, and is not a binary
+			// file: say where each is.
 			for j := i; j < len(p.src); j++ {
 				if p.src[j] == 0 {
 					p.list.Errorf(p.at(j), "delete it (it usually comes in with text pasted from another program)",
