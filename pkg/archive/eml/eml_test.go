@@ -319,6 +319,8 @@ func TestInlineForward(t *testing.T) {
 			release, "New family hub opens", "Monday, January 13, 2025 5:40 PM"},
 		{"outlook's rule", "FYI\n\n________________________________\nFrom: Press Office <press@example.gov.uk>\nSent: 13 January 2025 17:40\nSubject: New family hub opens\n\n" + release,
 			release, "New family hub opens", "13 January 2025 17:40"},
+		{"outlook's text of an HTML forward: the header with no marker", "Hi all, see below.\n\nFrom: Press Office <press@example.gov.uk>\nSent: Monday, January 13, 2025 5:40 PM\nTo: Comms <comms@example.gov.uk>\nSubject: New family hub opens\n\n" + release,
+			release, "New family hub opens", "Monday, January 13, 2025 5:40 PM"},
 		{"gmail", "fyi\n\n---------- Forwarded message ---------\nFrom: Press Office <press@example.gov.uk>\nDate: Mon, 13 Jan 2025 at 17:40\nSubject: New family hub opens\nTo: <comms@example.gov.uk>\n\n\n" + release,
 			release, "New family hub opens", "Mon, 13 Jan 2025 at 17:40"},
 		{"apple mail", "Begin forwarded message:\n\n> From: Press Office <press@example.gov.uk>\n> Subject: New family hub opens\n> Date: 13 January 2025 at 17:40:00 GMT\n> To: Comms <comms@example.gov.uk>\n> \n" + quoted,
@@ -356,6 +358,11 @@ func TestInlineForward(t *testing.T) {
 				}
 			}
 		})
+	}
+	// A release that names its sender on a "From:" line is not a forward.
+	own := "Subject: x\n\nPRESS RELEASE\n\nFrom: the Chief Constable\nSubject: burglaries\n\nThe police said.\n"
+	if m, err := Read([]byte(own)); err != nil || !strings.HasPrefix(string(m.Part.Body), "PRESS RELEASE") {
+		t.Errorf("a From: line in a release was taken for a forward: %v %q", err, m.Part.Body)
 	}
 	// A long message that quotes a release it answers is not a forward
 	// of it: the message's own text stays the body.

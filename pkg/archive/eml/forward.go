@@ -20,20 +20,20 @@ type forward struct {
 // line ("-----Original Message-----", "---------- Forwarded message
 // ---------", "Begin forwarded message:", or Outlook's rule of
 // underscores above "From:"), then header fields ("From:", "Sent:",
-// "Subject:" …). The text above the marker must be a cover note (fewer
+// "Subject:" …), or those fields alone (see forwardMarker). The text above the marker must be a cover note (fewer
 // than coverNoteWords words): a long message that quotes another is a
 // reply, and its own words are the release. Evidence and dropped lines
 // count from 1 at the part's first line; nil when there is no forward.
 func inlineForward(body []byte) *forward {
 	lines := strings.Split(string(body), "\n")
 	for i := range lines {
-		if !forwardMarker(lines, i) {
+		j := forwardMarker(lines, i)
+		if j < 0 {
 			continue
 		}
 		if len(strings.Fields(strings.Join(lines[:i], " "))) >= coverNoteWords {
 			return nil
 		}
-		j := i + 1
 		for j < len(lines) && strings.TrimSpace(unquote(lines[j])) == "" {
 			j++
 		}
@@ -94,7 +94,11 @@ func inlineForward(body []byte) *forward {
 			}
 			fw.dropped = append(fw.dropped, source.Drop{Line: k + 1, Text: note, Why: "the note of the e-mail that forwarded the release"})
 		}
-		fw.dropped = append(fw.dropped, source.Drop{Line: i + 1, Text: oneLine(lines[i] + " " + strings.Join(header, " ")),
+		marker := lines[i]
+		if start == i {
+			marker = "" // the header is the marker
+		}
+		fw.dropped = append(fw.dropped, source.Drop{Line: i + 1, Text: oneLine(marker + " " + strings.Join(header, " ")),
 			Why: "the forwarded message's header"})
 		return fw
 	}
@@ -102,18 +106,37 @@ func inlineForward(body []byte) *forward {
 }
 
 // forwardMarker tells whether line i of a text part starts a forwarded
-// message.
-func forwardMarker(lines []string, i int) bool {
+// message, and returns the line its header starts at (-1 when it does
+// not): the line after a marker, or line i itself when the header comes
+// with no marker, as in the text Outlook writes beside an HTML forward —
+// a "From:" line after a blank one, followed by "Sent:" (or "Date:") and
+// "Subject:" lines.
+func forwardMarker(lines []string, i int) int {
 	t := strings.TrimSpace(lines[i])
 	switch core := strings.ToLower(strings.Trim(t, "- ")); {
 	case strings.HasPrefix(t, "--") && (core == "original message" || core == "forwarded message"):
-		return true
+		return i + 1
 	case strings.EqualFold(t, "Begin forwarded message:"):
-		return true
+		return i + 1
 	case len(t) >= 10 && strings.Trim(t, "_") == "" && i+1 < len(lines):
-		return strings.HasPrefix(strings.TrimSpace(unquote(lines[i+1])), "From:")
+		if strings.HasPrefix(strings.TrimSpace(unquote(lines[i+1])), "From:") {
+			return i + 1
+		}
+	case strings.HasPrefix(t, "From:") && (i == 0 || strings.TrimSpace(lines[i-1]) == ""):
+		sent, subject := false, false
+		for j := i + 1; j < len(lines) && j <= i+6; j++ {
+			h := strings.ToLower(strings.TrimSpace(lines[j]))
+			if h == "" {
+				break
+			}
+			sent = sent || strings.HasPrefix(h, "sent:") || strings.HasPrefix(h, "date:")
+			subject = subject || strings.HasPrefix(h, "subject:")
+		}
+		if sent && subject {
+			return i
+		}
 	}
-	return false
+	return -1
 }
 
 // unquote takes one level of e-mail quoting off a line: "> text" or
