@@ -212,7 +212,7 @@ func (e *env) batch(ctx context.Context, b batchRun) error {
 	if sum.Total() == 0 && sum.OtherShards == 0 {
 		// An empty result is most often the wrong folder: say what batch
 		// looks for rather than report success at nothing.
-		fmt.Fprintf(e.stderr, "hint: no statements (*.toml) or archived releases (.txt, .md, .html, .docx, .eml) were found in %s\n", strings.Join(b.opts.Inputs, " "))
+		fmt.Fprintf(e.stderr, "hint: no statements (*.toml) or archived releases (.txt, .md, .html, .docx, .eml, .mbox) were found in %s\n", strings.Join(b.opts.Inputs, " "))
 	}
 	switch {
 	case sum.Interrupted:
@@ -329,6 +329,9 @@ func (l *batchLog) result(r batch.Result) {
 		writeDiags(&b, r.Diagnostics())
 	case r.Status == batch.Skipped && l.mode != logQuiet:
 		fmt.Fprintf(&b, "skipped %s: %s\n", diag.Path(r.Input), diag.Visible(r.Err.Error()))
+		if ds := r.Diagnostics(); len(ds) == 1 && ds[0].Hint != "" {
+			fmt.Fprintf(&b, "    hint: %s\n", diag.Visible(ds[0].Hint))
+		}
 	case l.mode == logLines, l.mode == logVerbose:
 		switch r.Status {
 		case batch.Paired:
@@ -497,8 +500,9 @@ func batchScope(inputs []string, trust bool) layout.Scope {
 
 // batchDescription is batch's help text.
 const batchDescription = "Renders every statement named, found in a folder (walked for *.toml and for\n" +
-	"archived releases — .txt, .md, .html, .docx, .eml — which are imported on the fly, as\n" +
-	"pressroom import does; dotfiles are skipped) or listed one path per line on standard\n" +
+	"archived releases — .txt, .md, .html, .docx, .eml, .mbox — which are imported on the\n" +
+	"fly, as pressroom import does; dotfiles are skipped, and .doc, .rtf and .odt files are\n" +
+	"reported as skipped, with what to do) or listed one path per line on standard\n" +
 	"input (-). Each PDF keeps the input's path relative to the folder named:\n" +
 	"archive/2019/x.toml becomes DIR/2019/x.pdf. Nothing is written outside DIR.\n\n" +
 	"A bad file is reported with its problems and the run goes on; the exit code is 1\n" +
@@ -528,7 +532,7 @@ func batchFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "text", Usage: "also write each release as plain text (.txt) beside its PDF"},
 		&cli.BoolFlag{Name: "html", Usage: "also write each release as a web page (.html) beside its PDF"},
 		&cli.BoolFlag{Name: "eml", Usage: "also write each release as an e-mail draft (.eml) with its PDF attached"},
-		&cli.StringFlag{Name: "keep-toml", Usage: "also write the statement of each imported archive file (.txt, .md, .html, .docx, .eml) into `DIR`"},
+		&cli.StringFlag{Name: "keep-toml", Usage: "also write the statement of each imported archive file (.txt, .md, .html, .docx, .eml, .mbox) into `DIR`"},
 		&cli.BoolFlag{Name: "sync", Usage: "flush each PDF to disk before moving it into place (slower; guards against power cuts)"},
 		trustFlag(),
 	}

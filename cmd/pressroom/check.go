@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -56,10 +57,15 @@ type fileReport struct {
 }
 
 func (e *env) check(files []string, format, layoutRef string, today time.Time) error {
+	lists := make([]diag.List, len(files))
+	for i, file := range files {
+		lists[i] = e.checkFile(file, layoutRef, today)
+	}
+	lists = ownFiles(files, lists)
 	var reports []fileReport
 	totalErrors, totalWarnings := 0, 0
-	for _, file := range files {
-		list := e.checkFile(file, layoutRef, today)
+	for i, file := range files {
+		list := lists[i]
 		if file == "-" {
 			file = stdinName
 		}
@@ -99,6 +105,40 @@ func (e *env) check(files []string, format, layoutRef string, today time.Time) e
 		return exitError{code: exitProblem}
 	}
 	return nil
+}
+
+// ownFiles puts each diagnostic under the file it is in, when that file
+// is among those checked, and gives each once: checking a statement
+// checks its translation too, so checking both files of a pair finds the
+// translation's problems twice.
+func ownFiles(files []string, lists []diag.List) []diag.List {
+	index := map[string]int{}
+	for i, f := range files {
+		if _, ok := index[filepath.Clean(f)]; !ok && f != "-" {
+			index[filepath.Clean(f)] = i
+		}
+	}
+	type key struct {
+		pos           diag.Pos
+		sev, msg, key string
+	}
+	seen := map[key]bool{}
+	out := make([]diag.List, len(lists))
+	for i, list := range lists {
+		for _, d := range list {
+			k := key{d.Pos, d.Severity.String(), d.Message, d.Key}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			to := i
+			if j, ok := index[filepath.Clean(d.Pos.File)]; ok && d.Pos.File != "" {
+				to = j
+			}
+			out[to] = append(out[to], d)
+		}
+	}
+	return out
 }
 
 // checkFile runs every check on one file. A layout file is checked as a

@@ -87,6 +87,8 @@ type importReport struct {
 
 type importField struct {
 	archive.Finding
+	// Field shadows the finding's own, which counts list entries from 0.
+	Field string `json:"field"`
 	Value string `json:"value,omitempty"`
 }
 
@@ -104,7 +106,7 @@ func (e *env) importFiles(files []string, j importJob) error {
 				rep.Dropped = []archive.Dropped{}
 			}
 			for _, f := range res.Fields {
-				rep.Fields = append(rep.Fields, importField{Finding: f, Value: res.Draft.Field(f.Field)})
+				rep.Fields = append(rep.Fields, importField{Finding: f, Field: f.Key(), Value: res.Draft.Field(f.Field)})
 			}
 			out := j.outputFor(file)
 			if other, ok := claimed[out]; ok && !j.stdout {

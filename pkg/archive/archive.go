@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -88,7 +89,12 @@ func Import(name string, src []byte) (*Result, diag.List) {
 	}
 	doc, err := read(format, name, src)
 	if err != nil {
-		list.Add(diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)})
+		d := diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)}
+		if mb := (*eml.MailboxError)(nil); errors.As(err, &mb) {
+			d.Pos.Line = mb.Line()
+			d.Hint = "save each e-mail as a file of its own (in your mail program, drag it into a folder, or open it and choose Save As), then import the folder: pressroom batch FOLDER --out-dir pdf"
+		}
+		list.Add(d)
 		return nil, list
 	}
 	if n := textSize(doc); n > maxText {
@@ -312,6 +318,9 @@ func readPart(name string, p eml.Part) (*source.Doc, error) {
 			}
 		}
 	}
+	// What the part held above a release forwarded inline is reported,
+	// at its own lines of the .eml.
+	doc.Dropped = append(doc.Dropped, p.Dropped...)
 	return doc, nil
 }
 
@@ -331,7 +340,7 @@ func (r *Result) Warnings(file string) diag.List {
 			continue
 		}
 		list.Add(diag.Diagnostic{Pos: pos(f.Line), Severity: diag.Warning,
-			Message: fmt.Sprintf("import guessed %s = %q (%s)", f.Field, r.Draft.Field(f.Field), f.Why),
+			Message: fmt.Sprintf("import guessed %s = %q (%s)", f.Key(), r.Draft.Field(f.Field), f.Why),
 			Hint:    "check it: pressroom import " + file + " writes the statement with a comment on each key"})
 	}
 	return list

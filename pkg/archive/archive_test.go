@@ -13,6 +13,7 @@ import (
 
 	"github.com/pressroom/pressroom"
 	"github.com/pressroom/pressroom/internal/pdftest"
+	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/render"
@@ -319,6 +320,26 @@ func TestImportRefusesBadInput(t *testing.T) {
 	}
 }
 
+// A mailbox export with several e-mails is refused at the line where the
+// second starts, with what to do: import reads one release per file.
+func TestImportRefusesMailbox(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("eml", "testdata", "two-releases.mbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, list := Import("sent.mbox", src)
+	if res != nil || len(list) != 1 {
+		t.Fatalf("imported %v, diagnostics %v; want one error", res, list)
+	}
+	d := list[0]
+	if d.Pos.File != "sent.mbox" || d.Pos.Line != 16 || d.Severity != diag.Error {
+		t.Errorf("diagnostic at %+v (%v), want an error at sent.mbox:16", d.Pos, d.Severity)
+	}
+	if !strings.Contains(d.Message, "2 e-mails") || !strings.Contains(d.Hint, "save each e-mail") {
+		t.Errorf("message %q, hint %q", d.Message, d.Hint)
+	}
+}
+
 // A file name with control characters (a terminal escape, a carriage
 // return) is quoted in the statement's comments, which may hold none.
 func TestImportQuotesControlCharactersInName(t *testing.T) {
@@ -332,5 +353,19 @@ func TestImportQuotesControlCharactersInName(t *testing.T) {
 	}
 	if bytes.ContainsAny(res.Statement, "\x1b\r") {
 		t.Errorf("the statement holds a control character:\n%s", res.Statement)
+	}
+}
+
+// A guessed [notes] with no heading of its own is named by its text in
+// the warning batch gives, not as an empty value.
+func TestWarningNamesGuessedNotes(t *testing.T) {
+	src := "PRESS RELEASE\n\nPool reopens on Saturday\n\nDate: 1 May 2025\n\nThe pool reopens on Saturday after repairs.\n\nMedia enquiries: press@example.org\n\nThe survey report is online at the council website.\n"
+	res, list := Import("notes.txt", []byte(src))
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	got := fmt.Sprint(res.Warnings("notes.txt"))
+	if want := `import guessed notes = "The survey report is online at the council website."`; !strings.Contains(got, want) {
+		t.Errorf("warnings %s, want %q", got, want)
 	}
 }

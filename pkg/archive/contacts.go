@@ -311,7 +311,7 @@ func (r *recogniser) detail(c *DraftContact, label, value string, line int, key,
 			r.set(&c.Email, e, line, key+".email", Sure, "the \"Email\" line", src)
 			return
 		}
-	case strings.HasPrefix(label, "mob") || label == "cell" || label == "symudol":
+	case strings.HasPrefix(label, "mob") || label == "cell" || strings.HasSuffix(label, "symudol"):
 		r.set(&c.Mobile, value, line, key+".mobile", Sure, "the \"Mobile\" line", src)
 		return
 	case label == "office" || label == "swyddfa":

@@ -135,10 +135,15 @@ func parseDate(s string) (dateMatch, bool) {
 	return m, true
 }
 
-// mailDate reads an e-mail's Date header.
+// mailDate reads an e-mail's Date header, or the date of a message
+// forwarded inline, which mailers write in words ("Sent: Monday, 13
+// January 2025 17:40", "Date: Mon, 13 Jan 2025 at 17:40").
 func mailDate(s string) (Date, bool) {
 	t, err := mail.ParseDate(s)
 	if err != nil {
+		if m, ok := findDate(s); ok {
+			return m.Date, true
+		}
 		return Date{}, false
 	}
 	if _, ok := valid(t.Year(), int(t.Month()), t.Day(), 0, 0); !ok {

@@ -3,6 +3,8 @@ package archive
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 // Draft is a statement as the recogniser read it from an archived
@@ -90,6 +92,11 @@ type Finding struct {
 	Why string `json:"why"`
 }
 
+// Key is the finding's field as the user counts it, the way check's
+// messages and the statement's own list entries name it: the first
+// [[contacts]] is "contacts[1]" (Field counts from 0).
+func (f Finding) Key() string { return statement.DisplayKey(f.Field) }
+
 // Dropped is a piece of the source left out of the statement, and why.
 type Dropped struct {
 	Line int    `json:"line,omitempty"`
@@ -159,7 +166,9 @@ func (d *Draft) Field(key string) string {
 		}
 		if s != nil {
 			v = s.Heading
-			if sub == "body" && len(s.Body) > 0 {
+			// A section with no heading of its own (notes guessed from
+			// text after the contacts) is shown by its text, not as "".
+			if (sub == "body" || v == "") && len(s.Body) > 0 {
 				v = s.Body[0]
 			}
 		}

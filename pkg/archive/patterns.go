@@ -26,10 +26,16 @@ var (
 	// dateLabel introduces a date line.
 	dateLabel = lazyre.New(`(?i)^[\s*_]*(?:date(?: of issue)?|dated|issued(?: on)?|published(?: on)?|release date|for (?:immediate )?release(?: on)?|dyddiad|cyhoeddwyd(?: ar)?)\s*[:\-–]?\s*`)
 	// embargoLine is an embargo instruction.
-	embargoLine = lazyre.New(`(?i)^[\s*_]*(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast) (?:before|until))\b`)
+	// Welsh releases write "Dan embargo tan …" or "O dan embargo".
+	embargoLine = lazyre.New(`(?i)^[\s*_]*(?:embargo(?:ed)?|under embargo|strictly embargoed|not for (?:publication|release|broadcast) (?:before|until)|(?:o\s+)?dan\s+embargo)\b`)
 	// refLine is a reference line in the header or a case reference in
 	// the text: "Ref: BSCP 2020/21-01", "(Case Reference BSCP 2020/21-01)".
 	refLine = lazyre.New(`\b(?i:case\s+|our\s+|press\s+release\s+)?(?i:ref(?:erence)?)(?i:\s+(?:no|number))?\.?\s*:?\s+([A-Z][A-Z0-9]*(?:[ /-]?[0-9][0-9A-Z/.-]*)+)`)
+	// refLabel is a labelled reference line in the header: "Reference:
+	// CTHP/PR/2025-003", "Ref: 123", "Cyfeirnod: …" (the label the Welsh
+	// releases pressroom writes use). The label makes it sure, so the
+	// reference may take any form.
+	refLabel = lazyre.New(`(?i)^[\s*_]*(?:our\s+|press\s+release\s+)?(?:ref(?:erence)?|cyfeirnod)(?:\s+(?:no|number))?\.?\s*:\s*(\S.{0,60})$`)
 	// notesHeading opens the note to editors.
 	notesHeading = lazyre.New(`(?i)^[\s*_#]*(notes?\s+(?:to|for)\s+(?:editors?|news\s*desks?)|editor['’]?s['’]?\s+notes?|notes?|background(?:\s+(?:information|notes?))?(?:\s+for\s+editors)?|nodiadau\s+i(?:['’]r)?\s+olygyddion|nodyn\s+i(?:['’]r)?\s+olygyddion|nodiadau)[\s*_:.]*$`)
 	// aboutHeading opens the boilerplate about an organisation.
@@ -43,13 +49,13 @@ var (
 	// "For any media enquiries or interview requests please contact …".
 	contactSentence = lazyre.New(`(?i)^(.{0,120}?\b(?:enquir|inquir|interview|further\s+information|more\s+information|further\s+details|media|press|journalist)[^.]{0,120}?\b(?:please\s+)?(?:contact|call|e-?mail|ring|speak to))\b[\s:,]*(.*)$`)
 	// detailLine is one way to reach a contact: "Email: …", "Tel: …".
-	detailLine = lazyre.New(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
+	detailLine = lazyre.New(`(?i)^[\s*_•-]*(e-?mail|e-bost|tel(?:ephone)?|ffôn\s+symudol|ffôn|phone|direct(?:\s+(?:line|dial))?|switchboard|mob(?:ile)?|symudol|cell|office|swyddfa|out\s+of\s+hours|website|web|gwefan|www|fax|x|twitter)\b\.?\s*(?:no\.?|number)?\s*[:.\-–]?\s*(.+)$`)
 	// orgNoun marks a name as an organisation's: "Harrowby Vale Council",
 	// "Northmoor Police", "Wessex Down Fire and Rescue Service".
 	orgNoun = lazyre.New(`(?i)\b(?:council|partnership|trust|police|constabulary|department|ministry|authority|agency|nhs|university|college|school|foundation|charity|society|association|government|executive|llywodraeth|cyngor|heddlu|swyddfa|ltd|limited|plc|board|service|services|commission|office of|institute|centre)\b`)
 	// labelStart finds where a labelled detail starts inside a line that
 	// holds several: "Telephone: 01632 960 222  Email: comms@…".
-	labelStart   = lazyre.New(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
+	labelStart   = lazyre.New(`(?i)(?:^|\s)(?:e-?mail|e-bost|tel(?:ephone)?|ffôn\s+symudol|ffôn|phone|mob(?:ile)?|office|website|web|gwefan|fax)\s*:`)
 	emailAddress = lazyre.New(`(?i)\b[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b`)
 	phoneNumber  = lazyre.New(`(?:\+44\s?\(?0?\)?\s?|\(?0)[0-9][0-9 ()-]{7,14}[0-9]`)
 	webAddress   = lazyre.New(`(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]`)
@@ -185,7 +191,10 @@ func isWelsh(text string) bool {
 	for _, w := range strings.Fields(strings.ToLower(text)) {
 		w = strings.Trim(w, ".,;:!?\"'“”‘’()")
 		switch w {
-		case "yn", "yr", "y", "mae", "wedi", "gyda", "ac", "ein", "hefyd", "bydd", "sydd", "i'r", "o'r", "ar", "am", "gan", "eu", "fod", "hyn", "cyngor", "ni", "dros", "rhaid":
+		case "yn", "yr", "y", "mae", "wedi", "gyda", "ac", "ein", "hefyd", "bydd", "sydd", "i'r", "o'r", "ar", "am", "gan", "eu", "fod", "hyn", "cyngor", "ni", "dros", "rhaid",
+			// words no English sentence uses, so that a short Welsh
+			// release (a holding statement) reaches the count too
+			"ei", "bod", "ond", "sy'n", "i'w", "heddiw", "dywedodd", "rydym", "yng", "ym", "neu", "hwn", "hon", "oedd", "eleni":
 			welsh++
 		case "the", "and", "of", "to", "is", "was", "with", "for", "that", "this", "are", "be", "on", "by", "will":
 			english++

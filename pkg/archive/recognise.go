@@ -387,7 +387,10 @@ func (r *recogniser) headerContact(b *block, li int) bool {
 
 // headerReference takes "Ref: ABC/123" above the body.
 func (r *recogniser) headerReference(p string, line int) bool {
-	m := refLine.FindStringSubmatchIndex(p)
+	m := refLabel.FindStringSubmatchIndex(p)
+	if m == nil {
+		m = refLine.FindStringSubmatchIndex(p)
+	}
 	if m == nil || m[0] > 2 || words(p) > 6 {
 		return false
 	}

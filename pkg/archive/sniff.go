@@ -254,7 +254,28 @@ func looksLikeTOML(b []byte) bool {
 // archiveExts are the file name endings of the archived releases import
 // reads, for finding them in a folder.
 var archiveExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
-	".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".eml": true}
+	".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".eml": true, ".mbox": true}
+
+// unreadExts are the file name endings of releases kept in formats import
+// does not read, with what each is.
+var unreadExts = map[string]Format{".doc": LegacyWord, ".rtf": RTF, ".odt": OpenDocument}
+
+// Unread says, for a file whose name marks it as a release in a format
+// import does not read (.doc, .rtf, .odt), why it is not read and what to
+// do, so that batch reports it instead of passing over it in a folder;
+// ok is false for any other name. PDFs are not among them: render writes
+// them beside their statements, so a folder of statements holds many.
+func Unread(name string) (reason, hint string, ok bool) {
+	f, ok := unreadExts[strings.ToLower(filepath.Ext(name))]
+	if !ok {
+		return "", "", false
+	}
+	if f == OpenDocument {
+		return "OpenDocument text files (.odt) are not read", hintFor(f, name), true
+	}
+	_, err := read(f, name, nil)
+	return err.Error(), hintFor(f, name), true
+}
 
 // IsArchiveName reports whether a file's name says it may be an archived
 // release (batch picks such files out of a folder; its content decides

@@ -290,6 +290,11 @@ func (p *producer) walk(in, dir string) {
 				return nil
 			}
 		}
+		if reason, hint, ok := archive.Unread(path); ok {
+			// A release kept as .doc, .rtf or .odt is said, not passed over.
+			p.emit(job{input: input, shardKey: key, pre: &Result{Status: Skipped, Err: &hinted{msg: reason, hint: hint}}})
+			return nil
+		}
 		if !isTOML(path) && !archive.IsArchiveName(path) {
 			return nil
 		}

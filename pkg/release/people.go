@@ -169,22 +169,72 @@ func (w *Words) Contacts(contacts []statement.Contact) []Contact {
 	return out
 }
 
-// telHref keeps a leading + and the digits: "0121 464 2612" →
-// "tel:01214642612".
+// telHref keeps a leading + and the digits of the number a phone field
+// gives: "0121 464 2612" → "tel:01214642612". A field may hold more than
+// one number, or words around one ("029 2087 2000 / 029 2087 2087",
+// "24 hours: 0300 123 1234", "… ext. 123"): the link dials the first
+// number of six digits or more (else the longest), never the digits of
+// several run together, which would dial no one.
 func telHref(number string) string {
-	// "+44 (0)121 …": the bracketed trunk zero is dialled only from
-	// inside the country, never after the country code.
-	if strings.HasPrefix(strings.TrimSpace(number), "+") {
-		number = strings.ReplaceAll(number, "(0)", "")
-	}
-	var b strings.Builder
-	b.WriteString("tel:")
-	for i, r := range strings.TrimSpace(number) {
-		if (r == '+' && i == 0) || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
+	var best string
+	for _, run := range phoneRuns(number) {
+		if digits := strings.TrimPrefix(run, "+"); len(digits) >= 6 {
+			best = run
+			break
+		}
+		if len(run) > len(best) {
+			best = run
 		}
 	}
-	return b.String()
+	return "tel:" + best
+}
+
+// phoneRuns splits a phone field into the numbers written in it, each
+// as its digits (with a leading + kept). A number runs over digits and
+// the spaces, dashes, dots and bracketed digit groups ("(0121)", the
+// trunk "(0)") written inside numbers; anything else ends it.
+func phoneRuns(s string) []string {
+	var runs []string
+	var b strings.Builder
+	intl := false // the number started with +: a bracketed (0) is not dialled
+	end := func() {
+		if d := strings.TrimPrefix(b.String(), "+"); d != "" {
+			runs = append(runs, b.String())
+		}
+		b.Reset()
+		intl = false
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && b.Len() == 0:
+			b.WriteRune(r)
+			intl = true
+		case r == '(':
+			j := i + 1
+			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == ' ') {
+				j++
+			}
+			group := strings.TrimSpace(string(rs[i+1 : min(j, len(rs))]))
+			if j == len(rs) || rs[j] != ')' || group == "" {
+				end()
+				continue
+			}
+			if !(intl && group == "0") {
+				b.WriteString(strings.ReplaceAll(group, " ", ""))
+			}
+			i = j
+		case b.Len() > 0 && strings.ContainsRune(" \u00a0\u202f-\u2010\u2011.", r):
+			// a space, dash or dot between the digit groups of one number
+		default:
+			end()
+		}
+	}
+	end()
+	return runs
 }
 
 // webHref makes "www.example.org" a secure link; a written scheme stays.

@@ -67,6 +67,16 @@ func TestResolveContacts(t *testing.T) {
 	for text, href := range map[string]string{
 		"07825 282 465": "tel:07825282465", "0121.464.2612": "tel:01214642612",
 		"+44 (0)121 303-1888": "tel:+441213031888", "(0121) 303 1888": "tel:01213031888",
+		// A field holding two numbers, or words around one, dials the
+		// first whole number, never the digits of both run together.
+		"029 2087 2000 / 029 2087 2087":              "tel:02920872000",
+		"0300 123 1234 or 0300 123 4567":             "tel:03001231234",
+		"01632 960 418 (out of hours 07700 900 000)": "tel:01632960418",
+		"0121 464 2612, ext. 123":                    "tel:01214642612",
+		"24 hours: 0300 123 1234":                    "tel:03001231234",
+		"Tel: 0121\u00a0464\u00a02612":               "tel:01214642612",
+		"116 123":                                    "tel:116123",
+		"101":                                        "tel:101",
 	} {
 		if got := telHref(text); got != href {
 			t.Errorf("telHref(%q) = %q, want %q", text, got, href)

@@ -112,6 +112,23 @@ func (p *parser) valueAt(path string) diag.Pos {
 	return p.keyAt(path)
 }
 
+// maxStrayNULs is the most zero bytes a text file may hold to be taken for
+// a statement with stray characters rather than a binary file.
+const maxStrayNULs = 3
+
+// startsWithKey tells whether the first line that is not blank or a
+// comment is a TOML key or table line, as a statement's is.
+func startsWithKey(src []byte) bool {
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\ufeff")))
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		return line[0] == '[' || bytes.IndexByte(line, '=') > 0
+	}
+	return false
+}
+
 func (p *parser) parse() *Statement {
 	if len(p.src) <= MaxSize {
 		p.index = tomlpos.NewIndex(p.src)
@@ -127,6 +144,18 @@ func (p *parser) parse() *Statement {
 		return nil
 	}
 	if i := bytes.IndexByte(p.src, 0); i >= 0 {
+		if n := bytes.Count(p.src, []byte{0}); n <= maxStrayNULs && utf8.Valid(p.src) && startsWithKey(p.src) {
+			// A statement with a stray zero byte or two (a damaged save,
+			// pasted text) has a character to delete, and is not a binary
+			// file: say where each is.
+			for j := i; j < len(p.src); j++ {
+				if p.src[j] == 0 {
+					p.list.Errorf(p.at(j), "delete it (it usually comes in with text pasted from another program)",
+						"the file has an invisible control character (U+0000) here")
+				}
+			}
+			return nil
+		}
 		p.list.Errorf(p.at(i), "give a statement written as plain text (UTF-8); pressroom new writes one to start from",
 			"this is a binary file, not a statement (it has a zero byte at byte offset %d)", i)
 		return nil
@@ -187,6 +216,9 @@ func (p *parser) syntaxError(err error) {
 	if pos.Line == 0 {
 		pos = diag.Pos{File: p.file, Line: perr.Position.Line, Col: perr.Position.Col}
 	}
+	if p.unclosedText(perr.Message) {
+		return
+	}
 	msg, plain := diag.TOMLMessage(perr.Message)
 	line := ""
 	if pos.Line >= 1 && pos.Line <= p.index.Lines() {
@@ -201,6 +233,35 @@ func (p *parser) syntaxError(err error) {
 		hint = strings.Join(strings.Fields(strings.SplitN(perr.Usage, "\n\n", 2)[0]), " ")
 	}
 	p.list.Errorf(pos, hint, "%s", msg)
+}
+
+// unclosedText reports text between triple quotes that the file never
+// closes, where it was opened: TOML finds out only at the end of the
+// file, which may be far from the key at fault. The opening quotes are
+// the last in the file, as any after them would have closed the text.
+func (p *parser) unclosedText(msg string) bool {
+	if !strings.Contains(msg, "unexpected EOF") {
+		return false
+	}
+	for _, delim := range []string{`"""`, `'''`} {
+		if !strings.Contains(msg, delim) {
+			continue
+		}
+		off := bytes.LastIndex(p.src, []byte(delim))
+		if off < 0 {
+			return false
+		}
+		start := bytes.LastIndexByte(p.src[:off], '\n') + 1
+		key, _, _ := strings.Cut(string(p.src[start:off]), "=")
+		what := "the text"
+		if key = strings.TrimSpace(strings.TrimPrefix(key, "\ufeff")); key != "" {
+			what = "the text of " + key + ","
+		}
+		p.list.Errorf(p.at(off), fmt.Sprintf("end the text with %s on a line of its own, after its last line", delim),
+			"%s opened with %s here, is never closed", what, delim)
+		return true
+	}
+	return false
 }
 
 // syntaxHint names the fix for the TOML mistakes statement writers make

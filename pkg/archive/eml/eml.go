@@ -65,6 +65,10 @@ type Part struct {
 	// FirstLine is the line of the .eml where the part's body starts (1
 	// for the first line), or 0 when it could not be found.
 	FirstLine int
+	// Dropped is what the part held above a release forwarded inline (the
+	// cover note, the forwarded message's header), with lines of the
+	// .eml (0 when unknown).
+	Dropped []source.Drop
 }
 
 // Read reads an e-mail and chooses the part with the release: the text
@@ -85,6 +89,9 @@ func Read(src []byte) (msg *Message, err error) {
 	if bytes.HasPrefix(src, []byte("From ")) && len(r.lines) > 1 {
 		// An mbox export starts with a "From sender date" line.
 		whole.start, body = 1, src[r.lines[1]:]
+		if err := r.oneMessage(); err != nil {
+			return nil, err
+		}
 	}
 	m, err := r.message(bytes.NewReader(body), whole, 0)
 	if err != nil {
@@ -95,6 +102,57 @@ func Read(src []byte) (msg *Message, err error) {
 		return nil, errors.New("this e-mail has no text, HTML or Word part")
 	}
 	return &Message{Evidence: from.evidence, Part: *part}, nil
+}
+
+// MailboxError is a mailbox export (mbox) that holds several e-mails:
+// each is a release of its own, and read as one they would run into
+// each other.
+type MailboxError struct {
+	Messages int // e-mails in the file
+	second   int // the line where the second starts, from 1
+}
+
+// Line is the line of the file where the second e-mail starts.
+func (e *MailboxError) Line() int { return e.second }
+
+func (e *MailboxError) Error() string {
+	return fmt.Sprintf("this mailbox holds %d e-mails (the second starts here); import reads one release per file", e.Messages)
+}
+
+// oneMessage refuses an mbox with more than one e-mail. In mbox, a line
+// starting "From " after a blank line starts the next message. Writers
+// should turn a body line starting "From " into ">From ", but not all
+// do, so the line must also be followed by a header field ("From: …",
+// "Subject: …"), as a message's first line is.
+func (r *reader) oneMessage() error {
+	var err *MailboxError
+	for i := 1; i+1 < len(r.lines); i++ {
+		if bytes.HasPrefix(r.line(i), []byte("From ")) && len(bytes.TrimSpace(r.line(i-1))) == 0 && headerField(r.line(i+1)) {
+			if err == nil {
+				err = &MailboxError{Messages: 1, second: i + 1}
+			}
+			err.Messages++
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// headerField tells whether a line starts a header field: a name of
+// letters, digits and hyphens, then a colon.
+func headerField(l []byte) bool {
+	name, _, ok := bytes.Cut(l, []byte(":"))
+	if !ok || len(name) == 0 {
+		return false
+	}
+	for _, c := range name {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // region is a range of lines of the .eml, [start, end), from 0.
@@ -262,6 +320,34 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 			return nil // an empty part holds no release
 		}
 		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg)}
+		var fw *forward
+		if mediaType == "text/plain" {
+			fw = inlineForward(body)
+		}
+		if fw != nil {
+			// The forwarded message's Subject and Date are the release's:
+			// they come before the forwarding e-mail's own.
+			at := func(line int) int {
+				if p.FirstLine == 0 {
+					return 0
+				}
+				return p.FirstLine + line - 1
+			}
+			ev := make([]source.Evidence, 0, len(fw.evidence)+len(m.evidence))
+			for _, e := range fw.evidence {
+				e.Line = at(e.Line)
+				ev = append(ev, e)
+			}
+			m.evidence = append(ev, m.evidence...)
+			for _, d := range fw.dropped {
+				d.Line = at(d.Line)
+				p.Dropped = append(p.Dropped, d)
+			}
+			p.Body = fw.body
+			if p.FirstLine != 0 {
+				p.FirstLine += fw.first
+			}
+		}
 		if mediaType == "text/plain" {
 			m.text = p
 		} else {

@@ -2,6 +2,7 @@ package eml
 
 import (
 	"encoding/base64"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -263,5 +264,114 @@ func TestPlaceholderTextPart(t *testing.T) {
 	}
 	if m.Part.MediaType != "text/html" {
 		t.Errorf("chose %s, want the HTML part", m.Part.MediaType)
+	}
+}
+
+// A mailbox export (mbox) with several e-mails is not one release: read as
+// one, the second release ran into the first one's contacts and notes.
+// It is refused, naming the line where the second e-mail starts.
+func TestMailboxOfSeveral(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "two-releases.mbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string][]byte{"LF": src, "CRLF": []byte(crlf(string(src)))} {
+		t.Run(name, func(t *testing.T) {
+			m, err := Read(src)
+			if err == nil {
+				t.Fatalf("read as one e-mail: %q", m.Part.Body)
+			}
+			var mb *MailboxError
+			if !errors.As(err, &mb) {
+				t.Fatalf("error %v (%T), want a *MailboxError", err, err)
+			}
+			if mb.Messages != 2 || mb.Line() != 16 {
+				t.Errorf("got %d e-mails, the second at line %d; want 2, at line 16", mb.Messages, mb.Line())
+			}
+			if want := "this mailbox holds 2 e-mails"; !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q, want it to contain %q", err, want)
+			}
+		})
+	}
+	// One e-mail in mbox form, and a body line that starts with "From "
+	// as mbox writers escape it (">From "), stay one e-mail.
+	one := "From press@example.org Tue Oct  7 09:30:00 2025\nSubject: M\n\nBody\n\n>From the chair: thanks.\n"
+	if _, err := Read([]byte(one)); err != nil {
+		t.Errorf("one e-mail refused: %v", err)
+	}
+}
+
+// A release forwarded inline — under "-----Original Message-----" (Outlook),
+// "---------- Forwarded message ---------" (Gmail) or "Begin forwarded
+// message:" (Apple Mail), often quoted with ">" — is the part's body, not
+// the cover note above it: the forwarded header's Subject and Date come
+// first as evidence, and the note and the header are reported as left out.
+func TestInlineForward(t *testing.T) {
+	release := "PRESS RELEASE\n\nNew family hub opens\n\nThe hub opens on Monday.\n\nENDS\n"
+	quoted := "> PRESS RELEASE\n>\n> New family hub opens\n>\n>The hub opens on Monday.\n>\n> ENDS\n"
+	for _, tc := range []struct {
+		name, body, want string
+		subject, date    string
+	}{
+		{"outlook", "Hi all, see below.\n\nJo\n\n-----Original Message-----\nFrom: Press Office <press@example.gov.uk>\nSent: 13 January 2025 17:40\nTo: Comms <comms@example.gov.uk>\nSubject: PRESS RELEASE: New family hub opens\n\n" + release,
+			release, "PRESS RELEASE: New family hub opens", "13 January 2025 17:40"},
+		{"outlook, quoted", "FYI\n\n-----Original Message-----\nFrom: Press Office <press@example.gov.uk>\nSent: Monday, January 13, 2025 5:40 PM\nSubject: New family hub opens\n\n" + quoted,
+			release, "New family hub opens", "Monday, January 13, 2025 5:40 PM"},
+		{"outlook's rule", "FYI\n\n________________________________\nFrom: Press Office <press@example.gov.uk>\nSent: 13 January 2025 17:40\nSubject: New family hub opens\n\n" + release,
+			release, "New family hub opens", "13 January 2025 17:40"},
+		{"outlook's text of an HTML forward: the header with no marker", "Hi all, see below.\n\nFrom: Press Office <press@example.gov.uk>\nSent: Monday, January 13, 2025 5:40 PM\nTo: Comms <comms@example.gov.uk>\nSubject: New family hub opens\n\n" + release,
+			release, "New family hub opens", "Monday, January 13, 2025 5:40 PM"},
+		{"gmail", "fyi\n\n---------- Forwarded message ---------\nFrom: Press Office <press@example.gov.uk>\nDate: Mon, 13 Jan 2025 at 17:40\nSubject: New family hub opens\nTo: <comms@example.gov.uk>\n\n\n" + release,
+			release, "New family hub opens", "Mon, 13 Jan 2025 at 17:40"},
+		{"apple mail", "Begin forwarded message:\n\n> From: Press Office <press@example.gov.uk>\n> Subject: New family hub opens\n> Date: 13 January 2025 at 17:40:00 GMT\n> To: Comms <comms@example.gov.uk>\n> \n" + quoted,
+			release, "New family hub opens", "13 January 2025 at 17:40:00 GMT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			eml := "From: Jo <jo@example.gov.uk>\nSubject: Fwd: New family hub opens\nDate: Tue, 14 Jan 2025 10:12:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n" + tc.body
+			m, err := Read([]byte(eml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(m.Part.Body); got != tc.want {
+				t.Errorf("body %q, want %q", got, tc.want)
+			}
+			// The body's first line is where the release starts in the file.
+			lines := strings.Split(eml, "\n")
+			if l := m.Part.FirstLine; l < 1 || l > len(lines) || !strings.Contains(lines[l-1], "PRESS RELEASE") {
+				t.Errorf("FirstLine %d is not the release's first line", l)
+			}
+			if len(m.Evidence) < 2 || m.Evidence[0] != (source.Evidence{Key: source.EvidenceSubject, Value: tc.subject, Line: m.Evidence[0].Line}) ||
+				m.Evidence[1].Key != source.EvidenceDate || m.Evidence[1].Value != tc.date {
+				t.Errorf("evidence %+v, want the forwarded Subject %q and Date %q first", m.Evidence, tc.subject, tc.date)
+			}
+			for _, e := range m.Evidence[:2] {
+				if !strings.Contains(lines[e.Line-1], e.Value) {
+					t.Errorf("evidence %+v: line %d is %q", e, e.Line, lines[e.Line-1])
+				}
+			}
+			if len(m.Part.Dropped) == 0 {
+				t.Errorf("the cover note and the forwarded header are not reported")
+			}
+			for _, d := range m.Part.Dropped {
+				if d.Line < 1 || d.Line > len(lines) || !strings.Contains(lines[d.Line-1], strings.Fields(d.Text)[0]) {
+					t.Errorf("dropped %+v does not point at its line", d)
+				}
+			}
+		})
+	}
+	// A release that names its sender on a "From:" line is not a forward.
+	own := "Subject: x\n\nPRESS RELEASE\n\nFrom: the Chief Constable\nSubject: burglaries\n\nThe police said.\n"
+	if m, err := Read([]byte(own)); err != nil || !strings.HasPrefix(string(m.Part.Body), "PRESS RELEASE") {
+		t.Errorf("a From: line in a release was taken for a forward: %v %q", err, m.Part.Body)
+	}
+	// A long message that quotes a release it answers is not a forward
+	// of it: the message's own text stays the body.
+	long := "Subject: Re: hub\n\n" + longText + "\n\n-----Original Message-----\nFrom: x <x@example.org>\nSubject: hub\n\n" + release
+	m, err := Read([]byte(long))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(m.Part.Body), longText[:40]) {
+		t.Errorf("a long message gave way to the quoted one: %q", m.Part.Body)
 	}
 }
