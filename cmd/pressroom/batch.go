@@ -520,7 +520,7 @@ func batchFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "out-dir", Aliases: []string{"o"}, Usage: "the folder `DIR` to write the PDFs into (created if needed)"},
 		&cli.StringFlag{Name: "layout", Usage: "a built-in layout `NAME`, or a layout file's path, instead of each statement's own"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "render `N` documents at once"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "one per CPU", Usage: "render `N` documents at once"},
 		&cli.BoolFlag{Name: "force", Usage: "render every statement, even when its PDF is up to date"},
 		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first file that fails"},
 		&cli.StringFlag{Name: "manifest", Usage: "write one record per input to `FILE`.json or FILE.csv; {shard} in the name becomes the shard (2-of-4), so each worker writes its own for batch merge"},
