@@ -21,7 +21,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -43,7 +42,7 @@ type utf8FontFile struct {
 	tableDescriptions    map[string]*tableDescription
 	outTablesData        map[string][]byte
 	symbolPosition       []int
-	charSymbolDictionary map[int]int
+	charSymbolDictionary *charGlyphs
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -111,7 +110,7 @@ func newUTF8Font(reader *fileReader) *utf8FontFile {
 func (utf *utf8FontFile) parseFile() error {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
+	utf.charSymbolDictionary = &charGlyphs{}
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
@@ -625,18 +624,11 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	// About one character per glyph: sized once, the maps are not grown
-	// and rehashed a dozen times while the cmap is read.
-	symbolCharDictionary := make(map[int][]int, numSymbols)
-	charSymbolDictionary := make(map[int]int, numSymbols)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
-
+	// Keep what GenerateCutFont needs (the character map and loca), so
+	// that subsetting the font for a document does not parse the cmap
+	// and loca tables again.
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
-
-	// Keep what GenerateCutFont needs, so that subsetting the font for a
-	// document does not parse the cmap and loca tables again.
-	utf.charSymbolDictionary = charSymbolDictionary
+	utf.parseCmapAndWidths(runeCMAPPosition, n, numSymbols, scale)
 	utf.SeekTable("head")
 	utf.skip(50)
 	locaFormat := utf.readUint16()
@@ -644,7 +636,7 @@ func (utf *utf8FontFile) parseTables() {
 	utf.tablesParsed = true
 }
 
-func (utf *utf8FontFile) generateCMAP() map[int][]int {
+func (utf *utf8FontFile) generateCMAP() bool {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -666,26 +658,21 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 
 	if runeCmapPosition == 0 {
 		utf.problem("Font does not have cmap for Unicode\n")
-		return nil
+		return false
 	}
-
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
-
-	utf.charSymbolDictionary = charSymbolDictionary
-
-	return symbolCharDictionary
+	cg := &charGlyphs{}
+	forEachCmap4(utf.fileReader.array, runeCmapPosition, func(char, glyph int) { cg.t.set(char, int32(glyph+1)) })
+	utf.charSymbolDictionary = cg
+	return true
 }
 
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if glyph, OK := utf.charSymbolDictionary.glyph(char); OK {
+			symbolCollection[glyph] = char
+			charSymbolPairCollection[char] = glyph
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -817,7 +804,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.LastRune = 0
 	if !utf.tablesParsed {
 		utf.symbolPosition = make([]int, 0)
-		utf.charSymbolDictionary = make(map[int]int)
+		utf.charSymbolDictionary = &charGlyphs{}
 		utf.tableDescriptions = make(map[string]*tableDescription)
 		utf.skip(4)
 		utf.generateTableDescriptions()
@@ -838,11 +825,10 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	if !utf.tablesParsed {
 		// Not parsed by parseFile (UTF8CutFont): read cmap and loca now.
-		symbolCharDictionary := utf.generateCMAP()
-		if symbolCharDictionary == nil {
+		// (The widths parseFile reads are not needed for a subset.)
+		if !utf.generateCMAP() {
 			return nil
 		}
-		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
 
@@ -1011,60 +997,6 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 	return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 }
 
-func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar map[int][]int, scale float64) {
-	var widths int
-	start := utf.SeekTable("hmtx")
-	arrayWidths := 0
-	var arr []int
-	utf.CharWidths = make([]int, 256*256)
-	charCount := 0
-	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
-	for symbol := range numberOfHMetrics {
-		arrayWidths = arr[(symbol*2)+1]
-		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
-
-			if arrayWidths >= (1 << 15) {
-				arrayWidths = 0
-			}
-			if symbol == 0 {
-				utf.DefaultWidth = scale * float64(arrayWidths)
-				continue
-			}
-			for _, char := range symbolToChar[symbol] {
-				if char != 0 && char != 65535 {
-					widths = int(math.Round(scale * float64(arrayWidths)))
-					if widths == 0 {
-						widths = 65535
-					}
-					if char < 196608 {
-						utf.CharWidths[char] = widths
-						charCount++
-					}
-				}
-			}
-		}
-	}
-	diff := numSymbols - numberOfHMetrics
-	for pos := range diff {
-		symbol := pos + numberOfHMetrics
-		if _, OK := symbolToChar[symbol]; OK {
-			for _, char := range symbolToChar[symbol] {
-				if char != 0 && char != 65535 {
-					widths = int(math.Round(scale * float64(arrayWidths)))
-					if widths == 0 {
-						widths = 65535
-					}
-					if char < 196608 {
-						utf.CharWidths[char] = widths
-						charCount++
-					}
-				}
-			}
-		}
-	}
-	utf.CharWidths[0] = charCount
-}
-
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 	start := utf.SeekTable("hmtx")
 	var metrics []byte
@@ -1081,81 +1013,6 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
 	return metrics
-}
-
-func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
-	start := utf.SeekTable("loca")
-	utf.symbolPosition = make([]int, 0)
-	if format == 0 {
-		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
-		}
-	} else if format == 1 {
-		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
-		}
-	} else {
-		utf.problem("Unknown loca table format %d\n", format)
-		return
-	}
-}
-
-func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
-	maxRune := 0
-	utf.seek(runeCmapPosition + 2)
-	size := utf.readUint16()
-	rim := runeCmapPosition + size
-	utf.skip(2)
-
-	segmentSize := utf.readUint16() / 2
-	utf.skip(6)
-	completers := make([]int, 0)
-	for range segmentSize {
-		completers = append(completers, utf.readUint16())
-	}
-	utf.skip(2)
-	beginners := make([]int, 0)
-	for range segmentSize {
-		beginners = append(beginners, utf.readUint16())
-	}
-	sizes := make([]int, 0)
-	for range segmentSize {
-		sizes = append(sizes, int(utf.readInt16()))
-	}
-	readerPositionStart := utf.fileReader.readerPosition
-	positions := make([]int, 0)
-	for range segmentSize {
-		positions = append(positions, utf.readUint16())
-	}
-	var symbol int
-	for n := range segmentSize {
-		completePosition := completers[n] + 1
-		for char := beginners[n]; char < completePosition; char++ {
-			if positions[n] == 0 {
-				symbol = (char + sizes[n]) & 0xFFFF
-			} else {
-				position := (char-beginners[n])*2 + positions[n]
-				position = int(readerPositionStart) + 2*n + position
-				if position >= rim {
-					symbol = 0
-				} else {
-					symbol = utf.getUint16(position)
-					if symbol != 0 {
-						symbol = (symbol + sizes[n]) & 0xFFFF
-					}
-				}
-			}
-			charSymbolDictionary[char] = symbol
-			if char < 196608 {
-				maxRune = max(char, maxRune)
-			}
-			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
-		}
-	}
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
@@ -1203,34 +1060,6 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	checksum := utf.generateChecksum([]byte(answer))
 	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
 	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
-	return answer
-}
-
-func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
-	}
-	return answer
-}
-
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
-	}
 	return answer
 }
 
