@@ -852,6 +852,7 @@ type fontDefType struct {
 	DiffN        int           // Position of diff in app array, set by font loader
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
+	utf8Cw       *runeTable    // a UTF-8 font's widths, in place of Cw (patch 26)
 	usedRunes    map[int]int   // Array of used runes
 	glyphs       *glyphUse     // glyphs drawn, for a glyph-mode font (glyphs.go)
 }

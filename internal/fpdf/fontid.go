@@ -109,17 +109,36 @@ func utf8FontID(fdt fontDefType) string {
 	buf = append(buf, fdt.Name...)
 	buf = append(buf, 0)
 	d := fdt.Desc
+	cw := fdt.widths()
 	for _, v := range []int{d.Ascent, d.Descent, d.CapHeight, d.Flags, d.FontBBox.Xmin, d.FontBBox.Ymin,
-		d.FontBBox.Xmax, d.FontBBox.Ymax, d.ItalicAngle, d.StemV, d.MissingWidth, fdt.Up, fdt.Ut, len(fdt.Cw)} {
+		d.FontBBox.Xmax, d.FontBBox.Ymax, d.ItalicAngle, d.StemV, d.MissingWidth, fdt.Up, fdt.Ut, cw.len()} {
 		buf = binary.BigEndian.AppendUint32(buf, uint32(int32(v)))
 	}
-	for _, w := range fdt.Cw {
-		// Most of the 65,536 codes have no glyph (width 0): a varint
-		// takes one byte for them and two for most widths.
-		buf = binary.AppendUvarint(buf, uint64(uint32(int32(w))))
-		if len(buf) >= cap(buf)-binary.MaxVarintLen64 {
-			h.Write(buf)
-			buf = buf[:0]
+	// Most of the 65,536 codes have no glyph (width 0): a varint takes
+	// one byte for them and two for most widths. A page of the table
+	// without widths (patch 26) is 256 zero bytes.
+	if cw.pages == nil {
+		for _, w := range fdt.Cw {
+			buf = binary.AppendUvarint(buf, uint64(uint32(int32(w))))
+			if len(buf) >= cap(buf)-binary.MaxVarintLen64 {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+		}
+	} else {
+		var zeros [256]byte
+		for _, p := range cw.pages.pages {
+			if len(buf) > cap(buf)-len(p)*binary.MaxVarintLen32 {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+			if p == nil {
+				buf = append(buf, zeros[:]...)
+				continue
+			}
+			for _, w := range p {
+				buf = binary.AppendUvarint(buf, uint64(uint32(w)))
+			}
 		}
 	}
 	h.Write(buf)

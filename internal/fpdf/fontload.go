@@ -151,7 +151,7 @@ func (utf *utf8FontFile) parseCmapAndWidths(cmapPos, numberOfHMetrics, numSymbol
 		return 65535
 	}
 
-	utf.CharWidths = make([]int, 256*256)
+	utf.CharWidths = &runeTable{}
 	widthOf := map[int]int(nil) // glyph giving a width, for a character mapped twice
 	if twice {
 		widthOf = make(map[int]int)
@@ -169,9 +169,9 @@ func (utf *utf8FontFile) parseCmapAndWidths(cmapPos, numberOfHMetrics, numSymbol
 			}
 			widthOf[char] = glyph
 		}
-		utf.CharWidths[char] = width(glyph)
+		utf.CharWidths.set(char, int32(width(glyph)))
 	})
-	utf.CharWidths[0] = count
+	utf.CharWidths.set(0, int32(count))
 }
 
 // parseLOCATable reads the offset of each glyph in glyf, and the end of
@@ -196,4 +196,39 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 		utf.symbolPosition = make([]int, 0)
 		utf.problem("Unknown loca table format %d\n", format)
 	}
+}
+
+// widthTable reads a font's character widths in thousandths of an em:
+// fontDefType.Cw, or a UTF-8 font's pages (patch 26). fpdf kept a UTF-8
+// font's widths as a []int of 65,536 entries, 512 KB per font, mostly
+// zeros, which every document then hashed through for the font's ID;
+// a font's characters fill a few dozen pages of 256.
+type widthTable struct {
+	cw    []int
+	pages *runeTable
+}
+
+// widths returns the font's width table.
+func (d *fontDefType) widths() widthTable {
+	return widthTable{cw: d.Cw, pages: d.utf8Cw}
+}
+
+// at returns the width of code c, as Cw[c] did, and panics where that did
+// (c outside the table).
+func (t widthTable) at(c int) int {
+	if t.pages == nil {
+		return t.cw[c]
+	}
+	if p := t.pages.pages[c>>8]; p != nil {
+		return int(p[c&0xFF])
+	}
+	return 0
+}
+
+// len returns the number of codes in the table, as len(Cw) did.
+func (t widthTable) len() int {
+	if t.pages == nil {
+		return len(t.cw)
+	}
+	return 0x10000
 }

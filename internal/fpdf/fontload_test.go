@@ -71,13 +71,14 @@ func compareCmapAndWidths(data []byte, size int) string {
 		return ""
 	case utf.DefaultWidth != oldDefault:
 		return fmt.Sprintf("default width %v, old code %v", utf.DefaultWidth, oldDefault)
-	case !slices.Equal(utf.CharWidths, oldWidths):
+	case !slices.Equal(utf.CharWidths.ints(), oldWidths):
+		widths := utf.CharWidths.ints()
 		for i := range oldWidths {
-			if utf.CharWidths[i] != oldWidths[i] {
-				return fmt.Sprintf("width of %#x is %d, old code %d", i, utf.CharWidths[i], oldWidths[i])
+			if widths[i] != oldWidths[i] {
+				return fmt.Sprintf("width of %#x is %d, old code %d", i, widths[i], oldWidths[i])
 			}
 		}
-		return fmt.Sprintf("%d widths, old code %d", len(utf.CharWidths), len(oldWidths))
+		return fmt.Sprintf("%d widths, old code %d", len(widths), len(oldWidths))
 	}
 	for char := range 0x10000 {
 		glyph, ok := utf.charSymbolDictionary.glyph(char)
@@ -167,4 +168,25 @@ func BenchmarkParseUTF8FontNoto(b *testing.B) {
 			}
 		}
 	}
+}
+
+// ints returns the table as fpdf's 65,536-entry width table was.
+func (t *runeTable) ints() []int {
+	ints := make([]int, 0x10000)
+	for i := range ints {
+		ints[i] = int(t.get(i))
+	}
+	return ints
+}
+
+// clone returns a copy of the table.
+func (t *runeTable) clone() *runeTable {
+	c := &runeTable{}
+	for i, p := range t.pages {
+		if p != nil {
+			q := *p
+			c.pages[i] = &q
+		}
+	}
+	return c
 }

@@ -1066,9 +1066,9 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.isCurrentUTF8 {
 		for _, char := range s {
 			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
+			if cw := f.currentFont.widths(); cw.len() >= intChar && cw.at(intChar) > 0 {
+				if cw.at(intChar) != 65535 {
+					w += cw.at(intChar)
 				}
 			} else if f.currentFont.Desc.MissingWidth != 0 {
 				w += f.currentFont.Desc.MissingWidth
@@ -2061,7 +2061,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Desc:      desc,
 			Up:        int(round(utf8File.UnderlinePosition)),
 			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
+			utf8Cw:    utf8File.CharWidths,
 			usedRunes: sbarr,
 			File:      fileStr,
 			utf8File:  utf8File,
@@ -2197,7 +2197,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Desc:      desc,
 			Up:        int(round(utf8File.UnderlinePosition)),
 			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
+			utf8Cw:    utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
@@ -2899,7 +2899,7 @@ func (f *Fpdf) Cellf(w, h float64, fmtStr string, args ...any) {
 func (f *Fpdf) SplitLines(txt []byte, w float64) [][]byte {
 	// Function contributed by Bruno Michel
 	lines := [][]byte{}
-	cw := f.currentFont.Cw
+	cw := f.currentFont.widths()
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := bytes.Replace(txt, []byte("\r"), []byte{}, -1)
 	nb := len(s)
@@ -2913,7 +2913,7 @@ func (f *Fpdf) SplitLines(txt []byte, w float64) [][]byte {
 	l := 0
 	for i < nb {
 		c := s[i]
-		l += cw[c]
+		l += cw.at(int(c))
 		if c == ' ' || c == '\t' || c == '\n' {
 			sep = i
 		}
@@ -2971,7 +2971,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 	if alignStr == "" {
 		alignStr = "J"
 	}
-	cw := f.currentFont.Cw
+	cw := f.currentFont.widths()
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
@@ -3077,14 +3077,14 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 			ls = l
 			ns++
 		}
-		if int(c) >= len(cw) {
+		if int(c) >= cw.len() {
 			f.err = fmt.Errorf("character outside the supported range: %s", string(c))
 			return
 		}
-		if cw[int(c)] == 0 { //Marker width 0 used for missing symbols
+		if cw.at(int(c)) == 0 { //Marker width 0 used for missing symbols
 			l += f.currentFont.Desc.MissingWidth
-		} else if cw[int(c)] != 65535 { //Marker width 65535 used for zero width symbols
-			l += cw[int(c)]
+		} else if cw.at(int(c)) != 65535 { //Marker width 65535 used for zero width symbols
+			l += cw.at(int(c))
 		}
 		if l > wmax {
 			// Automatic line break
@@ -3157,7 +3157,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 // write outputs text in flowing mode
 func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 	// dbg("Write")
-	cw := f.currentFont.Cw
+	cw := f.currentFont.widths()
 	w := f.w - f.rMargin - f.x
 	wmax := (w - 2*f.cMargin) * 1000 / f.fontSize
 	s := strings.Replace(txtStr, "\r", "", -1)
@@ -3210,7 +3210,7 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 		if c == ' ' {
 			sep = i
 		}
-		l += float64(cw[int(c)])
+		l += float64(cw.at(int(c)))
 		if l > wmax {
 			// Automatic line break
 			if sep == -1 {
@@ -4650,11 +4650,12 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, codes []int) {
 	interval := false
 
 	// for each character
+	cw := font.widths()
 	for _, cid := range codes {
-		if cid < 1 || cid >= len(font.Cw) || font.Cw[cid] == 0x00 {
+		if cid < 1 || cid >= cw.len() || cw.at(cid) == 0x00 {
 			continue
 		}
-		width := font.Cw[cid]
+		width := cw.at(cid)
 		if width == 65535 {
 			width = 0
 		}

@@ -99,7 +99,7 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		Desc:      font.desc,
 		Up:        font.up,
 		Ut:        font.ut,
-		Cw:        font.file.CharWidths,
+		utf8Cw:    font.file.CharWidths,
 		utf8File:  font.file,
 		usedRunes: sbarr,
 	}

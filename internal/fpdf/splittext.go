@@ -14,7 +14,7 @@ import (
 // function can be used to determine the total height of wrapped text for
 // vertical placement purposes.
 func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
-	cw := f.currentFont.Cw
+	cw := f.currentFont.widths()
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := []rune(txt) // Return slice of UTF-8 runes
 	nb := len(s)
@@ -30,11 +30,11 @@ func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
 	for i < nb {
 		c := s[i]
 
-		if int(c) >= len(cw) {
+		if int(c) >= cw.len() {
 			// Decimal representation of c is greater than the font width's array size so it can't be used as index.
-			l += cw[f.currentFont.Desc.MissingWidth]
+			l += cw.at(f.currentFont.Desc.MissingWidth)
 		} else {
-			l += cw[c]
+			l += cw.at(int(c))
 		}
 
 		if unicode.IsSpace(c) || isChinese(c) {
