@@ -204,6 +204,15 @@ func (utf *utf8FontFile) checkGlyphs() {
 		done
 	)
 	state := make([]byte, n)
+	// Glyph headers are read in place, not through the reader's seek and
+	// Read, and a simple glyph (no components) is marked done without a
+	// recursive call (patch 27): this runs for every glyph of every font
+	// parsed, and most glyphs, and most components, are simple.
+	font := utf.fileReader.array
+	simple := func(g int) bool {
+		start := glyf.position + pos[g]
+		return glyf.position+pos[g+1]-start < 10 || int16(binary.BigEndian.Uint16(font[start:start+2])) >= 0
+	}
 	var visit func(g, depth int) bool
 	visit = func(g, depth int) bool {
 		if state[g] == done {
@@ -215,19 +224,23 @@ func (utf *utf8FontFile) checkGlyphs() {
 		}
 		state[g] = visiting
 		start, end := glyf.position+pos[g], glyf.position+pos[g+1]
-		if end-start >= 10 && int16(utf.getUint16(start)) < 0 {
+		if end-start >= 10 && int16(binary.BigEndian.Uint16(font[start:start+2])) < 0 {
 			at := start + 10
 			for {
 				if at+4 > end {
 					utf.problem("the font's glyf table is damaged: composite glyph %d is cut short", g)
 					return false
 				}
-				flags, component := utf.getUint16(at), utf.getUint16(at+2)
+				flags, component := int(binary.BigEndian.Uint16(font[at:at+2])), int(binary.BigEndian.Uint16(font[at+2:at+4]))
 				if component >= n {
 					utf.problem("the font's glyf table is damaged: glyph %d uses glyph %d, which does not exist", g, component)
 					return false
 				}
-				if !visit(component, depth+1) {
+				switch {
+				case state[component] == done:
+				case state[component] == unseen && depth < 64 && simple(component):
+					state[component] = done
+				case !visit(component, depth+1):
 					return false
 				}
 				at += 4
@@ -253,6 +266,10 @@ func (utf *utf8FontFile) checkGlyphs() {
 		return true
 	}
 	for g := 0; g < n; g++ {
+		if state[g] == unseen && simple(g) {
+			state[g] = done
+			continue
+		}
 		if !visit(g, 0) {
 			return
 		}
