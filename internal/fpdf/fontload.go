@@ -16,7 +16,8 @@ import (
 // bytes.Reader, two bytes at a time) before using them: for the three
 // fonts of a short document, about a sixth of the instructions of a
 // whole cold render and most of the bytes it allocated. The same
-// results now come from two passes over the format 4 subtable.
+// results now come from one pass over the format 4 subtable (patch 28;
+// two for a damaged cmap that maps a character twice).
 
 // runeTable maps the codes 0-0xFFFF to int32 values, 0 for a code never
 // set, in pages of 256 codes allocated only for the high bytes in use: a
@@ -152,23 +153,36 @@ func (utf *utf8FontFile) parseCmapAndWidths(cmapPos, numberOfHMetrics, numSymbol
 	}
 
 	utf.CharWidths = &runeTable{}
-	widthOf := map[int]int(nil) // glyph giving a width, for a character mapped twice
-	if twice {
-		widthOf = make(map[int]int)
-	}
 	count := 0
 	maxGlyph := max(numberOfHMetrics, numSymbols)
+	if !twice {
+		// One glyph per character: the widths follow from the map.
+		for hi, p := range cg.t.pages {
+			if p == nil {
+				continue
+			}
+			for lo, v := range p {
+				char, glyph := hi<<8|lo, int(v)-1
+				if v == 0 || char == 0 || char == 0xFFFF || glyph == 0 || glyph >= maxGlyph {
+					continue
+				}
+				count++
+				utf.CharWidths.set(char, int32(width(glyph)))
+			}
+		}
+		utf.CharWidths.set(0, int32(count))
+		return
+	}
+	widthOf := make(map[int]int) // the glyph that gave a character its width
 	forEachCmap4(font, cmapPos, func(char, glyph int) {
 		if char == 0 || char == 0xFFFF || glyph == 0 || glyph >= maxGlyph {
 			return
 		}
 		count++
-		if widthOf != nil {
-			if g, ok := widthOf[char]; ok && g > glyph {
-				return
-			}
-			widthOf[char] = glyph
+		if g, ok := widthOf[char]; ok && g > glyph {
+			return
 		}
+		widthOf[char] = glyph
 		utf.CharWidths.set(char, int32(width(glyph)))
 	})
 	utf.CharWidths.set(0, int32(count))
