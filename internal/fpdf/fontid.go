@@ -102,6 +102,12 @@ func generateFontIDWidths(fdt fontDefType, widthsJSON []byte) (string, error) {
 // render that adds three fonts; and the ID is repeated, as /F<id>, at
 // every font change in every content stream. 64 bits keep fonts with
 // different names or widths apart.
+//
+// Since patch 29 the widths are hashed as the codes that have one, each
+// as its distance from the previous such code and its width (varints):
+// the same information as all 65,536 widths, zeros included, which made
+// the SHA-1 read about 66 KB per font where a font has a few thousand
+// widths (10-20 KB).
 func utf8FontID(fdt fontDefType) string {
 	h := sha1.New()
 	buf := make([]byte, 0, 16<<10)
@@ -114,30 +120,29 @@ func utf8FontID(fdt fontDefType) string {
 		d.FontBBox.Xmax, d.FontBBox.Ymax, d.ItalicAngle, d.StemV, d.MissingWidth, fdt.Up, fdt.Ut, cw.len()} {
 		buf = binary.BigEndian.AppendUint32(buf, uint32(int32(v)))
 	}
-	// Most of the 65,536 codes have no glyph (width 0): a varint takes
-	// one byte for them and two for most widths. A page of the table
-	// without widths (patch 26) is 256 zero bytes.
+	prev := -1
+	width := func(c int, w int32) {
+		if w == 0 {
+			return
+		}
+		if len(buf) > cap(buf)-2*binary.MaxVarintLen32 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		buf = binary.AppendUvarint(buf, uint64(c-prev))
+		buf = binary.AppendUvarint(buf, uint64(uint32(w)))
+		prev = c
+	}
 	if cw.pages == nil {
-		for _, w := range fdt.Cw {
-			buf = binary.AppendUvarint(buf, uint64(uint32(int32(w))))
-			if len(buf) >= cap(buf)-binary.MaxVarintLen64 {
-				h.Write(buf)
-				buf = buf[:0]
-			}
+		for c, w := range fdt.Cw {
+			width(c, int32(w))
 		}
 	} else {
-		var zeros [256]byte
-		for _, p := range cw.pages.pages {
-			if len(buf) > cap(buf)-len(p)*binary.MaxVarintLen32 {
-				h.Write(buf)
-				buf = buf[:0]
-			}
-			if p == nil {
-				buf = append(buf, zeros[:]...)
-				continue
-			}
-			for _, w := range p {
-				buf = binary.AppendUvarint(buf, uint64(uint32(w)))
+		for hi, p := range cw.pages.pages {
+			if p != nil {
+				for lo, w := range p {
+					width(hi<<8|lo, w)
+				}
 			}
 		}
 	}
