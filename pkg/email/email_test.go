@@ -419,3 +419,25 @@ func TestEmbargoSubjectWelsh(t *testing.T) {
 		t.Errorf("subject %q, want %q", got, want)
 	}
 }
+
+// The text part of a right-to-left release is the text rendition as it
+// is, its right-to-left marks (plaintext: a line of an Urdu release that
+// opens with an English name) kept, so that a mail program sets those
+// lines right to left too.
+func TestRightToLeftTextPart(t *testing.T) {
+	r := releasetest.Seed()
+	r.Lang, r.Words = "ur", release.WordsFor("ur")
+	c := content(t, r)
+	_, raw := build(t, r, Options{})
+	_, leaves, _ := parseMessage(t, raw)
+	if len(leaves) == 0 || leaves[0].mediaType != "text/plain" {
+		t.Fatal("no text part")
+	}
+	body := crlf(leaves[0].body)
+	if body != c.Text {
+		t.Errorf("the text part differs from the text rendition")
+	}
+	if !strings.Contains(body, "\n\u200fBirmingham") {
+		t.Errorf("the text part has no line opening with U+200F before a Latin name:\n%s", body)
+	}
+}
