@@ -51,6 +51,9 @@ func batchCommand(e *env) *cli.Command {
 			if outDir == "" {
 				return usageError{msg: "batch needs --out-dir, the folder to write the PDFs into", try: "pressroom batch " + strings.Join(inputs, " ") + " --out-dir pdf/"}
 			}
+			if msg := outDirFile(outDir); msg != "" {
+				return usageError{msg: msg, try: "pressroom batch " + strings.Join(inputs, " ") + " --out-dir pdf/"}
+			}
 			jobs := c.Int("jobs")
 			if jobs < 1 {
 				return usageError{msg: fmt.Sprintf("--jobs %d: give at least 1", jobs), try: "pressroom batch --jobs 2 " + strings.Join(inputs, " ") + " --out-dir " + outDir}
@@ -114,6 +117,30 @@ func batchCommand(e *env) *cli.Command {
 				stop: stop,
 			})
 		},
+	}
+}
+
+// outDirFile says what is wrong with an --out-dir that is a file, or lies
+// under one, where making the folder would fail with only "not a
+// directory"; empty otherwise (a missing folder is made by the run).
+func outDirFile(dir string) string {
+	want := filepath.Clean(dir)
+	for p := want; ; {
+		if fi, err := os.Stat(p); err == nil {
+			switch {
+			case fi.IsDir():
+				return ""
+			case p == want:
+				return fmt.Sprintf("--out-dir %s is a file, not a folder: give a folder to write the PDFs into (it is made if it does not exist)", dir)
+			default:
+				return fmt.Sprintf("--out-dir %s cannot be made: %s is a file, not a folder; give a path made of folders only", dir, p)
+			}
+		}
+		up := filepath.Dir(p)
+		if up == p {
+			return ""
+		}
+		p = up
 	}
 }
 

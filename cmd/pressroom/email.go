@@ -136,6 +136,10 @@ func emailCommand(e *env) *cli.Command {
 			defer cancel()
 			reply, err := m.Send(ctx, server)
 			if err != nil {
+				if hint := email.Hint(err); hint != "" {
+					fmt.Fprintf(e.stderr, "pressroom: %s\n    hint: %s\n", diag.Visible(err.Error()), diag.Visible(hint))
+					return exitError{code: exitProblem}
+				}
 				return err
 			}
 			fmt.Fprintf(e.stdout, "sent %q with %s attached\nserver: %s\n", m.Subject, m.Attachment, reply)

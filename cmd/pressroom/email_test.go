@@ -120,7 +120,7 @@ func TestEmailSend(t *testing.T) {
 		{"sent", seed, nil, emailtest.Password, 0, "server: 2.0.0 OK", 1},
 		{"embargoed refused", embargoed, nil, emailtest.Password, 1, "under embargo", 0},
 		{"embargoed agreed", embargoed, []string{"--embargo-ok"}, emailtest.Password, 0, "EMBARGOED: £2.4m", 1},
-		{"wrong password", seed, nil, "guess", 1, "refused the user name or password", 0},
+		{"wrong password", seed, nil, "guess", 1, "refused the user name or password; nothing was sent (SMTP AUTH failed: 535 \"5.7.8 Authentication failed\")\n    hint: check the user name in --smtp", 0},
 		{"refused recipient", seed, []string{"--cc", emailtest.Refused + "@news.example"}, emailtest.Password, 1, "sent to nobody", 0},
 		{"no password", seed, nil, "", 2, "no password", 0},
 		{"bad address", seed, []string{"--cc", "desk at news"}, emailtest.Password, 2, `--cc "desk at news" is not an e-mail address`, 0},

@@ -156,7 +156,11 @@ func BuildAll(rels []*release.Release, c Content, opts Options) (*Message, error
 		return nil, err
 	}
 	m.rcpts = len(to) + len(cc) + len(bcc)
-	m.Attachment = AttachmentName(r.ISODate, r.Headline)
+	language := ""
+	if w := r.WordTable(); !strings.HasPrefix(w.Lang, "en") {
+		language = w.Name
+	}
+	m.Attachment = AttachmentName(r.ISODate, r.Headline, language)
 
 	// Identifiers are a hash of everything the message says, so the same
 	// input always gives the same message and different ones never clash.

@@ -270,18 +270,45 @@ func TestBadAddresses(t *testing.T) {
 	}
 }
 
+// The attachment's name is ASCII, for every mail program, file system and
+// newsroom system, and says what the file is: the date and the headline's
+// words, or, for a headline in another script, "press release" and the
+// release's language, so that a journalist sent the Urdu and the English
+// versions can tell them apart unopened (not "2025-05-02-0800-123-456.pdf",
+// the digits of an Urdu headline).
 func TestAttachmentName(t *testing.T) {
-	for _, tt := range []struct{ date, headline, want string }{
-		{"2024-12-17", "Publication of learning from a Local Child Safeguarding Practice Review", "2024-12-17-publication-of-learning-from-a-local-child.pdf"},
-		{"2025-01-02", "Café & Crèche: £5m for Æthelred's straße", "2025-01-02-cafe-and-creche-5m-for-aethelreds-strasse.pdf"},
-		{"2025-01-02", "事件", "2025-01-02-press-release.pdf"},
-		{"2025-01-08", "£2.4m to bring community diagnostic hubs to three valley towns", "2025-01-08-2-4m-to-bring-community-diagnostic-hubs-to.pdf"},
-		{"2025-01-02", "../../etc/passwd", "2025-01-02-etc-passwd.pdf"},
-		{"2025-01-02", strings.Repeat("x", 80), "2025-01-02-" + strings.Repeat("x", 45) + ".pdf"},
+	for _, tt := range []struct{ date, headline, lang, want string }{
+		{"2024-12-17", "Publication of learning from a Local Child Safeguarding Practice Review", "", "2024-12-17-publication-of-learning-from-a-local-child.pdf"},
+		{"2025-01-02", "Café & Crèche: £5m for Æthelred's straße", "", "2025-01-02-cafe-and-creche-5m-for-aethelreds-strasse.pdf"},
+		{"2025-01-02", "事件", "", "2025-01-02-press-release.pdf"},
+		{"2025-01-08", "£2.4m to bring community diagnostic hubs to three valley towns", "", "2025-01-08-2-4m-to-bring-community-diagnostic-hubs-to.pdf"},
+		{"2025-01-02", "../../etc/passwd", "", "2025-01-02-etc-passwd.pdf"},
+		{"2025-01-02", strings.Repeat("x", 80), "", "2025-01-02-" + strings.Repeat("x", 45) + ".pdf"},
+		// Headlines of testdata/scripts, with digits and a Latin name.
+		{"2025-05-02", "0800 123 456 ڈارلنگ فورڈ میں بچوں کی حفاظت کے لیے نئی مہم کا آغاز", "Urdu", "2025-05-02-press-release-in-urdu.pdf"},
+		{"2025-06-02", "NHS: إطلاق حملة جديدة لحماية الأطفال في دارلنغفورد", "Arabic", "2025-06-02-press-release-in-arabic.pdf"},
+		{"2025-06-02", "ਗਰਮੀਆਂ ਦੀਆਂ ਛੁੱਟੀਆਂ ਤੋਂ ਪਹਿਲਾਂ ਆਪਣੇ ਟੀਕੇ ਪੂਰੇ ਕਰੋ", "Punjabi (Gurmukhi)", "2025-06-02-press-release-in-punjabi-gurmukhi.pdf"},
+		{"2025-06-02", "গ্রীষ্মের ছুটির আগে আপনার টিকা সম্পূর্ণ করুন", "Bengali", "2025-06-02-press-release-in-bengali.pdf"},
+		// Mostly Latin: the headline's own words.
+		{"2025-06-02", "Darlingford NHS vaccines week (ڈارلنگ فورڈ)", "Urdu", "2025-06-02-darlingford-nhs-vaccines-week.pdf"},
+		{"2025-06-02", "Cyngor yn agor canolfan newydd", "Welsh", "2025-06-02-cyngor-yn-agor-canolfan-newydd.pdf"},
 	} {
-		if got := AttachmentName(tt.date, tt.headline); got != tt.want {
-			t.Errorf("AttachmentName(%q) = %q, want %q", tt.headline, got, tt.want)
+		if got := AttachmentName(tt.date, tt.headline, tt.lang); got != tt.want {
+			t.Errorf("AttachmentName(%q, %q) = %q, want %q", tt.headline, tt.lang, got, tt.want)
 		}
+	}
+}
+
+// A release in Urdu is sent with its attachment named by its language.
+func TestAttachmentNameOfRelease(t *testing.T) {
+	r := releasetest.Seed()
+	r.Lang, r.Words = "ur", release.WordsFor("ur")
+	r.Headline = "ڈارلنگ فورڈ میں بچوں کی حفاظت کے لیے نئی مہم کا آغاز"
+	m, raw := build(t, r, Options{})
+	_, leaves, _ := parseMessage(t, raw)
+	_, disp, _ := mime.ParseMediaType(leaves[len(leaves)-1].header["Content-Disposition"][0])
+	if want := "2024-12-17-press-release-in-urdu.pdf"; m.Attachment != want || disp["filename"] != want {
+		t.Errorf("attachment %q (message says %q), want %q", disp["filename"], m.Attachment, want)
 	}
 }
 
@@ -417,5 +444,27 @@ func TestEmbargoSubjectWelsh(t *testing.T) {
 	got, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
 	if want := "DAN EMBARGO: " + r.Headline; got != want {
 		t.Errorf("subject %q, want %q", got, want)
+	}
+}
+
+// The text part of a right-to-left release is the text rendition as it
+// is, its right-to-left marks (plaintext: a line of an Urdu release that
+// opens with an English name) kept, so that a mail program sets those
+// lines right to left too.
+func TestRightToLeftTextPart(t *testing.T) {
+	r := releasetest.Seed()
+	r.Lang, r.Words = "ur", release.WordsFor("ur")
+	c := content(t, r)
+	_, raw := build(t, r, Options{})
+	_, leaves, _ := parseMessage(t, raw)
+	if len(leaves) == 0 || leaves[0].mediaType != "text/plain" {
+		t.Fatal("no text part")
+	}
+	body := crlf(leaves[0].body)
+	if body != c.Text {
+		t.Errorf("the text part differs from the text rendition")
+	}
+	if !strings.Contains(body, "\n\u200fBirmingham") {
+		t.Errorf("the text part has no line opening with U+200F before a Latin name:\n%s", body)
 	}
 }

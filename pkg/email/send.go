@@ -3,6 +3,7 @@ package email
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -137,7 +138,7 @@ func (m *Message) Send(ctx context.Context, s Server) (string, error) {
 	}
 	conn, err := client.DialToSMTPClientWithContext(ctx)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", where, explain(err))
+		return "", &SendError{Err: fmt.Errorf("%s: %w", where, explain(err)), Hint: connectHint(err, s.ImplicitTLS, port)}
 	}
 	defer conn.Close()
 	reply, err := m.transact(conn, timeout, final)
@@ -181,12 +182,13 @@ func (m *Message) transact(c *smtp.Client, timeout, final time.Duration) (string
 		return "", fmt.Errorf("nothing was sent: %w", err)
 	}
 	if err := c.Mail(from); err != nil {
-		return "", explain(err)
+		return "", &SendError{Err: explain(err), Hint: "the server refused the sender: --from must usually be the address you log in with (the user name in --smtp) or one your account may send as"}
 	}
 	for _, r := range rcpts {
 		if err := c.Rcpt(r); err != nil {
 			_ = c.Reset()
-			return "", fmt.Errorf("the server refused a recipient, %s, so the message was sent to nobody (%w)", strings.Trim(r, "<>"), err)
+			return "", &SendError{Err: fmt.Errorf("the server refused a recipient, %s, so the message was sent to nobody (%w)", strings.Trim(r, "<>"), err),
+				Hint: "check that address (the server's reason is in brackets), correct it or leave it out, and send again"}
 		}
 	}
 	w, err := c.Data()
@@ -236,12 +238,63 @@ func isASCII(s string) bool {
 	return true
 }
 
+// SendError is a failed send with what to check: the server's or the
+// system's own words stay in Err.
+type SendError struct {
+	Err  error
+	Hint string
+}
+
+func (e *SendError) Error() string { return e.Err.Error() }
+
+func (e *SendError) Unwrap() error { return e.Err }
+
+// Hint returns what to check after a failed Send, in the command line's
+// words (--smtp, --password-file, --smtp-ca); empty when there is nothing
+// to add.
+func Hint(err error) string {
+	var se *SendError
+	if errors.As(err, &se) {
+		return se.Hint
+	}
+	return ""
+}
+
+// connectHint says what to check when connecting, the TLS handshake or
+// logging in failed.
+func connectHint(err error, implicit bool, port int) string {
+	var cert *tls.CertificateVerificationError
+	var unknown x509.UnknownAuthorityError
+	var host x509.HostnameError
+	msg := err.Error()
+	switch {
+	case isAuthFailure(msg):
+		return "check the user name in --smtp (smtp://USER@host:587) and the password, in the file --password-file names or in PRESSROOM_SMTP_PASSWORD; " +
+			"many providers (Microsoft 365, Gmail) want an app password made for this, not the usual one"
+	case errors.As(err, &cert), errors.As(err, &unknown), errors.As(err, &host):
+		return "this computer does not trust the server's certificate: check the server's name in --smtp; " +
+			"if your organisation has its own certificate authority, give its certificate (a PEM file from your IT team) with --smtp-ca FILE"
+	case strings.Contains(msg, "STARTTLS"):
+		return "the server offers no encryption on this port: give smtps://host:465 in --smtp if it has it, or ask your mail provider"
+	}
+	scheme := "smtp://"
+	if implicit {
+		scheme = "smtps://"
+	}
+	return fmt.Sprintf("check the server's name and port in --smtp (or PRESSROOM_SMTP_URL) against your mail provider's settings: "+
+		"port 587 goes with smtp:// (STARTTLS), port 465 with smtps:// (TLS); this try was %s on port %d", scheme, port)
+}
+
+func isAuthFailure(msg string) bool {
+	return strings.Contains(msg, "535") || strings.Contains(strings.ToLower(msg), "authentication failed")
+}
+
 // explain adds what a user can do to an error met before the message was
 // sent.
 func explain(err error) error {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "535") || strings.Contains(strings.ToLower(msg), "authentication failed"):
+	case isAuthFailure(msg):
 		return fmt.Errorf("the server refused the user name or password; nothing was sent (%w)", err)
 	case strings.Contains(msg, "STARTTLS"):
 		return fmt.Errorf("the server does not offer STARTTLS, and pressroom will not send in clear text; try smtps://…:465 (%w)", err)

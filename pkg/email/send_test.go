@@ -201,3 +201,67 @@ func TestSendTrust(t *testing.T) {
 		}
 	})
 }
+
+// A failed send says what to check, in the words of the command line
+// (--smtp, its port and scheme, the password, --smtp-ca), and keeps the
+// server's or the network's own message.
+func TestSendHints(t *testing.T) {
+	r := releasetest.Seed()
+	c := content(t, r)
+	m, err := Build(r, c, Options{From: "press@example.org", To: []string{"desk@news.example"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := func() int {
+		l, _ := net.Listen("tcp", "127.0.0.1:0")
+		defer l.Close()
+		return l.Addr().(*net.TCPAddr).Port
+	}()
+	for _, tt := range []struct {
+		name    string
+		server  func(t *testing.T) Server
+		err     string   // kept in the error: the server's or system's words
+		hint    []string // in the hint
+		notSent bool
+	}{
+		{"nobody listening", func(*testing.T) Server {
+			return Server{Host: "127.0.0.1", Port: closed, Timeout: 2 * time.Second}
+		}, "connection refused", []string{"--smtp", "587", "465", "smtp://", "smtps://"}, true},
+		{"smtps:// to a STARTTLS port", func(t *testing.T) Server {
+			_, s := startServer(t, false)
+			s.ImplicitTLS = true
+			return s
+		}, "", []string{"port 587 goes with smtp://", "465 with smtps://"}, true},
+		{"smtp:// to a TLS port", func(t *testing.T) Server {
+			_, s := startServer(t, true)
+			s.ImplicitTLS, s.Timeout = false, time.Second
+			return s
+		}, "", []string{"port 587 goes with smtp://", "465 with smtps://"}, true},
+		{"wrong password", func(t *testing.T) Server {
+			_, s := startServer(t, false)
+			s.Password = "guess"
+			return s
+		}, "535", []string{"user name", "--smtp", "--password-file", "PRESSROOM_SMTP_PASSWORD"}, true},
+		{"untrusted certificate", func(t *testing.T) Server {
+			_, s := startServer(t, false)
+			s.TLSConfig = &tls.Config{ServerName: "127.0.0.1"}
+			return s
+		}, "certificate", []string{"--smtp-ca"}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := m.Send(context.Background(), tt.server(t))
+			if err == nil {
+				t.Fatal("sent")
+			}
+			if !strings.Contains(err.Error(), tt.err) || tt.notSent && !strings.Contains(err.Error(), "nothing was sent") {
+				t.Errorf("err = %v, want the words %q and that nothing was sent", err, tt.err)
+			}
+			h := Hint(err)
+			for _, w := range tt.hint {
+				if !strings.Contains(h, w) {
+					t.Errorf("hint %q lacks %q (err: %v)", h, w, err)
+				}
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,8 +71,11 @@ func loadTranslation(job *Job, opts Options) (*Job, diag.List) {
 		if hint == "" {
 			hint = translationHint
 		}
-		list.Add(diag.Diagnostic{Pos: at, Severity: diag.Error, Key: "translation", Hint: hint,
-			Message: fmt.Sprintf("cannot read the translation %s: %s", diag.Path(other), input.Reason(err))})
+		msg := fmt.Sprintf("cannot read the translation %s: %s", diag.Path(other), input.Reason(err))
+		if ie := (*input.Error)(nil); errors.As(err, &ie) && path == "" {
+			msg = outsideMessage(s.Translation, ie.Reason, s.File, opts.Scope.Roots)
+		}
+		list.Add(diag.Diagnostic{Pos: at, Severity: diag.Error, Key: "translation", Hint: hint, Message: msg})
 		return nil, list
 	}
 	if l := WrongKind(other, src); l != nil {
@@ -106,6 +110,40 @@ func loadTranslation(job *Job, opts Options) (*Job, diag.List) {
 	}
 	list = append(list, Differences(s, t)...)
 	return tjob, list
+}
+
+// outsideMessage says that the translation, as written in the key, is
+// outside the folders the statement's files may be in, naming them as the
+// user knows them: "this statement's folder", with the name it was given
+// ("the current folder" rather than "."), when that is the one folder.
+func outsideMessage(other, reason, file string, roots []string) string {
+	var where string
+	if _, err := os.Stat(file); err == nil && len(roots) == 1 && filepath.Clean(roots[0]) == filepath.Dir(file) {
+		where = "this statement's folder (" + folderName(roots[0]) + ")"
+	} else {
+		names := make([]string, len(roots))
+		for i, r := range roots {
+			names[i] = folderName(r)
+		}
+		where = "the folders pressroom was given (" + strings.Join(names, ", ") + ")"
+		if len(roots) == 1 {
+			where = "the folder pressroom was given (" + names[0] + ")"
+		}
+	}
+	// A symlink's target is worth keeping: the name alone looks inside.
+	if i := strings.Index(reason, ", outside "); strings.HasPrefix(reason, "leads ") && i > 0 {
+		return fmt.Sprintf("the translation %s %s, outside %s", diag.Path(other), reason[:i], where)
+	}
+	return fmt.Sprintf("the translation %s is outside %s", diag.Path(other), where)
+}
+
+// folderName is a folder as a message names it: "the current folder" for
+// ".", else its name as given.
+func folderName(dir string) string {
+	if dir = filepath.Clean(dir); dir == "." {
+		return "the current folder"
+	}
+	return diag.Path(dir)
 }
 
 // pairProblem is the error for a translation whose own translation key

@@ -134,6 +134,48 @@ func TestPairScope(t *testing.T) {
 	}
 }
 
+// The refusal names the folder as the user knows it: this statement's
+// folder, by the name it was given on the command line ("own"), and not
+// "the folder ." when the statement is in the working folder.
+func TestPairScopeNamesTheFolder(t *testing.T) {
+	base := t.TempDir()
+	for name, text := range map[string]string{
+		"elsewhere/b.toml": statementText("B", "cy"),
+		"own/a.toml":       statementText("A", "en-GB", `translation = "../elsewhere/b.toml"`),
+		"own/c.toml":       statementText("C", "en-GB", `translation = "../elsewhere/b.toml"`),
+	} {
+		path := filepath.Join(base, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join(base, "own"))
+	for _, tc := range []struct{ file, root, want string }{
+		// The statement in the working folder, as "pressroom render a.toml" gives it.
+		{"a.toml", ".", "the translation ../elsewhere/b.toml is outside this statement's folder (the current folder)"},
+		// In a folder given by name.
+		{"../own/c.toml", "../own", "the translation ../elsewhere/b.toml is outside this statement's folder (../own)"},
+	} {
+		src, err := os.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		job, list := Load(tc.file, src, Options{Layouts: library(), Scope: layout.Scope{Roots: []string{tc.root}, Hint: "move it"}})
+		var errs diag.List
+		for _, d := range list {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		if job != nil || len(errs) != 1 || errs[0].Message != tc.want || errs[0].Pos.Line != 4 || errs[0].Hint == "" {
+			t.Errorf("%s: got %v\nwant 4:15: error: %s", tc.file, list, tc.want)
+		}
+	}
+}
+
 // Two versions that disagree on the date, the embargo, the number of
 // developments or a contact's name, e-mail or phone get a warning in each
 // file, at each file's own place, naming the other's; what agrees (a

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
@@ -64,6 +66,8 @@ type writer struct {
 	w   *bufio.Writer
 	gap bool
 	any bool
+	// rtl: the release being written runs right to left (Arabic, Urdu).
+	rtl bool
 }
 
 func (t *writer) line(s string) {
@@ -74,8 +78,42 @@ func (t *writer) line(s string) {
 	t.any = true
 	// A soft hyphen (U+00AD, pasted from Word) is a place a typesetter
 	// may break; an e-mail body is wrapped here, so it is dropped.
-	t.w.WriteString(strings.ReplaceAll(strings.TrimRight(s, " "), "\u00ad", ""))
+	s = strings.ReplaceAll(strings.TrimRight(s, " "), "\u00ad", "")
+	if t.rtl && startsLeftToRight(s) {
+		// Mail programs take each line's direction from its first
+		// letter (dir=auto, as HTML's first-strong rule): a line of an
+		// Urdu release that opens with "NHS" would be set left to
+		// right. The mark, invisible, makes its first letter
+		// right-to-left.
+		t.w.WriteString(rlm)
+	}
+	t.w.WriteString(s)
 	t.w.WriteByte('\n')
+}
+
+// rlm is U+200F RIGHT-TO-LEFT MARK.
+const rlm = "\u200f"
+
+// startsLeftToRight reports whether the first strong character of s is
+// left to right, as the Unicode Bidirectional Algorithm finds a
+// paragraph's direction (rules P2, P3: text inside an isolate is skipped).
+func startsLeftToRight(s string) bool {
+	depth := 0
+	for _, r := range s {
+		p, _ := bidi.LookupRune(r)
+		switch c := p.Class(); {
+		case c == bidi.LRI || c == bidi.RLI || c == bidi.FSI:
+			depth++
+		case c == bidi.PDI:
+			depth = max(0, depth-1)
+		case depth > 0:
+		case c == bidi.L:
+			return true
+		case c == bidi.R || c == bidi.AL:
+			return false
+		}
+	}
+	return false
 }
 
 // para ends the current block: the next line comes after a blank line.
@@ -92,6 +130,7 @@ func (t *writer) plain(s string) {
 }
 
 func (t *writer) release(r *release.Release) {
+	t.rtl = r.WordTable().RightToLeft()
 	t.plain(r.Kind)
 	t.plain(r.ReleaseLine)
 	t.para()

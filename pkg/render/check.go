@@ -46,7 +46,9 @@ func newCoverage(l *layout.Layout) coverage {
 // has it, or a fallback does. Characters above U+FFFF cannot be written
 // by the PDF library, whatever the fonts.
 func (cv coverage) shows(r rune) bool {
-	if isSpace(r) || r == softHyphen { // a soft hyphen is never drawn as itself
+	// A soft hyphen is never drawn as itself; an invisible character
+	// (ignorable.go) is drawn with no ink or left out.
+	if isSpace(r) || defaultIgnorable(r) {
 		return true
 	}
 	if r > 0xFFFF || r < ' ' || len(cv.styles) == 0 {
@@ -298,8 +300,6 @@ func runeHint(r rune) string {
 		return "delete the invisible control character (it may have come from a copy and paste)"
 	case r > 0xFFFF:
 		return "write it in words or delete it: emoji and other characters beyond U+FFFF cannot be set in the PDF"
-	case strings.ContainsRune("\u200b\u200c\u200d\u2060\ufeff", r):
-		return "delete the invisible character (it may have come from a copy and paste)"
 	}
 	return "write it another way, or use a layout whose fonts include it (fonts.fallbacks)"
 }

@@ -29,11 +29,12 @@ func (b *breaker) segment(gs []glyph, i int, rn run, text string, seg shaping.Se
 	if !shaping.NeedsShaping(seg.Script) && seg.Level%2 == 0 {
 		return b.plainIn(gs, i, rn, text, seg.Level, seg.Script)
 	}
-	// Soft hyphens and control characters are not shaped: each piece
-	// between them is shaped alone.
+	// Soft hyphens, control characters and invisible characters beyond
+	// U+FFFF (tags, which the PDF library cannot write) are not shaped:
+	// each piece between them is shaped alone.
 	start := 0
 	for off, r := range text {
-		if r != softHyphen && (r >= ' ' || isSpace(r)) {
+		if r != softHyphen && (r >= ' ' || isSpace(r)) && (r <= 0xFFFF || !defaultIgnorable(r)) {
 			continue
 		}
 		gs = b.shapeText(gs, i, rn, text[start:off], seg)
@@ -65,6 +66,10 @@ func (b *breaker) plainIn(gs []glyph, i int, rn run, text string, level uint8, s
 			b.missing = append(b.missing, missingRune{r, rn.text})
 			continue
 		}
+		if defaultIgnorable(r) {
+			gs = b.ignorable(gs, i, rn, r, level, script)
+			continue
+		}
 		sp := isSpace(r)
 		if sp {
 			r = ' '
@@ -77,6 +82,21 @@ func (b *breaker) plainIn(gs []glyph, i int, rn run, text string, level uint8, s
 		gs = append(gs, glyph{r: r, face: face, w: b.fs.runeWidth(face, r, rn.style.size), run: i, space: sp, level: level})
 	}
 	return gs
+}
+
+// ignorable appends an invisible character (ignorable.go) that takes no
+// room. A font that gives it no advance draws nothing for it, so it is
+// drawn, and stays in the text a reader copies out (a zero width space, a
+// joiner). One the font gives an advance (Noto Sans's word joiner) or that
+// no font has is left out of the drawing: taking its advance back with an
+// adjustment would keep it in the text, but its glyph's box would then
+// overlap the next letter's, and Poppler reads the word as two.
+func (b *breaker) ignorable(gs []glyph, i int, rn run, r rune, level uint8, script string) []glyph {
+	face, ok := b.fs.faceIn(rn.style, r, script, b.shapeLang(rn))
+	if !ok || b.fs.runeWidth(face, r, rn.style.size) != 0 {
+		return gs
+	}
+	return append(gs, glyph{r: r, face: face, run: i, level: level})
 }
 
 // shapeText appends the clusters of text, shaped in one font, in logical

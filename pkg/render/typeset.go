@@ -187,6 +187,17 @@ func (b *breaker) kerning(gs []glyph, runs []run) {
 		if g.cl != 0 || next.cl != 0 || g.face != next.face || g.space || next.space {
 			continue
 		}
+		if invisible(*g) {
+			continue
+		}
+		// Kerned with the letter after an invisible character, as if
+		// it were not there.
+		for j := k + 2; invisible(*next) && j < len(gs); j++ {
+			next = &gs[j]
+		}
+		if next.cl != 0 || g.face != next.face || next.space || invisible(*next) {
+			continue
+		}
 		size := runs[g.run].style.size
 		if runs[next.run].style.size != size {
 			continue
@@ -197,6 +208,10 @@ func (b *breaker) kerning(gs []glyph, runs []run) {
 		}
 	}
 }
+
+// invisible reports a glyph of the breaker that stands for an invisible
+// character (ignorable.go), which takes no room.
+func invisible(g glyph) bool { return g.cl == 0 && defaultIgnorable(g.r) }
 
 // set breaks runs into lines of at most width mm, ragged right, with
 // no hyphenation but the soft hyphens of the text.
