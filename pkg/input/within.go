@@ -58,11 +58,20 @@ func inside(path, root string) bool {
 	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }
 
-// folders names the roots for a message.
+// folders names the roots for a message as the user knows them: a
+// statement given as a.toml has the root ".", which is "the current
+// folder" to a reader, not "the folder .".
 func folders(roots []string) string {
 	var names []string
 	for _, r := range roots {
-		names = append(names, filepath.Clean(r))
+		name := filepath.Clean(r)
+		if name == "." {
+			name = "the current folder"
+		}
+		names = append(names, name)
+	}
+	if len(names) == 1 && names[0] == "the current folder" {
+		return names[0]
 	}
 	if len(names) == 1 {
 		return "the folder " + names[0]

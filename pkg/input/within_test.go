@@ -41,6 +41,9 @@ func TestWithin(t *testing.T) {
 		{filepath.Join(root, "out.png"), []string{root}, "leads (through a symlink) to " + filepath.Join(outside, "key.pem")},
 		{filepath.Join(root, "2019", "in.png"), []string{filepath.Join(root, "2019")}, "through a symlink"},
 		{"/etc/passwd", []string{root, outside}, "outside the folders"},
+		// "." as the user never wrote it: a statement given as a.toml.
+		{"/etc/passwd", []string{"."}, "is outside the current folder"},
+		{"/etc/passwd", []string{".", root}, "is outside the folders the current folder, " + root},
 	} {
 		got, err := Within(tc.path, tc.roots, "add --trust-paths")
 		if tc.want == "" {
