@@ -37,6 +37,18 @@ type Metadata struct {
 	Created time.Time
 	// Modified is the modification date; zero means Created.
 	Modified time.Time
+	// Versions are the title and subject of each language of a document
+	// in several (a bilingual release), in the document's order. XMP
+	// lists each as a language alternative beside the x-default one
+	// (Title, Subject), so a catalogue or screen reader can show the
+	// title in the reader's language. Empty for a document in one.
+	Versions []Version
+}
+
+// Version is the title and subject of one language of a document.
+type Version struct {
+	Lang           string // BCP 47, e.g. "cy"
+	Title, Subject string
 }
 
 func (m Metadata) check() error {
@@ -54,21 +66,45 @@ func (m Metadata) check() error {
 		"producer": m.Producer, "language": m.Lang, "keywords": strings.Join(m.Keywords, ", "),
 	}
 	for _, key := range []string{"title", "author", "subject", "creator", "producer", "language", "keywords"} {
-		v := fields[key]
-		if !utf8.ValidString(v) {
-			return fmt.Errorf("pdfua: metadata: %s is not valid UTF-8", key)
-		}
-		for _, r := range v {
-			// XML 1.0 cannot carry control characters, and the
-			// information dictionary must say what the XMP says.
-			if unicode.IsControl(r) || r == utf8.RuneError || r == 0xfffe || r == 0xffff {
-				return fmt.Errorf("pdfua: metadata: %s contains the control character U+%04X", key, r)
-			}
+		if err := checkText(key, fields[key]); err != nil {
+			return err
 		}
 	}
-	for _, r := range m.Lang {
+	if err := checkLang(m.Lang); err != nil {
+		return err
+	}
+	for _, v := range m.Versions {
+		if err := checkLang(v.Lang); err != nil {
+			return err
+		}
+		if err := checkText(v.Lang+" title", v.Title); err != nil {
+			return err
+		}
+		if err := checkText(v.Lang+" subject", v.Subject); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkText refuses what XMP cannot carry: XML 1.0 has no control
+// characters, and the information dictionary must say what the XMP says.
+func checkText(key, v string) error {
+	if !utf8.ValidString(v) {
+		return fmt.Errorf("pdfua: metadata: %s is not valid UTF-8", key)
+	}
+	for _, r := range v {
+		if unicode.IsControl(r) || r == utf8.RuneError || r == 0xfffe || r == 0xffff {
+			return fmt.Errorf("pdfua: metadata: %s contains the control character U+%04X", key, r)
+		}
+	}
+	return nil
+}
+
+func checkLang(tag string) error {
+	for _, r := range tag {
 		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return fmt.Errorf("pdfua: metadata: %q is not a language tag", m.Lang)
+			return fmt.Errorf("pdfua: metadata: %q is not a language tag", tag)
 		}
 	}
 	return nil
@@ -144,12 +180,16 @@ func (m Metadata) xmp() []byte {
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
 <dc:format>application/pdf</dc:format>
 `)
-	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlText(m.Title))
+	b.WriteString("<dc:title>")
+	m.alternatives(&b, m.Title, func(v Version) string { return v.Title })
+	b.WriteString("</dc:title>\n")
 	if m.Author != "" {
 		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", xmlText(m.Author))
 	}
 	if m.Subject != "" {
-		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", xmlText(m.Subject))
+		b.WriteString("<dc:description>")
+		m.alternatives(&b, m.Subject, func(v Version) string { return v.Subject })
+		b.WriteString("</dc:description>\n")
 	}
 	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", xmlText(m.Lang))
 	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n", xmpDate(m.Created))
@@ -191,4 +231,18 @@ func (m Metadata) xmp() []byte {
 </x:xmpmeta>
 <?xpacket end="r"?>`)
 	return []byte(b.String())
+}
+
+// alternatives writes an XMP language alternative: x-default first, which
+// PDF/A requires to equal the information dictionary's entry (ISO 19005-2,
+// 6.6.2.3.1), then each version's own text under its language, where it
+// has one.
+func (m Metadata) alternatives(b *strings.Builder, def string, text func(Version) string) {
+	fmt.Fprintf(b, "<rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li>", xmlText(def))
+	for _, v := range m.Versions {
+		if t := text(v); t != "" && v.Lang != "" {
+			fmt.Fprintf(b, "<rdf:li xml:lang=\"%s\">%s</rdf:li>", xmlText(v.Lang), xmlText(t))
+		}
+	}
+	b.WriteString("</rdf:Alt>")
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"os/exec"
@@ -87,6 +88,14 @@ func testBilingual(t *testing.T, name, cyFile, enFile string) {
 	}
 	if want := cyS.Headline + " / " + enS.Headline; info["Title"] != want {
 		t.Errorf("title %q; want %q", info["Title"], want)
+	}
+	// The XMP title is a language alternative: the joined title as
+	// x-default (PDF/A: equal to /Title), then each half's own.
+	titles := xmpTitles(t, uatest.Run(t, "pdfinfo", "-meta", uatest.WriteTemp(t, pdf)))
+	for lang, want := range map[string]string{"x-default": cyS.Headline + " / " + enS.Headline, "cy": cyS.Headline, "en-GB": enS.Headline} {
+		if titles[lang] != want {
+			t.Errorf("XMP dc:title in %s = %q; want %q (all: %q)", lang, titles[lang], want, titles)
+		}
 	}
 
 	// Every word of each statement is on its half's pages: the Welsh
@@ -220,4 +229,23 @@ func testBilingual(t *testing.T, name, cyFile, enFile string) {
 	if got := langOfPage(total); got != "[en-GB]" {
 		t.Errorf("pdf.js: page %d's Sect has lang %s; want [en-GB]", total, got)
 	}
+}
+
+// xmpTitles reads dc:title's language alternatives from an XMP packet.
+func xmpTitles(t *testing.T, packet string) map[string]string {
+	t.Helper()
+	var doc struct {
+		Items []struct {
+			Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			Text string `xml:",chardata"`
+		} `xml:"RDF>Description>title>Alt>li"`
+	}
+	if err := xml.Unmarshal([]byte(packet[strings.Index(packet, "<x:xmpmeta"):]), &doc); err != nil {
+		t.Fatalf("XMP: %v", err)
+	}
+	titles := map[string]string{}
+	for _, it := range doc.Items {
+		titles[it.Lang] = it.Text
+	}
+	return titles
 }

@@ -282,6 +282,11 @@ func render(w io.Writer, rels []*release.Release, l *layout.Layout, opts Options
 		// The default: tagged PDF/UA-1 and PDF/A-2b (tagged.go).
 		meta := pdfua.Metadata{Title: title, Author: author, Subject: subject,
 			Keywords: keywords, Creator: creator, Producer: Producer, Lang: lang, Created: created}
+		if len(rels) > 1 {
+			for _, r := range rels {
+				meta.Versions = append(meta.Versions, pdfua.Version{Lang: langOf(r), Title: r.Headline, Subject: r.Kind})
+			}
+		}
 		var words []*release.Words
 		for _, r := range rels {
 			words = append(words, r.WordTable())
