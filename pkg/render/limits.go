@@ -7,6 +7,7 @@ import (
 
 	"github.com/pressroom/pressroom/pkg/diag"
 	"github.com/pressroom/pressroom/pkg/markup"
+	"github.com/pressroom/pressroom/pkg/release"
 	"github.com/pressroom/pressroom/pkg/statement"
 )
 
@@ -163,4 +164,18 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// longestText is where the longest text drawn on the page starts, and its
+// key: what to shorten first when a release runs to too many pages.
+func longestText(rels []*release.Release) (diag.Pos, string) {
+	pos, key, most := diag.Pos{File: rels[0].Statement.File}, "the statement", -1
+	for _, r := range rels {
+		for _, f := range r.Statement.Texts() {
+			if n := utf8.RuneCountInString(f.Value); drawn(f.Key) && n > most {
+				pos, key, most = r.Statement.Locate(f.Key, 0), f.Key, n
+			}
+		}
+	}
+	return pos, key
 }

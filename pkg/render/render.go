@@ -209,7 +209,8 @@ func newDocument(rels []*release.Release, l *layout.Layout, cache *Cache) (d *do
 	}
 	if n := len(plan.Pages); n > MaxPages*len(rels) {
 		var list diag.List
-		list.Errorf(diag.Pos{File: rels[0].Statement.File}, limitHint, "the release would run to %s pages; a release may have at most %d", thousands(n), MaxPages)
+		pos, key := longestText(rels)
+		list.Errorf(pos, limitHint, "the release would run to %s pages; a release may have at most %d (the longest text, %s, starts here)", thousands(n), MaxPages, key)
 		return nil, &diag.ListError{List: list}
 	}
 	d = &document{pdf: pdf, fs: fs, plan: plan}
