@@ -339,6 +339,9 @@ func TestImportRefusesBadInput(t *testing.T) {
 		{"long.txt", bytes.Repeat([]byte("A paragraph of a release that goes on.\n\n"), 30000), "one statement may be at most 1.0 MiB"},
 		{"no-date.txt", []byte("PRESS RELEASE\n\nHeadline\n\nBody of the release.\n"), "no date found"},
 		{"no-body.txt", []byte("PRESS RELEASE\n\nHeadline\n\nDate: 1 May 2020\n"), "no body text found"},
+		{"short-page.html", []byte("<html><body><p>See the release attached.</p></body></html>"), "no release found on the page"},
+		// An e-mail is called an e-mail, at the line of its HTML part.
+		{"cover-note.eml", []byte("Subject: Press release\nContent-Type: text/html\n\n<p>See the release attached.</p>\n"), "cover-note.eml:4: error: no release found in the e-mail: its HTML part has fewer than 20 words"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, list := Import(tc.name, tc.src)
@@ -351,6 +354,9 @@ func TestImportRefusesBadInput(t *testing.T) {
 			for _, d := range list {
 				if d.Pos.File != tc.name {
 					t.Errorf("diagnostic names %q, not the file", d.Pos.File)
+				}
+				if d.Hint == "" {
+					t.Errorf("%v: no hint says what to do", d)
 				}
 			}
 		})

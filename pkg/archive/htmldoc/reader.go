@@ -290,7 +290,7 @@ func (s *survey) chooseRegion(title, body *html.Node) *html.Node {
 		var pick *html.Node
 		most := 0
 		for _, c := range cs {
-			if c.words < minWords {
+			if c.words < MinWords {
 				continue
 			}
 			if prefer != nil && contains(c.n, prefer) {
