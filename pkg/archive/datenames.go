@@ -1,13 +1,13 @@
 package archive
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -28,17 +28,17 @@ import (
 var readingExtras = map[string]struct {
 	months   map[string]time.Month
 	weekdays []string
-	afterDay string // a regexp
-	// afterYear is a regexp.
-	afterYear string
+	ordinals []string // written after the day
+	of       bool     // "of" after the day
+	roku     bool     // "r." after the year
 }{
-	"en":    {weekdays: []string{"Tues", "Thur", "Thurs"}, afterDay: `(?:st|nd|rd|th)?(?:` + space + `+of)?`},
-	"en-GB": {weekdays: []string{"Tues", "Thur", "Thurs"}, afterDay: `(?:st|nd|rd|th)?(?:` + space + `+of)?`},
+	"en":    {weekdays: []string{"Tues", "Thur", "Thurs"}, ordinals: []string{"st", "nd", "rd", "th"}, of: true},
+	"en-GB": {weekdays: []string{"Tues", "Thur", "Thurs"}, ordinals: []string{"st", "nd", "rd", "th"}, of: true},
 	"cy": {
 		months:   map[string]time.Month{"fawrth": 3, "fai": 5, "fehefin": 6, "orffennaf": 7, "fedi": 9, "dachwedd": 11, "ragfyr": 12},
-		afterDay: `(?:af|il|ydd|ed|fed|eg|ain)?`,
+		ordinals: []string{"af", "il", "ydd", "ed", "fed", "eg", "ain"},
 	},
-	"pl": {afterYear: `(?:` + space + `*r(?:\.|$))?`},
+	"pl": {roku: true},
 }
 
 const (
@@ -54,10 +54,13 @@ const (
 	marks = `[\x{200E}\x{200F}\x{061C}]?`
 )
 
-// dateForm is one date pattern of one language, as a regexp, with the
-// group numbers of its fields (0 for none).
+// dateForm is a date pattern's shape, as a regexp, with the group
+// numbers of its fields (0 for none), and the names of the months its
+// languages write. Languages whose patterns have one shape share a form
+// ("d MMMM y": English, Welsh, Polish, Urdu …), so that a text is read
+// by a few regexps, not one per language and pattern; no name stands for
+// two months in two languages (TestDateNamesAreOneMonthEach).
 type dateForm struct {
-	lang                     string
 	re                       *regexp.Regexp
 	day, month, month2, year int
 	numericMonth             bool
@@ -74,6 +77,23 @@ type dateTables struct {
 
 var loadDateTables = sync.OnceValue(buildDateTables)
 
+// The places in a form's shape where its languages' words go.
+const (
+	monthsHere    = "\x00months\x00"
+	weekdaysHere  = "\x00weekdays\x00"
+	afterDayHere  = "\x00day\x00"
+	afterYearHere = "\x00year\x00"
+)
+
+// shapeGroup gathers what the languages of one shape write.
+type shapeGroup struct {
+	form                 dateForm
+	shape                string
+	monthNames, dayNames []string
+	ordinals             []string
+	of, roku             bool
+}
+
 func buildDateTables() *dateTables {
 	t := &dateTables{digits: map[rune]int{}}
 	for d := '0'; d <= '9'; d++ {
@@ -89,18 +109,18 @@ func buildDateTables() *dateTables {
 	}
 	var class strings.Builder
 	class.WriteByte('[')
-	for _, d := range slices.Sorted(mapKeys(t.digits)) {
+	for _, d := range slices.Sorted(maps.Keys(t.digits)) {
 		class.WriteString(regexp.QuoteMeta(string(d)))
 	}
 	class.WriteByte(']')
 	dig := class.String()
-	t.iso = regexp.MustCompile(`(` + dig + `{4})-(` + dig + `{2})-(` + dig + `{2})`)
-	t.numeric = regexp.MustCompile(`(` + dig + `{1,2})` + marks + `([/.-])` + marks + `(` + dig + `{1,2})` + marks + `([/.-])` + marks + `(` + dig + `{4}|` + dig + `{2})`)
-	seen := map[string]bool{}
+	t.iso = regexp.MustCompile(bounded(`(` + dig + `{4})-(` + dig + `{2})-(` + dig + `{2})`))
+	t.numeric = regexp.MustCompile(bounded(`(` + dig + `{1,2})` + marks + `([/.-])` + marks + `(` + dig + `{1,2})` + marks + `([/.-])` + marks + `(` + dig + `{4}|` + dig + `{2})`))
+	var groups []*shapeGroup
 	for _, r := range readings {
 		ex := readingExtras[r.Lang]
-		months := map[string]time.Month{}
 		var monthNames, dayNames []string
+		months := map[string]time.Month{}
 		for m, names := range r.Months {
 			for _, n := range names {
 				months[foldName(n)] = time.Month(m + 1)
@@ -115,50 +135,68 @@ func buildDateTables() *dateTables {
 			dayNames = append(dayNames, names...)
 		}
 		dayNames = append(dayNames, ex.weekdays...)
-		mon, wd := alternation(monthNames), alternation(dayNames)
 		for _, p := range r.Patterns {
-			f, ok := compileForm(p, mon, wd, dig, ex.afterDay, ex.afterYear)
-			if !ok || seen[r.Lang+"\x00"+f.re.String()] {
+			f, shape, ok := compileForm(p, dig)
+			if !ok {
 				continue
 			}
-			seen[r.Lang+"\x00"+f.re.String()] = true
-			f.lang, f.months = r.Lang, months
-			t.forms = append(t.forms, f)
+			i := slices.IndexFunc(groups, func(g *shapeGroup) bool { return g.shape == shape })
+			if i < 0 {
+				f.months = map[string]time.Month{}
+				groups = append(groups, &shapeGroup{form: f, shape: shape})
+				i = len(groups) - 1
+			}
+			g := groups[i]
+			for k, m := range months {
+				if _, ok := g.form.months[k]; !ok {
+					g.form.months[k] = m
+				}
+			}
+			g.monthNames = append(g.monthNames, monthNames...)
+			g.dayNames = append(g.dayNames, dayNames...)
+			g.ordinals = append(g.ordinals, ex.ordinals...)
+			g.of = g.of || ex.of
+			g.roku = g.roku || ex.roku
 		}
+	}
+	for _, g := range groups {
+		afterDay, afterYear := "", ""
+		if len(g.ordinals) > 0 {
+			slices.Sort(g.ordinals)
+			afterDay = `(?:` + strings.Join(slices.Compact(g.ordinals), "|") + `)?`
+		}
+		if g.of {
+			afterDay += `(?:` + space + `+of)?`
+		}
+		if g.roku {
+			afterYear = `(?:` + space + `*r(?:\.|$))?`
+		}
+		expr := strings.NewReplacer(monthsHere, alternation(g.monthNames), weekdaysHere, alternation(g.dayNames),
+			afterDayHere, afterDay, afterYearHere, afterYear).Replace(g.shape)
+		g.form.re = regexp.MustCompile(bounded(expr))
+		t.forms = append(t.forms, g.form)
 	}
 	return t
 }
 
-func mapKeys(m map[rune]int) func(func(rune) bool) {
-	return func(yield func(rune) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
-// compileForm turns a CLDR date pattern into a regexp. Spaces and
-// punctuation between fields may be written or left out; quoted words
-// ("'de'") and letters (年) must be there. A pattern with no month name
-// and no letters ("dd/MM/y") is left to the numeric reader, and one with
-// fields a release's date does not have (eras, two-digit years) is not
-// used.
-func compileForm(pattern, mon, wd, dig, afterDay, afterYear string) (dateForm, bool) {
-	var b strings.Builder
-	b.WriteString(`(?i)`)
+// compileForm turns a CLDR date pattern into the shape of a regexp, with
+// places for the names and extras of the languages that share it.
+// Spaces and punctuation between fields may be written or left out;
+// quoted words ("'de'") and letters (年) must be there. A pattern with no
+// month name and no letters ("dd/MM/y") is left to the numeric reader,
+// and one with fields a release's date does not have (eras, two-digit
+// years) is not used.
+func compileForm(pattern, dig string) (dateForm, string, bool) {
 	var f dateForm
-	group := 0
+	group := 1 // group 1 is the date (bounded)
 	hasWeekday, hasName, hasLetters := false, false, false
 	var body strings.Builder
 	literal := func(lit string) {
+		body.WriteString(sep)
 		if strings.IndexFunc(lit, unicode.IsLetter) < 0 {
-			body.WriteString(sep)
 			return
 		}
 		hasLetters = true
-		body.WriteString(sep)
 		for _, w := range strings.Fields(lit) {
 			body.WriteString(regexp.QuoteMeta(w) + sep)
 		}
@@ -168,7 +206,7 @@ func compileForm(pattern, mon, wd, dig, afterDay, afterYear string) (dateForm, b
 		if c == '\'' {
 			j := strings.IndexByte(pattern[i+1:], '\'')
 			if j < 0 {
-				return f, false
+				return f, "", false
 			}
 			lit := pattern[i+1 : i+1+j]
 			if lit == "" {
@@ -178,9 +216,9 @@ func compileForm(pattern, mon, wd, dig, afterDay, afterYear string) (dateForm, b
 			i += j + 2
 			continue
 		}
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		if !isPatternLetter(c) {
 			j := i
-			for j < len(pattern) && pattern[j] != '\'' && !(pattern[j] >= 'a' && pattern[j] <= 'z' || pattern[j] >= 'A' && pattern[j] <= 'Z') {
+			for j < len(pattern) && pattern[j] != '\'' && !isPatternLetter(pattern[j]) {
 				j++
 			}
 			literal(pattern[i:j])
@@ -196,13 +234,13 @@ func compileForm(pattern, mon, wd, dig, afterDay, afterYear string) (dateForm, b
 		case c == 'd':
 			group++
 			f.day = group
-			body.WriteString(`(` + dig + `{1,2})` + afterDay)
+			body.WriteString(`(` + dig + `{1,2})` + afterDayHere)
 		case (c == 'M' || c == 'L') && n >= 3:
 			group += 2
 			f.month, f.month2 = group-1, group
 			hasName = true
 			// "تموز/ يوليو": a Levant name and the Gulf one, side by side.
-			body.WriteString(`(` + mon + `)\.?(?:` + space + `*/` + space + `*(` + mon + `)\.?)?`)
+			body.WriteString(`(` + monthsHere + `)\.?(?:` + space + `*/` + space + `*(` + monthsHere + `)\.?)?`)
 		case c == 'M' || c == 'L':
 			group++
 			f.month, f.numericMonth = group, true
@@ -210,30 +248,27 @@ func compileForm(pattern, mon, wd, dig, afterDay, afterYear string) (dateForm, b
 		case c == 'y' && n != 2:
 			group++
 			f.year = group
-			body.WriteString(`(` + dig + `{4})` + afterYear)
+			body.WriteString(`(` + dig + `{4})` + afterYearHere)
 		case c == 'E' || c == 'c':
 			hasWeekday = true
-			body.WriteString(`(?:` + wd + `)\.?`)
+			body.WriteString(`(?:` + weekdaysHere + `)\.?`)
 		default:
-			return f, false
+			return f, "", false
 		}
 	}
 	if f.day == 0 || f.month == 0 || f.year == 0 || !hasName && !hasLetters {
-		return f, false
+		return f, "", false
 	}
+	shape := body.String()
 	if !hasWeekday {
 		// A weekday before the date, as releases write it whatever the
 		// pattern ("Tuesday 17 December 2024", "dydd Gwener 21 Awst").
-		b.WriteString(`(?:(?:` + wd + `)\.?` + `[\s\p{Zs},،]+)?`)
+		shape = `(?:(?:` + weekdaysHere + `)\.?[\s\p{Zs},،]+)?` + shape
 	}
-	b.WriteString(body.String())
-	re, err := regexp.Compile(b.String())
-	if err != nil {
-		return f, false
-	}
-	f.re = re
-	return f, true
+	return f, shape, true
 }
+
+func isPatternLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // alternation is a regexp matching any of names, the longest first, each
 // written by nameExpr.
@@ -246,8 +281,11 @@ func alternation(names []string) string {
 		}
 		exprs = append(exprs, nameExpr(n))
 	}
-	slices.SortStableFunc(exprs, func(a, b string) int { return len(b) - len(a) })
+	// The longest first, as leftmost-first matching takes the first
+	// alternative that matches ("Sept" before "Sep"), each once.
+	slices.Sort(exprs)
 	exprs = slices.Compact(exprs)
+	slices.SortStableFunc(exprs, func(a, b string) int { return len(b) - len(a) })
 	return strings.Join(exprs, "|")
 }
 
@@ -359,27 +397,20 @@ func (t *dateTables) hasDigit(s string) bool {
 	return false
 }
 
-// wordChar is a character a date cannot touch: "12 May 2025" is not a
-// date in "112 May 20250" nor in Bengali "ক২ মে ২০২৫".
-func wordChar(r rune) bool {
-	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+// bounded wraps a date's regexp so that the date touches no letter or
+// digit ("12 May 2025" is not a date in "112 May 20250", nor in Bengali
+// "ক২ মে ২০২৫"), Go's \b knowing only ASCII: group 1 is the date, its
+// own groups count from 2.
+func bounded(expr string) string {
+	return `(?i)(?:^|[^\p{L}\p{M}\p{N}_])(` + expr + `)(?:$|[^\p{L}\p{M}\p{N}_])`
 }
 
-// standsAlone reports whether s[start:end] touches no letter or digit.
-func standsAlone(s string, start, end int) bool {
-	if r, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && wordChar(r) {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && wordChar(r) {
-		return false
-	}
-	return true
-}
-
-// eachMatch calls fn with each match of re in s that stands alone, until
-// fn returns true.
+// eachMatch calls fn with each date re finds in s, in order, until fn
+// returns true; m[2]:m[3] is the date. A search goes on from the end of
+// the last date (dates do not overlap), so the whole takes time in
+// proportion to s.
 func eachMatch(re *regexp.Regexp, s string, fn func(m []int) bool) {
-	for at := 0; at <= len(s); {
+	for at := 0; at < len(s); {
 		m := re.FindStringSubmatchIndex(s[at:])
 		if m == nil {
 			return
@@ -389,14 +420,14 @@ func eachMatch(re *regexp.Regexp, s string, fn func(m []int) bool) {
 				m[k] += at
 			}
 		}
-		if standsAlone(s, m[0], m[1]) && fn(m) {
+		if fn(m) {
 			return
 		}
-		// Try again one character after this match's start.
-		_, size := utf8.DecodeRuneInString(s[m[0]:])
-		if size == 0 {
+		// The next search starts on the character after the date, which
+		// is the next date's boundary.
+		if m[3] <= at {
 			return
 		}
-		at = m[0] + size
+		at = m[3]
 	}
 }

@@ -33,10 +33,24 @@ type dateMatch struct {
 	Numeric bool
 }
 
+// maxDateText is how much of a text findDate reads: its callers pass a
+// line of a header (an embargo line, a Date field, a page's date), and
+// reading a whole paragraph by every language's patterns would cost
+// milliseconds for nothing.
+const maxDateText = 1024
+
 // findDate returns the first date written in s, in any of the forms
 // releases use: in words, by any language's CLDR patterns and names
-// (datenames.go), or in figures, ISO or day first, in any digits.
+// (datenames.go), or in figures, ISO or day first, in any digits. Only
+// the first maxDateText bytes of s are read.
 func findDate(s string) (dateMatch, bool) {
+	if len(s) > maxDateText {
+		cut := maxDateText
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	t := loadDateTables()
 	if !t.hasDigit(s) {
 		return dateMatch{}, false
@@ -57,21 +71,21 @@ func findDate(s string) (dateMatch, bool) {
 		})
 	}
 	eachMatch(t.iso, s, func(m []int) bool {
-		dm, ok := valid(t.number(s[m[2]:m[3]]), t.number(s[m[4]:m[5]]), t.number(s[m[6]:m[7]]), m[0], m[1])
+		dm, ok := valid(t.number(s[m[4]:m[5]]), t.number(s[m[6]:m[7]]), t.number(s[m[8]:m[9]]), m[2], m[3])
 		if ok {
 			try(dm)
 		}
 		return ok
 	})
 	eachMatch(t.numeric, s, func(m []int) bool {
-		if s[m[4]:m[5]] != s[m[8]:m[9]] {
+		if s[m[6]:m[7]] != s[m[10]:m[11]] {
 			return false
 		}
-		y := t.number(s[m[10]:m[11]])
-		if utf8.RuneCountInString(s[m[10]:m[11]]) == 2 {
+		y := t.number(s[m[12]:m[13]])
+		if utf8.RuneCountInString(s[m[12]:m[13]]) == 2 {
 			y += 2000
 		}
-		dm, ok := valid(y, t.number(s[m[6]:m[7]]), t.number(s[m[2]:m[3]]), m[0], m[1])
+		dm, ok := valid(y, t.number(s[m[8]:m[9]]), t.number(s[m[4]:m[5]]), m[2], m[3])
 		dm.Numeric = true
 		if ok {
 			try(dm)
@@ -99,7 +113,7 @@ func (f dateForm) build(t *dateTables, s string, m []int) (dateMatch, bool) {
 		}
 		mo = int(month)
 	}
-	return valid(t.number(s[m[2*f.year]:m[2*f.year+1]]), mo, t.number(s[m[2*f.day]:m[2*f.day+1]]), m[0], m[1])
+	return valid(t.number(s[m[2*f.year]:m[2*f.year+1]]), mo, t.number(s[m[2*f.day]:m[2*f.day+1]]), m[2], m[3])
 }
 
 // valid keeps a date only if the calendar has it and it is one a release
@@ -115,10 +129,17 @@ func valid(y, m, d, start, end int) (dateMatch, bool) {
 	return dateMatch{Date: Date{y, time.Month(m), d}, Start: start, End: end}, true
 }
 
+// maxDateLine is the longest a line that is only a date can be, in
+// characters ("Wednesday, 17th of September 2024", "বৃহস্পতিবার, ১৮ সেপ্টেম্বর, ২০২৫").
+const maxDateLine = 100
+
 // parseDate reads s when s is a date and nothing else (a weekday, commas
 // and a final full stop allowed).
 func parseDate(s string) (dateMatch, bool) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if utf8.RuneCountInString(s) > maxDateLine {
+		return dateMatch{}, false
+	}
 	m, ok := findDate(s)
 	if !ok || strings.TrimSpace(s[:m.Start]) != "" || strings.Trim(s[m.End:], " ,.") != "" {
 		return dateMatch{}, false

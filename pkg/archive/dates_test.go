@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/pkg/release"
 )
 
 // A date line of a release in each language pressroom has a table for,
@@ -136,6 +138,37 @@ func TestGuessLang(t *testing.T) {
 	} {
 		if got, _ := guessLang(c.text); got != c.want {
 			t.Errorf("%.40q: guessed %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Languages that share a date pattern's shape share one regexp and one
+// table of month names, which holds only while no name (as the reader
+// folds it) stands for two months in two languages.
+func TestDateNamesAreOneMonthEach(t *testing.T) {
+	owner := map[string]struct {
+		lang  string
+		month int
+	}{}
+	for _, r := range release.DateReadings() {
+		for m, names := range r.Months {
+			for _, n := range names {
+				k := foldName(n)
+				if o, ok := owner[k]; ok && o.month != m+1 {
+					t.Errorf("%q is month %d in %s and month %d in %s", n, o.month, o.lang, m+1, r.Lang)
+				}
+				owner[k] = struct {
+					lang  string
+					month int
+				}{r.Lang, m + 1}
+			}
+		}
+	}
+	for lang, ex := range readingExtras {
+		for n, m := range ex.months {
+			if o, ok := owner[foldName(n)]; ok && o.month != int(m) {
+				t.Errorf("%s's %q is month %d, and month %d in %s", lang, n, m, o.month, o.lang)
+			}
 		}
 	}
 }

@@ -239,7 +239,7 @@ func TestCorpus(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"eml-alternative.eml", "eml-forwarded.eml", "eml-base64-cp1252.eml"} {
+	for _, name := range []string{"eml-alternative.eml", "eml-forwarded.eml", "eml-base64-cp1252.eml", "eml-inline-forward.eml", "eml-html-forward.eml"} {
 		if src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "archive", name)); err == nil {
 			f.Add(src)
 		}
