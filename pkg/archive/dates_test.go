@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pressroom/pressroom/pkg/layout"
 	"github.com/pressroom/pressroom/pkg/release"
+	"github.com/pressroom/pressroom/pkg/statement"
 )
 
 // A date line of a release in each language pressroom has a table for,
@@ -168,6 +170,29 @@ func TestDateNamesAreOneMonthEach(t *testing.T) {
 		for n, m := range ex.months {
 			if o, ok := owner[foldName(n)]; ok && o.month != int(m) {
 				t.Errorf("%s's %q is month %d, and month %d in %s", lang, n, m, o.month, o.lang)
+			}
+		}
+	}
+}
+
+// Every date pressroom writes, in every language it has a table for and
+// every style, import reads back: a statement rendered and archived as
+// text imports to the date it had.
+func TestParseDateReadsWhatPressroomWrites(t *testing.T) {
+	for _, lang := range []string{"en-GB", "en-US", "cy", "ga", "gd", "fr", "de", "es", "it", "pl", "pt", "ro", "ur", "bn", "pa", "ar", "hi", "so", "zh"} {
+		w := release.WordsFor(lang)
+		for m := time.January; m <= time.December; m++ {
+			d := statement.Date{Year: 2026, Month: m, Day: 10 + int(m)}
+			for _, style := range []layout.DateStyle{"ordinal", "day-month", "month-day", "iso"} {
+				written := w.FormatDate(d, style)
+				got, ok := parseDate(written)
+				if !ok {
+					t.Errorf("%s: %q (%s) not read", lang, written, style)
+					continue
+				}
+				if got.Date != (Date{d.Year, d.Month, d.Day}) {
+					t.Errorf("%s: %q (%s) read as %s", lang, written, style, got.Date)
+				}
 			}
 		}
 	}
