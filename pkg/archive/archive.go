@@ -90,6 +90,9 @@ func Import(name string, src []byte) (*Result, diag.List) {
 	doc, err := read(format, name, src)
 	if err != nil {
 		d := diag.Diagnostic{Pos: at, Severity: diag.Error, Message: err.Error(), Hint: hintFor(format, name)}
+		if pe := (*partError)(nil); errors.As(err, &pe) {
+			d.Pos.Line, d.Hint = pe.line, pe.hint
+		}
 		if mb := (*eml.MailboxError)(nil); errors.As(err, &mb) {
 			d.Pos.Line = mb.Line()
 			d.Hint = "save each e-mail as a file of its own (in your mail program, drag it into a folder, or open it and choose Save As), then import the folder: pressroom batch FOLDER --out-dir pdf"
@@ -228,6 +231,8 @@ func hintFor(f Format, name string) string {
 		return "open it in your word processor and save it as a Word document (.docx), then import that"
 	case Empty, Binary:
 		return "import a .txt, .md, .html, .docx or .eml file"
+	case HTML:
+		return "save the page again from the browser with its text (Save Page As, \"Web Page, complete\"), or copy the release's text into a .txt file and import that"
 	}
 	return ""
 }
@@ -279,6 +284,16 @@ func readOther(format Format, name string, src []byte) (*source.Doc, error) {
 	return nil, fmt.Errorf("%s is not read", format.Describe())
 }
 
+// partError is a problem with the part of an e-mail that holds the
+// release, at the line of the .eml where the part starts (0 when
+// unknown), with what to do about it.
+type partError struct {
+	line      int
+	msg, hint string
+}
+
+func (e *partError) Error() string { return e.msg }
+
 // readPart reads the part of an e-mail that holds the release. Lines of a
 // text or HTML part are counted from the .eml's own first line, so the
 // report points into the file the user has.
@@ -294,6 +309,11 @@ func readPart(name string, p eml.Part) (*source.Doc, error) {
 		doc = readText(string(p.Body), f)
 	case "text/html":
 		doc, err = htmldoc.Read(p.Body)
+		if errors.Is(err, htmldoc.ErrNoRelease) {
+			return nil, &partError{line: p.FirstLine,
+				msg:  fmt.Sprintf("no release found in the e-mail: its HTML part has fewer than %d words of text", htmldoc.MinWords),
+				hint: "if the release is in an attachment, save it as a .docx or .txt file and import that; if it is in another e-mail, import that e-mail (saved as .eml)"}
+		}
 	case eml.DocxType:
 		return docx.Read(p.Body)
 	default:

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/lazyre"
 )
@@ -22,40 +23,6 @@ func (d Date) String() string {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 }
 
-// months maps the month names releases use to months: English in full and
-// abbreviated, and Welsh, with the soft-mutated forms Welsh takes after
-// "o" and "ar" ("ar Fawrth"): the names are those of TermCymru and the
-// Welsh Government's own releases ("1 Mawrth 2011", "Cyhoeddwyd ar …").
-var months = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-	"ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5,
-	"mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9,
-	"hydref": 10, "tachwedd": 11, "dachwedd": 11, "rhagfyr": 12, "ragfyr": 12,
-}
-
-const (
-	monthName = `(January|February|March|April|May|June|July|August|September|October|November|December|` +
-		`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|` +
-		`Ionawr|Chwefror|Mawrth|Fawrth|Ebrill|Mai|Fai|Mehefin|Fehefin|Gorffennaf|Orffennaf|Awst|Medi|Fedi|Hydref|Tachwedd|Dachwedd|Rhagfyr|Ragfyr)\.?`
-	weekday = `(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|` +
-		`Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))\.?,?\s+)?`
-	ordinal = `(?:st|nd|rd|th|af|ain|ed|fed|ydd)?`
-)
-
-var (
-	// "Tuesday 17th December 2024", "17 Dec. 2024", "1 Mawrth 2011"
-	dayMonthYear = lazyre.New(`(?i)\b` + weekday + `([0-3]?[0-9])` + ordinal + `(?:\s+of)?\s+` + monthName + `,?\s+([12][0-9]{3})\b`)
-	// "December 17, 2024", "Tuesday, December 17th, 2024"
-	monthDayYear = lazyre.New(`(?i)\b` + weekday + monthName + `\s+([0-3]?[0-9])` + ordinal + `,?\s+([12][0-9]{3})\b`)
-	// 2024-12-17, also with a time after it
-	isoDate = lazyre.New(`\b([12][0-9]{3})-([01][0-9])-([0-3][0-9])\b`)
-	// 17/12/2024, 17.12.2024, 17-12-24: UK day-first
-	numericDate = lazyre.New(`\b([0-3]?[0-9])([/.-])([01]?[0-9])([/.-])([12][0-9]{3}|[0-9]{2})\b`)
-)
-
 // dateMatch is a date found in a text and where it stood.
 type dateMatch struct {
 	Date       Date
@@ -66,49 +33,87 @@ type dateMatch struct {
 	Numeric bool
 }
 
+// maxDateText is how much of a text findDate reads: its callers pass a
+// line of a header (an embargo line, a Date field, a page's date), and
+// reading a whole paragraph by every language's patterns would cost
+// milliseconds for nothing.
+const maxDateText = 1024
+
 // findDate returns the first date written in s, in any of the forms
-// releases use.
+// releases use: in words, by any language's CLDR patterns and names
+// (datenames.go), or in figures, ISO or day first, in any digits. Only
+// the first maxDateText bytes of s are read.
 func findDate(s string) (dateMatch, bool) {
+	if len(s) > maxDateText {
+		cut := maxDateText
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	t := loadDateTables()
+	if !t.hasDigit(s) {
+		return dateMatch{}, false
+	}
 	best := dateMatch{Start: -1}
-	try := func(m dateMatch, ok bool) {
-		if ok && (best.Start < 0 || m.Start < best.Start) {
+	try := func(m dateMatch) {
+		if best.Start < 0 || m.Start < best.Start || m.Start == best.Start && m.End > best.End {
 			best = m
 		}
 	}
-	if m := dayMonthYear.FindStringSubmatchIndex(s); m != nil {
-		try(build(s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]], m[0], m[1]))
+	for _, f := range t.forms {
+		eachMatch(f.re, s, func(m []int) bool {
+			dm, ok := f.build(t, s, m)
+			if ok {
+				try(dm)
+			}
+			return ok
+		})
 	}
-	if m := monthDayYear.FindStringSubmatchIndex(s); m != nil {
-		try(build(s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]], m[0], m[1]))
-	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		try(valid(y, mo, d, m[0], m[1]))
-	}
-	if m := numericDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[6]:m[7]])
-		y, _ := strconv.Atoi(s[m[10]:m[11]])
-		if y < 100 {
+	eachMatch(t.iso, s, func(m []int) bool {
+		dm, ok := valid(t.number(s[m[4]:m[5]]), t.number(s[m[6]:m[7]]), t.number(s[m[8]:m[9]]), m[2], m[3])
+		if ok {
+			try(dm)
+		}
+		return ok
+	})
+	eachMatch(t.numeric, s, func(m []int) bool {
+		if s[m[6]:m[7]] != s[m[10]:m[11]] {
+			return false
+		}
+		y := t.number(s[m[12]:m[13]])
+		if utf8.RuneCountInString(s[m[12]:m[13]]) == 2 {
 			y += 2000
 		}
-		dm, ok := valid(y, mo, d, m[0], m[1])
+		dm, ok := valid(y, t.number(s[m[8]:m[9]]), t.number(s[m[4]:m[5]]), m[2], m[3])
 		dm.Numeric = true
-		try(dm, ok)
-	}
+		if ok {
+			try(dm)
+		}
+		return ok
+	})
 	return best, best.Start >= 0
 }
 
-func build(year, month, day string, start, end int) (dateMatch, bool) {
-	mo, ok := months[strings.ToLower(strings.TrimSuffix(month, "."))]
-	if !ok {
-		return dateMatch{}, false
+// build reads the date form f matched at m.
+func (f dateForm) build(t *dateTables, s string, m []int) (dateMatch, bool) {
+	var mo int
+	if f.numericMonth {
+		mo = t.number(s[m[2*f.month]:m[2*f.month+1]])
+	} else {
+		month, ok := f.months[foldName(s[m[2*f.month]:m[2*f.month+1]])]
+		if !ok {
+			return dateMatch{}, false
+		}
+		if f.month2 > 0 && m[2*f.month2] >= 0 {
+			// Both names of "تموز/ يوليو" must name the same month.
+			if again, ok := f.months[foldName(s[m[2*f.month2]:m[2*f.month2+1]])]; !ok || again != month {
+				return dateMatch{}, false
+			}
+		}
+		mo = int(month)
 	}
-	y, _ := strconv.Atoi(year)
-	d, _ := strconv.Atoi(day)
-	return valid(y, int(mo), d, start, end)
+	return valid(t.number(s[m[2*f.year]:m[2*f.year+1]]), mo, t.number(s[m[2*f.day]:m[2*f.day+1]]), m[2], m[3])
 }
 
 // valid keeps a date only if the calendar has it and it is one a release
@@ -124,10 +129,17 @@ func valid(y, m, d, start, end int) (dateMatch, bool) {
 	return dateMatch{Date: Date{y, time.Month(m), d}, Start: start, End: end}, true
 }
 
+// maxDateLine is the longest a line that is only a date can be, in
+// characters ("Wednesday, 17th of September 2024", "বৃহস্পতিবার, ১৮ সেপ্টেম্বর, ২০২৫").
+const maxDateLine = 100
+
 // parseDate reads s when s is a date and nothing else (a weekday, commas
 // and a final full stop allowed).
 func parseDate(s string) (dateMatch, bool) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if utf8.RuneCountInString(s) > maxDateLine {
+		return dateMatch{}, false
+	}
 	m, ok := findDate(s)
 	if !ok || strings.TrimSpace(s[:m.Start]) != "" || strings.Trim(s[m.End:], " ,.") != "" {
 		return dateMatch{}, false

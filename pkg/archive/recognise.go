@@ -962,6 +962,9 @@ func (r *recogniser) fallbacks() {
 		if isWelsh(all.String()) {
 			r.d.Lang = "cy"
 			r.note("lang", 0, Guess, "the text reads as Welsh")
+		} else if lang, why := guessLang(all.String()); lang != "" {
+			r.d.Lang = lang
+			r.note("lang", 0, Guess, "%s", why)
 		}
 	}
 }

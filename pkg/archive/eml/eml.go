@@ -323,6 +323,8 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		var fw *forward
 		if mediaType == "text/plain" {
 			fw = inlineForward(body)
+		} else {
+			fw = htmlForward(body)
 		}
 		if fw != nil {
 			// The forwarded message's Subject and Date are the release's:

@@ -239,7 +239,7 @@ func TestCorpus(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"eml-alternative.eml", "eml-forwarded.eml", "eml-base64-cp1252.eml"} {
+	for _, name := range []string{"eml-alternative.eml", "eml-forwarded.eml", "eml-base64-cp1252.eml", "eml-inline-forward.eml", "eml-html-forward.eml"} {
 		if src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "archive", name)); err == nil {
 			f.Add(src)
 		}
@@ -373,5 +373,97 @@ func TestInlineForward(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(m.Part.Body), longText[:40]) {
 		t.Errorf("a long message gave way to the quoted one: %q", m.Part.Body)
+	}
+}
+
+// A release forwarded in an HTML-only e-mail, under the header Outlook
+// writes in HTML ("<b>From:</b> … <b>Sent:</b> … <b>Subject:</b> …" in a
+// <div>, under a rule on the web, under a top border on the desktop, or
+// Gmail's "Forwarded message" block), is the part's body without the
+// cover note and the header: the forwarded Subject and Date come first as
+// evidence, the note and the header are reported as left out, and the
+// part's lines still count from the .eml's.
+func TestHTMLForward(t *testing.T) {
+	release := "<p><b>PRESS RELEASE</b></p>\n<p><b>New family hub opens</b></p>\n<p>" + longText + "</p>\n<p>ENDS</p>\n"
+	for _, tc := range []struct {
+		name, html    string
+		subject, date string
+	}{
+		{"outlook on the web", `<html><head><style> P {margin-top:0;} </style></head><body dir="ltr">
+<div>Hi all, see below.</div>
+<div>Jo</div>
+<hr style="display:inline-block;width:98%" tabindex="-1">
+<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>From:</b> Press Office &lt;press@example.gov.uk&gt;<br>
+<b>Sent:</b> 13 January 2025 17:40<br>
+<b>To:</b> Jo &lt;jo@example.gov.uk&gt;<br>
+<b>Subject:</b> PRESS RELEASE: New family hub opens</font>
+<div>&nbsp;</div>
+</div>
+` + release + "</body></html>\n", "PRESS RELEASE: New family hub opens", "13 January 2025 17:40"},
+		{"the brief form", "<div>FYI</div>\n<div><hr><b>From:</b> Press Office &lt;press@example.gov.uk&gt; <b>Sent:</b> Monday, January 13, 2025 5:40 PM <b>Subject:</b> New family hub opens</div>\n" + release,
+			"New family hub opens", "Monday, January 13, 2025 5:40 PM"},
+		{"outlook desktop", `<html><body lang="EN-GB"><div class="WordSection1">
+<p class="MsoNormal">Please see below.<o:p></o:p></p>
+<p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">
+<p class="MsoNormal"><b>From:</b> Press Office &lt;press@example.gov.uk&gt; <br>
+<b>Sent:</b> 13 January 2025 17:40<br>
+<b>To:</b> Comms &lt;comms@example.gov.uk&gt;<br>
+<b>Subject:</b> New family hub opens<o:p></o:p></p>
+</div></div>
+<p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+` + release + "</div></body></html>\n", "New family hub opens", "13 January 2025 17:40"},
+		{"gmail", `<div dir="ltr">fyi<br><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">Press Office</strong> <span dir="auto">&lt;press@example.gov.uk&gt;</span><br>Date: Mon, 13 Jan 2025 at 17:40<br>Subject: New family hub opens<br>To: &lt;comms@example.gov.uk&gt;<br></div><br><br>
+` + release + "</div></div>\n", "New family hub opens", "Mon, 13 Jan 2025 at 17:40"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			eml := "From: Jo <jo@example.gov.uk>\nSubject: Fwd: New family hub opens\nDate: Tue, 14 Jan 2025 10:12:00 +0000\nContent-Type: text/html; charset=utf-8\n\n" + tc.html
+			m, err := Read([]byte(eml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := string(m.Part.Body)
+			for _, gone := range []string{"see below", "FYI", "fyi", "From:", "Sent:", "Forwarded message"} {
+				if strings.Contains(body, gone) {
+					t.Errorf("the body still holds %q:\n%s", gone, body)
+				}
+			}
+			for _, kept := range []string{"<p><b>PRESS RELEASE</b></p>", longText, "<p>ENDS</p>"} {
+				if !strings.Contains(body, kept) {
+					t.Errorf("the body lost %q:\n%s", kept, body)
+				}
+			}
+			// Lines of the body are lines of the part, so that the
+			// report points into the .eml.
+			lines := strings.Split(eml, "\n")
+			bodyLines := strings.Split(body, "\n")
+			for k, l := range bodyLines {
+				if strings.Contains(l, "PRESS RELEASE") && !strings.Contains(lines[m.Part.FirstLine-1+k], "PRESS RELEASE") {
+					t.Errorf("body line %d is not line %d of the .eml", k+1, m.Part.FirstLine+k)
+				}
+			}
+			if len(m.Evidence) < 2 || m.Evidence[0].Key != source.EvidenceSubject || m.Evidence[0].Value != tc.subject ||
+				m.Evidence[1].Key != source.EvidenceDate || m.Evidence[1].Value != tc.date {
+				t.Errorf("evidence %+v, want the forwarded Subject %q and Date %q first", m.Evidence, tc.subject, tc.date)
+			}
+			for _, e := range m.Evidence[:min(2, len(m.Evidence))] {
+				if e.Line < 1 || e.Line > len(lines) || !strings.Contains(lines[e.Line-1], strings.Fields(e.Value)[0]) {
+					t.Errorf("evidence %+v does not point at its line", e)
+				}
+			}
+			if len(m.Part.Dropped) == 0 {
+				t.Errorf("the cover note and the forwarded header are not reported")
+			}
+			for _, d := range m.Part.Dropped {
+				if d.Line < 1 || d.Line > len(lines) || !strings.Contains(lines[d.Line-1], strings.Fields(d.Text)[0]) {
+					t.Errorf("dropped %+v does not point at its line", d)
+				}
+			}
+		})
+	}
+	// A long message above the header is a reply: its own words stay.
+	reply := "Content-Type: text/html\n\n<p>" + longText + "</p><div><hr><b>From:</b> x<br><b>Sent:</b> 1 May 2025<br><b>Subject:</b> y</div>" + release
+	if m, err := Read([]byte(reply)); err != nil || !strings.Contains(string(m.Part.Body), "<p>"+longText) {
+		t.Errorf("a reply lost its own words: %v", err)
 	}
 }

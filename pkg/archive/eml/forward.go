@@ -1,7 +1,6 @@
 package eml
 
 import (
-	"net/mail"
 	"strings"
 
 	"github.com/pressroom/pressroom/pkg/archive/source"
@@ -55,8 +54,8 @@ func inlineForward(body []byte) *forward {
 			case "sent", "date":
 				ev.Key, date = source.EvidenceDate, ev
 			case "from":
-				if a, err := mail.ParseAddress(value); err == nil && strings.TrimSpace(a.Name) != "" {
-					ev.Key, ev.Value, from = source.EvidenceFrom, oneLine(a.Name), ev
+				if name, ok := parseFrom(value); ok {
+					ev.Key, ev.Value, from = source.EvidenceFrom, name, ev
 				}
 			}
 		}
@@ -113,10 +112,8 @@ func inlineForward(body []byte) *forward {
 // "Subject:" lines.
 func forwardMarker(lines []string, i int) int {
 	t := strings.TrimSpace(lines[i])
-	switch core := strings.ToLower(strings.Trim(t, "- ")); {
-	case strings.HasPrefix(t, "--") && (core == "original message" || core == "forwarded message"):
-		return i + 1
-	case strings.EqualFold(t, "Begin forwarded message:"):
+	switch {
+	case isMarker(t):
 		return i + 1
 	case len(t) >= 10 && strings.Trim(t, "_") == "" && i+1 < len(lines):
 		if strings.HasPrefix(strings.TrimSpace(unquote(lines[i+1])), "From:") {

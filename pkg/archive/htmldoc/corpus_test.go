@@ -114,6 +114,14 @@ func hasEvidence(doc *source.Doc, key, value string) bool {
 	return false
 }
 
+// asciiDigits writes the Bengali, Arabic-Indic and Urdu digits of the
+// corpus's pages as 0–9.
+var asciiDigits = strings.NewReplacer(
+	"০", "0", "১", "1", "২", "2", "৩", "3", "৪", "4", "৫", "5", "৬", "6", "৭", "7", "৮", "8", "৯", "9",
+	"٠", "0", "١", "1", "٢", "2", "٣", "3", "٤", "4", "٥", "5", "٦", "6", "٧", "7", "٨", "8", "٩", "9",
+	"۰", "0", "۱", "1", "۲", "2", "۳", "3", "۴", "4", "۵", "5", "۶", "6", "۷", "7", "۸", "8", "۹", "9",
+)
+
 // hasDate reports whether the first published date the page gives is
 // date: in ISO form, or written with its day and year ("1 Mawrth 2011").
 func hasDate(doc *source.Doc, date time.Time) bool {
@@ -124,8 +132,10 @@ func hasDate(doc *source.Doc, date time.Time) bool {
 		if e.Value == date.Format("2006-01-02") || e.Value == date.Format("02/01/2006") {
 			return true
 		}
-		f := strings.Fields(e.Value)
-		return len(f) == 3 && f[0] == strconv.Itoa(date.Day()) && f[2] == strconv.Itoa(date.Year())
+		// Written in words, perhaps after a weekday, in any language's
+		// digits ("মঙ্গলবার, ১৩ মে, ২০২৫").
+		f := strings.Fields(strings.Trim(asciiDigits.Replace(e.Value), " ,."))
+		return len(f) >= 3 && strings.Trim(f[len(f)-3], ",") == strconv.Itoa(date.Day()) && f[len(f)-1] == strconv.Itoa(date.Year())
 	}
 	return false
 }

@@ -31,17 +31,19 @@ import (
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
 
-// minWords is how many words of body a page needs to hold a release.
-const minWords = 20
+// MinWords is how many words of body a page needs to hold a release.
+const MinWords = 20
 
 // lineAttr is the attribute Read adds to every start tag before parsing,
 // holding the line of the file the tag starts on.
 const lineAttr = "data-pressroom-line"
 
 var (
-	errNotHTML   = errors.New("not a web page: it has no HTML tags")
-	errBinary    = errors.New("not a web page: it holds binary data")
-	errNoRelease = errors.New("no release found on the page: its main content has fewer than 20 words")
+	errNotHTML = errors.New("not a web page: it has no HTML tags")
+	errBinary  = errors.New("not a web page: it holds binary data")
+	// ErrNoRelease is a page whose main content is too short to be a
+	// release; an e-mail's reader words it as the e-mail's.
+	ErrNoRelease = errors.New("no release found on the page: its main content has fewer than 20 words")
 )
 
 // Read reads a web page into a source.Doc: Format "html", Unit
@@ -81,8 +83,8 @@ func read(src []byte) (*source.Doc, error) {
 	}
 	r := newReader()
 	r.read(root)
-	if r.bodyWords < minWords {
-		return nil, errNoRelease
+	if r.bodyWords < MinWords {
+		return nil, ErrNoRelease
 	}
 	return r.doc, nil
 }

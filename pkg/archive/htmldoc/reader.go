@@ -80,15 +80,26 @@ func (r *reader) read(root *html.Node) {
 	if htmlEl == nil {
 		return
 	}
-	if lang := strings.TrimSpace(attr(htmlEl, "lang")); lang != "" {
-		r.early = append(r.early, source.Evidence{Key: source.EvidenceLanguage, Value: lang, Line: lineOf(htmlEl)})
-	}
 	st := r.survey(root)
+	r.title = st.chooseTitle()
+	// The language the release declares is the title's own where an
+	// element around it says one (an English site's page with the
+	// release in Urdu: <article lang="ur">), or else the page's.
+	langEl := htmlEl
+	for n := r.title; n != nil && n != htmlEl; n = n.Parent {
+		if n.Type == html.ElementNode && strings.TrimSpace(attr(n, "lang")) != "" {
+			langEl = n
+			break
+		}
+	}
+	if lang := strings.TrimSpace(attr(langEl, "lang")); lang != "" {
+		// First, as the <html> element comes before the head's title.
+		r.early = append([]source.Evidence{{Key: source.EvidenceLanguage, Value: lang, Line: lineOf(langEl)}}, r.early...)
+	}
 	body := findElement(htmlEl, atom.Body)
 	if body == nil {
 		return
 	}
-	r.title = st.chooseTitle()
 	r.region = st.chooseRegion(r.title, body)
 	for _, n := range []*html.Node{r.region, r.title} {
 		for ; n != nil; n = n.Parent {
@@ -279,7 +290,7 @@ func (s *survey) chooseRegion(title, body *html.Node) *html.Node {
 		var pick *html.Node
 		most := 0
 		for _, c := range cs {
-			if c.words < minWords {
+			if c.words < MinWords {
 				continue
 			}
 			if prefer != nil && contains(c.n, prefer) {

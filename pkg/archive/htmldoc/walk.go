@@ -1,7 +1,9 @@
 package htmldoc
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -484,8 +486,18 @@ func (r *reader) metadata(n *html.Node) {
 	if found || r.published {
 		return
 	}
-	if m := publishedText.FindStringSubmatch(visibleText(n, 300)); m != nil {
+	t := visibleText(n, 300)
+	if m := publishedText.FindStringSubmatch(t); m != nil {
 		r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidencePublished, Value: m[1], Line: lineOf(n)})
+		r.published = true
+		return
+	}
+	// A block of a date alone, as a page in another language prints it
+	// ("wtorek, 13 maja 2025", "মঙ্গলবার, ১৩ মে, ২০২৫"): the recogniser
+	// reads it by the language's CLDR names, or leaves it. A labelled
+	// block ("Updated: …") is not the date of publication.
+	if wordCount(t) <= 6 && strings.IndexFunc(t, unicode.IsDigit) >= 0 && !strings.Contains(t, ":") && !slices.Contains(classParts(n), "updated") {
+		r.doc.Evidence = append(r.doc.Evidence, source.Evidence{Key: source.EvidencePublished, Value: t, Line: lineOf(n)})
 		r.published = true
 	}
 }

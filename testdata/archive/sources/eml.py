@@ -234,3 +234,41 @@ m = MIMEMultipart("mixed")
 m.attach(MIMEText("FYI - see the council's statement below.\n\nMark\n", "plain", cs("utf-8", QP)))
 m.attach(MIMEMessage(inner))
 write("eml-forwarded", head(m, "Mark Dunn <mark.dunn@gazette.example.org>", "Fwd: Statement on the closure of Ferry Road bridge", "Mon, 30 Jun 2025 15:02:41 +0100"))
+
+# Outlook on the web's HTML forward, with no text part: a cover note, then
+# the forwarded message's header in a <div> under a rule, then the release
+# in <p> paragraphs.
+HTML_FORWARD = """<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>
+</head>
+<body dir="ltr">
+<div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">
+Hi all, the council's release on the family hub is below for tomorrow's edition.</div>
+<div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">
+Jo</div>
+<div id="appendonsend"></div>
+<hr style="display:inline-block;width:98%" tabindex="-1">
+<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000"><b>From:</b> Harrowby Council Press Office &lt;press@harrowby.example.gov.uk&gt;<br>
+<b>Sent:</b> 13 January 2025 17:40<br>
+<b>To:</b> Jo Whitfield &lt;jo.whitfield@gazette.example.org&gt;<br>
+<b>Subject:</b> PRESS RELEASE: New family hub opens in Lowfold</font>
+<div>&nbsp;</div>
+</div>
+<p><b>PRESS RELEASE</b></p>
+<p><b>New family hub opens in Lowfold</b></p>
+<p>Date: 13 January 2025</p>
+<p>A new family hub opened in Lowfold today, bringing health visitors, parenting support, benefits advice and a stay-and-play group under one roof at the former Lowfold library.</p>
+<p>The hub is open Monday to Friday from 9am to 5pm and on Saturday mornings. Families can drop in without an appointment, and the hub's staff can book interpreters in Polish, Urdu and Bengali.</p>
+<p>Councillor Priya Mistry, Cabinet Member for Children and Families, said: "Parents told us they were tired of being sent from one building to another. Now the help they need is in one place, in the middle of Lowfold."</p>
+<p>ENDS</p>
+<p>Media enquiries:<br>
+Harrowby Council Press Office<br>
+Tel: 01632 960 310<br>
+Email: <a href="mailto:press@harrowby.example.gov.uk">press@harrowby.example.gov.uk</a></p>
+</body>
+</html>
+"""
+m = MIMEText(HTML_FORWARD, "html", cs("utf-8", QP))
+write("eml-html-forward", head(m, "Jo Whitfield <jo.whitfield@gazette.example.org>",
+      "Fw: PRESS RELEASE: New family hub opens in Lowfold", "Tue, 14 Jan 2025 08:05:12 +0000"))
