@@ -190,7 +190,7 @@ func (r *recogniser) header() int {
 					r.drop(line, p, "a second label")
 				}
 				continue
-			case embargoLine.MatchString(p) && words(p) <= 20:
+			case isEmbargoLine(p) && words(p) <= 20:
 				if e, ok := findEmbargoTime(p); ok && r.d.Embargo == nil {
 					r.d.Embargo = &e
 					r.note("embargo", line, Sure, "the embargo line")
