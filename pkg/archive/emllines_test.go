@@ -40,7 +40,7 @@ func TestEmailReportLinesPointIntoTheFile(t *testing.T) {
 		}
 		checked := 0
 		check := func(what string, line int, text string) {
-			word := strings.Trim(strings.Fields(text+" ")[0], `"“:,.`)
+			word := strings.Trim(strings.Fields(text + " ")[0], `"“:,.`)
 			// The ASCII letters a word starts with read the same encoded
 			// ("Caf=E9" is "Café").
 			if i := strings.IndexFunc(word, func(r rune) bool { return r > 0x7e }); i >= 0 {
