@@ -322,20 +322,19 @@ func readPart(name string, p eml.Part) (*source.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.FirstLine > 1 {
-		shift := p.FirstLine - 1
+	if p.FirstLine > 0 {
+		// A line of the part is where the file shows it (eml.Part.Line:
+		// after quoted-printable's soft line breaks, too).
 		for i := range doc.Blocks {
 			for k := range doc.Blocks[i].Lines {
-				doc.Blocks[i].Lines[k].Line += shift
+				doc.Blocks[i].Lines[k].Line = p.Line(doc.Blocks[i].Lines[k].Line)
 			}
 		}
 		for i := range doc.Dropped {
-			doc.Dropped[i].Line += shift
+			doc.Dropped[i].Line = p.Line(doc.Dropped[i].Line)
 		}
 		for i := range doc.Evidence {
-			if doc.Evidence[i].Line > 0 {
-				doc.Evidence[i].Line += shift
-			}
+			doc.Evidence[i].Line = p.Line(doc.Evidence[i].Line)
 		}
 	}
 	// What the part held above a release forwarded inline is reported,

@@ -2,8 +2,6 @@ package archive
 
 import (
 	"net/mail"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -167,55 +165,6 @@ func mailDate(s string) (Date, bool) {
 // clockTime is "00:01", "00.01", "0001 hours", "12.01am", "9am", "noon",
 // "midnight" in an embargo line.
 var clockTime = lazyre.New(`(?i)\b(?:([0-2]?[0-9])[:.]([0-5][0-9])\s*(am|pm|a\.m\.|p\.m\.)?|([0-2][0-9])([0-5][0-9])\s*(?:hrs|hours)|([01]?[0-9])\s*(am|pm|a\.m\.|p\.m\.)|(midnight|noon|midday))`)
-
-// Embargo is the local date and time a release is embargoed until, and
-// the zone the text named, if any ("GMT", "BST").
-type Embargo struct {
-	Date         Date
-	Hour, Minute int
-	Zone         string
-}
-
-// findEmbargoTime reads the time of day and the date of an embargo line
-// ("EMBARGOED UNTIL 00:01 1 June 2015", "Embargoed: 00.01 hours,
-// Thursday 9 January 2025").
-func findEmbargoTime(s string) (Embargo, bool) {
-	d, ok := findDate(s)
-	if !ok {
-		return Embargo{}, false
-	}
-	e := Embargo{Date: d.Date}
-	m := clockTime.FindStringSubmatch(s)
-	if m == nil {
-		return Embargo{}, false
-	}
-	switch {
-	case m[1] != "":
-		e.Hour, _ = strconv.Atoi(m[1])
-		e.Minute, _ = strconv.Atoi(m[2])
-		e.Hour = twelveHour(e.Hour, m[3])
-	case m[4] != "":
-		e.Hour, _ = strconv.Atoi(m[4])
-		e.Minute, _ = strconv.Atoi(m[5])
-	case m[6] != "":
-		e.Hour, _ = strconv.Atoi(m[6])
-		e.Hour = twelveHour(e.Hour, m[7])
-	case strings.EqualFold(m[8], "midnight"):
-		e.Hour = 0
-	default:
-		e.Hour = 12
-	}
-	if e.Hour > 23 {
-		return Embargo{}, false
-	}
-	up := strings.ToUpper(s)
-	for _, z := range []string{"GMT", "BST", "UTC"} {
-		if regexp.MustCompile(`\b` + z + `\b`).MatchString(up) {
-			e.Zone = z
-		}
-	}
-	return e, true
-}
 
 func twelveHour(h int, ampm string) int {
 	switch strings.ToLower(strings.ReplaceAll(ampm, ".", "")) {

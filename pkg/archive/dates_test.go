@@ -124,6 +124,13 @@ func TestParseDateRefuses(t *testing.T) {
 	}
 }
 
+// shahmukhi is a council's news in Punjabi written in the Arabic script
+// (Shahmukhi), as Urdu's test sentence above says it; the sentence is
+// ours.
+const shahmukhi = "ہیروبی کونسل نے اج مارکیٹ سٹریٹ تے اک نواں صلاح مرکز کھولیا اے، جتھے رہائشی گھراں، بینیفٹس تے بجلی دے بلاں بارے مفت مدد لے سکدے نیں۔ " +
+	"ایہہ مرکز سوموار توں جمعے تک کھلا رہوے گا۔ کونسلر نسرین اختر نے آکھیا: اسیں جاندے آں کہ ساڈے شہر دے بوہت سارے ٹبر مہنگائی توں پریشان نیں، " +
+	"تے اسیں چاہندے آں کہ ہر بندے نوں پتہ ہووے کہ مدد کتھوں ملدی اے۔"
+
 // The language is guessed from the text where its script or letters
 // say it, and not from a quoted line or a name.
 func TestGuessLang(t *testing.T) {
@@ -137,9 +144,17 @@ func TestGuessLang(t *testing.T) {
 		{english + "Councillor Nasreen Akhtar said: ”ہم جانتے ہیں“", ""},
 		{english + "Rada Miasta: „Wiemy, że”", ""},
 		{"کونسل", ""},
+		// Shahmukhi Punjabi: by its words (دے, تے, نوں, توں, نیں, وچ)
+		// where Urdu writes کے, اور, کو, سے, ہیں, میں, and by ݨ.
+		{shahmukhi, "pa-Arab"},
+		{"ساڈا اپݨا شہر، ساڈی اپݨی کونسل: ہیروبی کونسل نے مارکیٹ سٹریٹ اُتے نواں مرکز کھولیا۔ ہر رہائشی مدد لے سکدا۔ ہر زبان بولݨ والے آ سکدے۔", "pa-Arab"},
 	} {
-		if got, _ := guessLang(c.text); got != c.want {
-			t.Errorf("%.40q: guessed %q, want %q", c.text, got, c.want)
+		got, why := guessLang(c.text)
+		if got != c.want {
+			t.Errorf("%.40q: guessed %q, want %q (%s)", c.text, got, c.want, why)
+		}
+		if got == "ur" && !strings.Contains(why, "Punjabi") {
+			t.Errorf("%.40q: guessed Urdu without saying why not Punjabi: %s", c.text, why)
 		}
 	}
 }

@@ -135,6 +135,9 @@ func (d *Draft) Field(key string) string {
 	case "embargo":
 		if d.Embargo != nil {
 			v = fmt.Sprintf("%sT%02d:%02d", d.Embargo.Date, d.Embargo.Hour, d.Embargo.Minute)
+			if d.Embargo.Zone != "" {
+				v += " " + d.Embargo.Zone // the zone the line named, as the statement will carry it
+			}
 		}
 	case "reference":
 		v = d.Reference

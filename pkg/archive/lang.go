@@ -82,9 +82,46 @@ func arabicLang(text string) (lang, why string) {
 		}
 	}
 	if urdu > arabic {
-		return "ur", "the text is written in the Arabic script, with Urdu's letters ے, ں, ٹ, ہ, ی, ک"
+		return urduOrPunjabi(text)
 	}
 	return "ar", "the text is written in the Arabic script, with Arabic's letters ة, ي, ك, ه"
+}
+
+// Punjabi written in the Arabic script (Shahmukhi, as Pakistan's
+// Punjab writes it) has Urdu's letters too. It is told by the letter
+// only it writes, ݨ (its retroflex n), and by its commonest words where
+// Urdu writes others: the possessive دا, دی, دے (Urdu کا, کی, کے), نوں
+// (کو), توں (سے), وچ (میں), تے (اور, پر), نیں and سی (ہیں, تھا), وی
+// (بھی), ایہہ and اوہ (یہ, وہ), نال (ساتھ), ساڈا (ہمارا) — the grammar
+// of Punjabi, any Shahmukhi primer.
+var (
+	punjabiWords = map[string]bool{"دا": true, "دی": true, "دے": true, "نوں": true, "توں": true, "وچ": true, "تے": true, "نیں": true,
+		"سی": true, "وی": true, "ایہہ": true, "اوہ": true, "نال": true, "ساڈا": true, "ساڈی": true, "ساڈے": true, "اے": true}
+	urduWords = map[string]bool{"کا": true, "کی": true, "کے": true, "کو": true, "سے": true, "میں": true, "اور": true, "پر": true,
+		"ہیں": true, "تھا": true, "تھی": true, "بھی": true, "یہ": true, "وہ": true, "ساتھ": true, "ہمارا": true, "ہمارے": true, "ہے": true}
+)
+
+// punjabiNoon is ݨ, the letter Shahmukhi writes and Urdu does not.
+const punjabiNoon = 'ݨ'
+
+// urduOrPunjabi tells Punjabi in the Arabic script (pa-Arab) from Urdu
+// by ݨ and by their commonest words, and says why it chose either.
+func urduOrPunjabi(text string) (lang, why string) {
+	noon := strings.Count(text, string(punjabiNoon))
+	pa, ur := 0, 0
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, "،۔؛:؟!\"'“”‘’()")
+		switch {
+		case punjabiWords[w]:
+			pa++
+		case urduWords[w]:
+			ur++
+		}
+	}
+	if noon >= 2 && pa >= ur || pa >= 5 && pa > 2*ur {
+		return "pa-Arab", fmt.Sprintf("the text is written in the Arabic script as Punjabi writes it (Shahmukhi): %d ݨ, and %d of Punjabi's commonest words (دا، دی، دے، نوں، توں، وچ، تے) to %d of Urdu's (کا، کی، کے، کو، سے، میں، اور)", noon, pa, ur)
+	}
+	return "ur", fmt.Sprintf("the text is written in the Arabic script, with Urdu's letters ے, ں, ٹ, ہ, ی, ک; read as Urdu, not Punjabi (Shahmukhi): %d ݨ, and %d of Urdu's commonest words (کا، کی، کے، کو، سے، میں، اور) to %d of Punjabi's (دا، دی، دے، نوں، توں، وچ، تے)", noon, ur, pa)
 }
 
 // isPolish tells Polish text by its letters and its commonest short

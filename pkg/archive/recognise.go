@@ -182,7 +182,7 @@ func (r *recogniser) header() int {
 			case furniture.MatchString(p) || endMark.MatchString(p):
 				r.drop(line, p, "release instruction")
 				continue
-			case r.d.Headline == "" && kindLabel.MatchString(p) && words(p) <= 5:
+			case r.d.Headline == "" && isKindLabel(p) && words(p) <= 5:
 				if r.d.Kind == "" {
 					r.d.Kind = sentenceCase(strings.Trim(p, " *_:"))
 					r.note("kind", line, Sure, "the label above the headline")
@@ -190,7 +190,7 @@ func (r *recogniser) header() int {
 					r.drop(line, p, "a second label")
 				}
 				continue
-			case embargoLine.MatchString(p) && words(p) <= 20:
+			case isEmbargoLine(p) && words(p) <= 20:
 				if e, ok := findEmbargoTime(p); ok && r.d.Embargo == nil {
 					r.d.Embargo = &e
 					r.note("embargo", line, Sure, "the embargo line")
@@ -252,7 +252,7 @@ func (r *recogniser) headerParts(p string, line int) bool {
 			rest = part[m[1]:]
 		}
 		_, isDate := parseDate(rest)
-		if !isDate && !(kindLabel.MatchString(part) && words(part) <= 5) && !furniture.MatchString(part) {
+		if !isDate && !(isKindLabel(part) && words(part) <= 5) && !furniture.MatchString(part) {
 			return false
 		}
 	}
@@ -1010,6 +1010,9 @@ func subjectHeadline(s string) string {
 			if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 				s = strings.TrimSpace(s[len(p):])
 			}
+		}
+		if m := kindPrefix().FindStringIndex(s); m != nil {
+			s = strings.TrimSpace(s[m[1]:])
 		}
 		if s == before {
 			return s

@@ -38,6 +38,10 @@ func writeTOML(d *Draft, found []Finding, dropped []Dropped, from, format string
 			zone = "Z"
 		case "BST":
 			zone = "+01:00"
+		default:
+			if strings.HasPrefix(e.Zone, "+") || strings.HasPrefix(e.Zone, "-") {
+				zone = e.Zone // an offset the line named ("GMT+2")
+			}
 		}
 		fmt.Fprintf(&w.b, "embargo = %sT%02d:%02d:00%s\n", e.Date, e.Hour, e.Minute, zone)
 	}

@@ -84,7 +84,9 @@ func Read(src []byte) (doc *source.Doc, err error) {
 	if err != nil {
 		return nil, err
 	}
-	doc.Dropped = drops
+	// What the body held and a statement cannot (images, symbols with no
+	// character) is said at its paragraph.
+	doc.Dropped = append(w.drops, drops...)
 	if styles.defaultLang != "" {
 		doc.Evidence = append(doc.Evidence, source.Evidence{Key: source.EvidenceLanguage, Value: styles.defaultLang})
 	}
@@ -129,6 +131,10 @@ func (w *walker) furniture(p *pkg) ([]source.Drop, error) {
 			// The statement has no footnotes: their words are said, so
 			// that a person can move them into the notes by hand.
 			why = "a footnote or endnote (the statement has none: move it into the notes by hand)"
+		}
+		for _, d := range hw.drops {
+			// A page header's paragraphs are not the body's: no number.
+			drops = append(drops, source.Drop{Text: d.Text, Why: why + ": " + d.Why})
 		}
 		for _, b := range hw.blocks {
 			for _, l := range b.Lines {
@@ -222,6 +228,10 @@ type walker struct {
 	fields []*field
 	text   bool // inside w:t
 	instr  bool // inside w:instrText
+	// drops are what the document holds and the statement cannot: a
+	// symbol with no known character, an image.
+	drops []source.Drop
+	alt   altText // the alt text of the drawing being read
 }
 
 func (w *walker) walk(data []byte) error {
@@ -328,6 +338,7 @@ func (w *walker) start(t xml.StartElement) error {
 		return nil
 	}
 	if !isW(t.Name) {
+		w.drawing(t)
 		return nil
 	}
 	if skipped[t.Name.Local] {
@@ -382,6 +393,15 @@ func (w *walker) start(t xml.StartElement) error {
 		if parent == "r" {
 			return w.add("-")
 		}
+	case "sym":
+		if parent != "r" || w.run.hidden {
+			break
+		}
+		text, font, code, ok := symbol(t)
+		if ok {
+			return w.add(text)
+		}
+		w.dropSymbol(font, code)
 	case "br", "cr":
 		if parent != "r" {
 			break

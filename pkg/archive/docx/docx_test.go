@@ -540,6 +540,7 @@ func FuzzDocumentXML(f *testing.F) {
 	f.Add(`<w:document ` + wNS + `><w:body>` + p("Teitl", r("Headline")) + num("1", "1", "item") + p("", rp(`<w:b/>`, "bold")+`<w:hyperlink r:id="rId5"><w:r><w:t>link</w:t></w:r></w:hyperlink>`) + `</w:body></w:document>`)
 	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText>HYPERLINK "x</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>t</w:t><w:br/><w:tab/></w:r></w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`)
 	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>a</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p/></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>`)
+	f.Add(`<w:document ` + wNS + `><w:body>` + p("", sym("Symbol", "F0B7")+sym("Wingdings", "F0FC")+sym("Arial", "0141")+strings.Replace(drawing, "%s", "alt", 1)) + `</w:body></w:document>`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		w := &walker{styles: sheet, num: numbers, rels: rels}
 		if err := w.walk([]byte(doc)); err != nil {

@@ -69,6 +69,62 @@ type Part struct {
 	// cover note, the forwarded message's header), with lines of the
 	// .eml (0 when unknown).
 	Dropped []source.Drop
+	// lines holds, for each line of Body from the first, the line of the
+	// .eml it starts on, when the two differ: quoted-printable's soft
+	// line breaks ("=" at a line's end) and format=flowed join lines of
+	// the file into one of the body. Nil when each line of the body is
+	// a line of the file.
+	lines  []int
+	base64 bool
+}
+
+// Line returns the line of the .eml, as a text editor shows it, where
+// line n of Body (from 1) starts; 0 when it is not known. A base64
+// part's text shows in no line of the file: every line of it is the
+// line where its encoded body starts.
+func (p *Part) Line(n int) int {
+	if n <= 0 || p.FirstLine == 0 {
+		return 0
+	}
+	if p.base64 {
+		return p.FirstLine
+	}
+	if k := len(p.lines); k > 0 {
+		if n <= k {
+			return p.lines[n-1]
+		}
+		return p.lines[k-1] + n - k // an encoded line break ("=0A") the file does not show
+	}
+	return p.FirstLine + n - 1
+}
+
+// bodyLines maps each line of a decoded text part to the line of the
+// .eml it starts on: a quoted-printable line that ends in "=" goes on in
+// the next line of the file; flowed, when set, gives for each line of
+// the unflowed body the decoded line it starts at.
+func (r *reader) bodyLines(reg region, qp bool, flowed []int) []int {
+	if reg.end <= reg.start || !qp && flowed == nil {
+		return nil
+	}
+	var lines []int
+	start := true
+	for i := reg.start; i < reg.end; i++ {
+		if start {
+			lines = append(lines, i+1)
+		}
+		start = !qp || !bytes.HasSuffix(bytes.TrimRight(r.line(i), " \t"), []byte("="))
+	}
+	if flowed != nil {
+		out := make([]int, 0, len(flowed))
+		for _, d := range flowed {
+			if d >= len(lines) {
+				break
+			}
+			out = append(out, lines[d])
+		}
+		lines = out
+	}
+	return lines
 }
 
 // Read reads an e-mail and chooses the part with the release: the text
@@ -313,13 +369,16 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		}
 		body = bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF"))
 		body = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
+		var flowed []int
 		if mediaType == "text/plain" && strings.EqualFold(params["format"], "flowed") {
-			body = unflow(body, strings.EqualFold(params["delsp"], "yes"))
+			body, flowed = unflow(body, strings.EqualFold(params["delsp"], "yes"))
 		}
 		if len(bytes.TrimSpace(body)) == 0 {
 			return nil // an empty part holds no release
 		}
-		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg)}
+		cte := strings.ToLower(strings.TrimSpace(e.Header.Get("Content-Transfer-Encoding")))
+		p := &Part{MediaType: mediaType, Body: body, FirstLine: r.lineNumber(reg), lines: r.bodyLines(reg, cte == "quoted-printable", flowed),
+			base64: cte == "base64"}
 		var fw *forward
 		if mediaType == "text/plain" {
 			fw = inlineForward(body)
@@ -329,12 +388,7 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 		if fw != nil {
 			// The forwarded message's Subject and Date are the release's:
 			// they come before the forwarding e-mail's own.
-			at := func(line int) int {
-				if p.FirstLine == 0 {
-					return 0
-				}
-				return p.FirstLine + line - 1
-			}
+			at := p.Line
 			ev := make([]source.Evidence, 0, len(fw.evidence)+len(m.evidence))
 			for _, e := range fw.evidence {
 				e.Line = at(e.Line)
@@ -346,8 +400,13 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 				p.Dropped = append(p.Dropped, d)
 			}
 			p.Body = fw.body
-			if p.FirstLine != 0 {
-				p.FirstLine += fw.first
+			if p.FirstLine != 0 && !p.base64 {
+				p.FirstLine = p.Line(fw.first + 1)
+				if fw.first < len(p.lines) {
+					p.lines = p.lines[fw.first:]
+				} else {
+					p.lines = nil
+				}
 			}
 		}
 		if mediaType == "text/plain" {
@@ -368,10 +427,12 @@ func (r *reader) entity(m *msg, e *message.Entity, reg region, depth int) error 
 // unflow joins the lines of a format=flowed text part (RFC 3676, what
 // Thunderbird and Apple Mail send): a line that ends in a space goes on in
 // the next one. Space-stuffing is undone; the signature line "-- " stays.
-func unflow(body []byte, delSp bool) []byte {
+// It also returns, for each line it writes, the line of body it starts at.
+func unflow(body []byte, delSp bool) ([]byte, []int) {
 	lines := bytes.Split(body, []byte("\n"))
 	var out bytes.Buffer
 	out.Grow(len(body))
+	starts := []int{0}
 	for i, l := range lines {
 		if len(l) > 0 && l[0] == ' ' {
 			l = l[1:]
@@ -383,9 +444,10 @@ func unflow(body []byte, delSp bool) []byte {
 		out.Write(l)
 		if !soft && i+1 < len(lines) {
 			out.WriteByte('\n')
+			starts = append(starts, i+1)
 		}
 	}
-	return out.Bytes()
+	return out.Bytes(), starts
 }
 
 func readPart(body io.Reader, name string) ([]byte, error) {

@@ -467,3 +467,29 @@ func TestHTMLForward(t *testing.T) {
 		t.Errorf("a reply lost its own words: %v", err)
 	}
 }
+
+// A line of the body is where the .eml shows it: after quoted-printable
+// soft line breaks and format=flowed's joined lines.
+func TestPartLineIsTheFilesLine(t *testing.T) {
+	src := "Subject: x\r\nContent-Type: text/plain; charset=utf-8; format=flowed\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+		"Headline\r\n\r\nA long first paragraph that a mailer wraps=\r\n at seventy-six characters, =\r\nand flows on \r\nto here.\r\n\r\nENDS\r\n"
+	m, err := Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(m.Part.Body), "\n")
+	want := map[string]int{"Headline": 5, "A long first": 7, "ENDS": 12}
+	for i, l := range lines {
+		for prefix, line := range want {
+			if strings.HasPrefix(l, prefix) {
+				if got := m.Part.Line(i + 1); got != line {
+					t.Errorf("%q is body line %d, said to be at line %d of the file, want %d", l, i+1, got, line)
+				}
+				delete(want, prefix)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found in the body %q: %v", m.Part.Body, want)
+	}
+}
