@@ -4967,6 +4967,14 @@ func (f *Fpdf) putresourcedict() {
 		for j := 1; j < count; j++ {
 			f.outf("/GS%d %d 0 R", j, f.blendList[j].objNum)
 		}
+	}
+	for j := range f.softMasks { // patch 30
+		if j == 0 && count <= 1 {
+			f.out("/ExtGState <<")
+		}
+		f.outf("/SM%d %d 0 R", j+1, f.softMasks[j].stateN)
+	}
+	if count > 1 || len(f.softMasks) > 0 {
 		f.out(">>")
 	}
 	count = len(f.gradientList)
@@ -5051,6 +5059,7 @@ func (f *Fpdf) putresources() {
 	}
 	f.layerPutLayers()
 	f.putBlendModes()
+	f.putSoftMasks()
 	f.putGradients()
 	f.putSpotColors()
 	f.putfonts()

@@ -14,9 +14,11 @@ import (
 // one q … Q around the whole drawing (so fpdf's idea of the current
 // colours and line width stays true), and one around each shape with its
 // transform as a cm. A gradient fill clips to the path and paints a
-// shading (fpdf patch 18) in the gradient's own space; opacity below 1
-// is an ExtGState (/ca, /CA), which PDF/A-2 allows with the document's
-// sRGB output intent.
+// shading (fpdf patch 23) in the gradient's own space; opacity below 1
+// is an ExtGState (/ca, /CA), and stops that fade a soft mask (fpdf
+// patch 30), which PDF/A-2 allows with the document's sRGB output
+// intent. The whole drawing is clipped to its viewBox, as SVG's
+// outermost element is.
 func (pc *pdfCanvas) drawVector(x, y, w, h float64, d *vector.Drawing) {
 	pdf := pc.pdf
 	k := pdf.GetConversionRatio()
@@ -27,6 +29,9 @@ func (pc *pdfCanvas) drawVector(x, y, w, h float64, d *vector.Drawing) {
 	var b strings.Builder
 	b.WriteString("q\n")
 	writeMatrix(&b, page, 6)
+	// An SVG's outermost element clips to its viewBox: what a file
+	// draws beyond it is not part of the logo.
+	b.WriteString("0 0 " + fnum(d.Width, 6) + " " + fnum(d.Height, 6) + " re W n\n")
 	for _, s := range d.Shapes {
 		m := page.Mul(s.Transform)
 		// Enough decimals for a hundredth of a point on the page.
@@ -49,11 +54,12 @@ func (pc *pdfCanvas) drawVector(x, y, w, h float64, d *vector.Drawing) {
 		// Each paint with an opacity has its own q … Q, so that the
 		// other paint of the shape is not made transparent too.
 		if !s.Fill.None {
-			if s.Fill.Opacity < 1 {
+			a := fillAlpha(&s.Fill)
+			if a < 1 {
 				b.WriteString("q\n")
 			}
-			pc.fillShape(&b, &s, prec)
-			if s.Fill.Opacity < 1 {
+			pc.fillShape(&b, &s, a, prec)
+			if a < 1 {
 				b.WriteString("Q\n")
 			}
 		}
@@ -80,15 +86,28 @@ func (pc *pdfCanvas) drawVector(x, y, w, h float64, d *vector.Drawing) {
 	pdf.RawWriteStr(strings.TrimSuffix(b.String(), "\n"))
 }
 
-func (pc *pdfCanvas) fillShape(b *strings.Builder, s *vector.Shape, prec int) {
-	if s.Fill.Opacity < 1 {
-		pc.alpha(b, s.Fill.Opacity)
+// fillAlpha is a fill's constant opacity: the shape's, times the last
+// stop's for a gradient SVG paints in that stop's colour.
+func fillAlpha(p *vector.Paint) float64 {
+	if g := p.Gradient; g != nil && gradientSolid(g) {
+		return p.Opacity * g.Stops[len(g.Stops)-1].Opacity
+	}
+	return p.Opacity
+}
+
+// fillShape paints the shape's fill at the constant opacity a; a
+// gradient whose stops are translucent also has a soft mask (fpdf patch
+// 30): a shading of the stops' opacities as greys, over the same
+// geometry, whose luminosity is the fill's alpha.
+func (pc *pdfCanvas) fillShape(b *strings.Builder, s *vector.Shape, a float64, prec int) {
+	if a < 1 {
+		pc.alpha(b, a)
 	}
 	g := s.Fill.Gradient
 	if g == nil || gradientSolid(g) {
 		c := s.Fill.Colour
 		if g != nil {
-			c = g.Stops[len(g.Stops)-1].Colour
+			c = g.Stops[len(g.Stops)-1].Colour // its opacity is in a
 		}
 		b.WriteString(rgb(c) + " rg\n")
 		writePath(b, s.Path, prec)
@@ -103,12 +122,7 @@ func (pc *pdfCanvas) fillShape(b *strings.Builder, s *vector.Shape, prec int) {
 	for i, st := range g.Stops {
 		stops[i] = fpdf.ShadingStop{Offset: st.Offset, R: int(st.Colour.R), G: int(st.Colour.G), B: int(st.Colour.B)}
 	}
-	var name string
-	if g.Radial {
-		name = pc.pdf.Shading(true, []float64{g.FX, g.FY, 0, g.CX, g.CY, g.R}, stops)
-	} else {
-		name = pc.pdf.Shading(false, []float64{g.X1, g.Y1, g.X2, g.Y2}, stops)
-	}
+	name := pc.shading(g, stops)
 	b.WriteString("q\n")
 	writePath(b, s.Path, prec)
 	if s.EvenOdd {
@@ -117,8 +131,8 @@ func (pc *pdfCanvas) fillShape(b *strings.Builder, s *vector.Shape, prec int) {
 		b.WriteString("W n\n")
 	}
 	space := vector.Identity
+	x0, y0, x1, y1 := vector.Bounds(s.Path)
 	if g.BoundingBox {
-		x0, y0, x1, y1 := vector.Bounds(s.Path)
 		if x1 == x0 || y1 == y0 {
 			// SVG paints nothing with a bounding-box gradient on a
 			// shape without area.
@@ -128,8 +142,33 @@ func (pc *pdfCanvas) fillShape(b *strings.Builder, s *vector.Shape, prec int) {
 		space = vector.Matrix{x1 - x0, 0, 0, y1 - y0, x0, y0}
 	}
 	space = space.Mul(g.Transform)
+	if !g.Opaque() {
+		// The mask's group is painted in the space current at "gs"
+		// (the shape's), over the path's box with a margin, so that its
+		// edge never trims the fill's anti-aliased edge.
+		greys := make([]fpdf.ShadingStop, len(g.Stops))
+		for i, st := range g.Stops {
+			v := int(math.Round(st.Opacity * 255))
+			greys[i] = fpdf.ShadingStop{Offset: st.Offset, R: v, G: v, B: v}
+		}
+		var mb strings.Builder
+		writeMatrix(&mb, space, 6)
+		mb.WriteString("/" + pc.shading(g, greys) + " sh")
+		pad := max(x1-x0, y1-y0) * 0.01
+		mask := pc.pdf.SoftMask([4]float64{x0 - pad, y0 - pad, x1 + pad, y1 + pad}, mb.String())
+		b.WriteString("/" + mask + " gs\n")
+	}
 	writeMatrix(b, space, 6)
 	b.WriteString("/" + name + " sh\nQ\n")
+}
+
+// shading registers g's geometry with the given stops (its colours, or
+// the greys of its opacities).
+func (pc *pdfCanvas) shading(g *vector.Gradient, stops []fpdf.ShadingStop) string {
+	if g.Radial {
+		return pc.pdf.Shading(true, []float64{g.FX, g.FY, 0, g.CX, g.CY, g.R}, stops)
+	}
+	return pc.pdf.Shading(false, []float64{g.X1, g.Y1, g.X2, g.Y2}, stops)
 }
 
 // gradientSolid reports a gradient SVG paints in one colour (its last

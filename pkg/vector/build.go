@@ -767,7 +767,7 @@ func (b *builder) paint(n *node, k, v string, opacity float64, current Colour) (
 			return Paint{}, err
 		}
 		if len(g.Stops) == 1 {
-			return Paint{Colour: g.Stops[0].Colour, Opacity: opacity}, nil
+			return Paint{Colour: g.Stops[0].Colour, Opacity: opacity * g.Stops[0].Opacity}, nil
 		}
 		return Paint{Gradient: g, Opacity: opacity}, nil
 	}

@@ -84,6 +84,10 @@ func writeGradient(b *strings.Builder, id string, g *Gradient) {
 	}
 	b.WriteString(">")
 	for _, s := range g.Stops {
+		if s.Opacity < 1 {
+			fmt.Fprintf(b, `<stop offset="%s" stop-color="%s" stop-opacity="%s"/>`, num(s.Offset), hex(s.Colour), num(s.Opacity))
+			continue
+		}
 		fmt.Fprintf(b, `<stop offset="%s" stop-color="%s"/>`, num(s.Offset), hex(s.Colour))
 	}
 	if g.Radial {

@@ -1,6 +1,6 @@
 // Package vector reads an SVG logo into a read-only drawing list: paths
-// with their transforms, solid and gradient fills, solid strokes and
-// opacities, ready to be drawn as vectors in a PDF (pkg/render) or
+// with their transforms, solid and gradient fills (stops may fade),
+// solid strokes and opacities, ready to be drawn as vectors in a PDF (pkg/render) or
 // written back as a clean SVG (pkg/webpage).
 //
 // It reads the subset of SVG that brand marks are made of — svg, g, path,
@@ -150,6 +150,20 @@ type Gradient struct {
 type Stop struct {
 	Offset float64
 	Colour Colour
+	// Opacity is the stop's alpha, 0–1 (stop-opacity); between stops
+	// it is interpolated apart from the colour, as SVG does.
+	Opacity float64
+}
+
+// Opaque reports whether every stop of g is opaque, so that the
+// gradient needs no soft mask.
+func (g *Gradient) Opaque() bool {
+	for _, s := range g.Stops {
+		if s.Opacity < 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // Error is a problem with an SVG file, at a line and column.
