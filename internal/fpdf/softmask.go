@@ -35,6 +35,17 @@ func (f *Fpdf) SoftMask(bbox [4]float64, content string) string {
 	return sprintf("SM%d", len(f.softMasks))
 }
 
+// AlphaState registers the graphics state SetAlpha would set and returns
+// its resource name ("GS2") without setting it: for content drawn
+// elsewhere than the page, such as a SoftMask's group, where the caller
+// writes "/GS2 gs" itself. (pressroom patch 30.)
+func (f *Fpdf) AlphaState(alpha float64, blendModeStr string) string {
+	if pos := f.alphaState(alpha, blendModeStr); pos > 0 {
+		return sprintf("GS%d", pos)
+	}
+	return ""
+}
+
 // putSoftMasks writes each soft mask's group, then the state naming it.
 func (f *Fpdf) putSoftMasks() {
 	filter := ""

@@ -14,8 +14,8 @@ import (
 
 // Patch 30: a red band under a soft mask whose group is a grey shading
 // from white (left) to black (right) fades from red to the white page,
-// as Poppler renders it; the band's right half, under a second mask of
-// flat 50 % grey on top of SetAlpha(0.5), is a quarter red. qpdf reads
+// as Poppler renders it; a band under a second mask of white painted at
+// AlphaState's opacity 0.5, on top of SetAlpha(0.5), is a quarter red. qpdf reads
 // the file without a warning.
 func TestSoftMask(t *testing.T) {
 	pdftoppm := needTool(t, "pdftoppm")
@@ -24,7 +24,8 @@ func TestSoftMask(t *testing.T) {
 	pdf.AddPage()
 	grey := pdf.Shading(false, []float64{0, 0, 200, 0}, []fpdf.ShadingStop{{Offset: 0, R: 255, G: 255, B: 255}, {Offset: 1}})
 	fade := pdf.SoftMask([4]float64{0, 0, 200, 20}, "/"+grey+" sh")
-	half := pdf.SoftMask([4]float64{0, 20, 200, 40}, "0.5 0.5 0.5 rg 0 20 200 20 re f")
+	// White at opacity 0.5 on the group's black backdrop: 50 % grey.
+	half := pdf.SoftMask([4]float64{0, 20, 200, 40}, "/"+pdf.AlphaState(0.5, "Normal")+" gs 1 1 1 rg 0 20 200 20 re f")
 	// Top band (y from 20 to 40 in PDF space): SetAlpha and the flat mask.
 	pdf.RawWriteStr("q /" + half + " gs")
 	pdf.SetAlpha(0.5, "Normal")

@@ -5,12 +5,12 @@
 //
 // It reads the subset of SVG that brand marks are made of — svg, g, path,
 // rect, circle, ellipse, line, polyline, polygon, linearGradient,
-// radialGradient, clipPath (of shapes), use and symbol, presentation
-// attributes, style attributes and simple class rules in a style
-// element — and refuses everything else by name with its line and
-// column (text, filters, masks, patterns, images, scripts, external
-// references, CSS it cannot apply), so that a logo is never drawn
-// silently wrong.
+// radialGradient, clipPath (of shapes), mask, use and symbol,
+// presentation attributes, style attributes and simple class rules in a
+// style element — and refuses everything else by name with its line and
+// column (text, filters, patterns, images, scripts, external
+// references, CSS it cannot apply, masks it cannot draw exactly), so
+// that a logo is never drawn silently wrong.
 //
 // Hostile files are bounded: the file size, element count, nesting depth,
 // path length and number sizes are limited before any work grows with
@@ -110,6 +110,9 @@ type Shape struct {
 	// Clips are the clipping paths the shape is drawn inside, all of
 	// them (they intersect); nil for none.
 	Clips []*Clip
+	// Mask, when set, is the mask the shape is drawn under (a mask on
+	// a group is on each of its shapes).
+	Mask *Mask
 	// Line is where the element starts in the file, for messages.
 	Line int
 }
