@@ -33,6 +33,15 @@ import (
 )
 
 // Version of FPDF from which this package is derived
+// softMaskType is an ExtGState made by SoftMask (patch 30): the mask's
+// group content, its bounding box, and the two objects' numbers once
+// written.
+type softMaskType struct {
+	bbox           [4]float64
+	content        string
+	groupN, stateN int
+}
+
 const (
 	cnFpdfVersion = "1.7"
 )
@@ -699,6 +708,7 @@ type Fpdf struct {
 	blendMode        string                     // current blend mode
 	alpha            float64                    // current transpacency
 	gradientList     []gradientType             // slice[idx] of gradient records
+	softMasks        []softMaskType             // ExtGStates with a soft mask (patch 30), SM1 first
 	clipNest         int                        // Number of active clipping contexts
 	transformNest    int                        // Number of active transformation contexts
 	err              error                      // Set if error occurs during life cycle of instance

@@ -1536,8 +1536,19 @@ func (f *Fpdf) GetAlpha() (alpha float64, blendModeStr string) {
 // To reset normal rendering after applying a blending mode, call this method
 // with alpha set to 1.0 and blendModeStr set to "Normal".
 func (f *Fpdf) SetAlpha(alpha float64, blendModeStr string) {
+	if pos := f.alphaState(alpha, blendModeStr); pos > 0 {
+		f.alpha = alpha
+		f.blendMode = blendModeStr
+		f.outf("/GS%d gs", pos)
+	}
+}
+
+// alphaState registers the ExtGState of SetAlpha and returns its number
+// (0 on an error); pressroom patch 30 split it from SetAlpha for
+// AlphaState.
+func (f *Fpdf) alphaState(alpha float64, blendModeStr string) int {
 	if f.err != nil {
-		return
+		return 0
 	}
 	var bl blendModeType
 	switch blendModeStr {
@@ -1549,14 +1560,12 @@ func (f *Fpdf) SetAlpha(alpha float64, blendModeStr string) {
 		bl.modeStr = "Normal"
 	default:
 		f.err = fmt.Errorf("unrecognized blend mode \"%s\"", blendModeStr)
-		return
+		return 0
 	}
 	if alpha < 0.0 || alpha > 1.0 {
 		f.err = fmt.Errorf("alpha value (0.0 - 1.0) is out of range: %.3f", alpha)
-		return
+		return 0
 	}
-	f.alpha = alpha
-	f.blendMode = blendModeStr
 	alphaStr := sprintf("%.3f", alpha)
 	keyStr := sprintf("%s %s", alphaStr, blendModeStr)
 	pos, ok := f.blendMap[keyStr]
@@ -1568,7 +1577,7 @@ func (f *Fpdf) SetAlpha(alpha float64, blendModeStr string) {
 	if len(f.blendMap) > 0 && f.pdfVersion < pdfVers1_4 {
 		f.pdfVersion = pdfVers1_4
 	}
-	f.outf("/GS%d gs", pos)
+	return pos
 }
 
 func (f *Fpdf) gradientClipStart(x, y, w, h float64) {
@@ -4967,6 +4976,14 @@ func (f *Fpdf) putresourcedict() {
 		for j := 1; j < count; j++ {
 			f.outf("/GS%d %d 0 R", j, f.blendList[j].objNum)
 		}
+	}
+	for j := range f.softMasks { // patch 30
+		if j == 0 && count <= 1 {
+			f.out("/ExtGState <<")
+		}
+		f.outf("/SM%d %d 0 R", j+1, f.softMasks[j].stateN)
+	}
+	if count > 1 || len(f.softMasks) > 0 {
 		f.out(">>")
 	}
 	count = len(f.gradientList)
@@ -5051,6 +5068,7 @@ func (f *Fpdf) putresources() {
 	}
 	f.layerPutLayers()
 	f.putBlendModes()
+	f.putSoftMasks()
 	f.putGradients()
 	f.putSpotColors()
 	f.putfonts()

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -116,8 +117,9 @@ func TestSVGLogosMatchChromium(t *testing.T) {
 }
 
 // The comparison notices a logo drawn wrong: linear.svg with its
-// gradients painted in their first colour, and groups.svg with its
-// transforms dropped, are over the limits.
+// gradients painted in their first colour, groups.svg with its
+// transforms dropped, masks.svg without its masks, and fades.svg with
+// its stops made opaque, are over the limits.
 func TestSVGComparisonCanFail(t *testing.T) {
 	pdftoppm := pdftest.NeedTool(t, "pdftoppm")
 	chromium := needChromium(t)
@@ -132,6 +134,19 @@ func TestSVGComparisonCanFail(t *testing.T) {
 			}
 		}},
 		{"groups.svg", func(sh *vector.Shape) { sh.Transform = vector.Identity }},
+		// The masks ignored.
+		{"masks.svg", func(sh *vector.Shape) { sh.Mask = nil }},
+		// The stops' opacities ignored: drawn as opaque gradients.
+		{"fades.svg", func(sh *vector.Shape) {
+			if g := sh.Fill.Gradient; g != nil {
+				opaque := *g
+				opaque.Stops = append([]vector.Stop(nil), g.Stops...)
+				for i := range opaque.Stops {
+					opaque.Stops[i].Opacity = 1
+				}
+				sh.Fill.Gradient = &opaque
+			}
+		}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			file := filepath.Join("..", "..", "testdata", "svg", tc.file)
@@ -400,6 +415,55 @@ func TestSVGLogoTagging(t *testing.T) {
 				t.Errorf("alt %q: the PDF has %q", alt, bad)
 			}
 		}
+	}
+}
+
+// Gradient stops that fade and <mask> elements are soft masks as PDF/A-2
+// allows them (ISO 19005-2, 6.2.10; 6.2.4.3 for the group's DeviceRGB
+// under the sRGB output intent): an ExtGState whose /SMask is a
+// /Luminosity mask of a transparency group in DeviceRGB. qpdf reads the
+// files cleanly, and each has as many masks as it needs: fades.svg three
+// fading gradients; masks.svg five masks (one shared by a group of three
+// shapes) and a fading gradient under one of them.
+func TestSVGLogoSoftMask(t *testing.T) {
+	s := seedFromFile(t)
+	for _, tc := range []struct {
+		file  string
+		masks int
+	}{{"fades.svg", 3}, {"masks.svg", 6}} {
+		t.Run(tc.file, func(t *testing.T) {
+			l := svgLayout(t, filepath.Join("..", "..", "testdata", "svg", tc.file))
+			var pdf bytes.Buffer
+			if _, err := RenderStatement(&pdf, s, l, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			pdftest.Check(t, pdf.Bytes())
+			q := qdf(t, pdf.Bytes())
+			masks := regexp.MustCompile(`/SMask <<\s*/G (\d+) 0 R\s*/S /Luminosity\s*/Type /Mask\s*>>`).FindAllStringSubmatch(q, -1)
+			if len(masks) != tc.masks {
+				t.Errorf("the PDF has %d luminosity soft masks, want %d", len(masks), tc.masks)
+			}
+			for _, m := range masks {
+				obj := regexp.MustCompile(`(?s)\n` + m[1] + ` 0 obj\n(.*?)endobj`).FindStringSubmatch(q)
+				if obj == nil {
+					t.Errorf("soft mask group %s is not in the file", m[1])
+					continue
+				}
+				for _, want := range []string{"/Subtype /Form", "/S /Transparency", "/CS /DeviceRGB", "/BBox"} {
+					if !strings.Contains(obj[1], want) {
+						t.Errorf("soft mask group %s lacks %q:\n%s", m[1], want, obj[1])
+					}
+				}
+			}
+			if sets := len(regexp.MustCompile(`/SM\d+ gs`).FindAllString(q, -1)); sets < tc.masks {
+				t.Errorf("soft masks are set %d times, want at least %d", sets, tc.masks)
+			}
+			for _, bad := range []string{"/DeviceCMYK", "/Subtype /Image", "/BM /Multiply"} {
+				if strings.Contains(q, bad) {
+					t.Errorf("the PDF has %q", bad)
+				}
+			}
+		})
 	}
 }
 

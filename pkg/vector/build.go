@@ -65,6 +65,9 @@ type builder struct {
 	grads    map[*node]*Gradient
 	classes  map[string][][2]string
 	clips    map[clipKey]*Clip // each clip path made once per user space
+	masks    map[maskKey]*Mask // each mask made once per user space and box
+	parent   map[*node]*node   // for what a <mask>'s content inherits
+	inMask   int               // drawing a mask's content
 	segments int
 	// <use> expansion: the elements being drawn through a use (to
 	// refuse a loop), whether the next walk is a use's target, and how
@@ -182,7 +185,8 @@ func (b *builder) use(n *node, m Matrix) (*node, Matrix, error) {
 }
 
 func build(root *node) (*Drawing, error) {
-	b := &builder{d: &Drawing{}, byID: map[string]*node{}, grads: map[*node]*Gradient{}, classes: map[string][][2]string{}, clips: map[clipKey]*Clip{}}
+	b := &builder{d: &Drawing{}, byID: map[string]*node{}, grads: map[*node]*Gradient{}, classes: map[string][][2]string{}, clips: map[clipKey]*Clip{},
+		masks: map[maskKey]*Mask{}, parent: map[*node]*node{}}
 	var index func(n *node) error
 	index = func(n *node) error {
 		if n.foreign {
@@ -197,6 +201,7 @@ func build(root *node) (*Drawing, error) {
 			}
 		}
 		for _, k := range n.kids {
+			b.parent[k] = n
 			if err := index(k); err != nil {
 				return err
 			}
@@ -271,7 +276,7 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 			"the logo draws more than %d elements (through <use>)", maxWalked)
 	}
 	switch n.name {
-	case "defs", "title", "desc", "metadata", "style", "linearGradient", "radialGradient", "stop", "clipPath":
+	case "defs", "title", "desc", "metadata", "style", "linearGradient", "radialGradient", "stop", "clipPath", "mask":
 		return 0, nil // drawn only where referenced
 	case "symbol":
 		if !asUse {
@@ -308,10 +313,14 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 		return 0, err
 	}
 	own := 1.0
-	clipRef := ""
+	clipRef, maskRef := "", ""
 	for _, kv := range decl {
 		k, v := kv[0], kv[1]
 		switch k {
+		case "mask":
+			if v != "none" {
+				maskRef = v
+			}
 		case "clip-path":
 			clipRef = v
 			if v == "none" {
@@ -348,6 +357,7 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 		}
 		clips = append(clips[:len(clips):len(clips)], c)
 	}
+	user := m // n's user space, before a <use>'s x and y
 	if n.name == "svg" || n.name == "g" || n.name == "symbol" || n.name == "use" {
 		first := len(b.d.Shapes)
 		count := 0
@@ -382,6 +392,11 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 			}
 			count += c
 		}
+		if maskRef != "" {
+			if count, err = b.applyMask(n, maskRef, user, first); err != nil {
+				return 0, err
+			}
+		}
 		if own < 1 && count > 1 && overlaps(b.d.Shapes[first:]) {
 			return 0, n.errf("set fill-opacity on each shape instead, or flatten the transparency",
 				"opacity on a <%s> of %d overlapping shapes is not supported (its shapes would show through each other)", n.name, count)
@@ -401,7 +416,12 @@ func (b *builder) walk(n *node, st props, m Matrix, opacity float64, root bool, 
 			return 0, k.errf(hint, "<%s> is not supported in a logo", k.name)
 		}
 	}
-	return b.shape(n, st, m, opacity*own, clips)
+	first := len(b.d.Shapes)
+	count, err := b.shape(n, st, m, opacity*own, clips)
+	if err != nil || maskRef == "" {
+		return count, err
+	}
+	return b.applyMask(n, maskRef, m, first)
 }
 
 // overlaps reports whether any two shapes' boxes overlap, in drawing units.
@@ -444,7 +464,7 @@ func (b *builder) declarations(n *node) ([][2]string, error) {
 		switch a.Name.Local {
 		case "style", "class", "id", "href", "d", "x", "y", "width", "height", "rx", "ry", "cx", "cy", "r",
 			"x1", "y1", "x2", "y2", "points", "viewBox", "version", "xmlns", "preserveAspectRatio",
-			"baseProfile", "enable-background", "data-name", "role", "aria-label", "aria-hidden", "focusable", "overflow", "pathLength":
+			"baseProfile", "enable-background", "maskUnits", "maskContentUnits", "data-name", "role", "aria-label", "aria-hidden", "focusable", "overflow", "pathLength":
 			continue
 		}
 		if strings.HasPrefix(a.Name.Local, "on") {
@@ -551,6 +571,7 @@ var ignored = map[string]bool{
 	"stop-color": true, "stop-opacity": true, "text-decoration": true, "white-space": true,
 	"shape-inside": true, "shape-padding": true, "inline-size": true,
 	"xml:space": true, "space": true, "cursor": true, "pointer-events": true,
+	"mask-type": true, // read on the <mask> itself
 }
 
 // apply sets one inherited property, refusing what cannot be drawn.
@@ -616,7 +637,7 @@ func (b *builder) apply(n *node, st *props, k, v string) error {
 		if v != "none" {
 			return n.errf("make the dashes into shapes (Stroke to Path) and export again", "dashed strokes (stroke-dasharray) are not supported")
 		}
-	case "mask", "filter":
+	case "filter":
 		if v != "none" {
 			return n.errf(refused[k], "%s is not supported in a logo", k)
 		}
@@ -767,7 +788,7 @@ func (b *builder) paint(n *node, k, v string, opacity float64, current Colour) (
 			return Paint{}, err
 		}
 		if len(g.Stops) == 1 {
-			return Paint{Colour: g.Stops[0].Colour, Opacity: opacity}, nil
+			return Paint{Colour: g.Stops[0].Colour, Opacity: opacity * g.Stops[0].Opacity}, nil
 		}
 		return Paint{Gradient: g, Opacity: opacity}, nil
 	}

@@ -208,9 +208,7 @@ func (b *builder) stop(n *node) (Stop, error) {
 	if err != nil {
 		return s, err
 	}
-	if a < 1 {
-		return s, n.errf("use opaque stops (stop-opacity 1), or fill-opacity on the shape", "a gradient stop with stop-opacity %s is not supported", opacity)
-	}
+	s.Opacity = a
 	return s, nil
 }
 

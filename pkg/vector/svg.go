@@ -13,59 +13,94 @@ import (
 func (d *Drawing) SVG() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s">`, num(d.Width), num(d.Height), num(d.Width), num(d.Height))
-	grads := 0
-	clipIDs := map[*Clip]string{}
-	for _, s := range d.Shapes {
-		// Each clip is written once, in drawing units, and the shape
-		// is wrapped in one group per clip (they intersect).
-		for _, c := range s.Clips {
-			if _, ok := clipIDs[c]; !ok {
-				id := fmt.Sprintf("c%d", len(clipIDs)+1)
-				clipIDs[c] = id
-				b.WriteString(`<clipPath id="` + id + `"><path d="`)
-				writePath(&b, c.Path)
-				b.WriteString(`"`)
-				if c.EvenOdd {
-					b.WriteString(` clip-rule="evenodd"`)
-				}
-				b.WriteString("/></clipPath>")
-			}
-			b.WriteString(`<g clip-path="url(#` + clipIDs[c] + `)">`)
-		}
-		fill := "none"
-		if !s.Fill.None {
-			if g := s.Fill.Gradient; g != nil {
-				grads++
-				id := fmt.Sprintf("g%d", grads)
-				writeGradient(&b, id, g)
-				fill = "url(#" + id + ")"
-			} else {
-				fill = hex(s.Fill.Colour)
-			}
-		}
-		b.WriteString(`<path d="`)
-		writePath(&b, s.Path)
-		fmt.Fprintf(&b, `" transform="matrix(%s %s %s %s %s %s)" fill="%s"`, num(s.Transform[0]), num(s.Transform[1]), num(s.Transform[2]), num(s.Transform[3]), num(s.Transform[4]), num(s.Transform[5]), fill)
-		if !s.Fill.None && s.Fill.Opacity < 1 {
-			fmt.Fprintf(&b, ` fill-opacity="%s"`, num(s.Fill.Opacity))
-		}
-		if s.EvenOdd {
-			b.WriteString(` fill-rule="evenodd"`)
-		}
-		if !s.Stroke.None {
-			fmt.Fprintf(&b, ` stroke="%s" stroke-width="%s" stroke-linecap="%s" stroke-linejoin="%s" stroke-miterlimit="%s"`,
-				hex(s.Stroke.Colour), num(s.StrokeWidth), s.Cap, s.Join, num(s.MiterLimit))
-			if s.Stroke.Opacity < 1 {
-				fmt.Fprintf(&b, ` stroke-opacity="%s"`, num(s.Stroke.Opacity))
-			}
-		}
-		b.WriteString("/>")
-		for range s.Clips {
-			b.WriteString("</g>")
-		}
+	w := svgWriter{b: &b, clipIDs: map[*Clip]string{}, maskIDs: map[*Mask]string{}}
+	for i := range d.Shapes {
+		w.shape(&d.Shapes[i])
 	}
 	b.WriteString("</svg>")
 	return []byte(b.String())
+}
+
+// svgWriter writes shapes, each clip and mask once.
+type svgWriter struct {
+	b       *strings.Builder
+	grads   int
+	clipIDs map[*Clip]string
+	maskIDs map[*Mask]string
+}
+
+func (w *svgWriter) shape(s *Shape) {
+	b := w.b
+	// A mask is written once, in drawing units (its content's
+	// transforms are its own), before the first shape under it, and
+	// the shape is wrapped in a group without a transform, whose user
+	// space is the drawing's.
+	if mk := s.Mask; mk != nil {
+		if _, ok := w.maskIDs[mk]; !ok {
+			id := fmt.Sprintf("m%d", len(w.maskIDs)+1)
+			w.maskIDs[mk] = id
+			b.WriteString(`<mask id="` + id + `" maskUnits="userSpaceOnUse"`)
+			if mk.Alpha {
+				b.WriteString(` mask-type="alpha"`)
+			}
+			b.WriteString(">")
+			for i := range mk.Shapes {
+				w.shape(&mk.Shapes[i])
+			}
+			b.WriteString("</mask>")
+		}
+		b.WriteString(`<g mask="url(#` + w.maskIDs[mk] + `)">`)
+	}
+	// Each clip is written once, in drawing units, and the shape is
+	// wrapped in one group per clip (they intersect).
+	for _, c := range s.Clips {
+		if _, ok := w.clipIDs[c]; !ok {
+			id := fmt.Sprintf("c%d", len(w.clipIDs)+1)
+			w.clipIDs[c] = id
+			b.WriteString(`<clipPath id="` + id + `"><path d="`)
+			writePath(b, c.Path)
+			b.WriteString(`"`)
+			if c.EvenOdd {
+				b.WriteString(` clip-rule="evenodd"`)
+			}
+			b.WriteString("/></clipPath>")
+		}
+		b.WriteString(`<g clip-path="url(#` + w.clipIDs[c] + `)">`)
+	}
+	fill := "none"
+	if !s.Fill.None {
+		if g := s.Fill.Gradient; g != nil {
+			w.grads++
+			id := fmt.Sprintf("g%d", w.grads)
+			writeGradient(b, id, g)
+			fill = "url(#" + id + ")"
+		} else {
+			fill = hex(s.Fill.Colour)
+		}
+	}
+	b.WriteString(`<path d="`)
+	writePath(b, s.Path)
+	fmt.Fprintf(b, `" transform="matrix(%s %s %s %s %s %s)" fill="%s"`, num(s.Transform[0]), num(s.Transform[1]), num(s.Transform[2]), num(s.Transform[3]), num(s.Transform[4]), num(s.Transform[5]), fill)
+	if !s.Fill.None && s.Fill.Opacity < 1 {
+		fmt.Fprintf(b, ` fill-opacity="%s"`, num(s.Fill.Opacity))
+	}
+	if s.EvenOdd {
+		b.WriteString(` fill-rule="evenodd"`)
+	}
+	if !s.Stroke.None {
+		fmt.Fprintf(b, ` stroke="%s" stroke-width="%s" stroke-linecap="%s" stroke-linejoin="%s" stroke-miterlimit="%s"`,
+			hex(s.Stroke.Colour), num(s.StrokeWidth), s.Cap, s.Join, num(s.MiterLimit))
+		if s.Stroke.Opacity < 1 {
+			fmt.Fprintf(b, ` stroke-opacity="%s"`, num(s.Stroke.Opacity))
+		}
+	}
+	b.WriteString("/>")
+	for range s.Clips {
+		b.WriteString("</g>")
+	}
+	if s.Mask != nil {
+		b.WriteString("</g>")
+	}
 }
 
 func writeGradient(b *strings.Builder, id string, g *Gradient) {
@@ -84,6 +119,10 @@ func writeGradient(b *strings.Builder, id string, g *Gradient) {
 	}
 	b.WriteString(">")
 	for _, s := range g.Stops {
+		if s.Opacity < 1 {
+			fmt.Fprintf(b, `<stop offset="%s" stop-color="%s" stop-opacity="%s"/>`, num(s.Offset), hex(s.Colour), num(s.Opacity))
+			continue
+		}
 		fmt.Fprintf(b, `<stop offset="%s" stop-color="%s"/>`, num(s.Offset), hex(s.Colour))
 	}
 	if g.Radial {

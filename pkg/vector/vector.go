@@ -1,16 +1,16 @@
 // Package vector reads an SVG logo into a read-only drawing list: paths
-// with their transforms, solid and gradient fills, solid strokes and
-// opacities, ready to be drawn as vectors in a PDF (pkg/render) or
+// with their transforms, solid and gradient fills (stops may fade),
+// solid strokes and opacities, ready to be drawn as vectors in a PDF (pkg/render) or
 // written back as a clean SVG (pkg/webpage).
 //
 // It reads the subset of SVG that brand marks are made of — svg, g, path,
 // rect, circle, ellipse, line, polyline, polygon, linearGradient,
-// radialGradient, clipPath (of shapes), use and symbol, presentation
-// attributes, style attributes and simple class rules in a style
-// element — and refuses everything else by name with its line and
-// column (text, filters, masks, patterns, images, scripts, external
-// references, CSS it cannot apply), so that a logo is never drawn
-// silently wrong.
+// radialGradient, clipPath (of shapes), mask, use and symbol,
+// presentation attributes, style attributes and simple class rules in a
+// style element — and refuses everything else by name with its line and
+// column (text, filters, patterns, images, scripts, external
+// references, CSS it cannot apply, masks it cannot draw exactly), so
+// that a logo is never drawn silently wrong.
 //
 // Hostile files are bounded: the file size, element count, nesting depth,
 // path length and number sizes are limited before any work grows with
@@ -110,6 +110,9 @@ type Shape struct {
 	// Clips are the clipping paths the shape is drawn inside, all of
 	// them (they intersect); nil for none.
 	Clips []*Clip
+	// Mask, when set, is the mask the shape is drawn under (a mask on
+	// a group is on each of its shapes).
+	Mask *Mask
 	// Line is where the element starts in the file, for messages.
 	Line int
 }
@@ -150,6 +153,20 @@ type Gradient struct {
 type Stop struct {
 	Offset float64
 	Colour Colour
+	// Opacity is the stop's alpha, 0–1 (stop-opacity); between stops
+	// it is interpolated apart from the colour, as SVG does.
+	Opacity float64
+}
+
+// Opaque reports whether every stop of g is opaque, so that the
+// gradient needs no soft mask.
+func (g *Gradient) Opaque() bool {
+	for _, s := range g.Stops {
+		if s.Opacity < 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // Error is a problem with an SVG file, at a line and column.
