@@ -79,7 +79,7 @@ func (d *Dict) Del(k Name) {
 
 // NewDict makes a dictionary from alternating keys (Names) and values.
 func NewDict(kv ...any) *Dict {
-	d := &Dict{}
+	d := &Dict{keys: make([]Name, 0, len(kv)/2), vals: make([]any, 0, len(kv)/2)}
 	for i := 0; i+1 < len(kv); i += 2 {
 		d.Set(kv[i].(Name), kv[i+1])
 	}

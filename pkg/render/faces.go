@@ -47,6 +47,7 @@ type faces struct {
 	shapers     []*shaping.Face
 	shaperTried []bool
 	kerns       []map[[2]rune]float64 // kerning between two characters, 1/1000 em, per face
+	m           *memo                 // what earlier documents learnt (memo.go), nil until needed
 }
 
 func newFaces(pdf *fpdf.Fpdf, l *layout.Layout) *faces {
@@ -245,7 +246,14 @@ func (fs *faces) kern(n int, a, b rune) float64 {
 	}
 	m := fs.kerns[n]
 	if m == nil {
-		m = map[[2]rune]float64{}
+		// The face's pairs in the memo: its font's, whatever number the
+		// face has in this document.
+		mm := fs.memo()
+		m = mm.kerns[fs.list[n]]
+		if m == nil {
+			m = map[[2]rune]float64{}
+			mm.kerns[fs.list[n]] = m
+		}
 		fs.kerns[n] = m
 	}
 	k, ok := m[[2]rune{a, b}]

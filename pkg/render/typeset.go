@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pressroom/pressroom/pkg/hyphenate"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/shaping"
 )
@@ -79,9 +78,6 @@ type breaker struct {
 		ok     bool
 	}
 	gbuf []glyph
-	// words are the hyphenation points of the words set so far, by
-	// language and word: a release repeats its words.
-	words map[string][]hyphenate.Break
 	// scratch is the line breaker's memory, reused paragraph after
 	// paragraph (linebreak.go).
 	scratch breakScratch
