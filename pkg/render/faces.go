@@ -48,6 +48,7 @@ type faces struct {
 	shaperTried []bool
 	kerns       []map[[2]rune]float64 // kerning between two characters, 1/1000 em, per face
 	m           *memo                 // what earlier documents learnt (memo.go), nil until needed
+	breakers    []*breaker            // the document's, whose memory recycle keeps
 }
 
 func newFaces(pdf *fpdf.Fpdf, l *layout.Layout) *faces {

@@ -21,6 +21,18 @@ type memo struct {
 	words map[string][]hyphenate.Break
 	// kerns are kerning values by font and pair, in 1/1000 em.
 	kerns map[*font.Font]map[[2]rune]float64
+	// spare are the working memory of finished documents' breakers,
+	// emptied, for the next document's (a breaker's slices grow to the
+	// longest paragraph, about 100 KB, every document).
+	spare []breakerMemory
+}
+
+// breakerMemory is the memory a breaker reuses text after text.
+type breakerMemory struct {
+	scratch breakScratch
+	gbuf    []glyph
+	glyphs  []glyph
+	runs    []run
 }
 
 // Bounds on a memo, so that a long batch of varied releases does not
@@ -29,6 +41,10 @@ const (
 	memoWords = 1 << 15
 	memoFonts = 64
 	memoPairs = 1 << 14
+	// A breaker's memory is kept only up to this many glyphs, for as
+	// many breakers as a bilingual document has.
+	memoGlyphs   = 1 << 14
+	memoBreakers = 4
 )
 
 var memos = sync.Pool{New: func() any {
@@ -56,6 +72,42 @@ func (fs *faces) memo() *memo {
 		fs.m = memos.Get().(*memo)
 	}
 	return fs.m
+}
+
+// newBreaker returns a breaker for the faces' document, with memory an
+// earlier document's breaker used when there is some.
+func (fs *faces) newBreaker() *breaker {
+	b := &breaker{fs: fs}
+	m := fs.memo()
+	if n := len(m.spare); n > 0 {
+		bm := m.spare[n-1]
+		m.spare = m.spare[:n-1]
+		b.scratch, b.gbuf, b.memo.glyphs, b.memo.runs = bm.scratch, bm.gbuf, bm.glyphs, bm.runs
+	}
+	fs.breakers = append(fs.breakers, b)
+	return b
+}
+
+// recycle keeps the memory of the document's breakers for the next
+// document's, then releases the memo. Nothing of the document may be
+// used after it: its plan's text went through this memory.
+func (fs *faces) recycle() {
+	if fs.m == nil {
+		return
+	}
+	for _, b := range fs.breakers {
+		if len(fs.m.spare) >= memoBreakers || cap(b.gbuf) > memoGlyphs || cap(b.memo.glyphs) > memoGlyphs || cap(b.scratch.floats) > 4*memoGlyphs+2 {
+			continue
+		}
+		sc := b.scratch
+		sc.para = paragraph{}
+		clear(b.gbuf[:cap(b.gbuf)])
+		clear(b.memo.glyphs[:cap(b.memo.glyphs)])
+		clear(b.memo.runs[:cap(b.memo.runs)])
+		fs.m.spare = append(fs.m.spare, breakerMemory{scratch: sc, gbuf: b.gbuf[:0], glyphs: b.memo.glyphs[:0], runs: b.memo.runs[:0]})
+	}
+	fs.breakers = nil
+	fs.release()
 }
 
 // release gives the memo back to the pool; the faces must not set text

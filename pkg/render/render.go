@@ -241,7 +241,7 @@ func render(w io.Writer, rels []*release.Release, l *layout.Layout, opts Options
 	if err != nil {
 		return Result{}, err
 	}
-	defer d.fs.release()
+	defer d.fs.recycle()
 	r := rels[0]
 	pdf := d.pdf
 	created := opts.Created
