@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/pressroom/pressroom/pkg/font"
@@ -25,6 +26,9 @@ type memo struct {
 	// emptied, for the next document's (a breaker's slices grow to the
 	// longest paragraph, about 100 KB, every document).
 	spare []breakerMemory
+	// raw is the buffer fpdf writes a tagged document into, for
+	// pdfua.Finish to read.
+	raw bytes.Buffer
 }
 
 // breakerMemory is the memory a breaker reuses text after text.
@@ -45,6 +49,7 @@ const (
 	// many breakers as a bilingual document has.
 	memoGlyphs   = 1 << 14
 	memoBreakers = 4
+	memoRaw      = 4 << 20
 )
 
 var memos = sync.Pool{New: func() any {
@@ -53,6 +58,9 @@ var memos = sync.Pool{New: func() any {
 
 // trim empties what has grown past its bound.
 func (m *memo) trim() {
+	if m.raw.Cap() > memoRaw {
+		m.raw = bytes.Buffer{}
+	}
 	if len(m.words) > memoWords {
 		clear(m.words)
 	}
