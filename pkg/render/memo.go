@@ -20,8 +20,8 @@ import (
 type memo struct {
 	// words are hyphenation points by language tag, a NUL and the word.
 	words map[string][]hyphenate.Break
-	// kerns are kerning values by font and pair, in 1/1000 em.
-	kerns map[*font.Font]map[[2]rune]float64
+	// kerns are kerning values by font and pair (a<<32 | b), in 1/1000 em.
+	kerns map[*font.Font]map[uint64]float64
 	// spare are the working memory of finished documents' breakers,
 	// emptied, for the next document's (a breaker's slices grow to the
 	// longest paragraph, about 100 KB, every document).
@@ -52,9 +52,11 @@ const (
 	memoRaw      = 4 << 20
 )
 
-var memos = sync.Pool{New: func() any {
-	return &memo{words: map[string][]hyphenate.Break{}, kerns: map[*font.Font]map[[2]rune]float64{}}
-}}
+var memos = sync.Pool{New: newMemo}
+
+func newMemo() any {
+	return &memo{words: map[string][]hyphenate.Break{}, kerns: map[*font.Font]map[uint64]float64{}}
+}
 
 // trim empties what has grown past its bound.
 func (m *memo) trim() {
