@@ -381,7 +381,7 @@ func (l *lexer) objectFrom(tok any, depth int) (any, error) {
 				a = append(a, v)
 			}
 		case "<<":
-			d := &Dict{keys: make([]Name, 0, 8), vals: make([]any, 0, 8)}
+			d := newDict(8)
 			for {
 				next, err := l.token()
 				if err != nil {
