@@ -52,10 +52,44 @@ const (
 	memoRaw      = 4 << 20
 )
 
-var memos = sync.Pool{New: newMemo}
+// memos holds the idle memos. It is a bounded free list rather than a
+// sync.Pool, which empties at garbage collections: a warm render
+// collects about once, and a memo lost is its words and pairs worked out
+// again (internal/deflate keeps its compressors the same way).
+var memos memoList
 
-func newMemo() any {
+// memoIdle is how many idle memos are kept: one for each render that
+// can run at once on a large machine.
+const memoIdle = 16
+
+type memoList struct {
+	mu   sync.Mutex
+	idle []*memo
+}
+
+func newMemo() *memo {
 	return &memo{words: map[string][]hyphenate.Break{}, kerns: map[*font.Font]map[uint64]float64{}}
+}
+
+// get returns an idle memo, or a new one.
+func (l *memoList) get() *memo {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.idle); n > 0 {
+		m := l.idle[n-1]
+		l.idle = l.idle[:n-1]
+		return m
+	}
+	return newMemo()
+}
+
+// put keeps m for the next render, unless enough are idle.
+func (l *memoList) put(m *memo) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.idle) < memoIdle {
+		l.idle = append(l.idle, m)
+	}
 }
 
 // trim empties what has grown past its bound.
@@ -76,10 +110,10 @@ func (m *memo) trim() {
 	}
 }
 
-// memo returns the faces' memo, taken from the pool on first use.
+// memo returns the faces' memo, taken from memos on first use.
 func (fs *faces) memo() *memo {
 	if fs.m == nil {
-		fs.m = memos.Get().(*memo)
+		fs.m = memos.get()
 	}
 	return fs.m
 }
@@ -120,12 +154,12 @@ func (fs *faces) recycle() {
 	fs.release()
 }
 
-// release gives the memo back to the pool; the faces must not set text
+// release gives the memo back to memos; the faces must not set text
 // after it.
 func (fs *faces) release() {
 	if fs.m != nil {
 		fs.m.trim()
-		memos.Put(fs.m)
+		memos.put(fs.m)
 		fs.m = nil
 	}
 }
