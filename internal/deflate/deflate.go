@@ -28,19 +28,50 @@ const Level = 5
 // writers holds idle zlib writers at Level. Reset gives the same output
 // as a new writer, and a writer is used by one goroutine between Get
 // and Put, so renders running side by side never share one.
-var writers = sync.Pool{New: func() any {
+//
+// It is a free list rather than a sync.Pool: a pool empties at every
+// garbage collection, and a warm render collects about once, so most
+// renders built a new writer (450 KiB of tables to allocate and clear,
+// a quarter of a render's allocation). At most maxIdle writers wait.
+var writers struct {
+	mu   sync.Mutex
+	idle []*zlib.Writer
+}
+
+// maxIdle is how many idle writers are kept: one for each render that
+// can run at once on a large machine.
+const maxIdle = 16
+
+func getWriter() *zlib.Writer {
+	writers.mu.Lock()
+	if n := len(writers.idle); n > 0 {
+		zw := writers.idle[n-1]
+		writers.idle = writers.idle[:n-1]
+		writers.mu.Unlock()
+		return zw
+	}
+	writers.mu.Unlock()
 	zw, err := zlib.NewWriterLevel(nil, Level)
 	if err != nil {
 		panic(err) // only for a bad level, a constant
 	}
 	return zw
-}}
+}
+
+func putWriter(zw *zlib.Writer) {
+	zw.Reset(nil) // drop the last output buffer
+	writers.mu.Lock()
+	if len(writers.idle) < maxIdle {
+		writers.idle = append(writers.idle, zw)
+	}
+	writers.mu.Unlock()
+}
 
 // AppendTo compresses src with zlib and appends it to dst. Writing to a
 // bytes.Buffer cannot fail, so neither can this.
 func AppendTo(dst *bytes.Buffer, src []byte) {
-	zw := writers.Get().(*zlib.Writer)
-	defer writers.Put(zw)
+	zw := getWriter()
+	defer putWriter(zw)
 	zw.Reset(dst)
 	zw.Write(src) //nolint:errcheck // a bytes.Buffer does not fail
 	zw.Close()    //nolint:errcheck

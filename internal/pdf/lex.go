@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 )
 
 // maxDepth bounds the nesting of arrays and dictionaries, so that a
@@ -92,8 +93,40 @@ func (l *lexer) token() (any, error) {
 	if n, ok := number(word); ok {
 		return n, nil
 	}
+	if v, ok := interned()[string(word)]; ok {
+		return v, nil
+	}
 	return keyword(word), nil
 }
+
+// interned holds the names and keywords fpdf's files are made of, as the
+// values the lexer returns: a name or keyword read is otherwise a new
+// string and a new interface value, and the finishing pass reads
+// thousands a document. Built once, read-only after.
+var interned = sync.OnceValue(func() map[string]any {
+	m := map[string]any{}
+	for _, kw := range []string{"obj", "endobj", "R", "stream", "endstream", "xref", "trailer", "n", "f", "true", "false", "null"} {
+		m[kw] = keyword(kw)
+	}
+	for _, n := range []string{
+		"A", "Annots", "Ascent", "BaseFont", "Border", "CIDSystemInfo", "CIDToGIDMap",
+		"CIDFontType2", "CapHeight", "Catalog", "ColorSpace", "Contents", "Count",
+		"DW", "Descent", "DescendantFonts", "DeviceRGB", "Encoding", "Ext",
+		"ExtGState", "F", "Filter", "First", "Flags", "FlateDecode", "Font",
+		"FontBBox", "FontDescriptor", "FontFile2", "FontName", "Group", "I",
+		"Identity", "Identity-H", "ImageB", "ImageC", "ImageI", "Info", "ItalicAngle",
+		"Kids", "Last", "Length", "Length1", "Link", "MCID", "MediaBox", "MissingWidth",
+		"N", "Next", "OneColumn", "OpenAction", "Ordering", "Outlines", "P", "PDF",
+		"Page", "PageLayout", "PageMode", "Pages", "Parent", "Prev", "ProcSet",
+		"Producer", "Rect", "Registry", "Resources", "Root", "S", "Size", "StemV",
+		"Subtype", "Supplement", "Text", "Title", "ToUnicode", "Transparency", "Type",
+		"Type0", "URI", "UseNone", "W", "Widths", "XObject", "XYZ", "Artifact", "Span",
+		"ActualText", "Alt", "Lang", "Figure", "H1", "H2", "L", "LI", "LBody", "Lbl",
+	} {
+		m[n] = Name(n)
+	}
+	return m
+})
 
 // number parses an integer or a real number, or reports that word is not one.
 func number(word []byte) (any, bool) {
@@ -240,6 +273,11 @@ func (l *lexer) readName() (any, error) {
 		l.pos++
 	}
 	if l.pos >= len(l.b) || l.b[l.pos] != '#' {
+		if v, ok := interned()[string(l.b[start:l.pos])]; ok {
+			if _, isName := v.(Name); isName {
+				return v, nil
+			}
+		}
 		return Name(l.b[start:l.pos]), nil
 	}
 	l.pos = start
@@ -343,7 +381,7 @@ func (l *lexer) objectFrom(tok any, depth int) (any, error) {
 				a = append(a, v)
 			}
 		case "<<":
-			d := &Dict{keys: make([]Name, 0, 8), vals: make([]any, 0, 8)}
+			d := newDict(8)
 			for {
 				next, err := l.token()
 				if err != nil {

@@ -77,9 +77,40 @@ func (d *Dict) Del(k Name) {
 	}
 }
 
+// Dictionaries with their first entries' room in the same allocation: a
+// document's finishing pass reads and makes a few hundred small ones, and
+// a dictionary and its two slices were three allocations each.
+type (
+	dict4 struct {
+		d    Dict
+		keys [4]Name
+		vals [4]any
+	}
+	dict8 struct {
+		d    Dict
+		keys [8]Name
+		vals [8]any
+	}
+)
+
+// newDict returns an empty dictionary with room for n entries.
+func newDict(n int) *Dict {
+	switch {
+	case n <= 4:
+		s := &dict4{}
+		s.d.keys, s.d.vals = s.keys[:0], s.vals[:0]
+		return &s.d
+	case n <= 8:
+		s := &dict8{}
+		s.d.keys, s.d.vals = s.keys[:0], s.vals[:0]
+		return &s.d
+	}
+	return &Dict{keys: make([]Name, 0, n), vals: make([]any, 0, n)}
+}
+
 // NewDict makes a dictionary from alternating keys (Names) and values.
 func NewDict(kv ...any) *Dict {
-	d := &Dict{}
+	d := newDict(len(kv) / 2)
 	for i := 0; i+1 < len(kv); i += 2 {
 		d.Set(kv[i].(Name), kv[i+1])
 	}

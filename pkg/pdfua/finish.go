@@ -36,7 +36,7 @@ func Finish(src []byte, t *Tagger, meta Metadata) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdfua: read PDF: %w", err)
 	}
-	out, err := finish(f, t, meta)
+	out, err := finish(f, t, meta, len(src))
 	if err != nil {
 		return nil, fmt.Errorf("pdfua: %w", err)
 	}
@@ -46,7 +46,7 @@ func Finish(src []byte, t *Tagger, meta Metadata) ([]byte, error) {
 // finish is the finishing pass, step by step. The objects of the new
 // file are fpdf's that the pages and outlines reach, renumbered from 1 in
 // their order, then the new ones in the order numbers gives them.
-func finish(f *pdf.File, t *Tagger, meta Metadata) ([]byte, error) {
+func finish(f *pdf.File, t *Tagger, meta Metadata, size int) ([]byte, error) {
 	d, err := readDocument(f, t) // catalog and pages, as many as were tagged
 	if err != nil {
 		return nil, err
@@ -63,7 +63,7 @@ func finish(f *pdf.File, t *Tagger, meta Metadata) ([]byte, error) {
 	objs = d.appendLinkAnnotations(objs, t, n)
 	objs = appendStructureTree(objs, t, n, d.pageRef)
 	objs = d.appendCatalog(objs, meta, n)
-	return d.write(objs, n)
+	return d.write(objs, n, size)
 }
 
 // document is fpdf's file as the finishing pass reads and changes it.
@@ -164,9 +164,11 @@ func (d *document) number(t *Tagger) numbers {
 
 // write lays out the file: the copied objects, then the new ones, the
 // cross-reference table, and a trailer whose /ID is a hash of the rest.
-func (d *document) write(objs []any, n numbers) ([]byte, error) {
+// size is the length of fpdf's file: the new one, its dictionaries packed
+// into object streams, is smaller, so one buffer of that size holds it.
+func (d *document) write(objs []any, n numbers, size int) ([]byte, error) {
 	var w pdf.Writer
-	w.Grow(len(d.f.Objects) * 64)
+	w.Grow(max(size, len(d.f.Objects)*64))
 	w.Header()
 	for i, num := range d.kept {
 		w.Pack(i+1, d.f.Objects[num])

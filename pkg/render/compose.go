@@ -83,7 +83,7 @@ func resolveScale(t layout.TypeScale) typeScale {
 }
 
 func newComposer(r *release.Release, l *layout.Layout, fs *faces) *composer {
-	c := &composer{r: r, l: l, fs: fs, br: &breaker{fs: fs}, ts: resolveScale(l.Type)}
+	c := &composer{r: r, l: l, fs: fs, br: fs.newBreaker(), ts: resolveScale(l.Type)}
 	c.pageW, c.pageH = l.Page.Width, l.Page.Height
 	if c.pageW <= 0 || c.pageH <= 0 {
 		c.pageW, c.pageH = 210, 297

@@ -46,7 +46,9 @@ type faces struct {
 	curGlyphs   bool
 	shapers     []*shaping.Face
 	shaperTried []bool
-	kerns       []map[[2]rune]float64 // kerning between two characters, 1/1000 em, per face
+	kerns       []map[uint64]float64 // kerning between two characters (a<<32 | b), 1/1000 em, per face
+	m           *memo                // what earlier documents learnt (memo.go), nil until needed
+	breakers    []*breaker           // the document's, whose memory recycle keeps
 }
 
 func newFaces(pdf *fpdf.Fpdf, l *layout.Layout) *faces {
@@ -245,10 +247,20 @@ func (fs *faces) kern(n int, a, b rune) float64 {
 	}
 	m := fs.kerns[n]
 	if m == nil {
-		m = map[[2]rune]float64{}
+		// The face's pairs in the memo: its font's, whatever number the
+		// face has in this document.
+		mm := fs.memo()
+		m = mm.kerns[fs.list[n]]
+		if m == nil {
+			m = map[uint64]float64{}
+			mm.kerns[fs.list[n]] = m
+		}
 		fs.kerns[n] = m
 	}
-	k, ok := m[[2]rune{a, b}]
+	// The pair as one integer: a map keyed by it is looked up on the
+	// runtime's fast path, as a [2]rune key is not.
+	pair := uint64(uint32(a))<<32 | uint64(uint32(b))
+	k, ok := m[pair]
 	if ok {
 		return k
 	}
@@ -259,7 +271,7 @@ func (fs *faces) kern(n int, a, b rune) float64 {
 			k = sf.Kern(ga, gb)
 		}
 	}
-	m[[2]rune{a, b}] = k
+	m[pair] = k
 	return k
 }
 

@@ -456,11 +456,9 @@ func demerits(a brNode, bp breakpoint, bad float64, fit int, justify bool) float
 // language. Links, and runs set apart by a role of their own (a
 // dateline), are left whole.
 func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
-	if b.words == nil {
-		b.words = map[string][]hyphenate.Break{}
-	}
+	words := b.fs.memo().words
 	// key is the word's language tag, a NUL and the word: looked up in
-	// b.words without a string (a release repeats its words).
+	// words without a string (a release repeats its words).
 	key := b.scratch.key
 	defer func() { b.scratch.key = key[:0] }()
 	var h *hyphenate.Hyphenator
@@ -494,13 +492,13 @@ func (b *breaker) hyphenation(gs []glyph, runs []run, lang string) {
 			}
 		}
 		if !whole {
-			brs, ok := b.words[string(key)]
+			brs, ok := words[string(key)]
 			if !ok {
 				if tag != hTag {
 					h, hTag = hyphenate.For(tag), tag
 				}
 				brs = h.Token(string(key[len(tag)+1:]))
-				b.words[string(key)] = brs
+				words[string(key)] = brs
 			}
 			for _, br := range brs {
 				// br.At runes before the break: glyphs are one a rune.

@@ -191,7 +191,19 @@ func (c *composer) paginate(blocks []flowBlock, firstTop float64, fur furniture)
 // squeeze. It returns the pages, the page the release's text ends on, and
 // whether the last page holds only a scrap (see paginate).
 func (c *composer) paginateAt(blocks []flowBlock, firstTop float64, fur furniture, squeeze float64) (pages []Page, bodyEnd int, scrap bool) {
-	pages = []Page{{}}
+	// Every line's items go to some page, in order: one array holds
+	// them all, each page a slice of it that ends where the next begins
+	// (its capacity cut there, so that what is added later to one page
+	// is not written over the next's), instead of each page's growing
+	// by doubling.
+	n := 0
+	for i := range blocks {
+		for _, ln := range blocks[i].lines {
+			n += len(ln.items)
+		}
+	}
+	all := make([]Item, 0, n)
+	pages = []Page{{Items: all}}
 	bodyEnd = -1
 	top := firstTop
 	bottom := c.bottom - fur.footerH - fur.moreH
@@ -203,7 +215,11 @@ func (c *composer) paginateAt(blocks []flowBlock, firstTop float64, fur furnitur
 	stretchTo := -1
 	lastBlocks, lastH := 0, 0.0 // what the current page holds
 	newPage := func() {
-		pages = append(pages, Page{})
+		last := &pages[len(pages)-1]
+		k := len(last.Items)
+		rest := last.Items[k:k]
+		last.Items = last.Items[:k:k]
+		pages = append(pages, Page{Items: rest})
 		top = c.top + fur.runningH
 		y = top
 		stretchTo = -1

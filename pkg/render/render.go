@@ -117,6 +117,7 @@ func LayoutAll(rels []*release.Release, l *layout.Layout) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.fs.release()
 	return d.plan, nil
 }
 
@@ -240,6 +241,7 @@ func render(w io.Writer, rels []*release.Release, l *layout.Layout, opts Options
 	if err != nil {
 		return Result{}, err
 	}
+	defer d.fs.recycle()
 	r := rels[0]
 	pdf := d.pdf
 	created := opts.Created

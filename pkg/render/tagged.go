@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -510,8 +509,11 @@ func drawTagged(w io.Writer, p *Plan, pc *pdfCanvas, words []*release.Words, met
 			tc.tg.FontName("utf8"+familyName(n), f.Name)
 		}
 	}
-	var raw bytes.Buffer
-	if err := pc.pdf.Output(&raw); err != nil {
+	// fpdf's file is read once, by Finish: its buffer serves the next
+	// document too (the memo is this render's alone until it ends).
+	raw := &pc.fs.memo().raw
+	raw.Reset()
+	if err := pc.pdf.Output(raw); err != nil {
 		return fmt.Errorf("render: writing: %w", err)
 	}
 	out, err := pdfua.Finish(raw.Bytes(), tc.tg, meta)

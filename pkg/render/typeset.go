@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pressroom/pressroom/pkg/hyphenate"
 	"github.com/pressroom/pressroom/pkg/markup"
 	"github.com/pressroom/pressroom/pkg/shaping"
 )
@@ -79,9 +78,6 @@ type breaker struct {
 		ok     bool
 	}
 	gbuf []glyph
-	// words are the hyphenation points of the words set so far, by
-	// language and word: a release repeats its words.
-	words map[string][]hyphenate.Break
 	// scratch is the line breaker's memory, reused paragraph after
 	// paragraph (linebreak.go).
 	scratch breakScratch
@@ -306,7 +302,9 @@ func (b *breaker) spans(gs []glyph, runs []run) setLine {
 		w := 0.0
 		shaped := gs[i].cl != 0
 		size := 0
-		for j < len(gs) && gs[j].face == gs[i].face && sameSpan(runs[gs[j].run], runs[gs[i].run]) &&
+		// (A glyph of the same run is of the same span: the runs are
+		// compared, field by field, only where the run changes.)
+		for j < len(gs) && gs[j].face == gs[i].face && (gs[j].run == gs[i].run || sameSpan(&runs[gs[j].run], &runs[gs[i].run])) &&
 			(gs[j].cl != 0) == shaped && gs[j].level == gs[i].level {
 			if gs[j].cl != 0 {
 				size += len(b.shaped[gs[j].cl-1].text)
@@ -419,7 +417,7 @@ func kerns(gs []glyph) []float64 {
 	return out
 }
 
-func sameSpan(a, b run) bool {
+func sameSpan(a, b *run) bool {
 	return a.style == b.style && a.link == b.link && a.lang == b.lang && a.role == b.role
 }
 
