@@ -354,6 +354,11 @@ type runner struct {
 	otherShards int
 	inputs      int       // every shard's
 	digest      hash.Hash // of every shard's inputs
+	// listed maps each path read from Stdin (absolute) to its PDF's path
+	// in the output folder, so that outputOf finds a pair's other half
+	// there. Written by the producer before it hands on any job, then
+	// read-only.
+	listed map[string]string
 	// Set by the worker that met the first failure under FailFast.
 	failedFast atomic.Bool
 	// tidied holds the output folders whose stale temporary files have

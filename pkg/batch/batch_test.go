@@ -345,6 +345,7 @@ func TestBatchNeverWritesOutsideOutDir(t *testing.T) {
 	writeFile(t, filepath.Join(work, "archive", "2019", "ok.toml"), "headline = \"ok\"\n")
 	writeFile(t, filepath.Join(work, "archive", "2020", "ok.toml"), "headline = \"ok\"\n")
 	writeFile(t, filepath.Join(work, "ok.toml"), "headline = \"ok\"\n")
+	writeFile(t, filepath.Join(work, "other", "2019", "ok.toml"), "headline = \"ok\"\n")
 	// A symlink in the tree to a file outside it, and one to a folder.
 	must(t, os.Symlink(filepath.Join(outside, "secret.toml"), filepath.Join(work, "archive", "2019", "link.toml")))
 	must(t, os.Symlink(filepath.Join(outside, "sub"), filepath.Join(work, "archive", "linkdir")))
@@ -357,7 +358,7 @@ func TestBatchNeverWritesOutsideOutDir(t *testing.T) {
 		filepath.Join(outside, "secret.toml"),
 		"archive/../../outside/secret.toml",
 		"ok.toml",
-		filepath.Join(work, "archive", "2019", "ok.toml"),
+		filepath.Join(work, "other", "2019", "ok.toml"),
 	}, "\n")
 	f := &fake{fingerprint: "fp"}
 	_, results := collect(t, context.Background(), Options{
@@ -389,8 +390,8 @@ func TestBatchNeverWritesOutsideOutDir(t *testing.T) {
 	expect("archive/../../outside/secret.toml", Failed, "outside the working folder")
 	expect("ok.toml", Rendered, "")
 	// An absolute path inside the working folder keeps its folders.
-	expect(filepath.Join(work, "archive", "2019", "ok.toml"), Rendered, "")
-	if r := got[filepath.Join(work, "archive", "2019", "ok.toml")]; r.Output != filepath.Join(out, "archive", "2019", "ok.pdf") {
+	expect(filepath.Join(work, "other", "2019", "ok.toml"), Rendered, "")
+	if r := got[filepath.Join(work, "other", "2019", "ok.toml")]; r.Output != filepath.Join(out, "other", "2019", "ok.pdf") {
 		t.Errorf("absolute stdin path written to %s", r.Output)
 	}
 	for input, hint := range map[string]string{

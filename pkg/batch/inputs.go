@@ -31,6 +31,9 @@ type job struct {
 	// walked is set for files found by walking a folder: such a file may
 	// be something other than a statement (a layout file).
 	walked bool
+	// where says how the input was given (as argument 2, as line 3 of
+	// standard input, in folder archive), for the message about a file given twice.
+	where string
 	// pre, when set, is the input's result, decided before any work.
 	pre *Result
 }
@@ -41,7 +44,7 @@ var errStop = errors.New("stopped")
 // produce finds the inputs, in order, and hands them to the workers. It
 // returns early when ctx is cancelled.
 func (r *runner) produce(ctx context.Context, todo chan<- job) {
-	p := &producer{r: r, ctx: ctx, todo: todo, seen: map[string]string{}}
+	p := &producer{r: r, ctx: ctx, todo: todo, seen: map[string]string{}, given: map[string]string{}}
 	p.reportFound = r.opts.Found != nil && !r.counts()
 	defer func() {
 		if p.reportFound {
@@ -70,16 +73,59 @@ func (r *runner) count(ctx context.Context) {
 }
 
 func (p *producer) run() {
-	for _, in := range p.r.opts.Inputs {
+	var lines []stdinLine
+	var readErr error
+	if !p.counting && slices.Contains(p.r.opts.Inputs, "-") {
+		// Standard input is read to its end before any job is handed
+		// on: whether one half of a bilingual pair is rendered or only
+		// "paired" depends on whether the other half is an input, which
+		// may come on a later line, and the answer must not depend on
+		// how fast the workers are.
+		lines, readErr = p.readStdin()
+	}
+	for i, in := range p.r.opts.Inputs {
 		if p.err != nil {
 			return
 		}
 		if in == "-" {
-			p.stdin()
+			p.stdin(lines, readErr)
+			lines, readErr = nil, nil // a second "-" finds standard input used up
 			continue
 		}
-		p.named(in)
+		p.named(in, fmt.Sprintf("as argument %d", i+1))
 	}
+}
+
+// stdinLine is one path read from standard input.
+type stdinLine struct {
+	n    int // line number, from 1
+	text string
+}
+
+// readStdin reads the paths on standard input and records, in r.listed,
+// the PDF path of each that can have one.
+func (p *producer) readStdin() ([]stdinLine, error) {
+	if p.r.opts.Stdin == nil {
+		return nil, nil
+	}
+	p.r.listed = map[string]string{}
+	var lines []stdinLine
+	sc := bufio.NewScanner(p.r.opts.Stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		lines = append(lines, stdinLine{n, line})
+		path := p.abs(line)
+		if rel, err := filepath.Rel(p.r.work, path); err == nil && filepath.IsLocal(rel) {
+			if _, dup := p.r.listed[path]; !dup {
+				p.r.listed[path] = pdfName(rel)
+			}
+		}
+	}
+	return lines, sc.Err()
 }
 
 type producer struct {
@@ -95,7 +141,10 @@ type producer struct {
 	// seen maps each output path to the input that claimed it, so that
 	// two inputs never overwrite each other's PDF.
 	seen map[string]string
-	err  error // set once the run is stopped
+	// given maps each input file (absolute) handed on to where it was
+	// given, so that a file given twice is rendered once.
+	given map[string]string
+	err   error // set once the run is stopped
 }
 
 // emit hands one job on, unless it belongs to another shard; it waits for
@@ -140,11 +189,21 @@ func (p *producer) emit(j job) {
 		return
 	}
 	if j.rel != "" && j.pre == nil {
-		if first, dup := p.seen[j.rel]; dup {
+		if first, again := p.given[j.path]; again {
+			// The same file given twice is one input: rendered once,
+			// the second mention said and counted, not failed — nothing
+			// is wrong with the file, and its PDF is written.
+			j.pre = &Result{Status: Skipped, Err: &hinted{
+				msg:  fmt.Sprintf("given twice (%s, then %s): rendered once", first, j.where),
+				hint: "give each file once",
+			}}
+			j.rel = ""
+		} else if first, dup := p.seen[j.rel]; dup {
 			j.pre = &Result{Status: Failed, Err: fmt.Errorf("%s is also the output of %s: rename one of them, or render them in separate runs", j.rel, first)}
 			j.rel = ""
 		} else {
 			p.seen[j.rel] = j.input
+			p.given[j.path] = j.where
 		}
 	}
 	if p.ctx.Err() != nil && j.pre == nil {
@@ -176,7 +235,7 @@ func (p *producer) abs(path string) string {
 
 // named handles an input given as an argument: a file keeps its base name
 // in the output folder, a folder is walked.
-func (p *producer) named(in string) {
+func (p *producer) named(in, where string) {
 	path := p.abs(in)
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -187,24 +246,16 @@ func (p *producer) named(in string) {
 		p.walk(in, path)
 		return
 	}
-	p.emit(job{input: in, path: path, rel: pdfName(filepath.Base(path)), shardKey: filepath.Base(path)})
+	p.emit(job{input: in, path: path, rel: pdfName(filepath.Base(path)), shardKey: filepath.Base(path), where: where})
 }
 
 // stdin handles "-": one path per line. A relative path keeps its folders
 // in the output folder (so `find archive -name '*.toml'` mirrors the
 // tree); a path that leads outside the working folder has no place there
 // and is refused.
-func (p *producer) stdin() {
-	if p.r.opts.Stdin == nil {
-		return
-	}
-	sc := bufio.NewScanner(p.r.opts.Stdin)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSuffix(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
+func (p *producer) stdin(lines []stdinLine, readErr error) {
+	for _, l := range lines {
+		line := l.text
 		path := p.abs(line)
 		rel, err := filepath.Rel(p.r.work, path)
 		if err != nil || !filepath.IsLocal(rel) {
@@ -218,13 +269,13 @@ func (p *producer) stdin() {
 			p.failed(line, errors.New("it is a folder: name folders as arguments, not on standard input"))
 			continue
 		}
-		p.emit(job{input: line, path: path, rel: pdfName(rel), shardKey: filepath.ToSlash(rel)})
+		p.emit(job{input: line, path: path, rel: pdfName(rel), shardKey: filepath.ToSlash(rel), where: fmt.Sprintf("as line %d of standard input", l.n)})
 		if p.err != nil {
 			return
 		}
 	}
-	if err := sc.Err(); err != nil {
-		p.failed("-", fmt.Errorf("reading paths from standard input: %w", err))
+	if readErr != nil {
+		p.failed("-", fmt.Errorf("reading paths from standard input: %w", readErr))
 	}
 }
 
@@ -298,7 +349,7 @@ func (p *producer) walk(in, dir string) {
 		if !isTOML(path) && !archive.IsArchiveName(path) {
 			return nil
 		}
-		p.emit(job{input: input, path: path, rel: pdfName(rel), shardKey: key, walked: true})
+		p.emit(job{input: input, path: path, rel: pdfName(rel), shardKey: key, walked: true, where: "in folder " + in})
 		return nil
 	})
 	if walkErr != nil && !errors.Is(walkErr, errStop) {
@@ -346,8 +397,8 @@ var errNotStatement = errors.New("not a statement (it has none of headline, date
 // outputOf returns the PDF path, inside the output folder, of the file at
 // path when it is an input of this run, in any shard: named as an input,
 // or found by walking a folder named as one (a statement or archived
-// release, with no dot-named file or folder on the way). Paths read from
-// standard input are not known ahead, so such a file is not found.
+// release, with no dot-named file or folder on the way), or read from
+// standard input (read to its end before any job starts).
 func (r *runner) outputOf(path string) (string, bool) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(r.work, path)
@@ -358,6 +409,9 @@ func (r *runner) outputOf(path string) (string, bool) {
 	}
 	for _, in := range r.opts.Inputs {
 		if in == "-" {
+			if rel, ok := r.listed[path]; ok {
+				return rel, true
+			}
 			continue
 		}
 		dir := in
