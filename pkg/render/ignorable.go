@@ -40,3 +40,12 @@ func defaultIgnorable(r rune) bool {
 	}
 	return unicode.In(r, unicode.Other_Default_Ignorable_Code_Point, unicode.Cf, unicode.Variation_Selector)
 }
+
+// zeroWidthSpace is U+200B: invisible, and a place a line may break
+// (UAX #14, class ZW), with no hyphen — long URLs and compound words
+// copied from the web carry them.
+const zeroWidthSpace = '\u200b'
+
+// breaksAfter reports whether a line may break after the invisible
+// character r, with nothing drawn at the break.
+func breaksAfter(r rune) bool { return r == zeroWidthSpace }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/pressroom/pressroom/internal/fpdf"
 	"github.com/pressroom/pressroom/internal/pdftest"
 )
 
@@ -127,4 +128,72 @@ func bboxWords(t *testing.T, pdf []byte) map[string][]float64 {
 		words[w] = append(words[w], hi-lo)
 	}
 	return words
+}
+
+// A zero width space is a place a line may break (UAX #14, class ZW),
+// with no hyphen and nothing drawn: a long word pasted from the web with
+// them in it breaks there in a narrow measure, not between its letters,
+// and its lines read back as the whole word.
+func TestZeroWidthSpaceBreaks(t *testing.T) {
+	l := testLayout(t)
+	fs := newFaces(fpdf.New("P", "mm", "A4", ""), l)
+	br := &breaker{fs: fs}
+	st := textStyle{size: 11}
+	parts := []string{"Gwasanaethau", "Cymdeithasol", "Plant", "Teuluoedd", "Ieuenctid"}
+	whole := strings.Join(parts, "\u200b")
+	word := func(s string) float64 { return br.set([]run{{text: s, style: st}}, 1000)[0].width }
+	if d := word(whole) - word(strings.Join(parts, "")); d > 1e-9 || d < -1e-9 {
+		t.Errorf("the zero width spaces take %.3f mm on an unbroken line", d)
+	}
+	// Room for the widest part, not for it and the next.
+	width := 0.0
+	for _, p := range parts {
+		width = max(width, word(p))
+	}
+	width += 0.5
+	lines := br.set([]run{{text: whole, style: st}}, width)
+	var got []string
+	for _, ln := range lines {
+		var b strings.Builder
+		for _, sp := range ln.spans {
+			b.WriteString(sp.Text)
+		}
+		if ln.width > width+1e-9 {
+			t.Errorf("line %q is %.2f mm wide: measure %.2f", b.String(), ln.width, width)
+		}
+		got = append(got, b.String())
+	}
+	if len(got) < 3 || strings.Join(got, "") != whole {
+		t.Errorf("lines %q; want three or more that read back as %q", got, whole)
+	}
+	for _, ln := range got[:len(got)-1] {
+		if !strings.HasSuffix(ln, "\u200b") {
+			t.Errorf("lines %q: %q does not end after a zero width space", got, ln)
+		}
+	}
+
+	// In a PDF: the paragraph's lines end after a zero width space, and
+	// read back as the whole word, with no hyphen.
+	long := strings.Repeat("Gwasanaethau\u200bCymdeithasol\u200bPlant\u200bTeuluoedd\u200b", 4) + "Ieuenctid"
+	s := seedStatement()
+	s.Summary = doc(para(text(long)...))
+	pdf, _ := renderBytes(t, s, Options{})
+	raw := pdftest.Text(t, pdf).Raw
+	i := strings.Index(raw, "Gwasanaethau")
+	j := strings.Index(raw, "Ieuenctid")
+	if i < 0 || j < i {
+		t.Fatalf("the word is not in the PDF's text:\n%s", raw)
+	}
+	read := raw[i : j+len("Ieuenctid")]
+	if n := strings.Count(read, "\n"); n == 0 {
+		t.Errorf("the word was not broken: %q", read)
+	}
+	for _, ln := range strings.Split(read, "\n")[:strings.Count(read, "\n")] {
+		if !strings.HasSuffix(ln, "\u200b") {
+			t.Errorf("a line ends %q, not after a zero width space", ln)
+		}
+	}
+	if strings.ReplaceAll(read, "\n", "") != long {
+		t.Errorf("the lines read back as %q; want %q", read, long)
+	}
 }

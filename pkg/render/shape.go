@@ -91,12 +91,18 @@ func (b *breaker) plainIn(gs []glyph, i int, rn run, text string, level uint8, s
 // no font has is left out of the drawing: taking its advance back with an
 // adjustment would keep it in the text, but its glyph's box would then
 // overlap the next letter's, and Poppler reads the word as two.
+//
+// A zero width space is a break opportunity after it (breaksAfter); when
+// it is left out, the glyph before it carries the opportunity.
 func (b *breaker) ignorable(gs []glyph, i int, rn run, r rune, level uint8, script string) []glyph {
 	face, ok := b.fs.faceIn(rn.style, r, script, b.shapeLang(rn))
 	if !ok || b.fs.runeWidth(face, r, rn.style.size) != 0 {
+		if n := len(gs); n > 0 && breaksAfter(r) && !gs[n-1].space {
+			gs[n-1].breakAfter = true
+		}
 		return gs
 	}
-	return append(gs, glyph{r: r, face: face, run: i, level: level})
+	return append(gs, glyph{r: r, face: face, run: i, level: level, breakAfter: breaksAfter(r)})
 }
 
 // shapeText appends the clusters of text, shaped in one font, in logical

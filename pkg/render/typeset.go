@@ -39,8 +39,9 @@ type glyph struct {
 	kern  float32 // kerning with the next glyph, 1/1000 em, counted in w
 	// dash is a compound's own hyphen: a break opportunity after it.
 	dash bool
-	// breakAfter is a break opportunity after it between CJK
-	// characters (cjk.go).
+	// breakAfter is a break opportunity after it with nothing drawn:
+	// between CJK characters (cjk.go), after a zero width space
+	// (ignorable.go).
 	breakAfter bool
 }
 
