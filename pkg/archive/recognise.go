@@ -96,7 +96,7 @@ func (r *recogniser) tables() {
 		case r.d.Developments != nil && holds(r.d.Developments.Items):
 			field = "developments"
 		}
-		r.note(field, e.Line, Likely, "a Word table read as %s, one line each, its cells joined (\"label: value\"): check them against the document", e.Value)
+		r.note(field, e.Line, Likely, "a Word table read as %s: check the lines against the document", e.Value)
 	}
 }
 

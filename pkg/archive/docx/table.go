@@ -9,9 +9,9 @@ import (
 )
 
 // EvidenceTable is the key of the Evidence that says a table was read as
-// rows: its Value says how ("4 rows"), its Line is the first row's
-// paragraph. The import report says so at that paragraph, so that the
-// user checks the rows against the document.
+// rows: its Value says how ("4 rows, one line each, …"), its Line is the
+// first row's paragraph. The import report says so at that paragraph,
+// so that the user checks the rows against the document.
 const EvidenceTable = "docx-table"
 
 // maxCell is the longest cell, in characters, that a data table holds:
@@ -146,12 +146,13 @@ func (w *walker) readTable(t *table) {
 	if len(out) == 1 {
 		what = "1 row"
 	}
+	what += ", one line each, its first cell the label of the others"
 	if header != nil {
 		var names []string
 		for _, h := range filled(header) {
 			names = append(names, unstrong(h))
 		}
-		what += ", each value followed by its column's heading from the header row \"" + strings.Join(names, " | ") + "\""
+		what += ", and each value followed by its column's heading from the header row \"" + strings.Join(names, " | ") + "\""
 	}
 	w.tableNotes = append(w.tableNotes, source.Evidence{Key: EvidenceTable, Value: what, Line: out[0].n})
 }
