@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/lazyre"
+	"github.com/pressroom/pressroom/pkg/archive/docx"
 	"github.com/pressroom/pressroom/pkg/archive/source"
 )
 
@@ -60,7 +61,43 @@ func recognise(doc *source.Doc) (*Draft, []Finding, []Dropped) {
 	r.finishBody()
 	r.findReference()
 	r.fallbacks()
+	r.tables()
 	return &r.d, r.found, r.drops
+}
+
+// tables says, at its first row, that a Word table was read as rows, one
+// line each, under the field its rows went to: the reader joined cells,
+// and a person should check the lines against the document.
+func (r *recogniser) tables() {
+	for _, e := range r.doc.Evidence {
+		if e.Key != docx.EvidenceTable {
+			continue
+		}
+		field, row := "summary", ""
+		for _, b := range r.doc.Blocks {
+			if b.FirstLine() == e.Line {
+				row = b.Text()
+				break
+			}
+		}
+		holds := func(blocks []string) bool {
+			for _, s := range blocks {
+				if row != "" && strings.Contains(s, row) {
+					return true
+				}
+			}
+			return false
+		}
+		switch {
+		case r.d.Notes != nil && holds(r.d.Notes.Body):
+			field = "notes"
+		case r.d.About != nil && holds(r.d.About.Body):
+			field = "about"
+		case r.d.Developments != nil && holds(r.d.Developments.Items):
+			field = "developments"
+		}
+		r.note(field, e.Line, Likely, "a Word table read as %s: check the lines against the document", e.Value)
+	}
 }
 
 func (r *recogniser) note(field string, line int, c Confidence, format string, args ...any) {

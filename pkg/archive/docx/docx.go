@@ -1,8 +1,9 @@
 // Package docx reads a Word document (.docx, Office Open XML) into the
-// common form of archived releases, source.Doc: one block per paragraph,
-// with Word's paragraph styles (Title, Subtitle, Heading 1–6, lists) as
-// block kinds, bold, italic and hyperlinks as the statement's markup, and
-// each block's position as its paragraph number in the document's body.
+// common form of archived releases, source.Doc: one block per paragraph
+// (one per row of a table of figures, its cells joined), with Word's
+// paragraph styles (Title, Subtitle, Heading 1–6, lists) as block kinds,
+// bold, italic and hyperlinks as the statement's markup, and each
+// block's position as its paragraph number in the document's body.
 //
 // It reads the zip with archive/zip and the parts with encoding/xml: the
 // Go libraries for .docx are AGPL or paid. Every part is read through a
@@ -87,6 +88,7 @@ func Read(src []byte) (doc *source.Doc, err error) {
 	// What the body held and a statement cannot (images, symbols with no
 	// character) is said at its paragraph.
 	doc.Dropped = append(w.drops, drops...)
+	doc.Evidence = append(doc.Evidence, w.tableNotes...)
 	if styles.defaultLang != "" {
 		doc.Evidence = append(doc.Evidence, source.Evidence{Key: source.EvidenceLanguage, Value: styles.defaultLang})
 	}
@@ -232,6 +234,10 @@ type walker struct {
 	// symbol with no known character, an image.
 	drops []source.Drop
 	alt   altText // the alt text of the drawing being read
+	// tables are the open w:tbl elements, innermost last; tableNotes
+	// say which tables were read as rows.
+	tables     []*table
+	tableNotes []source.Evidence
 }
 
 func (w *walker) walk(data []byte) error {
@@ -348,6 +354,8 @@ func (w *walker) start(t xml.StartElement) error {
 	p := w.cur()
 	parent := w.parent()
 	switch t.Name.Local {
+	case "tbl", "tr", "tc", "tblHeader":
+		w.startTable(t.Name.Local)
 	case "p":
 		w.count++
 		w.paras = append(w.paras, &para{n: w.count, outline: -1})
@@ -495,6 +503,8 @@ func (w *walker) end(t xml.EndElement) {
 		return
 	}
 	switch t.Name.Local {
+	case "tbl", "tc":
+		w.endTable(t.Name.Local)
 	case "p":
 		w.endPara()
 	case "t":

@@ -182,7 +182,7 @@ func TestRead(t *testing.T) {
 			[]blk{{source.Paragraph, 0, false, "kept inserted **end**", 1}}},
 		{"empty paragraphs count", p("", "") + p("", r("  ")) + p("", r("third")),
 			[]blk{{source.Paragraph, 0, false, "third", 3}}},
-		{"tables read cell by cell", `<w:tbl><w:tr><w:tc>` + p("", r("A1")) + p("", r("A1 second")) + `</w:tc><w:tc>` + p("", r("B1")) + `</w:tc></w:tr><w:tr><w:tc>` + p("", r("A2")) + `</w:tc></w:tr></w:tbl>` + p("", r("after")),
+		{"a layout table is read cell by cell", `<w:tbl><w:tr><w:tc>` + p("", r("A1")) + p("", r("A1 second")) + `</w:tc><w:tc>` + p("", r("B1")) + `</w:tc></w:tr><w:tr><w:tc>` + p("", r("A2")) + `</w:tc></w:tr></w:tbl>` + p("", r("after")),
 			[]blk{{source.Paragraph, 0, false, "A1", 1}, {source.Paragraph, 0, false, "A1 second", 2}, {source.Paragraph, 0, false, "B1", 3}, {source.Paragraph, 0, false, "A2", 4}, {source.Paragraph, 0, false, "after", 5}}},
 		{"text box read once", p("", r("Anchor ")+`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>`+p("", r("In the box"))+`</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>`+p("", r("In the box"))+`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`+r("text")) + p("", r("next")),
 			[]blk{{source.Paragraph, 0, false, "Anchor text", 1}, {source.Paragraph, 0, false, "In the box", 2}, {source.Paragraph, 0, false, "next", 3}}},
@@ -541,6 +541,7 @@ func FuzzDocumentXML(f *testing.F) {
 	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText>HYPERLINK "x</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>t</w:t><w:br/><w:tab/></w:r></w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`)
 	f.Add(`<w:document ` + wNS + `><w:body><w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>a</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p/></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>`)
 	f.Add(`<w:document ` + wNS + `><w:body>` + p("", sym("Symbol", "F0B7")+sym("Wingdings", "F0FC")+sym("Arial", "0141")+strings.Replace(drawing, "%s", "alt", 1)) + `</w:body></w:document>`)
+	f.Add(`<w:document ` + wNS + `><w:body>` + tbl(true, cells("Service", "2023", "2024"), cells("Referrals", "4,210", "4,800")) + tbl(false, []string{tbl(false, cells("A", "1"), cells("B", "2")), p("", r("x"))}, cells("y", "z")) + `</w:body></w:document>`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		w := &walker{styles: sheet, num: numbers, rels: rels}
 		if err := w.walk([]byte(doc)); err != nil {
@@ -554,6 +555,15 @@ func FuzzDocumentXML(f *testing.F) {
 				if l.Text == "" || l.Line != b.n {
 					t.Fatalf("line %+v in paragraph %d", l, b.n)
 				}
+			}
+		}
+		for _, e := range w.tableNotes {
+			found := false
+			for _, b := range w.blocks {
+				found = found || b.n == e.Line
+			}
+			if !found {
+				t.Fatalf("a table note at paragraph %d, which holds no block", e.Line)
 			}
 		}
 	})
