@@ -102,20 +102,7 @@ func (b *builder) symbolClip(use, symbol *node, m Matrix) (*Clip, error) {
 			size[i] = f
 		}
 	}
-	var p pathBuilder
-	p.move(0, 0)
-	p.line(size[0], 0)
-	p.line(size[0], size[1])
-	p.line(0, size[1])
-	p.close()
-	c := &Clip{}
-	for _, s := range p.segs {
-		for i := range s.Pts {
-			s.Pts[i][0], s.Pts[i][1] = m.Apply(s.Pts[i][0], s.Pts[i][1])
-		}
-		c.Path = append(c.Path, s)
-	}
-	return c, nil
+	return rectClip(0, 0, size[0], size[1], m), nil
 }
 
 // switchChild is the child of a <switch> a browser draws: the first

@@ -21,14 +21,9 @@ type clipKey struct {
 // they do not overlap (their union is then exact whatever their winding).
 func (b *builder) clip(n *node, ref string, m Matrix) (*Clip, error) {
 	hint := refused["clip-path"]
-	rest, ok := strings.CutPrefix(ref, "url(")
-	id, ok2 := strings.CutPrefix(strings.Trim(strings.TrimSpace(strings.TrimSuffix(rest, ")")), `'"`), "#")
-	if !ok || !ok2 {
-		return nil, n.errf("define the clipping path inside the SVG file", "clip-path %q does not refer to a clipPath in the file", ref)
-	}
-	cp := b.byID[id]
-	if cp == nil || cp.name != "clipPath" {
-		return nil, n.errf("check the id, or export the logo again", "clip-path refers to #%s, which is not a clipPath in the file", id)
+	cp, err := b.referenced(n, "clip-path", ref, "clipPath", "a clipPath", "the clipping path")
+	if err != nil {
+		return nil, err
 	}
 	if c, ok := b.clips[clipKey{cp, m}]; ok {
 		return c, nil
@@ -120,4 +115,39 @@ func (b *builder) clip(n *node, ref string, m Matrix) (*Clip, error) {
 	// An empty clip path clips everything away; SVG draws nothing then.
 	b.clips[clipKey{cp, m}] = c
 	return c, nil
+}
+
+// referenced is the element of kind name that ref, a url(#id) in n's
+// attribute attr, points at; what says it in messages ("a clipPath"),
+// and what the hint asks to define ("the clipping path").
+func (b *builder) referenced(n *node, attr, ref, name, what, define string) (*node, error) {
+	rest, ok := strings.CutPrefix(ref, "url(")
+	id, ok2 := strings.CutPrefix(strings.Trim(strings.TrimSpace(strings.TrimSuffix(rest, ")")), `'"`), "#")
+	if !ok || !ok2 {
+		return nil, n.errf("define "+define+" inside the SVG file", "%s %q does not refer to %s in the file", attr, ref, what)
+	}
+	target := b.byID[id]
+	if target == nil || target.name != name {
+		return nil, n.errf("check the id, or export the logo again", "%s refers to #%s, which is not %s in the file", attr, id, what)
+	}
+	return target, nil
+}
+
+// rectClip is the rectangle x, y, w, h of a user space, mapped by m into
+// the drawing's space, as a clipping path.
+func rectClip(x, y, w, h float64, m Matrix) *Clip {
+	var p pathBuilder
+	p.move(x, y)
+	p.line(x+w, y)
+	p.line(x+w, y+h)
+	p.line(x, y+h)
+	p.close()
+	c := &Clip{}
+	for _, s := range p.segs {
+		for i := range s.Pts {
+			s.Pts[i][0], s.Pts[i][1] = m.Apply(s.Pts[i][0], s.Pts[i][1])
+		}
+		c.Path = append(c.Path, s)
+	}
+	return c
 }

@@ -97,14 +97,9 @@ func (b *builder) applyMask(n *node, ref string, m Matrix, first int) (int, erro
 // m and whose bounding box there is bbox; nil when it shows nothing.
 func (b *builder) mask(n *node, ref string, m Matrix, bbox [4]float64) (*Mask, error) {
 	hint := refused["mask"]
-	rest, ok := strings.CutPrefix(ref, "url(")
-	id, ok2 := strings.CutPrefix(strings.Trim(strings.TrimSpace(strings.TrimSuffix(rest, ")")), `'"`), "#")
-	if !ok || !ok2 {
-		return nil, n.errf("define the mask inside the SVG file", "mask %q does not refer to a <mask> in the file", ref)
-	}
-	mn := b.byID[id]
-	if mn == nil || mn.name != "mask" {
-		return nil, n.errf("check the id, or export the logo again", "mask refers to #%s, which is not a <mask> in the file", id)
+	mn, err := b.referenced(n, "mask", ref, "mask", "a <mask>", "the mask")
+	if err != nil {
+		return nil, err
 	}
 	if b.inMask > 0 {
 		return nil, n.errf(hint, "a mask inside a <mask> is not supported")
@@ -201,19 +196,7 @@ func (b *builder) mask(n *node, ref string, m Matrix, bbox [4]float64) (*Mask, e
 	if !(r[2] > 0 && r[3] > 0) {
 		return nil, nil // an empty region hides the element
 	}
-	var p pathBuilder
-	p.move(r[0], r[1])
-	p.line(r[0]+r[2], r[1])
-	p.line(r[0]+r[2], r[1]+r[3])
-	p.line(r[0], r[1]+r[3])
-	p.close()
-	region := &Clip{}
-	for _, s := range p.segs {
-		for i := range s.Pts {
-			s.Pts[i][0], s.Pts[i][1] = m.Apply(s.Pts[i][0], s.Pts[i][1])
-		}
-		region.Path = append(region.Path, s)
-	}
+	region := rectClip(r[0], r[1], r[2], r[3], m)
 	cm := m
 	if contentBox {
 		cm = m.Mul(Matrix{bw, 0, 0, bh, bbox[0], bbox[1]})
