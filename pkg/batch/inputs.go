@@ -102,6 +102,12 @@ type stdinLine struct {
 	text string
 }
 
+// maxStdinPaths is the most paths standard input may list. They are all
+// read before the run starts (so that a bilingual pair listed there
+// renders once), so an endless stream (yes | pressroom batch -) must
+// stop somewhere; a million is far beyond any archive.
+const maxStdinPaths = 1_000_000
+
 // readStdin reads the paths on standard input and records, in r.listed,
 // the PDF path of each that can have one.
 func (p *producer) readStdin() ([]stdinLine, error) {
@@ -116,6 +122,9 @@ func (p *producer) readStdin() ([]stdinLine, error) {
 		line := strings.TrimSuffix(sc.Text(), "\r")
 		if strings.TrimSpace(line) == "" {
 			continue
+		}
+		if len(lines) == maxStdinPaths {
+			return lines, fmt.Errorf("line %d: standard input lists more than 1,000,000 paths; the rest were not read (split the list, or use --shard)", n)
 		}
 		lines = append(lines, stdinLine{n, line})
 		path := p.abs(line)
